@@ -1,0 +1,246 @@
+/* cli.c: option parsing, the command table and the exit-status contract. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "source.h"
+
+static const struct cli_command commands[] = {
+	{ "tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"), 0, NULL },
+	{ "lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
+	  OPT_PROTO, cmd_lookup },
+	{ "free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"),
+	  OPT_PROTO, cmd_free },
+	{ "gaps", N_("RANGE [--proto P] [--min N]"), N_("maximal free runs: START-END<TAB>LENGTH"),
+	  OPT_PROTO | OPT_MIN, cmd_gaps },
+	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
+	  OPT_PROTO, cmd_stats },
+};
+
+enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
+       OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE };
+
+static const struct option long_options[] = {
+	{ "registry", required_argument, NULL, OPTC_REGISTRY },
+	{ "format", required_argument, NULL, OPTC_FORMAT },
+	{ "proto", required_argument, NULL, OPTC_PROTO },
+	{ "min", required_argument, NULL, OPTC_MIN },
+	{ "count", required_argument, NULL, OPTC_COUNT },
+	{ "run", required_argument, NULL, OPTC_RUN },
+	{ "field", required_argument, NULL, OPTC_FIELD },
+	{ "url", required_argument, NULL, OPTC_URL },
+	{ "output", required_argument, NULL, OPTC_OUTPUT },
+	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
+	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
+	{ "help", no_argument, NULL, OPTC_HELP },
+	{ "version", no_argument, NULL, OPTC_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void vprint_line(const char *prefix, const char *fmt, va_list ap)
+{
+	struct strbuf raw = STRBUF_INIT, clean = STRBUF_INIT;
+	strbuf_vaddf(&raw, fmt, ap);
+	sanitize_append(&clean, raw.data ? raw.data : "", raw.len);
+	fprintf(stderr, "%s%s\n", prefix, strbuf_str(&clean));
+	strbuf_free(&raw);
+	strbuf_free(&clean);
+}
+
+int cli_usage_error(struct cli *cli, const char *fmt, ...)
+{
+	struct strbuf prefix = STRBUF_INIT;
+	strbuf_addf(&prefix, "%s: ", cli->prog);
+	va_list ap;
+	va_start(ap, fmt);
+	vprint_line(strbuf_str(&prefix), fmt, ap);
+	va_end(ap);
+	strbuf_free(&prefix);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), cli->prog);
+	return EXIT_TROUBLE;
+}
+
+void cli_warn(struct cli *cli, const char *fmt, ...)
+{
+	struct strbuf prefix = STRBUF_INIT;
+	strbuf_addf(&prefix, "%s: ", cli->prog);
+	va_list ap;
+	va_start(ap, fmt);
+	vprint_line(strbuf_str(&prefix), fmt, ap);
+	va_end(ap);
+	strbuf_free(&prefix);
+}
+
+int cli_data_error(struct cli *cli)
+{
+	error_print(&cli->err, cli->prog, stderr);
+	return EXIT_TROUBLE;
+}
+
+struct registry *cli_registry(struct cli *cli)
+{
+	if (cli->reg)
+		return cli->reg;
+	cli->reg = source_open(cli->registry_path, &cli->err);
+	if (cli->reg && cli->reg->utf8_fixed)
+		cli_warn(cli, P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
+				 "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
+				 cli->reg->utf8_fixed),
+			 cli->reg->source, cli->reg->utf8_first_line, cli->reg->utf8_fixed);
+	return cli->reg;
+}
+
+static void print_help(const char *prog)
+{
+	printf(_("Usage: %s [--registry FILE] [--format text|json|csv] [COMMAND [ARGS]]\n"), prog);
+	printf(_("Browse the IANA service name and port number registry.\n\n"));
+	printf(_("Commands:\n"));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		struct strbuf syn = STRBUF_INIT;
+		strbuf_addf(&syn, "%s %s", commands[i].name, _(commands[i].args));
+		printf("  %-36s %s\n", strbuf_str(&syn), _(commands[i].summary));
+		strbuf_free(&syn);
+	}
+	printf(_("\nWith no command and a terminal on standard output, the TUI starts.\n"
+		 "RANGE is LO-HI, a single port, or system, user or dynamic.\n"
+		 "P is tcp, udp, sctp, dccp or any (the default).\n"
+		 "Exit status: 0 results, 1 no results, 2 usage or data error.\n"));
+}
+
+/* A whole number option in [lo, hi]. */
+static int parse_long(struct cli *cli, const char *name, const char *s, long lo,
+		      long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return cli_usage_error(cli, _("--%s takes a whole number from %ld to %ld, not '%s'"),
+				       name, lo, hi, s);
+	*out = v;
+	return 0;
+}
+
+static int parse_option(struct cli *cli, int c, const char *arg)
+{
+	switch (c) {
+	case OPTC_REGISTRY: cli->registry_path = arg; return 0;
+	case OPTC_FORMAT: {
+		int f = output_parse_format(arg);
+		if (f < 0)
+			return cli_usage_error(cli, _("--format takes text, json or csv, not '%s'"), arg);
+		cli->format = (enum format)f;
+		return 0;
+	}
+	case OPTC_PROTO: {
+		int t = transport_parse_filter(arg);
+		if (t < 0)
+			return cli_usage_error(cli, _("--proto takes tcp, udp, sctp, dccp or any, not '%s'"), arg);
+		cli->proto = (enum transport)t;
+		cli->given |= OPT_PROTO;
+		return 0;
+	}
+	case OPTC_MIN: cli->given |= OPT_MIN; return parse_long(cli, "min", arg, 1, PORT_COUNT, &cli->min);
+	case OPTC_COUNT: cli->given |= OPT_COUNT; return parse_long(cli, "count", arg, 1, PORT_COUNT, &cli->count);
+	case OPTC_RUN: cli->given |= OPT_RUN; return parse_long(cli, "run", arg, 1, PORT_COUNT, &cli->run);
+	case OPTC_FIELD: cli->given |= OPT_FIELD; cli->field = arg; return 0;
+	case OPTC_URL: cli->given |= OPT_URL; cli->url = arg; return 0;
+	case OPTC_OUTPUT: cli->given |= OPT_OUTPUT; cli->output = arg; return 0;
+	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
+	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
+	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
+	}
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Name the first option given that cmd does not take. */
+static int check_options(struct cli *cli, const struct cli_command *cmd)
+{
+	static const char *const names[] = { "proto", "min", "count", "run", "field",
+					     "url", "output", "ignore-case" };
+	unsigned extra = cli->given & ~cmd->opts;
+	for (unsigned i = 0; extra; i++, extra >>= 1)
+		if (extra & 1)
+			return cli_usage_error(cli, _("'%s' does not take --%s"), cmd->name, names[i]);
+	return 0;
+}
+
+static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
+		       char **argv, cli_tui_fn tui)
+{
+	if (check_options(cli, cmd))
+		return EXIT_TROUBLE;
+	if (!cmd->run) { /* tui */
+		if (argc > 1)
+			return cli_usage_error(cli, _("'tui' takes at most one PORT or NAME"));
+		if (!tui)
+			return cli_usage_error(cli, _("this build has no TUI"));
+		return tui(cli, argc ? argv[0] : NULL);
+	}
+	int rc = cmd->run(cli, argc, argv);
+	if (output_flush(&cli->out, stdout) < 0 || fflush(stdout) != 0) {
+		if (errno != EPIPE)
+			cli_warn(cli, _("error writing output: %s"), strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return rc;
+}
+
+int cli_main(int argc, char **argv, cli_tui_fn tui)
+{
+	struct cli cli = { .prog = "portscope", .proto = TRANSPORT_ANY,
+			   .err = PS_ERROR_INIT, .out = STRBUF_INIT };
+	int c, rc = 0;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+		if (c == 'h' || c == OPTC_HELP) {
+			print_help(cli.prog);
+			return EXIT_RESULTS;
+		}
+		if (c == OPTC_VERSION) {
+			printf("portscope %s\n", PACKAGE_VERSION);
+			return EXIT_RESULTS;
+		}
+		if (c == '?' || (rc = parse_option(&cli, c, optarg)) != 0) {
+			if (c == '?')
+				fprintf(stderr, _("Try '%s --help' for more information.\n"), cli.prog);
+			return EXIT_TROUBLE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	const struct cli_command *cmd;
+	if (argc == 0) {
+		if (!isatty(STDOUT_FILENO) || !tui) {
+			print_help(cli.prog);
+			return EXIT_TROUBLE;
+		}
+		cmd = find_command("tui");
+	} else if (!(cmd = find_command(argv[0]))) {
+		return cli_usage_error(&cli, _("unknown command '%s'"), argv[0]);
+	} else {
+		argc--, argv++;
+	}
+	rc = run_command(&cli, cmd, argc, argv, tui);
+	registry_free(cli.reg);
+	error_clear(&cli.err);
+	strbuf_free(&cli.out);
+	return rc;
+}

@@ -1,0 +1,94 @@
+/* cmd_lookup.c: `portscope lookup PORT|NAME ...`. */
+#include <config.h>
+
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "ports.h"
+
+static bool wanted(const struct cli *cli, const struct record *r)
+{
+	return cli->proto == TRANSPORT_ANY || r->transport == cli->proto;
+}
+
+/* "port 443: assigned (tcp assigned, udp assigned, ...), system range" */
+static void port_summary(struct strbuf *out, const struct registry *reg, unsigned port)
+{
+	strbuf_addf(out, _("port %u: %s ("), port,
+		    _(state_name(registry_state(reg, port, TRANSPORT_ANY))));
+	for (int t = 0; t < TRANSPORT_REAL; t++)
+		strbuf_addf(out, "%s%s %s", t ? ", " : "", transport_name((enum transport)t),
+			    _(state_name(registry_state(reg, port, (enum transport)t))));
+	strbuf_addf(out, _("), %s range\n"), _(range_name(port_range_of(port))));
+}
+
+static void emit(struct cli *cli, const struct record *r, size_t *emitted)
+{
+	struct strbuf *out = &cli->out;
+	if (cli->format == FORMAT_JSON) {
+		strbuf_adds(out, *emitted ? ",\n" : "\n");
+		output_record_json(out, cli->reg, r);
+	} else if (cli->format == FORMAT_CSV) {
+		output_record_csv(out, cli->reg, r);
+	} else {
+		strbuf_addc(out, '\n');
+		output_record_text(out, cli->reg, r);
+	}
+	(*emitted)++;
+}
+
+/* One argument: a port number or a service name. Returns records shown. */
+static size_t lookup_one(struct cli *cli, const char *arg, size_t *emitted)
+{
+	struct registry *reg = cli->reg;
+	const uint32_t *idx;
+	size_t n, shown = 0;
+	unsigned port;
+	bool is_port = ports_parse_port(arg, &port) == 0;
+	if (is_port) {
+		n = registry_records_at(reg, port, &idx);
+		if (cli->format == FORMAT_TEXT)
+			port_summary(&cli->out, reg, port);
+	} else {
+		n = registry_find_service(reg, arg, &idx);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct record *r = &reg->rec[idx[i]];
+		if (wanted(cli, r)) {
+			emit(cli, r, emitted);
+			shown++;
+		}
+	}
+	if (!shown)
+		cli_warn(cli, is_port ? _("no record for port '%s'") : _("no record for '%s'"), arg);
+	return shown;
+}
+
+int cmd_lookup(struct cli *cli, int argc, char **argv)
+{
+	if (argc < 1)
+		return cli_usage_error(cli, _("'lookup' needs a PORT or NAME"));
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		unsigned dummy;
+		if (a[0] >= '0' && a[0] <= '9' && strspn(a, "0123456789") == strlen(a) &&
+		    ports_parse_port(a, &dummy) < 0)
+			return cli_usage_error(cli, _("bad port '%s': out of range 0-65535"), a);
+	}
+	if (!cli_registry(cli))
+		return cli_data_error(cli);
+	size_t emitted = 0, total = 0;
+	if (cli->format == FORMAT_JSON)
+		strbuf_addc(&cli->out, '[');
+	else if (cli->format == FORMAT_CSV)
+		output_record_csv_header(&cli->out);
+	for (int i = 0; i < argc; i++) {
+		if (cli->format == FORMAT_TEXT && i)
+			strbuf_addc(&cli->out, '\n');
+		total += lookup_one(cli, argv[i], &emitted);
+	}
+	if (cli->format == FORMAT_JSON)
+		strbuf_adds(&cli->out, emitted ? "\n]\n" : "]\n");
+	return total ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}

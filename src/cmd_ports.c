@@ -1,0 +1,91 @@
+/* cmd_ports.c: `portscope free RANGE` and `portscope gaps RANGE`. */
+#include <config.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "ports.h"
+
+/* The one RANGE argument both commands take. */
+static int range_arg(struct cli *cli, const char *cmd, int argc, char **argv,
+		     unsigned *lo, unsigned *hi)
+{
+	if (argc != 1)
+		return cli_usage_error(cli, _("'%s' takes one RANGE (LO-HI, a port, system, user or dynamic)"), cmd);
+	if (ports_parse_range(argv[0], lo, hi) < 0)
+		return cli_usage_error(cli, _("bad range '%s': expected LO-HI (0-65535, LO <= HI), a port, or system, user or dynamic"),
+				       argv[0]);
+	return 0;
+}
+
+int cmd_free(struct cli *cli, int argc, char **argv)
+{
+	unsigned lo, hi;
+	if (range_arg(cli, "free", argc, argv, &lo, &hi))
+		return EXIT_TROUBLE;
+	struct registry *reg = cli_registry(cli);
+	if (!reg)
+		return cli_data_error(cli);
+	struct strbuf *out = &cli->out;
+	size_t n = 0;
+	if (cli->format == FORMAT_JSON)
+		strbuf_addc(out, '[');
+	else if (cli->format == FORMAT_CSV)
+		strbuf_adds(out, "port\n");
+	for (unsigned p = lo; p <= hi; p++) {
+		if (!registry_is_free(reg, p, cli->proto))
+			continue;
+		if (cli->format == FORMAT_JSON)
+			strbuf_addf(out, n ? ",%u" : "%u", p);
+		else
+			strbuf_addf(out, "%u\n", p);
+		n++;
+		if (out->len > 65536)
+			output_flush(out, stdout);
+	}
+	if (cli->format == FORMAT_JSON)
+		strbuf_adds(out, "]\n");
+	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}
+
+struct gaps_out {
+	struct cli *cli;
+	size_t n;
+};
+
+static int print_gap(void *ctx, const struct gap *g)
+{
+	struct gaps_out *go = ctx;
+	struct strbuf *out = &go->cli->out;
+	unsigned len = g->hi - g->lo + 1;
+	if (go->cli->format == FORMAT_JSON)
+		strbuf_addf(out, "%s{\"start\":%u,\"end\":%u,\"length\":%u}",
+			    go->n ? ",\n" : "\n", g->lo, g->hi, len);
+	else if (go->cli->format == FORMAT_CSV)
+		strbuf_addf(out, "%u,%u,%u\n", g->lo, g->hi, len);
+	else
+		strbuf_addf(out, "%u-%u\t%u\n", g->lo, g->hi, len);
+	go->n++;
+	if (out->len > 65536)
+		output_flush(out, stdout);
+	return 0;
+}
+
+int cmd_gaps(struct cli *cli, int argc, char **argv)
+{
+	unsigned lo, hi;
+	if (range_arg(cli, "gaps", argc, argv, &lo, &hi))
+		return EXIT_TROUBLE;
+	struct registry *reg = cli_registry(cli);
+	if (!reg)
+		return cli_data_error(cli);
+	struct gaps_out go = { cli, 0 };
+	if (cli->format == FORMAT_JSON)
+		strbuf_addc(&cli->out, '[');
+	else if (cli->format == FORMAT_CSV)
+		strbuf_adds(&cli->out, "start,end,length\n");
+	ports_gaps(reg, cli->proto, lo, hi, cli->given & OPT_MIN ? (unsigned)cli->min : 1,
+		   print_gap, &go);
+	if (cli->format == FORMAT_JSON)
+		strbuf_adds(&cli->out, go.n ? "\n]\n" : "]\n");
+	return go.n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}

@@ -1,0 +1,116 @@
+/* cmd_stats.c: `portscope stats`: counts per range x state, assigned ports
+ * per transport, records, source and date. */
+#include <config.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "ports.h"
+#include "source.h"
+
+struct stats {
+	unsigned range[RANGE_COUNT][STATE_COUNT];
+	unsigned assigned[TRANSPORT_REAL];
+};
+
+static void stats_compute(const struct registry *reg, enum transport t, struct stats *s)
+{
+	for (int r = 0; r < RANGE_COUNT; r++) {
+		unsigned lo, hi;
+		range_bounds((enum port_range)r, &lo, &hi);
+		ports_count(reg, t, lo, hi, s->range[r]);
+	}
+	for (int tr = 0; tr < TRANSPORT_REAL; tr++) {
+		unsigned c[STATE_COUNT];
+		ports_count(reg, (enum transport)tr, 0, PORT_MAX, c);
+		s->assigned[tr] = c[STATE_ASSIGNED];
+	}
+}
+
+static void stats_json(struct cli *cli, const struct registry *reg, const struct stats *s)
+{
+	struct strbuf *o = &cli->out;
+	strbuf_adds(o, "{\"source\":{\"path\":");
+	output_json_string(o, reg->source);
+	strbuf_adds(o, ",\"label\":");
+	output_json_string(o, reg->source_label);
+	strbuf_addf(o, ",\"kind\":\"%s\",\"degraded\":%s,\"date\":",
+		    reg->kind == SOURCE_IANA_CSV ? "iana-csv" : "services",
+		    reg->degraded ? "true" : "false");
+	if (*reg->date)
+		output_json_string(o, reg->date);
+	else
+		strbuf_adds(o, "null");
+	strbuf_addf(o, "},\n\"records\":%zu,\n\"transport\":\"%s\",\n\"ranges\":{", reg->nrec,
+		    transport_name(cli->proto));
+	for (int r = 0; r < RANGE_COUNT; r++) {
+		unsigned lo, hi;
+		range_bounds((enum port_range)r, &lo, &hi);
+		strbuf_addf(o, "%s\"%s\":{\"low\":%u,\"high\":%u,\"assigned\":%u,\"reserved\":%u,\"unassigned\":%u}",
+			    r ? "," : "", range_name((enum port_range)r), lo, hi,
+			    s->range[r][STATE_ASSIGNED], s->range[r][STATE_RESERVED],
+			    s->range[r][STATE_UNASSIGNED]);
+	}
+	strbuf_adds(o, "},\n\"transport_assigned_ports\":{");
+	for (int t = 0; t < TRANSPORT_REAL; t++)
+		strbuf_addf(o, "%s\"%s\":%u", t ? "," : "", transport_name((enum transport)t),
+			    s->assigned[t]);
+	strbuf_adds(o, "}}\n");
+}
+
+static void stats_csv(struct cli *cli, const struct stats *s)
+{
+	strbuf_adds(&cli->out, "range,assigned,reserved,unassigned\n");
+	for (int r = 0; r < RANGE_COUNT; r++)
+		strbuf_addf(&cli->out, "%s,%u,%u,%u\n", range_name((enum port_range)r),
+			    s->range[r][STATE_ASSIGNED], s->range[r][STATE_RESERVED],
+			    s->range[r][STATE_UNASSIGNED]);
+}
+
+static void stats_text(struct cli *cli, const struct registry *reg, const struct stats *s)
+{
+	struct strbuf *o = &cli->out;
+	strbuf_addf(o, "%-10s ", _("source:"));
+	output_text(o, _(reg->source_label));
+	strbuf_adds(o, " (");
+	output_text(o, reg->source);
+	strbuf_adds(o, ")\n");
+	if (reg->degraded) {
+		strbuf_addf(o, "%-10s %s\n", "", source_degraded_hint());
+	}
+	strbuf_addf(o, "%-10s %s\n", _("date:"), *reg->date ? reg->date : _("unknown"));
+	strbuf_addf(o, "%-10s %zu\n", _("records:"), reg->nrec);
+	strbuf_addf(o, "%-10s %s\n\n", _("transport:"), transport_name(cli->proto));
+	strbuf_addf(o, "%-10s %12s %8s %10s %10s\n", _("range"), _("ports"), _("assigned"),
+		    _("reserved"), _("unassigned"));
+	for (int r = 0; r < RANGE_COUNT; r++) {
+		unsigned lo, hi;
+		range_bounds((enum port_range)r, &lo, &hi);
+		char span[16];
+		snprintf(span, sizeof(span), "%u-%u", lo, hi);
+		strbuf_addf(o, "%-10s %12s %8u %10u %10u\n", _(range_name((enum port_range)r)), span,
+			    s->range[r][STATE_ASSIGNED], s->range[r][STATE_RESERVED],
+			    s->range[r][STATE_UNASSIGNED]);
+	}
+	strbuf_addf(o, "\n%s\n", _("assigned port numbers per transport:"));
+	for (int t = 0; t < TRANSPORT_REAL; t++)
+		strbuf_addf(o, "  %-5s %6u\n", transport_name((enum transport)t), s->assigned[t]);
+}
+
+int cmd_stats(struct cli *cli, int argc, char **argv)
+{
+	(void)argv;
+	if (argc)
+		return cli_usage_error(cli, _("'stats' takes no arguments"));
+	struct registry *reg = cli_registry(cli);
+	if (!reg)
+		return cli_data_error(cli);
+	struct stats s;
+	stats_compute(reg, cli->proto, &s);
+	if (cli->format == FORMAT_JSON)
+		stats_json(cli, reg, &s);
+	else if (cli->format == FORMAT_CSV)
+		stats_csv(cli, &s);
+	else
+		stats_text(cli, reg, &s);
+	return EXIT_RESULTS;
+}

@@ -1,0 +1,23 @@
+/* error.h: errors that carry their context (file, line) up to one printer. */
+#ifndef PORTSCOPE_ERROR_H
+#define PORTSCOPE_ERROR_H
+
+#include <stdio.h>
+
+struct ps_error {
+	char *file;          /* NULL when the error is not about a file */
+	unsigned long line;  /* 0 when no line applies */
+	char *msg;           /* NULL while no error is set */
+};
+
+#define PS_ERROR_INIT { NULL, 0, NULL }
+
+/* Record an error (replacing any earlier one); always returns -1. */
+int error_set(struct ps_error *err, const char *file, unsigned long line,
+	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int error_is_set(const struct ps_error *err);
+void error_clear(struct ps_error *err);
+/* Write "file:line: message" (sanitised) and a newline to fp. */
+void error_print(const struct ps_error *err, const char *prog, FILE *fp);
+
+#endif

@@ -1,0 +1,397 @@
+/* registry.c: the record store, its string pool and the per-port index. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "registry.h"
+#include "utf8.h"
+
+static const char *const field_keys[FIELD_COUNT] = {
+	"service", "port", "transport", "description", "assignee", "contact",
+	"registered", "modified", "reference", "service_code",
+	"unauthorized_use", "notes",
+};
+
+static const char *const field_headings[FIELD_COUNT] = {
+	"Service Name", "Port Number", "Transport Protocol", "Description",
+	"Assignee", "Contact", "Registration Date", "Modification Date",
+	"Reference", "Service Code", "Unauthorized Use Reported",
+	"Assignment Notes",
+};
+
+static const char *const transport_names[] = {
+	"tcp", "udp", "sctp", "dccp", "any", "other", "",
+};
+
+struct registry *registry_new(void)
+{
+	struct registry *reg = calloc(1, sizeof(*reg));
+	if (!reg)
+		return NULL;
+	reg->source_label = "IANA registry";
+	/* offset 0 of the pool is the empty string */
+	reg->pool = malloc(4096);
+	if (!reg->pool) {
+		free(reg);
+		return NULL;
+	}
+	reg->pool_cap = 4096;
+	reg->pool[0] = '\0';
+	reg->pool_len = 1;
+	return reg;
+}
+
+void registry_free(struct registry *reg)
+{
+	if (!reg)
+		return;
+	free(reg->rec);
+	free(reg->pool);
+	free(reg->cover_off);
+	free(reg->cover);
+	free(reg->by_name);
+	free(reg->source);
+	free(reg);
+}
+
+static bool pool_reserve(struct registry *reg, size_t extra)
+{
+	size_t need = reg->pool_len + extra;
+	if (need > UINT32_MAX)
+		return false;
+	if (need <= reg->pool_cap)
+		return true;
+	size_t cap = reg->pool_cap;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(reg->pool, cap);
+	if (!p)
+		return false;
+	reg->pool = p;
+	reg->pool_cap = cap;
+	return true;
+}
+
+/* Copy s into the pool as valid UTF-8; returns its offset or UINT32_MAX. */
+static uint32_t pool_intern(struct registry *reg, const char *s, size_t n,
+			    unsigned long line)
+{
+	if (n == 0)
+		return 0;
+	size_t valid = utf8_valid_prefix(s, n);
+	if (valid == n) {
+		/* fast path: the common case copies without a scratch buffer */
+		if (!pool_reserve(reg, n + 1))
+			return UINT32_MAX;
+		uint32_t off = (uint32_t)reg->pool_len;
+		memcpy(reg->pool + off, s, n);
+		reg->pool[off + n] = '\0';
+		reg->pool_len += n + 1;
+		return off;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	size_t bad = utf8_normalize(&sb, s, n);
+	if (!reg->utf8_fixed)
+		reg->utf8_first_line = line;
+	reg->utf8_fixed += bad;
+	uint32_t off = UINT32_MAX;
+	if (!sb.failed && pool_reserve(reg, sb.len + 1)) {
+		off = (uint32_t)reg->pool_len;
+		memcpy(reg->pool + off, sb.data, sb.len + 1);
+		reg->pool_len += sb.len + 1;
+	}
+	strbuf_free(&sb);
+	return off;
+}
+
+int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi,
+		     const char **why)
+{
+	*lo = *hi = PORT_NONE;
+	if (n == 0)
+		return 0;
+	long v[2] = { -1, -1 };
+	int k = 0;
+	size_t i = 0;
+	while (k < 2) {
+		if (i >= n || s[i] < '0' || s[i] > '9') {
+			*why = N_("not a port number or range");
+			return -1;
+		}
+		long x = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			if (x <= PORT_MAX)
+				x = x * 10 + (s[i] - '0');
+			i++;
+		}
+		if (x > PORT_MAX) {
+			*why = N_("port out of range 0-65535");
+			return -1;
+		}
+		v[k++] = x;
+		if (i == n)
+			break;
+		if (s[i] != '-' || k == 2) {
+			*why = N_("not a port number or range");
+			return -1;
+		}
+		i++;
+	}
+	if (k == 1)
+		v[1] = v[0];
+	if (v[1] < v[0]) {
+		*why = N_("port range ends before it starts");
+		return -1;
+	}
+	*lo = (int32_t)v[0];
+	*hi = (int32_t)v[1];
+	return 0;
+}
+
+enum port_state state_of_description(const char *desc)
+{
+	if (strncmp(desc, "Unassigned", 10) == 0)
+		return STATE_UNASSIGNED;
+	if (strncmp(desc, "Reserved", 8) == 0)
+		return STATE_RESERVED;
+	return STATE_ASSIGNED;
+}
+
+enum transport transport_from_name(const char *s, size_t n)
+{
+	if (n == 0)
+		return TRANSPORT_NONE;
+	for (int t = 0; t < TRANSPORT_REAL; t++)
+		if (strlen(transport_names[t]) == n &&
+		    strncasecmp(s, transport_names[t], n) == 0)
+			return (enum transport)t;
+	return TRANSPORT_OTHER;
+}
+
+int transport_parse_filter(const char *s)
+{
+	for (int t = 0; t <= TRANSPORT_ANY; t++)
+		if (strcasecmp(s, transport_names[t]) == 0)
+			return t;
+	return -1;
+}
+
+const char *transport_name(enum transport t)
+{
+	return transport_names[t];
+}
+
+const char *state_name(enum port_state s)
+{
+	static const char *const names[] = { "unassigned", "reserved", "assigned" };
+	return names[s];
+}
+
+enum port_range port_range_of(unsigned port)
+{
+	return port < 1024 ? RANGE_SYSTEM : port < 49152 ? RANGE_USER : RANGE_DYNAMIC;
+}
+
+const char *range_name(enum port_range r)
+{
+	static const char *const names[] = { "system", "user", "dynamic" };
+	return names[r];
+}
+
+void range_bounds(enum port_range r, unsigned *lo, unsigned *hi)
+{
+	static const unsigned b[RANGE_COUNT][2] = { { 0, 1023 }, { 1024, 49151 }, { 49152, 65535 } };
+	*lo = b[r][0];
+	*hi = b[r][1];
+}
+
+const char *field_key(enum field f)
+{
+	return field_keys[f];
+}
+
+const char *field_heading(enum field f)
+{
+	return field_headings[f];
+}
+
+/* Keep the newest well-formed YYYY-MM-DD seen as the registry's date. */
+static void note_date(struct registry *reg, const char *d)
+{
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return;
+	if (strcmp(d, reg->date) > 0)
+		memcpy(reg->date, d, 11);
+}
+
+int registry_add(struct registry *reg, const struct record_fields *f,
+		 const char *file, unsigned long line, struct ps_error *err)
+{
+	struct record r;
+	const char *why = NULL;
+	if (port_parse_field(f->s[FIELD_PORT], f->n[FIELD_PORT], &r.port_lo,
+			     &r.port_hi, &why) < 0) {
+		struct strbuf port = STRBUF_INIT;
+		strbuf_add(&port, f->s[FIELD_PORT], f->n[FIELD_PORT]);
+		error_set(err, file, line, _("bad port '%s': %s"), strbuf_str(&port), _(why));
+		strbuf_free(&port);
+		return -1;
+	}
+	if (reg->nrec == reg->rec_cap) {
+		size_t cap = reg->rec_cap ? reg->rec_cap * 2 : 1024;
+		struct record *p = reallocarray(reg->rec, cap, sizeof(*p));
+		if (!p)
+			return error_set(err, file, line, _("out of memory"));
+		reg->rec = p;
+		reg->rec_cap = cap;
+	}
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		r.field[i] = pool_intern(reg, f->s[i], f->n[i], line);
+		if (r.field[i] == UINT32_MAX)
+			return error_set(err, file, line, _("out of memory"));
+	}
+	r.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+	r.transport = (uint8_t)transport_from_name(f->s[FIELD_TRANSPORT], f->n[FIELD_TRANSPORT]);
+	r.state = (uint8_t)state_of_description(reg->pool + r.field[FIELD_DESCRIPTION]);
+	note_date(reg, reg->pool + r.field[FIELD_REGISTERED]);
+	note_date(reg, reg->pool + r.field[FIELD_MODIFIED]);
+	reg->rec[reg->nrec++] = r;
+	return 0;
+}
+
+/* Per-transport state: the strongest row covering each port. */
+static void build_state(struct registry *reg)
+{
+	memset(reg->state, STATE_UNASSIGNED, sizeof(reg->state));
+	for (size_t i = 0; i < reg->nrec; i++) {
+		const struct record *r = &reg->rec[i];
+		if (r->port_lo == PORT_NONE || r->transport >= TRANSPORT_REAL)
+			continue;
+		uint8_t *st = reg->state[r->transport];
+		for (int32_t p = r->port_lo; p <= r->port_hi; p++)
+			if (st[p] < r->state)
+				st[p] = r->state;
+	}
+	uint8_t *any = reg->state[TRANSPORT_ANY];
+	for (unsigned p = 0; p < PORT_COUNT; p++) {
+		uint8_t s = reg->state[0][p];
+		for (int t = 1; t < TRANSPORT_REAL; t++)
+			if (reg->state[t][p] > s)
+				s = reg->state[t][p];
+		any[p] = s;
+	}
+}
+
+/* Port -> covering records, as a compressed sparse row table. */
+static int build_cover(struct registry *reg)
+{
+	uint32_t *off = calloc(PORT_COUNT + 1, sizeof(*off));
+	if (!off)
+		return -1;
+	size_t total = 0;
+	for (size_t i = 0; i < reg->nrec; i++) {
+		const struct record *r = &reg->rec[i];
+		if (r->port_lo == PORT_NONE)
+			continue;
+		for (int32_t p = r->port_lo; p <= r->port_hi; p++)
+			off[p + 1]++;
+		total += (size_t)(r->port_hi - r->port_lo + 1);
+	}
+	if (total > UINT32_MAX) {
+		free(off);
+		return -1;
+	}
+	for (unsigned p = 0; p < PORT_COUNT; p++)
+		off[p + 1] += off[p];
+	uint32_t *cover = malloc((total ? total : 1) * sizeof(*cover));
+	uint32_t *fill = malloc(PORT_COUNT * sizeof(*fill));
+	if (!cover || !fill) {
+		free(off), free(cover), free(fill);
+		return -1;
+	}
+	memcpy(fill, off, PORT_COUNT * sizeof(*fill));
+	for (size_t i = 0; i < reg->nrec; i++) {
+		const struct record *r = &reg->rec[i];
+		if (r->port_lo == PORT_NONE)
+			continue;
+		for (int32_t p = r->port_lo; p <= r->port_hi; p++)
+			cover[fill[p]++] = (uint32_t)i;
+	}
+	free(fill);
+	reg->cover_off = off;
+	reg->cover = cover;
+	return 0;
+}
+
+int registry_finish(struct registry *reg, struct ps_error *err)
+{
+	build_state(reg);
+	if (build_cover(reg) < 0)
+		return error_set(err, reg->source, 0, _("out of memory building the port index"));
+	return 0;
+}
+
+size_t registry_records_at(const struct registry *reg, unsigned port,
+			   const uint32_t **idx)
+{
+	if (!reg->cover_off || port > PORT_MAX) {
+		*idx = NULL;
+		return 0;
+	}
+	*idx = reg->cover + reg->cover_off[port];
+	return reg->cover_off[port + 1] - reg->cover_off[port];
+}
+
+static const struct registry *sort_reg; /* qsort has no context argument */
+
+static int by_name_cmp(const void *a, const void *b)
+{
+	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+	int c = strcasecmp(registry_field(sort_reg, &sort_reg->rec[ia], FIELD_SERVICE),
+			   registry_field(sort_reg, &sort_reg->rec[ib], FIELD_SERVICE));
+	return c ? c : (ia > ib) - (ia < ib);
+}
+
+/* Build the name index the first time a name is looked up. */
+static int build_by_name(struct registry *reg)
+{
+	uint32_t *v = malloc((reg->nrec ? reg->nrec : 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	size_t n = 0;
+	for (size_t i = 0; i < reg->nrec; i++)
+		if (reg->pool[reg->rec[i].field[FIELD_SERVICE]])
+			v[n++] = (uint32_t)i;
+	sort_reg = reg;
+	qsort(v, n, sizeof(*v), by_name_cmp);
+	sort_reg = NULL;
+	reg->by_name = v;
+	reg->nby_name = n;
+	return 0;
+}
+
+size_t registry_find_service(struct registry *reg, const char *name,
+			     const uint32_t **idx)
+{
+	*idx = NULL;
+	if (!reg->by_name && build_by_name(reg) < 0)
+		return 0;
+	size_t lo = 0, hi = reg->nby_name;
+	while (lo < hi) { /* first entry >= name */
+		size_t mid = lo + (hi - lo) / 2;
+		const char *s = registry_field(reg, &reg->rec[reg->by_name[mid]], FIELD_SERVICE);
+		if (strcasecmp(s, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < reg->nby_name &&
+	       strcasecmp(registry_field(reg, &reg->rec[reg->by_name[end]], FIELD_SERVICE), name) == 0)
+		end++;
+	*idx = reg->by_name + lo;
+	return end - lo;
+}

@@ -1,0 +1,159 @@
+/* registry.h: the in-memory port registry: flat records plus a per-port
+ * index (65,536 ports x 4 transports) giving each port's state and the
+ * records that cover it, so map cells, lookups and gap queries never walk
+ * the record list. Loaders (iana_csv.c, services.c) fill it through
+ * registry_add() and seal it with registry_finish(). */
+#ifndef PORTSCOPE_REGISTRY_H
+#define PORTSCOPE_REGISTRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+#define PORT_COUNT 65536
+#define PORT_MAX 65535
+#define PORT_NONE (-1)
+/* Longest field a loader accepts, in bytes (the real registry's longest
+ * is about 1.5 KB). */
+#define FIELD_MAX 65536
+
+/* Transports that mark port state come first; ANY is their union. */
+enum transport {
+	TRANSPORT_TCP,
+	TRANSPORT_UDP,
+	TRANSPORT_SCTP,
+	TRANSPORT_DCCP,
+	TRANSPORT_ANY,   /* as a filter: the strongest over the four */
+	TRANSPORT_OTHER, /* a record whose transport is none of the four */
+	TRANSPORT_NONE,  /* a record with an empty transport */
+};
+#define TRANSPORT_REAL 4 /* TCP..DCCP */
+
+/* Ordered by strength: a port's state is the strongest covering row's. */
+enum port_state {
+	STATE_UNASSIGNED,
+	STATE_RESERVED,
+	STATE_ASSIGNED,
+};
+#define STATE_COUNT 3
+
+enum port_range {
+	RANGE_SYSTEM,  /* 0-1023 */
+	RANGE_USER,    /* 1024-49151 */
+	RANGE_DYNAMIC, /* 49152-65535 */
+};
+#define RANGE_COUNT 3
+
+/* The 12 IANA columns, in file order. */
+enum field {
+	FIELD_SERVICE,
+	FIELD_PORT,
+	FIELD_TRANSPORT,
+	FIELD_DESCRIPTION,
+	FIELD_ASSIGNEE,
+	FIELD_CONTACT,
+	FIELD_REGISTERED,
+	FIELD_MODIFIED,
+	FIELD_REFERENCE,
+	FIELD_SERVICE_CODE,
+	FIELD_UNAUTHORIZED,
+	FIELD_NOTES,
+	FIELD_COUNT
+};
+
+struct record {
+	uint32_t field[FIELD_COUNT]; /* offsets of NUL-terminated text in the pool */
+	uint32_t line;               /* line in the source file where it starts */
+	int32_t port_lo, port_hi;    /* PORT_NONE when the record has no port */
+	uint8_t transport;           /* enum transport */
+	uint8_t state;               /* enum port_state */
+};
+
+/* A record as a loader hands it over: raw field bytes. */
+struct record_fields {
+	const char *s[FIELD_COUNT];
+	size_t n[FIELD_COUNT];
+};
+
+enum source_kind {
+	SOURCE_IANA_CSV,  /* the official CSV */
+	SOURCE_SERVICES,  /* a services(5)-format file (degraded) */
+};
+
+struct registry {
+	struct record *rec;
+	size_t nrec, rec_cap;
+	char *pool;
+	size_t pool_len, pool_cap;
+	/* per-port index, valid after registry_finish() */
+	uint8_t state[TRANSPORT_ANY + 1][PORT_COUNT];
+	uint32_t *cover_off; /* PORT_COUNT + 1 offsets into cover */
+	uint32_t *cover;     /* record indices, ascending, per port */
+	uint32_t *by_name;   /* records sorted by service name, built on demand */
+	size_t nby_name;
+	/* provenance */
+	char *source;              /* path of the file loaded */
+	enum source_kind kind;
+	const char *source_label;  /* untranslated, e.g. "IANA registry" */
+	bool degraded;             /* not the official CSV */
+	char date[11];             /* newest YYYY-MM-DD in the data, or "" */
+	size_t utf8_fixed;         /* ill-formed bytes replaced at load */
+	unsigned long utf8_first_line;
+};
+
+struct registry *registry_new(void);
+void registry_free(struct registry *reg);
+/* Append one record; file/line name it in errors (bad port, no memory). */
+int registry_add(struct registry *reg, const struct record_fields *f,
+		 const char *file, unsigned long line, struct ps_error *err);
+/* Build the per-port index once every record is in. */
+int registry_finish(struct registry *reg, struct ps_error *err);
+
+static inline const char *registry_field(const struct registry *reg,
+					 const struct record *r, enum field f)
+{
+	return reg->pool + r->field[f];
+}
+
+/* State of port for one transport, or for TRANSPORT_ANY. */
+static inline enum port_state registry_state(const struct registry *reg,
+					     unsigned port, enum transport t)
+{
+	return (enum port_state)reg->state[t][port];
+}
+
+static inline bool registry_is_free(const struct registry *reg, unsigned port,
+				    enum transport t)
+{
+	return reg->state[t][port] == STATE_UNASSIGNED;
+}
+
+/* The records covering port (any transport, including ones that do not mark
+ * state), as indices into reg->rec in file order; returns how many. */
+size_t registry_records_at(const struct registry *reg, unsigned port,
+			   const uint32_t **idx);
+/* Records whose service name equals name (ASCII case-insensitive). */
+size_t registry_find_service(struct registry *reg, const char *name,
+			     const uint32_t **idx);
+
+/* Parse a Port Number field: "", "N" or "LO-HI". Returns 0, or -1 with a
+ * static English reason in *why. */
+int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi,
+		     const char **why);
+enum port_state state_of_description(const char *desc);
+enum transport transport_from_name(const char *s, size_t n);
+/* Parse a --proto value (tcp, udp, sctp, dccp, any); -1 when unknown. */
+int transport_parse_filter(const char *s);
+const char *transport_name(enum transport t);
+const char *state_name(enum port_state s);
+enum port_range port_range_of(unsigned port);
+const char *range_name(enum port_range r);
+void range_bounds(enum port_range r, unsigned *lo, unsigned *hi);
+/* JSON key of a field ("service", "port", ... "notes"). */
+const char *field_key(enum field f);
+/* The IANA CSV column heading of a field ("Service Name", ...). */
+const char *field_heading(enum field f);
+
+#endif

@@ -1,0 +1,228 @@
+/* services.c: a strict parser for services(5)-format files, and the loader
+ * that turns one into a (degraded) registry. */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "loader.h"
+#include "services.h"
+#include "strbuf.h"
+
+struct services_parse {
+	const char *file;
+	services_cb cb;
+	void *ctx;
+	struct ps_error *err;
+	unsigned long line;
+	struct strbuf partial; /* a line split across blocks */
+};
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Next whitespace-separated token in [*p, end); false at the end. */
+static bool next_token(const char **p, const char *end, const char **tok, size_t *n)
+{
+	const char *s = *p;
+	while (s < end && is_space(*s))
+		s++;
+	if (s == end)
+		return false;
+	const char *t = s;
+	while (s < end && !is_space(*s))
+		s++;
+	*tok = t;
+	*n = (size_t)(s - t);
+	*p = s;
+	return true;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && is_space(**s))
+		(*s)++, (*n)--;
+	while (*n && is_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+/* "port/proto[/proto...]": the port part and the protocol list. */
+static int parse_port_protos(struct services_parse *ps, const char *tok, size_t n,
+			     struct services_entry *e, const char **protos, size_t *protos_len)
+{
+	const char *slash = memchr(tok, '/', n);
+	const char *why = NULL;
+	if (!slash || slash == tok + n - 1)
+		return error_set(ps->err, ps->file, ps->line,
+				 _("expected 'port/protocol' after the service name"));
+	if (port_parse_field(tok, (size_t)(slash - tok), &e->port_lo, &e->port_hi, &why) < 0 ||
+	    e->port_lo == PORT_NONE) {
+		struct strbuf b = STRBUF_INIT;
+		strbuf_add(&b, tok, (size_t)(slash - tok));
+		error_set(ps->err, ps->file, ps->line, _("bad port '%s': %s"),
+			  strbuf_str(&b), why ? _(why) : _("not a port number or range"));
+		strbuf_free(&b);
+		return -1;
+	}
+	*protos = slash + 1;
+	*protos_len = (size_t)(tok + n - *protos);
+	return 0;
+}
+
+static int parse_line(struct services_parse *ps, const char *s, size_t n)
+{
+	const char *hash = memchr(s, '#', n);
+	const char *end = hash ? hash : s + n;
+	struct services_entry e = { .frequency = -1, .line = ps->line };
+	if (hash) {
+		e.comment = hash + 1;
+		e.comment_len = (size_t)(s + n - e.comment);
+		trim(&e.comment, &e.comment_len);
+	} else {
+		e.comment = "";
+	}
+	const char *p = s, *tok, *protos = NULL;
+	size_t tn, protos_len = 0;
+	if (!next_token(&p, end, &e.name, &e.name_len))
+		return 0; /* blank or comment-only */
+	if (!next_token(&p, end, &tok, &tn))
+		return error_set(ps->err, ps->file, ps->line,
+				 _("expected 'port/protocol' after the service name"));
+	if (parse_port_protos(ps, tok, tn, &e, &protos, &protos_len) < 0)
+		return -1;
+	e.aliases = p;
+	e.aliases_len = (size_t)(end - p);
+	trim(&e.aliases, &e.aliases_len);
+	if (e.aliases_len && strchr("0123456789", e.aliases[0])) {
+		char *stop;
+		double f = strtod(e.aliases, &stop);
+		if (stop > e.aliases && (stop == e.aliases + e.aliases_len || is_space(*stop))) {
+			e.frequency = f;
+			e.aliases_len -= (size_t)(stop - e.aliases);
+			e.aliases = stop;
+			trim(&e.aliases, &e.aliases_len);
+		}
+	}
+	/* one entry per protocol: "tcp/udp/sctp" */
+	const char *q = protos, *qend = protos + protos_len;
+	while (q < qend) {
+		const char *sl = memchr(q, '/', (size_t)(qend - q));
+		const char *stop = sl ? sl : qend;
+		e.transport = transport_from_name(q, (size_t)(stop - q));
+		if (ps->cb(ps->ctx, &e, ps->err) < 0)
+			return -1;
+		q = sl ? sl + 1 : qend;
+	}
+	return 0;
+}
+
+static int feed(void *ctx, const char *buf, size_t len)
+{
+	struct services_parse *ps = ctx;
+	const char *end = buf + len;
+	if (memchr(buf, '\0', len))
+		return error_set(ps->err, ps->file, ps->line + (unsigned long)(ps->partial.len != 0),
+				 _("NUL byte in the data: not a text file"));
+	while (buf < end) {
+		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
+		if (!nl) {
+			strbuf_add(&ps->partial, buf, (size_t)(end - buf));
+			if (ps->partial.len > FIELD_MAX)
+				return error_set(ps->err, ps->file, ps->line + 1,
+						 _("line longer than %d bytes"), FIELD_MAX);
+			return ps->partial.failed ? error_set(ps->err, ps->file, 0, _("out of memory")) : 0;
+		}
+		ps->line++;
+		int rc;
+		if (ps->partial.len) {
+			strbuf_add(&ps->partial, buf, (size_t)(nl - buf));
+			rc = parse_line(ps, ps->partial.data, ps->partial.len);
+			strbuf_reset(&ps->partial);
+		} else {
+			rc = parse_line(ps, buf, (size_t)(nl - buf));
+		}
+		if (rc < 0)
+			return -1;
+		buf = nl + 1;
+	}
+	return 0;
+}
+
+static int finish(struct services_parse *ps, int rc)
+{
+	if (rc == 0 && ps->partial.len) {
+		ps->line++;
+		rc = parse_line(ps, ps->partial.data, ps->partial.len);
+	}
+	strbuf_free(&ps->partial);
+	return rc;
+}
+
+int services_parse_file(const char *path, services_cb cb, void *ctx,
+			struct ps_error *err)
+{
+	struct services_parse ps = { path, cb, ctx, err, 0, STRBUF_INIT };
+	return finish(&ps, loader_read_file(path, err, feed, &ps));
+}
+
+int services_parse_mem(const char *buf, size_t len, const char *name,
+		       services_cb cb, void *ctx, struct ps_error *err)
+{
+	struct services_parse ps = { name, cb, ctx, err, 0, STRBUF_INIT };
+	return finish(&ps, feed(&ps, buf, len));
+}
+
+struct services_to_registry {
+	struct registry *reg;
+	const char *file;
+};
+
+/* One services entry becomes one assigned record. */
+static int add_entry(void *ctx, const struct services_entry *e, struct ps_error *err)
+{
+	struct services_to_registry *s = ctx;
+	char port[16];
+	int pn = e->port_lo == e->port_hi
+		? snprintf(port, sizeof(port), "%d", (int)e->port_lo)
+		: snprintf(port, sizeof(port), "%d-%d", (int)e->port_lo, (int)e->port_hi);
+	const char *tname = transport_name(e->transport);
+	struct record_fields f = { { 0 }, { 0 } };
+	for (int i = 0; i < FIELD_COUNT; i++)
+		f.s[i] = "";
+	f.s[FIELD_SERVICE] = e->name, f.n[FIELD_SERVICE] = e->name_len;
+	f.s[FIELD_PORT] = port, f.n[FIELD_PORT] = (size_t)pn;
+	f.s[FIELD_TRANSPORT] = tname, f.n[FIELD_TRANSPORT] = strlen(tname);
+	f.s[FIELD_DESCRIPTION] = e->comment, f.n[FIELD_DESCRIPTION] = e->comment_len;
+	f.s[FIELD_NOTES] = e->aliases, f.n[FIELD_NOTES] = e->aliases_len;
+	return registry_add(s->reg, &f, s->file, e->line, err);
+}
+
+static int services_load(struct registry *reg, const char *path, struct ps_error *err)
+{
+	struct services_to_registry s = { reg, path };
+	int rc = services_parse_file(path, add_entry, &s, err);
+	if (rc == 0 && reg->nrec == 0)
+		rc = error_set(err, path, 0, _("no services in the file"));
+	return rc;
+}
+
+static int services_load_mem(struct registry *reg, const char *buf, size_t len,
+			     const char *name, struct ps_error *err)
+{
+	struct services_to_registry s = { reg, name };
+	int rc = services_parse_mem(buf, len, name, add_entry, &s, err);
+	if (rc == 0 && reg->nrec == 0)
+		rc = error_set(err, name, 0, _("no services in the file"));
+	return rc;
+}
+
+const struct loader services_loader = {
+	.name = "services(5)",
+	.kind = SOURCE_SERVICES,
+	.load = services_load,
+	.load_mem = services_load_mem,
+};

@@ -1,0 +1,28 @@
+/* source.h: which registry is loaded (DESIGN.md section 1):
+ *   --registry FILE > $PORTSCOPE_REGISTRY
+ *   > ${XDG_DATA_HOME:-~/.local/share}/portscope/service-names-port-numbers.csv
+ *   > $(pkgdatadir)/service-names-port-numbers.csv
+ *   > Wireshark's services file > /etc/services
+ * System paths are looked up under $PORTSCOPE_SYSROOT when it is set (tests). */
+#ifndef PORTSCOPE_SOURCE_H
+#define PORTSCOPE_SOURCE_H
+
+#include "error.h"
+#include "registry.h"
+#include "strbuf.h"
+
+#define REGISTRY_FILENAME "service-names-port-numbers.csv"
+
+/* Find and load the registry; explicit (a path given by option or
+ * environment) is never silently replaced by a fallback. */
+struct registry *source_open(const char *explicit_path, struct ps_error *err);
+/* Load one file with the loader its name and content call for. */
+struct registry *source_load_file(const char *path, struct ps_error *err);
+/* A system path (e.g. "/etc/services") under $PORTSCOPE_SYSROOT. */
+void source_system_path(struct strbuf *out, const char *abs_path);
+/* The per-user registry path that `portscope update` writes by default. */
+void source_user_registry_path(struct strbuf *out);
+/* One line saying how to get the full registry, for degraded sources. */
+const char *source_degraded_hint(void);
+
+#endif

@@ -1,0 +1,31 @@
+/* strbuf.h: a growable byte buffer that remembers allocation failure. */
+#ifndef PORTSCOPE_STRBUF_H
+#define PORTSCOPE_STRBUF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *data;   /* always NUL-terminated once anything was added */
+	size_t len;
+	size_t cap;
+	bool failed;  /* an allocation failed; contents are incomplete */
+};
+
+#define STRBUF_INIT { NULL, 0, 0, false }
+
+bool strbuf_grow(struct strbuf *sb, size_t extra);
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void strbuf_reset(struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+/* The contents as a C string ("" when empty). */
+const char *strbuf_str(const struct strbuf *sb);
+
+#endif

@@ -1,0 +1,51 @@
+# lib.sh: TAP helpers for the shell tests (sourced).
+#   run ARGS...           run portscope; sets OUT, ERR, RC
+#   is DESC EXPECTED GOT  one TAP line
+#   finish                the plan line; exit status
+set -u
+: "${PORTSCOPE:?PORTSCOPE must name the built binary}"
+: "${IANA_DIR:?IANA_DIR must name the registry snapshots}"
+REG="$IANA_DIR/service-names-port-numbers.csv"
+OLD="$IANA_DIR/service-names-port-numbers-2024-04.csv"
+T_N=0
+T_FAILED=0
+if [ ! -r "$REG" ] || [ ! -r "$OLD" ]; then
+	echo "Bail out! registry snapshots not found in $IANA_DIR (configure --with-iana-dir=DIR)"
+	exit 1
+fi
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/portscope-test.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+# Deterministic environment: English messages, no user files.
+export LC_ALL=C.UTF-8 LANGUAGE= HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/home/.config" XDG_DATA_HOME="$TMPD/home/.local/share"
+unset PORTSCOPE_REGISTRY PORTSCOPE_SYSROOT
+
+run() {
+	"$PORTSCOPE" "$@" >"$TMPD/out" 2>"$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
+
+is() {
+	T_N=$((T_N + 1))
+	if [ "$2" = "$3" ]; then
+		echo "ok $T_N - $1"
+	else
+		T_FAILED=$((T_FAILED + 1))
+		echo "not ok $T_N - $1"
+		printf '%s\n' "--- expected" "$2" "--- got" "$3" | sed 's/^/# /'
+	fi
+}
+
+# like: GOT contains the fixed string WANT
+like() {
+	case "$3" in
+	*"$2"*) is "$1" x x ;;
+	*) is "$1" "(contains) $2" "$3" ;;
+	esac
+}
+
+finish() {
+	echo "1..$T_N"
+	[ "$T_FAILED" -eq 0 ]
+}

@@ -1,0 +1,105 @@
+/* test_services.c: the services(5) parser and loader. */
+#include <config.h>
+
+#include "services.h"
+#include "testutil.h"
+
+struct seen {
+	int n;
+	struct services_entry last;
+	char name[64];
+};
+
+static int collect(void *ctx, const struct services_entry *e, struct ps_error *err)
+{
+	(void)err;
+	struct seen *s = ctx;
+	s->n++;
+	s->last = *e;
+	snprintf(s->name, sizeof(s->name), "%.*s", (int)e->name_len, e->name);
+	return 0;
+}
+
+START_TEST(etc_services_lines)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct registry *reg = load_mem(&services_loader,
+		"# comment\n"
+		"\n"
+		"tcpmux\t\t1/tcp\t\t\t\t# TCP port service multiplexer\n"
+		"discard\t\t9/udp\t\tsink null\n"
+		"discard\t\t9/tcp/udp/sctp/dccp\t# Discard\n"
+		"x11\t6000-6063/tcp\n", &err);
+	ck_assert_msg(reg != NULL, "%s", err.msg);
+	ck_assert_uint_eq(reg->nrec, 7);
+	ck_assert_str_eq(registry_field(reg, &reg->rec[0], FIELD_DESCRIPTION),
+			 "TCP port service multiplexer");
+	ck_assert_str_eq(registry_field(reg, &reg->rec[1], FIELD_NOTES), "sink null");
+	ck_assert_uint_eq(reg->rec[1].line, 4);
+	ck_assert_int_eq(reg->rec[5].transport, TRANSPORT_DCCP);
+	ck_assert_int_eq(reg->rec[6].port_hi, 6063);
+	ck_assert_int_eq(registry_state(reg, 9, TRANSPORT_SCTP), STATE_ASSIGNED);
+	ck_assert_int_eq(registry_state(reg, 2, TRANSPORT_ANY), STATE_UNASSIGNED);
+	registry_free(reg);
+}
+END_TEST
+
+START_TEST(nmap_frequency)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct seen s = { 0 };
+	const char *t = "tcpmux\t1/tcp\t0.001995\t# TCP Port Service Multiplexer [rfc-1078]\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "nmap", collect, &s, &err), 0);
+	ck_assert_int_eq(s.n, 1);
+	ck_assert_str_eq(s.name, "tcpmux");
+	ck_assert(s.last.frequency > 0.00199 && s.last.frequency < 0.002);
+	ck_assert_uint_eq(s.last.aliases_len, 0);
+}
+END_TEST
+
+START_TEST(bad_lines)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct seen s = { 0 };
+	const char *t = "ok 1/tcp\nbroken\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), -1);
+	ck_assert_uint_eq(err.line, 2);
+	ck_assert_str_eq(err.msg, "expected 'port/protocol' after the service name");
+	t = "a 1/tcp\nb 2/tcp\nc 70000/udp\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), -1);
+	ck_assert_uint_eq(err.line, 3);
+	ck_assert_str_eq(err.msg, "bad port '70000': port out of range 0-65535");
+	t = "a x/tcp\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), -1);
+	ck_assert_str_eq(err.msg, "bad port 'x': not a port number or range");
+	error_clear(&err);
+}
+END_TEST
+
+START_TEST(wireshark_file_if_present)
+{
+	/* quickstart installs libwireshark-data; the file is IANA-derived */
+	struct registry *reg = load_or_fail("/usr/share/wireshark/services");
+	ck_assert(reg->degraded);
+	ck_assert_uint_gt(reg->nrec, 5000);
+	const uint32_t *idx;
+	size_t n = registry_find_service(reg, "https", &idx);
+	ck_assert_uint_ge(n, 2);
+	ck_assert_int_eq(registry_state(reg, 443, TRANSPORT_TCP), STATE_ASSIGNED);
+	registry_free(reg);
+}
+END_TEST
+
+static Suite *services_suite(void)
+{
+	Suite *s = suite_create("services");
+	TCase *tc = tcase_create("parser");
+	tcase_add_test(tc, etc_services_lines);
+	tcase_add_test(tc, nmap_frequency);
+	tcase_add_test(tc, bad_lines);
+	tcase_add_test(tc, wireshark_file_if_present);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TEST_MAIN(services_suite)
