@@ -24,8 +24,9 @@ struct csv_load {
 	bool first_bytes;        /* still at the very start (BOM check) */
 	bool failed;
 	size_t nfields;
-	struct strbuf scratch;   /* the current record's field bytes */
-	size_t off[FIELD_COUNT], len[FIELD_COUNT];
+	size_t mark;             /* pool length before the current record */
+	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
+	size_t len[FIELD_COUNT];   /* their raw lengths (for the header check) */
 };
 
 /* libcsv callback: one field complete. */
@@ -42,9 +43,14 @@ static void on_field(void *s, size_t n, void *data)
 			st->failed = true;
 			return;
 		}
-		st->off[st->nfields] = st->scratch.len;
+		uint32_t off = registry_intern(st->reg, s, n, st->rec_line);
+		if (off == UINT32_MAX) {
+			error_set(st->err, st->file, st->rec_line, _("out of memory"));
+			st->failed = true;
+			return;
+		}
+		st->off[st->nfields] = off;
 		st->len[st->nfields] = n;
-		strbuf_add(&st->scratch, s, n);
 	}
 	st->nfields++;
 }
@@ -54,10 +60,10 @@ static void check_header(struct csv_load *st)
 	size_t n = st->nfields < FIELD_COUNT ? st->nfields : FIELD_COUNT;
 	for (size_t i = 0; i < n; i++) {
 		const char *want = field_heading((enum field)i);
-		const char *got = st->scratch.data + st->off[i];
-		if (st->len[i] != strlen(want) || memcmp(got, want, st->len[i]) != 0) {
+		const char *got = st->reg->pool + st->off[i];
+		if (strcmp(got, want) != 0) {
 			struct strbuf g = STRBUF_INIT;
-			strbuf_add(&g, got, st->len[i] > 80 ? 80 : st->len[i]);
+			strbuf_add(&g, got, strnlen(got, 80));
 			error_set(st->err, st->file, st->rec_line,
 				  _("not an IANA registry CSV: column %zu of the header is '%s', expected '%s'"),
 				  i + 1, strbuf_str(&g), want);
@@ -83,26 +89,19 @@ static void on_record(int c, void *data)
 	struct csv_load *st = data;
 	if (st->failed)
 		return;
-	if (st->scratch.failed) {
-		error_set(st->err, st->file, st->rec_line, _("out of memory"));
-		st->failed = true;
-	} else if (!st->header_done) {
+	if (!st->header_done) {
 		check_header(st);
+		registry_pool_rewind(st->reg, st->mark); /* the header is not data */
 	} else if (st->nfields != FIELD_COUNT) {
 		error_set(st->err, st->file, st->rec_line,
 			  _("expected %d fields, found %zu"), FIELD_COUNT, st->nfields);
 		st->failed = true;
 	} else {
-		struct record_fields f;
-		for (int i = 0; i < FIELD_COUNT; i++) {
-			f.s[i] = st->scratch.data + st->off[i];
-			f.n[i] = st->len[i];
-		}
-		if (registry_add(st->reg, &f, st->file, st->rec_line, st->err) < 0)
+		if (registry_add_interned(st->reg, st->off, st->file, st->rec_line, st->err) < 0)
 			st->failed = true;
 	}
 	st->nfields = 0;
-	strbuf_reset(&st->scratch);
+	st->mark = registry_pool_mark(st->reg);
 	st->between = true;
 }
 
@@ -176,7 +175,7 @@ static void csv_load_init(struct csv_load *st, struct registry *reg,
 	st->rec_line = 1;
 	st->between = true;
 	st->first_bytes = true;
-	st->scratch = (struct strbuf)STRBUF_INIT;
+	st->mark = registry_pool_mark(reg);
 }
 
 static int csv_load_finish(struct csv_load *st, int rc)
@@ -193,7 +192,6 @@ static int csv_load_finish(struct csv_load *st, int rc)
 	if (rc == 0 && st->reg->nrec == 0)
 		rc = error_set(st->err, st->file, st->line, _("no records after the header"));
 	csv_free(&st->parser);
-	strbuf_free(&st->scratch);
 	return rc;
 }
 

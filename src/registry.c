@@ -75,9 +75,8 @@ static bool pool_reserve(struct registry *reg, size_t extra)
 	return true;
 }
 
-/* Copy s into the pool as valid UTF-8; returns its offset or UINT32_MAX. */
-static uint32_t pool_intern(struct registry *reg, const char *s, size_t n,
-			    unsigned long line)
+uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
+			 unsigned long line)
 {
 	if (n == 0)
 		return 0;
@@ -230,16 +229,23 @@ static void note_date(struct registry *reg, const char *d)
 int registry_add(struct registry *reg, const struct record_fields *f,
 		 const char *file, unsigned long line, struct ps_error *err)
 {
+	uint32_t off[FIELD_COUNT];
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		off[i] = registry_intern(reg, f->s[i], f->n[i], line);
+		if (off[i] == UINT32_MAX)
+			return error_set(err, file, line, _("out of memory"));
+	}
+	return registry_add_interned(reg, off, file, line, err);
+}
+
+int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
+			  const char *file, unsigned long line, struct ps_error *err)
+{
 	struct record r;
 	const char *why = NULL;
-	if (port_parse_field(f->s[FIELD_PORT], f->n[FIELD_PORT], &r.port_lo,
-			     &r.port_hi, &why) < 0) {
-		struct strbuf port = STRBUF_INIT;
-		strbuf_add(&port, f->s[FIELD_PORT], f->n[FIELD_PORT]);
-		error_set(err, file, line, _("bad port '%s': %s"), strbuf_str(&port), _(why));
-		strbuf_free(&port);
-		return -1;
-	}
+	const char *port = reg->pool + field[FIELD_PORT];
+	if (port_parse_field(port, strlen(port), &r.port_lo, &r.port_hi, &why) < 0)
+		return error_set(err, file, line, _("bad port '%s': %s"), port, _(why));
 	if (reg->nrec == reg->rec_cap) {
 		size_t cap = reg->rec_cap ? reg->rec_cap * 2 : 1024;
 		struct record *p = reallocarray(reg->rec, cap, sizeof(*p));
@@ -248,16 +254,13 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 		reg->rec = p;
 		reg->rec_cap = cap;
 	}
-	for (int i = 0; i < FIELD_COUNT; i++) {
-		r.field[i] = pool_intern(reg, f->s[i], f->n[i], line);
-		if (r.field[i] == UINT32_MAX)
-			return error_set(err, file, line, _("out of memory"));
-	}
+	memcpy(r.field, field, sizeof(r.field));
 	r.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-	r.transport = (uint8_t)transport_from_name(f->s[FIELD_TRANSPORT], f->n[FIELD_TRANSPORT]);
-	r.state = (uint8_t)state_of_description(reg->pool + r.field[FIELD_DESCRIPTION]);
-	note_date(reg, reg->pool + r.field[FIELD_REGISTERED]);
-	note_date(reg, reg->pool + r.field[FIELD_MODIFIED]);
+	const char *tr = reg->pool + field[FIELD_TRANSPORT];
+	r.transport = (uint8_t)transport_from_name(tr, strlen(tr));
+	r.state = (uint8_t)state_of_description(reg->pool + field[FIELD_DESCRIPTION]);
+	note_date(reg, reg->pool + field[FIELD_REGISTERED]);
+	note_date(reg, reg->pool + field[FIELD_MODIFIED]);
 	reg->rec[reg->nrec++] = r;
 	return 0;
 }

@@ -108,6 +108,25 @@ void registry_free(struct registry *reg);
 /* Append one record; file/line name it in errors (bad port, no memory). */
 int registry_add(struct registry *reg, const struct record_fields *f,
 		 const char *file, unsigned long line, struct ps_error *err);
+/* The same for fields already interned with registry_intern(); loaders
+ * that see one field at a time use this to copy each byte once. */
+int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
+			  const char *file, unsigned long line, struct ps_error *err);
+/* Copy text into the string pool as valid UTF-8 (ill-formed bytes become
+ * U+FFFD and are counted against line); its offset, or UINT32_MAX when
+ * out of memory. */
+uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
+			 unsigned long line);
+/* Drop everything interned since registry_pool_mark() returned mark. */
+static inline size_t registry_pool_mark(const struct registry *reg)
+{
+	return reg->pool_len;
+}
+
+static inline void registry_pool_rewind(struct registry *reg, size_t mark)
+{
+	reg->pool_len = mark;
+}
 /* Build the per-port index once every record is in. */
 int registry_finish(struct registry *reg, struct ps_error *err);
 

@@ -1,6 +1,8 @@
 /* utf8.c: strict UTF-8 decoding and load-time normalisation. */
 #include <config.h>
 
+#include <string.h>
+
 #include "utf8.h"
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -42,6 +44,12 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 	size_t i = 0;
 	uint32_t cp;
 	while (i < n) {
+		/* ASCII eight bytes at a time: most registry text is ASCII */
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ULL)))
+			i += 8;
+		if (i >= n)
+			break;
 		if (u[i] < 0x80) {
 			i++;
 			continue;
