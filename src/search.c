@@ -7,12 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "search.h"
 #include "strbuf.h"
 
 #define PORT_WORDS (PORT_COUNT / 64)
+/* Records matched between two looks at the clock. */
+#define SEARCH_TIME_CHECK 8
 
 struct search {
 	const struct registry *reg;
@@ -90,17 +93,23 @@ static size_t search_escape_len(const char *p, const char *end)
 		const char *close = memchr(p + 2, '}', (size_t)(end - p - 2));
 		return close ? (size_t)(close - p) + 1 : (size_t)(end - p);
 	}
-	if (strchr("pPc", p[1]) && p + 2 < end)
-		return 3;
-	return 2;
+	size_t n = strchr("pPc", p[1]) && p + 2 < end ? 3 : 2;
+	while (p + n < end && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n++; /* the rest of an escaped multibyte character */
+	return n;
 }
 
 /* True when a capital (Lu or Lt, any script) occurs in s. */
 static bool search_has_capital(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	bool ascii = true;
+	for (size_t i = 0; i < n; i++) {
 		if (s[i] >= 'A' && s[i] <= 'Z')
 			return true;
+		ascii = ascii && !((unsigned char)s[i] & 0x80);
+	}
+	if (ascii)
+		return false;
 	int ec;
 	PCRE2_SIZE eo;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR) "[\\p{Lu}\\p{Lt}]", PCRE2_ZERO_TERMINATED,
@@ -114,8 +123,20 @@ static bool search_has_capital(const char *s, size_t n)
 	return found;
 }
 
+/* POSIX classes that caseless matching would turn into "any letter". */
+static bool search_has_case_class(const char *pattern, size_t len)
+{
+	static const char *const classes[] = { "[:upper:]", "[:lower:]" };
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+		if (memmem(pattern, len, classes[i], strlen(classes[i])))
+			return true;
+	return false;
+}
+
 bool search_pattern_has_upper(const char *pattern, size_t len)
 {
+	if (search_has_case_class(pattern, len))
+		return true;
 	struct strbuf lit = STRBUF_INIT;
 	const char *p = pattern, *end = pattern + len;
 	while (p < end) {
@@ -282,19 +303,41 @@ static bool search_record(struct search *s, const struct record *r)
 	return false;
 }
 
+/* Search record s->next and move past it. */
+static void search_next_record(struct search *s)
+{
+	const struct record *r = &s->reg->rec[s->next];
+	if ((s->proto == TRANSPORT_ANY || r->transport == s->proto) && search_record(s, r) &&
+	    !search_add_hit(s, s->next))
+		search_stop(s, PCRE2_ERROR_NOMEMORY);
+	s->next++;
+}
+
 bool search_step(struct search *s, size_t max_records)
 {
 	size_t n = s->reg->nrec, end = n;
 	if (max_records && max_records < n - s->next)
 		end = s->next + max_records;
-	for (; s->next < end; s->next++) {
-		const struct record *r = &s->reg->rec[s->next];
-		if (s->proto != TRANSPORT_ANY && r->transport != s->proto)
-			continue;
-		if (search_record(s, r) && !search_add_hit(s, s->next))
-			search_stop(s, PCRE2_ERROR_NOMEMORY);
-	}
+	while (s->next < end)
+		search_next_record(s);
 	return s->next >= n;
+}
+
+static uint64_t search_now_usec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+bool search_step_for(struct search *s, unsigned long max_usec)
+{
+	uint64_t deadline = search_now_usec() + max_usec;
+	do {
+		if (search_step(s, SEARCH_TIME_CHECK))
+			return true;
+	} while (search_now_usec() < deadline);
+	return false;
 }
 
 void search_run(struct search *s)

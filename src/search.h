@@ -5,7 +5,8 @@
  * (match, depth and heap limits, JIT stack), the progress through the
  * registry and the results: the matching records (ascending indices) and a
  * 65,536-bit map of the ports they cover (a port matches when a matching
- * record's port_lo..port_hi holds it, whatever its transport).
+ * record's port_lo..port_hi holds it; with opt.proto set only records of
+ * that transport are searched at all).
  *
  * Use, from a CLI:
  *     struct search *s = search_new(reg, pat, strlen(pat), &opt, &err);
@@ -13,7 +14,10 @@
  *     search_run(s);
  * and from a UI that must keep reading keys while a slow pattern runs:
  *     s = search_new(...);            on each edit of the prompt
- *     while (!search_step(s, 256)) { poll the keyboard; maybe search_free }
+ *     while (!search_step_for(s, 10000)) { poll the keyboard; on a key,
+ *         search_free(s) if the pattern changed }
+ * (search_step(s, N) does the same by record count.) When the new pattern
+ * does not compile, keep showing the previous struct search.
  * A search only reads the registry; the registry must outlive it.
  *
  * A field whose match stops on a limit (match, depth, heap, JIT stack, out
@@ -87,8 +91,9 @@ void search_error_clear(struct search_error *err);
 unsigned search_parse_fields(const char *s);
 /* The name of one field ("name", ...). */
 const char *search_field_name(enum search_field f);
-/* Smart case: true when pattern has an upper-case letter outside escapes
- * (\S, \p{Lu}, \x{..}) and (*VERB)s. */
+/* Smart case: true when pattern has an upper-case letter (any script)
+ * outside escapes (\S, \p{Lu}, \x{..}) and (*VERB)s, or names the POSIX
+ * class [:upper:] or [:lower:]. Group names count as literal text. */
 bool search_pattern_has_upper(const char *pattern, size_t len);
 
 /* Compile pattern for reg; NULL with err set on a bad pattern (or out of
@@ -101,6 +106,11 @@ void search_free(struct search *s);
 /* Match up to max_records more records (0 = all the rest). Returns true
  * when the whole registry has been searched. */
 bool search_step(struct search *s, size_t max_records);
+/* Match records until about max_usec microseconds have passed (at least
+ * a few records, so it always progresses); true when the whole registry
+ * has been searched. A record costs at most its fields times the time a
+ * limit takes (well under a millisecond per field with JIT). */
+bool search_step_for(struct search *s, unsigned long max_usec);
 /* Search everything that is left. */
 void search_run(struct search *s);
 /* Records searched so far, of how many. */

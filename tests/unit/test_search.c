@@ -64,6 +64,8 @@ START_TEST(smart_case_detection)
 		{ "\\p{Lu}\\P{Ll}\\pL", false }, { "\\x{41}\\N{U+42}", false },
 		{ "(*UCP)abc", false }, { "göttingen", false }, { "GÖTTINGEN", true },
 		{ "Ödön", true }, { "[A-Z]", true }, { "\\Qa\\E", false }, { "", false },
+		{ "[[:upper:]]x", true }, { "[^[:lower:]]", true }, { "[[:alpha:]]", false },
+		{ "\\öÖ", true }, { "\\Öx", false }, { "\\", false },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		ck_assert_msg(search_pattern_has_upper(cases[i].p, strlen(cases[i].p)) ==
@@ -196,6 +198,83 @@ START_TEST(limits_are_counted)
 }
 END_TEST
 
+/* One record whose description is "abab...ab" (n characters). */
+static struct registry *abab_registry(int n)
+{
+	struct strbuf csv = STRBUF_INIT;
+	strbuf_adds(&csv, HEADER "abab,200,udp,");
+	for (int i = 0; i < n; i++)
+		strbuf_addc(&csv, "ab"[i % 2]);
+	strbuf_adds(&csv, ",,,,,,,,\n");
+	struct ps_error err = PS_ERROR_INIT;
+	struct registry *r = load_mem(&iana_csv_loader, strbuf_str(&csv), &err);
+	ck_assert_msg(r != NULL, "%s", err.msg ? err.msg : "");
+	strbuf_free(&csv);
+	return r;
+}
+
+/* Interpreter limits set through the options: the depth and heap limits. */
+START_TEST(depth_and_heap_limits)
+{
+	static const struct { uint32_t depth, heap_kib; const char *msg; } cases[] = {
+		{ 100, 0, "depth limit" },
+		{ 1000000, 1, "heap limit" },
+	};
+	struct registry *r = abab_registry(4000);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct search_options opt = SEARCH_OPTIONS_INIT;
+		struct search_error err = SEARCH_ERROR_INIT;
+		opt.no_jit = true;
+		opt.fields = F(DESCRIPTION);
+		opt.depth_limit = cases[i].depth;
+		opt.heap_limit_kib = cases[i].heap_kib;
+		struct search *s = search_new(r, "^(a|b)*(c|d)", 12, &opt, &err);
+		ck_assert_ptr_nonnull(s);
+		search_run(s);
+		ck_assert_uint_eq(search_limit_hits(s), 1);
+		ck_assert_msg(strstr(search_limit_message(s), cases[i].msg) != NULL, "%s",
+			      search_limit_message(s));
+		search_free(s);
+	}
+	registry_free(r);
+}
+END_TEST
+
+/* With JIT, deep backtracking on a long field stops on the JIT stack. */
+START_TEST(jit_stack_limit)
+{
+	struct registry *r = abab_registry(60000);
+	struct search *s = run_opts(r, "^(a|b)*(c|d)", F(DESCRIPTION), SEARCH_CASE_SMART,
+				    TRANSPORT_ANY, false);
+	ck_assert_uint_eq(search_limit_hits(s), 1);
+	if (search_uses_jit(s))
+		ck_assert_msg(strstr(search_limit_message(s), "JIT stack limit") != NULL, "%s",
+			      search_limit_message(s));
+	search_free(s);
+	registry_free(r);
+}
+END_TEST
+
+/* A time-bounded step always progresses and ends with the same result. */
+START_TEST(time_bounded_steps)
+{
+	struct search_options opt = SEARCH_OPTIONS_INIT;
+	struct search_error err = SEARCH_ERROR_INIT;
+	struct search *s = search_new(reg, "kerberos", 8, &opt, &err);
+	ck_assert_ptr_nonnull(s);
+	size_t before = 0, total;
+	while (!search_step_for(s, 0)) {
+		size_t now = search_progress(s, &total);
+		ck_assert_uint_gt(now, before);
+		before = now;
+	}
+	const uint32_t *idx;
+	ck_assert_uint_eq(search_records(s, &idx), 13);
+	ck_assert_uint_eq(search_port_count(s), 7);
+	search_free(s);
+}
+END_TEST
+
 START_TEST(incremental_equals_whole)
 {
 	struct search *whole = run_opts(reg, "tcp|udp", SEARCH_FIELDS_ALL, SEARCH_CASE_SMART,
@@ -262,6 +341,9 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, bad_patterns);
 	tcase_add_test(tc, field_names);
 	tcase_add_test(tc, limits_are_counted);
+	tcase_add_test(tc, depth_and_heap_limits);
+	tcase_add_test(tc, jit_stack_limit);
+	tcase_add_test(tc, time_bounded_steps);
 	tcase_add_test(tc, incremental_equals_whole);
 	tcase_add_test(tc, port_navigation);
 	suite_add_tcase(s, tc);
