@@ -403,6 +403,30 @@ long search_next_port(const struct search *s, unsigned from, int dir, bool *wrap
 	return -1;
 }
 
+size_t search_port_rank(const struct search *s, unsigned port)
+{
+	if (port > PORT_MAX)
+		port = PORT_MAX;
+	size_t rank = 0;
+	for (unsigned w = 0; w < port / 64; w++)
+		rank += (size_t)__builtin_popcountll(s->ports[w]);
+	uint64_t last = s->ports[port / 64];
+	if (port % 64 != 63)
+		last &= ((uint64_t)1 << (port % 64 + 1)) - 1;
+	return rank + (size_t)__builtin_popcountll(last);
+}
+
+static int search_cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+bool search_record_matches(const struct search *s, uint32_t rec)
+{
+	return s->nhits && bsearch(&rec, s->hits, s->nhits, sizeof(*s->hits), search_cmp_u32);
+}
+
 size_t search_limit_hits(const struct search *s)
 {
 	return s->limit_hits;

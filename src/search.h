@@ -125,6 +125,11 @@ bool search_range_matches(const struct search *s, unsigned lo, unsigned hi);
 /* The next matching port after from (dir > 0) or before it (dir < 0),
  * wrapping around; *wrapped says whether it did. -1 when none. */
 long search_next_port(const struct search *s, unsigned from, int dir, bool *wrapped);
+/* How many matching ports are <= port: "match k of N ports" when the
+ * cursor is on a matching port. */
+size_t search_port_rank(const struct search *s, unsigned port);
+/* Is record rec (an index into reg->rec) among the matches? */
+bool search_record_matches(const struct search *s, uint32_t rec);
 /* Fields whose match ended on a limit or error rather than an answer. */
 size_t search_limit_hits(const struct search *s);
 /* PCRE2's message for the first such stop ("match limit exceeded"), or

@@ -319,6 +319,19 @@ START_TEST(port_navigation)
 	ck_assert(search_range_matches(s, 88, 88));
 	ck_assert(!search_range_matches(s, 23, 87));
 	ck_assert(!search_range_matches(s, 89, PORT_MAX));
+	ck_assert_uint_eq(search_port_rank(s, 21), 0);
+	ck_assert_uint_eq(search_port_rank(s, 22), 1);
+	ck_assert_uint_eq(search_port_rank(s, 87), 1);
+	ck_assert_uint_eq(search_port_rank(s, 88), 2);
+	ck_assert_uint_eq(search_port_rank(s, PORT_MAX), 2);
+	const uint32_t *at;
+	size_t n = registry_records_at(reg, 22, &at);
+	ck_assert_uint_eq(n, 3); /* ssh on tcp, udp, sctp: all match */
+	for (size_t i = 0; i < n; i++)
+		ck_assert(search_record_matches(s, at[i]));
+	n = registry_records_at(reg, 23, &at);
+	ck_assert_uint_gt(n, 0);
+	ck_assert(!search_record_matches(s, at[0]));
 	search_free(s);
 	s = run_opts(reg, "zzzqqq", F(NAME), SEARCH_CASE_SMART, TRANSPORT_ANY, false);
 	ck_assert_int_eq(search_next_port(s, 0, 1, &wrapped), -1);
