@@ -10,7 +10,6 @@
 #include "i18n.h"
 #include "sanitize.h"
 #include "search.h"
-#include "utf8.h"
 
 /* Columns a terminal needs for s: one per code point (wide characters
  * are rare in patterns and only shift the caret). */
@@ -30,7 +29,8 @@ static int grep_pattern_error(struct cli *cli, const char *pattern,
 	struct strbuf shown = STRBUF_INIT, before = STRBUF_INIT;
 	sanitize_append(&shown, pattern, len);
 	sanitize_append(&before, pattern, off);
-	cli_warn(cli, _("bad pattern: %s at offset %zu"), err->message, err->offset);
+	cli_warn(cli, _("bad pattern: %s at offset %zu"),
+		 err->message ? err->message : _("out of memory"), err->offset);
 	fprintf(stderr, "  %s\n  %*s^\n", strbuf_str(&shown),
 		(int)grep_columns(strbuf_str(&before), before.len), "");
 	strbuf_free(&shown);
