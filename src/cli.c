@@ -23,6 +23,8 @@ static const struct cli_command commands[] = {
 	  OPT_PROTO, cmd_free },
 	{ "gaps", N_("RANGE [--proto P] [--min N]"), N_("maximal free runs: START-END<TAB>LENGTH"),
 	  OPT_PROTO | OPT_MIN, cmd_gaps },
+	{ "grep", N_("REGEX [--field F] [--proto P]"), N_("records whose field F matches REGEX"),
+	  OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep },
 	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
 	  OPT_PROTO, cmd_stats },
 };

@@ -25,17 +25,7 @@ static void port_summary(struct strbuf *out, const struct registry *reg, unsigne
 
 static void emit(struct cli *cli, const struct record *r, size_t *emitted)
 {
-	struct strbuf *out = &cli->out;
-	if (cli->format == FORMAT_JSON) {
-		strbuf_adds(out, *emitted ? ",\n" : "\n");
-		output_record_json(out, cli->reg, r);
-	} else if (cli->format == FORMAT_CSV) {
-		output_record_csv(out, cli->reg, r);
-	} else {
-		strbuf_addc(out, '\n');
-		output_record_text(out, cli->reg, r);
-	}
-	(*emitted)++;
+	output_record_item(&cli->out, cli->format, cli->reg, r, (*emitted)++);
 }
 
 /* One argument: a port number or a service name. Returns records shown. */

@@ -146,6 +146,20 @@ void output_record_text(struct strbuf *out, const struct registry *reg,
 	}
 }
 
+void output_record_item(struct strbuf *out, enum format format,
+			const struct registry *reg, const struct record *r, size_t i)
+{
+	if (format == FORMAT_JSON) {
+		strbuf_adds(out, i ? ",\n" : "\n");
+		output_record_json(out, reg, r);
+	} else if (format == FORMAT_CSV) {
+		output_record_csv(out, reg, r);
+	} else {
+		strbuf_addc(out, '\n');
+		output_record_text(out, reg, r);
+	}
+}
+
 int output_flush(struct strbuf *out, FILE *fp)
 {
 	int rc = 0;

@@ -32,6 +32,11 @@ void output_record_csv(struct strbuf *out, const struct registry *reg,
 /* A readable block: "443/tcp  https  (assigned, system)" then fields. */
 void output_record_text(struct strbuf *out, const struct registry *reg,
 			const struct record *r);
+/* Record number i (from 0) of a list in format: JSON array items after a
+ * "[" the caller wrote, CSV rows after the header, text blocks each after
+ * a blank line. */
+void output_record_item(struct strbuf *out, enum format format,
+			const struct registry *reg, const struct record *r, size_t i);
 /* Write out to fp and empty it; -1 on a write error. */
 int output_flush(struct strbuf *out, FILE *fp);
 
