@@ -25,6 +25,7 @@ static const struct cli_command commands[] = {
 	  OPT_PROTO | OPT_MIN, cmd_gaps },
 	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
 	  OPT_PROTO, cmd_stats },
+	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
