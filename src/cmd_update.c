@@ -25,17 +25,17 @@ struct progress {
 };
 
 /* "[=========>      ]  45%  512/1119 KiB" on stderr, redrawn in place. */
-static void progress_draw(void *ctx, uint64_t now, uint64_t total)
+static int progress_draw(void *ctx, uint64_t now, uint64_t total)
 {
 	struct progress *p = ctx;
 	int mark = total ? (int)(now * 100 / total) : (int)(now >> 10);
 	if (p->drawn && mark == p->last)
-		return;
+		return 0;
 	p->last = mark;
 	p->drawn = true;
 	if (!total) {
 		fprintf(stderr, _("\rdownloading: %llu KiB"), (unsigned long long)(now >> 10));
-		return;
+		return 0;
 	}
 	char bar[BAR_WIDTH + 1];
 	int fill = mark * BAR_WIDTH / 100;
@@ -44,6 +44,7 @@ static void progress_draw(void *ctx, uint64_t now, uint64_t total)
 	bar[BAR_WIDTH] = '\0';
 	fprintf(stderr, "\r[%s] %3d%%  %llu/%llu KiB", bar, mark,
 		(unsigned long long)(now >> 10), (unsigned long long)(total >> 10));
+	return 0;
 }
 
 /* Without libcurl: say how to do by hand what update would have done. */

@@ -59,6 +59,7 @@ struct fetch_state {
 	struct fetch_response *rs;
 	int write_errno;   /* errno of a failed write(2), or 0 */
 	bool too_big;
+	bool cancelled;    /* the progress callback asked to stop */
 };
 
 bool fetch_available(void)
@@ -116,11 +117,12 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off
 		       curl_off_t ulnow)
 {
 	(void)ultotal, (void)ulnow;
-	const struct fetch_state *st = ctx;
-	if (st->rq->progress)
-		st->rq->progress(st->rq->progress_ctx, (uint64_t)(dlnow > 0 ? dlnow : 0),
-				 (uint64_t)(dltotal > 0 ? dltotal : 0));
-	return 0;
+	struct fetch_state *st = ctx;
+	if (st->rq->progress &&
+	    st->rq->progress(st->rq->progress_ctx, (uint64_t)(dlnow > 0 ? dlnow : 0),
+			     (uint64_t)(dltotal > 0 ? dltotal : 0)) != 0)
+		st->cancelled = true;
+	return st->cancelled;
 }
 
 /* The conditional-request headers, as a curl list (NULL when none). */
@@ -176,6 +178,8 @@ static int transfer_error(const struct fetch_state *st, CURLcode rc, const char 
 	if (st->write_errno)
 		return error_set(err, NULL, 0, _("writing the download of %s: %s"), url,
 				 strerror(st->write_errno));
+	if (st->cancelled)
+		return error_set(err, NULL, 0, _("download of %s cancelled"), url);
 	if (st->too_big || rc == CURLE_FILESIZE_EXCEEDED)
 		return error_set(err, NULL, 0, _("%s: the response is over %llu bytes"), url,
 				 (unsigned long long)st->rq->max_bytes);

@@ -18,8 +18,9 @@ struct fetch_request {
 	long connect_timeout;      /* seconds */
 	long total_timeout;        /* seconds, for the whole transfer */
 	uint64_t max_bytes;        /* a larger body is refused */
-	/* bytes received so far, and the total (0 while unknown) */
-	void (*progress)(void *ctx, uint64_t now, uint64_t total);
+	/* Bytes received so far and the total (0 while unknown); a nonzero
+	 * return cancels the transfer (e.g. a key pressed in the TUI). */
+	int (*progress)(void *ctx, uint64_t now, uint64_t total);
 	void *progress_ctx;
 };
 

@@ -29,7 +29,8 @@
 struct update_opts {
 	const char *url;    /* NULL: UPDATE_DEFAULT_URL */
 	const char *output; /* the file to replace */
-	void (*progress)(void *ctx, uint64_t now, uint64_t total);
+	/* as in fetch.h: nonzero cancels, leaving the old file as it was */
+	int (*progress)(void *ctx, uint64_t now, uint64_t total);
 	void *progress_ctx;
 };
 
