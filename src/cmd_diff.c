@@ -31,12 +31,14 @@ static void text_side(struct strbuf *o, const char *label, const struct registry
 
 static void diff_text(struct strbuf *o, const struct diff *d)
 {
-	static const char sign[DIFF_KINDS] = { '+', '-', '~' };
+	static const char sign[DIFF_KINDS] = {'+', '-', '~'};
 	text_side(o, _("old:"), d->old);
 	text_side(o, _("new:"), d->new);
-	strbuf_addf(o, _("%zu added, %zu removed, %zu changed (%zu only in spacing); %zu ports touched\n"),
-		    d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
-		    d->whitespace_only, d->ports_changed);
+	strbuf_addf(
+		o,
+		_("%zu added, %zu removed, %zu changed (%zu only in spacing); %zu ports touched\n"),
+		d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
+		d->whitespace_only, d->ports_changed);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diff_entry *e = &d->entry[i];
 		const struct registry *reg;
@@ -112,7 +114,8 @@ static void diff_json(struct strbuf *o, const struct diff *d)
 	json_side(o, "old", d->old);
 	strbuf_addc(o, ',');
 	json_side(o, "new", d->new);
-	strbuf_addf(o, ",\n\"summary\":{\"added\":%zu,\"removed\":%zu,\"changed\":%zu,"
+	strbuf_addf(o,
+		    ",\n\"summary\":{\"added\":%zu,\"removed\":%zu,\"changed\":%zu,"
 		    "\"whitespace_only\":%zu,\"ports_changed\":%zu}",
 		    d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
 		    d->whitespace_only, d->ports_changed);
@@ -137,8 +140,10 @@ static void diff_csv(struct strbuf *o, const struct diff *d)
 		for (int f = 0, n = 0; f < FIELD_COUNT; f++)
 			if (e->fields & (1u << f))
 				strbuf_addf(o, "%s%s", n++ ? " " : "", field_key((enum field)f));
-		strbuf_addf(o, ",%s\n", e->kind != DIFF_CHANGED ? "" :
-			    e->whitespace_only ? "true" : "false");
+		strbuf_addf(o, ",%s\n",
+			    e->kind != DIFF_CHANGED ? ""
+			    : e->whitespace_only    ? "true"
+						    : "false");
 	}
 }
 

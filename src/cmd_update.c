@@ -20,7 +20,7 @@
 #define BAR_WIDTH 30
 
 struct progress {
-	int last;     /* last thing drawn: percent, or KiB when the size is unknown */
+	int last; /* last thing drawn: percent, or KiB when the size is unknown */
 	bool drawn;
 };
 
@@ -42,21 +42,23 @@ static int progress_draw(void *ctx, uint64_t now, uint64_t total)
 	for (int i = 0; i < BAR_WIDTH; i++)
 		bar[i] = i < fill ? '=' : i == fill ? '>' : ' ';
 	bar[BAR_WIDTH] = '\0';
-	fprintf(stderr, "\r[%s] %3d%%  %llu/%llu KiB", bar, mark,
-		(unsigned long long)(now >> 10), (unsigned long long)(total >> 10));
+	fprintf(stderr, "\r[%s] %3d%%  %llu/%llu KiB", bar, mark, (unsigned long long)(now >> 10),
+		(unsigned long long)(total >> 10));
 	return 0;
 }
 
 /* Without libcurl: say how to do by hand what update would have done. */
 static int update_by_hand(struct cli *cli, const char *output)
 {
-	cli_warn(cli, _("this portscope was built without libcurl, so it cannot download the registry"));
+	cli_warn(cli,
+		 _("this portscope was built without libcurl, so it cannot download the registry"));
 	struct strbuf dir = STRBUF_INIT, text = STRBUF_INIT, clean = STRBUF_INIT;
 	update_dir_of(&dir, output);
-	strbuf_addf(&text, _("Fetch it by hand with curl or wget, into the file portscope reads:\n"
-			     "  mkdir -p '%s'\n"
-			     "  curl -fL -o '%s' '%s'\n"
-			     "  wget -O '%s' '%s'\n"),
+	strbuf_addf(&text,
+		    _("Fetch it by hand with curl or wget, into the file portscope reads:\n"
+		      "  mkdir -p '%s'\n"
+		      "  curl -fL -o '%s' '%s'\n"
+		      "  wget -O '%s' '%s'\n"),
 		    strbuf_str(&dir), output, UPDATE_DEFAULT_URL, output, UPDATE_DEFAULT_URL);
 	sanitize_append_lines(&clean, strbuf_str(&text), text.len);
 	fputs(strbuf_str(&clean), stderr);
@@ -106,7 +108,8 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 {
 	(void)argv;
 	if (argc)
-		return cli_usage_error(cli, _("'update' takes no arguments (use --url and --output)"));
+		return cli_usage_error(cli,
+				       _("'update' takes no arguments (use --url and --output)"));
 	struct strbuf def = STRBUF_INIT;
 	if (!cli->output)
 		source_user_registry_path(&def);
@@ -115,8 +118,8 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 	if (!fetch_available()) {
 		rc = update_by_hand(cli, output);
 	} else {
-		struct progress bar = { 0 };
-		struct update_opts o = { .url = cli->url, .output = output };
+		struct progress bar = {0};
+		struct update_opts o = {.url = cli->url, .output = output};
 		if (isatty(STDERR_FILENO))
 			o.progress = progress_draw, o.progress_ctx = &bar;
 		struct update_result res;
@@ -128,7 +131,9 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 			rc = report(cli, &res, output);
 		} else {
 			rc = cli_data_error(cli);
-			cli_warn(cli, stat(output, &sb) == 0 ? _("%s left unchanged") : _("nothing written to %s"),
+			cli_warn(cli,
+				 stat(output, &sb) == 0 ? _("%s left unchanged")
+							: _("nothing written to %s"),
 				 output);
 		}
 		update_result_free(&res);

@@ -19,10 +19,10 @@
 #include "i18n.h"
 
 struct diff_key {
-	uint32_t lo, hi;       /* port range; UINT32_MAX without a port (sorts last) */
+	uint32_t lo, hi; /* port range; UINT32_MAX without a port (sorts last) */
 	const char *name;
 	const char *transport;
-	uint32_t idx;          /* record index: file order among equal keys */
+	uint32_t idx; /* record index: file order among equal keys */
 };
 
 static int key_cmp(const struct diff_key *a, const struct diff_key *b)
@@ -123,7 +123,7 @@ static void mark_ports(struct diff *d, const struct record *r)
 /* Append an entry unless it is an unchanged pair. */
 static void add_entry(struct diff *d, uint32_t oi, uint32_t ni)
 {
-	struct diff_entry e = { .old_idx = oi, .new_idx = ni };
+	struct diff_entry e = {.old_idx = oi, .new_idx = ni};
 	e.kind = oi == DIFF_NONE ? DIFF_ADDED : ni == DIFF_NONE ? DIFF_REMOVED : DIFF_CHANGED;
 	if (e.kind == DIFF_CHANGED) {
 		compare_fields(d, &e);
@@ -152,8 +152,8 @@ static void merge(struct diff *d, const struct diff_key *ko, const struct diff_k
 	}
 }
 
-int diff_compute(struct diff *d, const struct registry *old,
-		 const struct registry *new, struct ps_error *err)
+int diff_compute(struct diff *d, const struct registry *old, const struct registry *new,
+		 struct ps_error *err)
 {
 	memset(d, 0, sizeof(*d));
 	d->old = old;
@@ -194,6 +194,6 @@ const struct record *diff_entry_record(const struct diff *d, const struct diff_e
 
 const char *diff_kind_name(enum diff_kind k)
 {
-	static const char *const names[DIFF_KINDS] = { "added", "removed", "changed" };
+	static const char *const names[DIFF_KINDS] = {"added", "removed", "changed"};
 	return names[k];
 }

@@ -25,9 +25,9 @@ enum diff_kind {
 
 struct diff_entry {
 	uint32_t old_idx, new_idx; /* indices into old->rec / new->rec, or DIFF_NONE */
-	uint16_t fields;           /* DIFF_CHANGED: bit (1 << enum field) per differing field */
-	uint8_t kind;              /* enum diff_kind */
-	bool whitespace_only;      /* DIFF_CHANGED: every difference is in spacing only */
+	uint16_t fields;	   /* DIFF_CHANGED: bit (1 << enum field) per differing field */
+	uint8_t kind;		   /* enum diff_kind */
+	bool whitespace_only;	   /* DIFF_CHANGED: every difference is in spacing only */
 };
 
 struct diff {
@@ -35,21 +35,20 @@ struct diff {
 	struct diff_entry *entry; /* ordered by port, then name, transport */
 	size_t n;
 	size_t count[DIFF_KINDS];
-	size_t whitespace_only;   /* changed entries that differ only in spacing */
-	size_t ports_changed;     /* ports set in the bitmap */
-	uint8_t *port_bits;       /* PORT_COUNT bits: a port some entry covers */
+	size_t whitespace_only; /* changed entries that differ only in spacing */
+	size_t ports_changed;	/* ports set in the bitmap */
+	uint8_t *port_bits;	/* PORT_COUNT bits: a port some entry covers */
 };
 
 /* Compare two loaded registries; the diff points into both, so they must
  * outlive it. Returns 0, or -1 with err set (out of memory). */
-int diff_compute(struct diff *d, const struct registry *old,
-		 const struct registry *new, struct ps_error *err);
+int diff_compute(struct diff *d, const struct registry *old, const struct registry *new,
+		 struct ps_error *err);
 void diff_free(struct diff *d);
 /* Did any added, removed or changed record cover port? */
 static inline bool diff_port_changed(const struct diff *d, unsigned port)
 {
-	return port <= PORT_MAX && d->port_bits &&
-	       (d->port_bits[port >> 3] >> (port & 7)) & 1;
+	return port <= PORT_MAX && d->port_bits && (d->port_bits[port >> 3] >> (port & 7)) & 1;
 }
 /* The record an entry is about: the new one, or the old one if removed. */
 const struct record *diff_entry_record(const struct diff *d, const struct diff_entry *e,

@@ -42,8 +42,7 @@ bool fetch_available(void)
 	return false;
 }
 
-int fetch_run(const struct fetch_request *rq, struct fetch_response *rs,
-	      struct ps_error *err)
+int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct ps_error *err)
 {
 	(void)rq;
 	memset(rs, 0, sizeof(*rs));
@@ -57,9 +56,9 @@ int fetch_run(const struct fetch_request *rq, struct fetch_response *rs,
 struct fetch_state {
 	const struct fetch_request *rq;
 	struct fetch_response *rs;
-	int write_errno;   /* errno of a failed write(2), or 0 */
+	int write_errno; /* errno of a failed write(2), or 0 */
 	bool too_big;
-	bool cancelled;    /* the progress callback asked to stop */
+	bool cancelled; /* the progress callback asked to stop */
 };
 
 bool fetch_available(void)
@@ -128,8 +127,8 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off
 /* The conditional-request headers, as a curl list (NULL when none). */
 static int conditional_headers(const struct fetch_request *rq, struct curl_slist **list)
 {
-	const char *names[2] = { "If-None-Match: ", "If-Modified-Since: " };
-	const char *values[2] = { rq->etag, rq->last_modified };
+	const char *names[2] = {"If-None-Match: ", "If-Modified-Since: "};
+	const char *values[2] = {rq->etag, rq->last_modified};
 	for (int i = 0; i < 2; i++) {
 		if (!values[i])
 			continue;
@@ -187,8 +186,7 @@ static int transfer_error(const struct fetch_state *st, CURLcode rc, const char 
 			 *errbuf ? errbuf : curl_easy_strerror(rc));
 }
 
-int fetch_run(const struct fetch_request *rq, struct fetch_response *rs,
-	      struct ps_error *err)
+int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct ps_error *err)
 {
 	memset(rs, 0, sizeof(*rs));
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
@@ -201,7 +199,7 @@ int fetch_run(const struct fetch_request *rq, struct fetch_response *rs,
 		return error_set(err, NULL, 0, _("out of memory"));
 	}
 	char errbuf[CURL_ERROR_SIZE] = "";
-	struct fetch_state st = { .rq = rq, .rs = rs };
+	struct fetch_state st = {.rq = rq, .rs = rs};
 	set_options(c, rq, &st, errbuf, headers);
 	CURLcode rc = curl_easy_perform(c);
 	int ret = 0;

@@ -12,12 +12,12 @@
 
 struct fetch_request {
 	const char *url;
-	const char *etag;          /* validators from the last download, or NULL */
+	const char *etag; /* validators from the last download, or NULL */
 	const char *last_modified;
-	int fd;                    /* the body is written here */
-	long connect_timeout;      /* seconds */
-	long total_timeout;        /* seconds, for the whole transfer */
-	uint64_t max_bytes;        /* a larger body is refused */
+	int fd;		      /* the body is written here */
+	long connect_timeout; /* seconds */
+	long total_timeout;   /* seconds, for the whole transfer */
+	uint64_t max_bytes;   /* a larger body is refused */
 	/* Bytes received so far and the total (0 while unknown); a nonzero
 	 * return cancels the transfer (e.g. a key pressed in the TUI). */
 	int (*progress)(void *ctx, uint64_t now, uint64_t total);
@@ -25,9 +25,9 @@ struct fetch_request {
 };
 
 struct fetch_response {
-	long status;          /* HTTP status of the final response */
-	uint64_t bytes;       /* body bytes written */
-	char *etag;           /* validators of the final response, or NULL */
+	long status;	/* HTTP status of the final response */
+	uint64_t bytes; /* body bytes written */
+	char *etag;	/* validators of the final response, or NULL */
 	char *last_modified;
 };
 
@@ -36,8 +36,7 @@ bool fetch_available(void);
 /* GET rq->url. Returns 0 once a final response arrived (any status: the
  * caller judges rs->status), or -1 with err set (network, timeout,
  * truncated transfer, write error, no libcurl). */
-int fetch_run(const struct fetch_request *rq, struct fetch_response *rs,
-	      struct ps_error *err);
+int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct ps_error *err);
 void fetch_response_free(struct fetch_response *rs);
 /* A header value safe to send back: printable ASCII only, at most 1 KiB;
  * returns a new string or NULL. */

@@ -14,20 +14,23 @@ static const struct {
 	const char *phrase;
 	unsigned flag;
 } phrases[] = {
-	{ "removed", HISTORY_REMOVED },
-	{ "de-regist", HISTORY_DEREGISTERED },
-	{ "deregist", HISTORY_DEREGISTERED },
-	{ "de-assign", HISTORY_DEREGISTERED },
-	{ "deassign", HISTORY_DEREGISTERED },
-	{ "withdrawn", HISTORY_DEREGISTERED },
-	{ "deprecated", HISTORY_DEPRECATED },
-	{ "historic", HISTORY_DEPRECATED },
-	{ "not recommended", HISTORY_DEPRECATED },
-	{ "previously", HISTORY_PREVIOUS },
+	{"removed", HISTORY_REMOVED},
+	{"de-regist", HISTORY_DEREGISTERED},
+	{"deregist", HISTORY_DEREGISTERED},
+	{"de-assign", HISTORY_DEREGISTERED},
+	{"deassign", HISTORY_DEREGISTERED},
+	{"withdrawn", HISTORY_DEREGISTERED},
+	{"deprecated", HISTORY_DEPRECATED},
+	{"historic", HISTORY_DEPRECATED},
+	{"not recommended", HISTORY_DEPRECATED},
+	{"previously", HISTORY_PREVIOUS},
 };
 
 static const char *const flag_names[HISTORY_FLAGS] = {
-	N_("removed"), N_("de-registered"), N_("deprecated"), N_("previously assigned"),
+	N_("removed"),
+	N_("de-registered"),
+	N_("deprecated"),
+	N_("previously assigned"),
 	N_("unauthorized use reported"),
 };
 
@@ -86,8 +89,8 @@ static void first_date(const char *text, char out[11])
 		int y, m, d;
 		if (isdigit((unsigned char)*s) && (s == text || !isdigit((unsigned char)s[-1])) &&
 		    date_at(s, &y, &m, &d)) {
-			snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-				 (unsigned)d % 100u);
+			snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+				 (unsigned)m % 100u, (unsigned)d % 100u);
 			return;
 		}
 	}

@@ -21,15 +21,15 @@ enum history_flag {
 #define HISTORY_FLAGS 5
 
 struct history {
-	const char *registered;   /* Registration Date as in the file, "" if none */
-	const char *modified;     /* Modification Date, "" if none */
+	const char *registered;	  /* Registration Date as in the file, "" if none */
+	const char *modified;	  /* Modification Date, "" if none */
 	const char *unauthorized; /* Unauthorized Use Reported, "" if none */
-	unsigned flags;           /* enum history_flag bits */
+	unsigned flags;		  /* enum history_flag bits */
 	/* The text that tells of removal, de-registration or deprecation: the
 	 * Assignment Notes if they do, else the Description; NULL if neither. */
 	const char *note;
 	enum field note_field;
-	char event_date[11];      /* first date in that text as YYYY-MM-DD, or "" */
+	char event_date[11]; /* first date in that text as YYYY-MM-DD, or "" */
 };
 
 /* Fill h for record r of reg; the strings point into reg. */

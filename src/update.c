@@ -18,9 +18,9 @@ struct update_job {
 	const struct update_opts *o;
 	const char *url;
 	struct strbuf dir, tmp, meta;
-	int fd;                 /* the temporary file, or -1 */
-	bool existed;           /* there is a file to replace */
-	off_t old_size;         /* its size if it loaded, else -1 */
+	int fd;			    /* the temporary file, or -1 */
+	bool existed;		    /* there is a file to replace */
+	off_t old_size;		    /* its size if it loaded, else -1 */
 	char *etag, *last_modified; /* validators to send */
 };
 
@@ -54,7 +54,8 @@ static int make_dirs(const char *dir, struct ps_error *err)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0777) < 0 && errno != EEXIST)
-			rc = error_set(err, p, 0, _("cannot create directory: %s"), strerror(errno));
+			rc = error_set(err, p, 0, _("cannot create directory: %s"),
+				       strerror(errno));
 		if (end)
 			break;
 		*s = '/';
@@ -88,8 +89,8 @@ static void meta_read(struct update_job *j)
 	FILE *fp = fopen(strbuf_str(&j->meta), "r");
 	if (!fp)
 		return;
-	char *line = NULL, *url = NULL, *val[2] = { NULL, NULL };
-	static const char *const keys[2] = { "etag ", "last-modified " };
+	char *line = NULL, *url = NULL, *val[2] = {NULL, NULL};
+	static const char *const keys[2] = {"etag ", "last-modified "};
 	size_t cap = 0;
 	long long size = -1;
 	ssize_t n;
@@ -159,7 +160,9 @@ static int meta_write(const struct update_job *j, const struct fetch_response *r
 	if (rs->last_modified)
 		strbuf_addf(&text, "last-modified %s\n", rs->last_modified);
 	struct ps_error ignored = PS_ERROR_INIT;
-	int rc = text.failed ? -1 : write_atomic(strbuf_str(&j->meta), strbuf_str(&j->dir), &text, &ignored);
+	int rc = text.failed
+			 ? -1
+			 : write_atomic(strbuf_str(&j->meta), strbuf_str(&j->dir), &text, &ignored);
 	error_clear(&ignored);
 	strbuf_free(&text);
 	return rc;
@@ -209,18 +212,20 @@ static struct registry *validate(struct update_job *j, const struct registry *ol
 	struct registry *reg = load_strict(strbuf_str(&j->tmp), err);
 	if (!reg) {
 		char *msg = strdup(err->msg ? err->msg : "");
-		error_set(err, j->url, err->line, _("%s (the download is not a valid registry CSV)"),
-			  msg ? msg : "");
+		error_set(err, j->url, err->line,
+			  _("%s (the download is not a valid registry CSV)"), msg ? msg : "");
 		free(msg);
 		return NULL;
 	}
 	size_t n = reg->nrec, was = old ? old->nrec : 0;
 	if (n < UPDATE_MIN_RECORDS)
-		error_set(err, j->url, 0, _("only %zu records, fewer than %d: not the full registry"),
-			  n, UPDATE_MIN_RECORDS);
+		error_set(err, j->url, 0,
+			  _("only %zu records, fewer than %d: not the full registry"), n,
+			  UPDATE_MIN_RECORDS);
 	else if (n * 100 < was * (100 - UPDATE_MAX_SHRINK_PERCENT))
 		error_set(err, j->url, 0,
-			  _("%zu records where the current file has %zu: refusing a registry over %d%% smaller"),
+			  _("%zu records where the current file has %zu: refusing a registry over "
+			    "%d%% smaller"),
 			  n, was, UPDATE_MAX_SHRINK_PERCENT);
 	if (error_is_set(err)) {
 		registry_free(reg);
@@ -233,7 +238,8 @@ static struct registry *validate(struct update_job *j, const struct registry *ol
 static int install(struct update_job *j, struct registry *reg, struct ps_error *err)
 {
 	if (rename(strbuf_str(&j->tmp), j->o->output) < 0)
-		return error_set(err, j->o->output, 0, _("cannot replace the file: %s"), strerror(errno));
+		return error_set(err, j->o->output, 0, _("cannot replace the file: %s"),
+				 strerror(errno));
 	strbuf_reset(&j->tmp); /* nothing left to clean up */
 	char *src = strdup(j->o->output);
 	if (src) {
@@ -277,13 +283,17 @@ static void load_old(struct update_job *j, struct update_result *res)
 	meta_read(j);
 }
 
-static int fetch_into_temp(struct update_job *j, struct fetch_response *rs,
-			   struct ps_error *err)
+static int fetch_into_temp(struct update_job *j, struct fetch_response *rs, struct ps_error *err)
 {
 	struct fetch_request rq = {
-		.url = j->url, .etag = j->etag, .last_modified = j->last_modified, .fd = j->fd,
-		.connect_timeout = UPDATE_CONNECT_TIMEOUT, .total_timeout = UPDATE_TOTAL_TIMEOUT,
-		.max_bytes = UPDATE_MAX_BYTES, .progress = j->o->progress,
+		.url = j->url,
+		.etag = j->etag,
+		.last_modified = j->last_modified,
+		.fd = j->fd,
+		.connect_timeout = UPDATE_CONNECT_TIMEOUT,
+		.total_timeout = UPDATE_TOTAL_TIMEOUT,
+		.max_bytes = UPDATE_MAX_BYTES,
+		.progress = j->o->progress,
 		.progress_ctx = j->o->progress_ctx,
 	};
 	if (fetch_run(&rq, rs, err) < 0 || check_status(j, rs, err) < 0)
@@ -292,8 +302,8 @@ static int fetch_into_temp(struct update_job *j, struct fetch_response *rs,
 }
 
 /* The steps after the target's directory exists. */
-static int update_steps(struct update_job *j, struct update_result *res,
-			struct fetch_response *rs, struct ps_error *err)
+static int update_steps(struct update_job *j, struct update_result *res, struct fetch_response *rs,
+			struct ps_error *err)
 {
 	load_old(j, res);
 	if (open_temp(j, err) < 0 || fetch_into_temp(j, rs, err) < 0)
@@ -310,14 +320,17 @@ static int update_steps(struct update_job *j, struct update_result *res,
 	return 0;
 }
 
-int update_run(const struct update_opts *o, struct update_result *res,
-	       struct ps_error *err)
+int update_run(const struct update_opts *o, struct update_result *res, struct ps_error *err)
 {
 	memset(res, 0, sizeof(*res));
-	struct update_job j = { .o = o, .url = o->url ? o->url : UPDATE_DEFAULT_URL, .fd = -1,
-				.old_size = -1, .dir = STRBUF_INIT, .tmp = STRBUF_INIT,
-				.meta = STRBUF_INIT };
-	struct fetch_response rs = { 0 };
+	struct update_job j = {.o = o,
+			       .url = o->url ? o->url : UPDATE_DEFAULT_URL,
+			       .fd = -1,
+			       .old_size = -1,
+			       .dir = STRBUF_INIT,
+			       .tmp = STRBUF_INIT,
+			       .meta = STRBUF_INIT};
+	struct fetch_response rs = {0};
 	update_dir_of(&j.dir, o->output);
 	update_meta_path(&j.meta, o->output);
 	int rc = make_dirs(strbuf_str(&j.dir), err);

@@ -17,13 +17,14 @@
 #include "registry.h"
 #include "strbuf.h"
 
-#define UPDATE_DEFAULT_URL \
-	"https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv"
+#define UPDATE_DEFAULT_URL                                                                         \
+	"https://www.iana.org/assignments/service-names-port-numbers/"                             \
+	"service-names-port-numbers.csv"
 /* The real registry has about 14,500 records and only grows. */
 #define UPDATE_MIN_RECORDS 1000
 #define UPDATE_MAX_SHRINK_PERCENT 20
-#define UPDATE_CONNECT_TIMEOUT 30  /* seconds */
-#define UPDATE_TOTAL_TIMEOUT 300   /* seconds */
+#define UPDATE_CONNECT_TIMEOUT 30 /* seconds */
+#define UPDATE_TOTAL_TIMEOUT 300  /* seconds */
 #define UPDATE_MAX_BYTES (64u << 20)
 
 struct update_opts {
@@ -35,23 +36,22 @@ struct update_opts {
 };
 
 enum update_outcome {
-	UPDATE_CREATED,      /* there was no file before */
+	UPDATE_CREATED, /* there was no file before */
 	UPDATE_REPLACED,
 	UPDATE_NOT_MODIFIED, /* the server said 304: nothing downloaded */
 };
 
 struct update_result {
 	enum update_outcome outcome;
-	uint64_t bytes;        /* body bytes downloaded */
+	uint64_t bytes; /* body bytes downloaded */
 	/* The registry that was replaced (NULL if there was none or it did not
 	 * load) and the one installed (NULL when not modified); both sealed
 	 * with registry_finish(), so a UI can diff them and show the new one. */
 	struct registry *old, *new;
-	bool meta_failed;      /* the validators could not be saved */
+	bool meta_failed; /* the validators could not be saved */
 };
 
-int update_run(const struct update_opts *o, struct update_result *res,
-	       struct ps_error *err);
+int update_run(const struct update_opts *o, struct update_result *res, struct ps_error *err);
 void update_result_free(struct update_result *res);
 /* The directory part of path ("." when there is none, "/" for the root). */
 void update_dir_of(struct strbuf *out, const char *path);

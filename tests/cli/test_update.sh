@@ -5,7 +5,10 @@
 # byte-identical (cmp) and say why; success replaces it atomically.
 . "$TESTS_DIR/lib.sh"
 SERVER_PID=
-trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMPD"' EXIT
+# The server goes away on any exit; it also stops by itself after 240 s.
+stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMPD"; }
+trap stop_server EXIT
+trap 'stop_server; exit 1' HUP INT TERM
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
 CUR=service-names-port-numbers.csv
