@@ -34,11 +34,11 @@ static void diff_text(struct strbuf *o, const struct diff *d)
 	static const char sign[DIFF_KINDS] = {'+', '-', '~'};
 	text_side(o, _("old:"), d->old);
 	text_side(o, _("new:"), d->new);
-	strbuf_addf(
-		o,
-		_("%zu added, %zu removed, %zu changed (%zu only in spacing); %zu ports touched\n"),
-		d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
-		d->whitespace_only, d->ports_changed);
+	strbuf_addf(o,
+		    _("%zu added, %zu removed, %zu changed (%zu only in spacing); "
+		      "%zu ports touched (%zu beyond spacing)\n"),
+		    d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
+		    d->whitespace_only, d->ports_changed, d->ports_content);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diff_entry *e = &d->entry[i];
 		const struct registry *reg;
@@ -116,9 +116,9 @@ static void diff_json(struct strbuf *o, const struct diff *d)
 	json_side(o, "new", d->new);
 	strbuf_addf(o,
 		    ",\n\"summary\":{\"added\":%zu,\"removed\":%zu,\"changed\":%zu,"
-		    "\"whitespace_only\":%zu,\"ports_changed\":%zu}",
+		    "\"whitespace_only\":%zu,\"ports_changed\":%zu,\"ports_content_changed\":%zu}",
 		    d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
-		    d->whitespace_only, d->ports_changed);
+		    d->whitespace_only, d->ports_changed, d->ports_content);
 	for (int k = 0; k < DIFF_KINDS; k++)
 		json_list(o, d, (enum diff_kind)k);
 	strbuf_adds(o, "}\n");

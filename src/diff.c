@@ -108,15 +108,16 @@ static void compare_fields(const struct diff *d, struct diff_entry *e)
 	}
 }
 
-static void mark_ports(struct diff *d, const struct record *r)
+static void mark_ports(struct diff *d, const struct record *r, bool content)
 {
 	if (r->port_lo == PORT_NONE)
 		return;
+	uint8_t mark = DIFF_PORT_ANY | (content ? DIFF_PORT_CONTENT : 0);
 	for (int32_t p = r->port_lo; p <= r->port_hi; p++) {
-		uint8_t bit = (uint8_t)(1u << (p & 7));
-		if (!(d->port_bits[p >> 3] & bit))
-			d->ports_changed++;
-		d->port_bits[p >> 3] |= bit;
+		uint8_t was = d->port_mark[p];
+		d->ports_changed += !(was & DIFF_PORT_ANY);
+		d->ports_content += content && !(was & DIFF_PORT_CONTENT);
+		d->port_mark[p] = was | mark;
 	}
 }
 
@@ -134,7 +135,7 @@ static void add_entry(struct diff *d, uint32_t oi, uint32_t ni)
 	d->entry[d->n++] = e;
 	d->count[e.kind]++;
 	const struct registry *reg;
-	mark_ports(d, diff_entry_record(d, &e, &reg));
+	mark_ports(d, diff_entry_record(d, &e, &reg), e.kind != DIFF_CHANGED || !e.whitespace_only);
 }
 
 /* Walk both sorted key lists in step. */
@@ -160,8 +161,8 @@ int diff_compute(struct diff *d, const struct registry *old, const struct regist
 	d->new = new;
 	struct diff_key *ko = keys_sorted(old), *kn = keys_sorted(new);
 	d->entry = malloc((old->nrec + new->nrec + 1) * sizeof(*d->entry));
-	d->port_bits = calloc(PORT_COUNT / 8, 1);
-	if (!ko || !kn || !d->entry || !d->port_bits) {
+	d->port_mark = calloc(PORT_COUNT, 1);
+	if (!ko || !kn || !d->entry || !d->port_mark) {
 		free(ko), free(kn);
 		diff_free(d);
 		return error_set(err, NULL, 0, _("out of memory comparing registries"));
@@ -175,9 +176,9 @@ int diff_compute(struct diff *d, const struct registry *old, const struct regist
 void diff_free(struct diff *d)
 {
 	free(d->entry);
-	free(d->port_bits);
+	free(d->port_mark);
 	d->entry = NULL;
-	d->port_bits = NULL;
+	d->port_mark = NULL;
 	d->n = 0;
 }
 

@@ -36,8 +36,14 @@ struct diff {
 	size_t n;
 	size_t count[DIFF_KINDS];
 	size_t whitespace_only; /* changed entries that differ only in spacing */
-	size_t ports_changed;	/* ports set in the bitmap */
-	uint8_t *port_bits;	/* PORT_COUNT bits: a port some entry covers */
+	size_t ports_changed;	/* ports some entry covers */
+	size_t ports_content;	/* ... some entry not only about spacing covers */
+	uint8_t *port_mark;	/* PORT_COUNT bytes of enum diff_port_mark bits */
+};
+
+enum diff_port_mark {
+	DIFF_PORT_ANY = 1,     /* an added, removed or changed record covers it */
+	DIFF_PORT_CONTENT = 2, /* ... and its change is more than spacing */
 };
 
 /* Compare two loaded registries; the diff points into both, so they must
@@ -45,10 +51,12 @@ struct diff {
 int diff_compute(struct diff *d, const struct registry *old, const struct registry *new,
 		 struct ps_error *err);
 void diff_free(struct diff *d);
-/* Did any added, removed or changed record cover port? */
-static inline bool diff_port_changed(const struct diff *d, unsigned port)
+/* Did an added, removed or changed record cover port? With ignore_spacing,
+ * records that changed only in spacing do not count. */
+static inline bool diff_port_changed(const struct diff *d, unsigned port, bool ignore_spacing)
 {
-	return port <= PORT_MAX && d->port_bits && (d->port_bits[port >> 3] >> (port & 7)) & 1;
+	return port <= PORT_MAX && d->port_mark &&
+	       (d->port_mark[port] & (ignore_spacing ? DIFF_PORT_CONTENT : DIFF_PORT_ANY));
 }
 /* The record an entry is about: the new one, or the old one if removed. */
 const struct record *diff_entry_record(const struct diff *d, const struct diff_entry *e,

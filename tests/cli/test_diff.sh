@@ -9,7 +9,7 @@ run diff "$OLD" "$REG"
 is "diff: exit 0 when something changed" 0 "$RC"
 is "diff: header" "old: $OLD  (2024-04-30, 14447 records)
 new: $REG  (2025-03-28, 14474 records)
-43 added, 16 removed, 208 changed (186 only in spacing); 692 ports touched" \
+43 added, 16 removed, 208 changed (186 only in spacing); 692 ports touched (596 beyond spacing)" \
 	"$(printf '%s\n' "$OUT" | head -n 3)"
 is "diff: added lines" 43 "$(printf '%s\n' "$OUT" | grep -c '^+ ')"
 is "diff: removed lines" 16 "$(printf '%s\n' "$OUT" | grep -c '^- ')"
@@ -26,7 +26,7 @@ like "diff: a changed record names its fields, old and new" "~ -/tcp  dnssd-srp
 like "diff: spacing-only changes are marked" "~ 63/tcp  whoispp  (only spacing changed)" "$OUT"
 
 run diff "$OLD" "$REG" --format json
-like "diff json: summary" '"summary":{"added":43,"removed":16,"changed":208,"whitespace_only":186,"ports_changed":692}' "$OUT"
+like "diff json: summary" '"summary":{"added":43,"removed":16,"changed":208,"whitespace_only":186,"ports_changed":692,"ports_content_changed":596}' "$OUT"
 like "diff json: a changed entry" '{"service":"dnssd-srp","port":"","transport":"tcp","fields":["description","modified"],"whitespace_only":false,"old":{' "$OUT"
 run --format json diff "$REG" "$OLD"
 like "diff json reversed: added and removed swap" '"summary":{"added":16,"removed":43,"changed":208,' "$OUT"

@@ -34,11 +34,15 @@ START_TEST(real_snapshots)
 	ck_assert_uint_eq(per_field[FIELD_SERVICE] + per_field[FIELD_PORT], 0);
 	/* the bitmap: compressnet de-assigned from 2 and 3; 45055-45513 split */
 	ck_assert_uint_eq(d.ports_changed, 692);
-	ck_assert(diff_port_changed(&d, 2));
-	ck_assert(diff_port_changed(&d, 45513));
-	ck_assert(!diff_port_changed(&d, 45514));
-	ck_assert(!diff_port_changed(&d, 443));
-	ck_assert(!diff_port_changed(&d, 70000));
+	ck_assert_uint_eq(d.ports_content, 596);
+	ck_assert(diff_port_changed(&d, 2, true));
+	ck_assert(diff_port_changed(&d, 45513, true));
+	ck_assert(!diff_port_changed(&d, 45514, false));
+	ck_assert(!diff_port_changed(&d, 443, false));
+	ck_assert(!diff_port_changed(&d, 70000, false));
+	/* whoispp on 63: its description only gained a line break */
+	ck_assert(diff_port_changed(&d, 63, false));
+	ck_assert(!diff_port_changed(&d, 63, true));
 	/* entries come in port order */
 	const struct registry *reg;
 	const struct record *first = diff_entry_record(&d, &d.entry[0], &reg);
@@ -95,8 +99,9 @@ START_TEST(duplicate_keys_pair_in_order)
 	ck_assert_uint_eq(d.entry[1].fields, 1u << FIELD_DESCRIPTION);
 	ck_assert_uint_eq(d.entry[2].kind, DIFF_ADDED);
 	ck_assert_uint_eq(d.entry[2].new_idx, 3);
-	ck_assert(diff_port_changed(&d, 7));
+	ck_assert(diff_port_changed(&d, 7, true));
 	ck_assert_uint_eq(d.ports_changed, 1);
+	ck_assert_uint_eq(d.ports_content, 1);
 	diff_free(&d);
 	registry_free(old);
 	registry_free(new);
