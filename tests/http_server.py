@@ -10,6 +10,7 @@ Serves the registry snapshots in $IANA_DIR, and misbehaves on purpose:
   /garbage        200 with an HTML page
   /close/NAME     chunked, connection closed mid-body (no final chunk)
   /shrunk/NAME    a valid CSV with the header and the first half of the records
+  /tiny/NAME      a valid CSV with the header and the first 10 records
 Binds 127.0.0.1 on a free port, writes the port to PORTFILE, serves until
 killed or for at most LIFETIME seconds.
 Usage: http_server.py PORTFILE [LIFETIME]
@@ -36,10 +37,13 @@ def snapshot(name):
         return None
 
 
-def half_of_the_records(body):
+def first_records(body, count=None):
+    """The header and the first count records (half of them by default)."""
     rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    if count is None:
+        count = (len(rows) - 1) // 2
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows[: 1 + (len(rows) - 1) // 2])
+    csv.writer(out, lineterminator="\n").writerows(rows[: 1 + count])
     return out.getvalue().encode("utf-8")
 
 
@@ -104,7 +108,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
 
     def mode_shrunk(self, name, body, mtime):
-        self.send_body(200, half_of_the_records(body))
+        self.send_body(200, first_records(body))
+
+    def mode_tiny(self, name, body, mtime):
+        self.send_body(200, first_records(body, 10))
 
 
 def main():

@@ -99,6 +99,20 @@ run_update --url "$BASE/redirect/$CUR" --output "$DEST"
 is "replaced by hand: downloaded again, not 304 (exit 0)" 0 "$RC"
 same "replaced by hand: the current snapshot" "$REG"
 
+# With no file to compare with, a valid but tiny CSV is still refused.
+run_update --url "$BASE/tiny/$CUR" --output "$TMPD/fresh/registry.csv"
+is "tiny registry, no old file: exit 2" 2 "$RC"
+is "tiny registry, no old file: says why" "$BASE/tiny/$CUR: only 10 records, fewer than 1000: not the full registry
+portscope: nothing written to $TMPD/fresh/registry.csv" "$ERR"
+is "tiny registry, no old file: only the directory" "" "$(ls -A "$TMPD/fresh")"
+
+# A damaged file is repaired: it cannot be compared with, so it is replaced.
+head -c 5000 "$REG" >"$DEST"
+run_update --url "$BASE/ok/$CUR" --output "$DEST"
+is "damaged file: replaced (exit 0)" 0 "$RC"
+is "damaged file: report" "updated $DEST: 14474 records, registry date 2025-03-28" "$OUT"
+same "damaged file: now the current snapshot" "$REG"
+
 # As a new user: no --output, the XDG data directory, then used by stats.
 run_update --url "$BASE/ok/$CUR"
 is "default output: exit 0" 0 "$RC"
