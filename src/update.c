@@ -136,10 +136,16 @@ static int write_atomic(const char *path, const char *dir, const struct strbuf *
 	struct strbuf tmp = STRBUF_INIT;
 	strbuf_addf(&tmp, "%s.XXXXXX", path);
 	int fd = tmp.failed ? -1 : mkstemp(tmp.data);
+	bool ok =
+		fd >= 0 && write(fd, text->data, text->len) == (ssize_t)text->len && fsync(fd) == 0;
+	int e = errno;
+	if (fd >= 0 && close(fd) < 0 && ok)
+		ok = false, e = errno;
+	if (ok && rename(tmp.data, path) < 0)
+		ok = false, e = errno;
 	int rc = 0;
-	if (fd < 0 || write(fd, text->data, text->len) != (ssize_t)text->len || fsync(fd) < 0 ||
-	    close(fd) < 0 || rename(tmp.data, path) < 0) {
-		rc = error_set(err, path, 0, "%s", strerror(errno));
+	if (!ok) {
+		rc = error_set(err, path, 0, "%s", strerror(e));
 		if (fd >= 0)
 			unlink(tmp.data);
 	}
@@ -202,13 +208,14 @@ static int check_status(const struct update_job *j, const struct fetch_response 
 static struct registry *validate(struct update_job *j, const struct registry *old,
 				 struct ps_error *err)
 {
-	int rc = fsync(j->fd);
-	if (close(j->fd) < 0 || rc < 0) {
-		j->fd = -1;
-		error_set(err, strbuf_str(&j->tmp), 0, "%s", strerror(errno));
+	int e = fsync(j->fd) < 0 ? errno : 0;
+	if (close(j->fd) < 0 && !e)
+		e = errno;
+	j->fd = -1;
+	if (e) {
+		error_set(err, strbuf_str(&j->tmp), 0, "%s", strerror(e));
 		return NULL;
 	}
-	j->fd = -1;
 	struct registry *reg = load_strict(strbuf_str(&j->tmp), err);
 	if (!reg) {
 		char *msg = strdup(err->msg ? err->msg : "");
@@ -218,16 +225,18 @@ static struct registry *validate(struct update_job *j, const struct registry *ol
 		return NULL;
 	}
 	size_t n = reg->nrec, was = old ? old->nrec : 0;
-	if (n < UPDATE_MIN_RECORDS)
+	bool small = n < UPDATE_MIN_RECORDS;
+	bool shrunk = n * 100 < was * (100 - UPDATE_MAX_SHRINK_PERCENT);
+	if (small)
 		error_set(err, j->url, 0,
 			  _("only %zu records, fewer than %d: not the full registry"), n,
 			  UPDATE_MIN_RECORDS);
-	else if (n * 100 < was * (100 - UPDATE_MAX_SHRINK_PERCENT))
+	else if (shrunk)
 		error_set(err, j->url, 0,
 			  _("%zu records where the current file has %zu: refusing a registry over "
 			    "%d%% smaller"),
 			  n, was, UPDATE_MAX_SHRINK_PERCENT);
-	if (error_is_set(err)) {
+	if (small || shrunk) {
 		registry_free(reg);
 		return NULL;
 	}
