@@ -27,6 +27,9 @@ static const struct cli_command commands[] = {
 	  OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep },
 	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
 	  OPT_PROTO, cmd_stats },
+	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
+	{ "update", N_("[--url URL] [--output FILE]"),
+	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,

@@ -74,5 +74,7 @@ int cmd_free(struct cli *cli, int argc, char **argv);
 int cmd_gaps(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_grep(struct cli *cli, int argc, char **argv);
+int cmd_diff(struct cli *cli, int argc, char **argv);
+int cmd_update(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -120,8 +120,8 @@ static void text_value(struct strbuf *out, const char *v, int indent)
 	strbuf_free(&tmp);
 }
 
-void output_record_text(struct strbuf *out, const struct registry *reg,
-			const struct record *r)
+void output_record_label(struct strbuf *out, const struct registry *reg,
+			 const struct record *r)
 {
 	const char *svc = registry_field(reg, r, FIELD_SERVICE);
 	const char *port = registry_field(reg, r, FIELD_PORT);
@@ -133,6 +133,12 @@ void output_record_text(struct strbuf *out, const struct registry *reg,
 	}
 	strbuf_adds(out, "  ");
 	output_text(out, *svc ? svc : _("(no service name)"));
+}
+
+void output_record_text(struct strbuf *out, const struct registry *reg,
+			const struct record *r)
+{
+	output_record_label(out, reg, r);
 	const char *range = output_record_range(r);
 	strbuf_addf(out, "  (%s%s%s)\n", _(state_name((enum port_state)r->state)),
 		    range ? ", " : "", range ? _(range) : "");

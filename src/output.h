@@ -29,6 +29,9 @@ void output_record_json(struct strbuf *out, const struct registry *reg,
 void output_record_csv_header(struct strbuf *out);
 void output_record_csv(struct strbuf *out, const struct registry *reg,
 		       const struct record *r);
+/* "443/tcp  https": port ("-" if none), "/transport" if any, name. */
+void output_record_label(struct strbuf *out, const struct registry *reg,
+			 const struct record *r);
 /* A readable block: "443/tcp  https  (assigned, system)" then fields. */
 void output_record_text(struct strbuf *out, const struct registry *reg,
 			const struct record *r);

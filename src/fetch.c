@@ -1,0 +1,215 @@
+/* fetch.c: HTTP(S) GET with libcurl (optional: without it fetch_run()
+ * explains that it is missing). */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "fetch.h"
+#include "i18n.h"
+#include "strbuf.h"
+
+#define VALUE_MAX 1024
+
+char *fetch_clean_value(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	if (n == 0 || n > VALUE_MAX)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return NULL; /* never echo control bytes into a request */
+	return strndup(s, n);
+}
+
+void fetch_response_free(struct fetch_response *rs)
+{
+	free(rs->etag);
+	free(rs->last_modified);
+	rs->etag = rs->last_modified = NULL;
+}
+
+#ifndef HAVE_CURL
+
+bool fetch_available(void)
+{
+	return false;
+}
+
+int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct ps_error *err)
+{
+	(void)rq;
+	memset(rs, 0, sizeof(*rs));
+	return error_set(err, NULL, 0, _("this portscope was built without libcurl"));
+}
+
+#else
+
+#include <curl/curl.h>
+
+struct fetch_state {
+	const struct fetch_request *rq;
+	struct fetch_response *rs;
+	int write_errno; /* errno of a failed write(2), or 0 */
+	bool too_big;
+	bool cancelled; /* the progress callback asked to stop */
+};
+
+bool fetch_available(void)
+{
+	return true;
+}
+
+/* libcurl write callback: the body goes to rq->fd. */
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct fetch_state *st = ctx;
+	size_t len = size * nmemb, done = 0;
+	if (st->rs->bytes + len > st->rq->max_bytes) {
+		st->too_big = true;
+		return 0;
+	}
+	while (done < len) {
+		ssize_t w = write(st->rq->fd, data + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			st->write_errno = errno;
+			return 0;
+		}
+		done += (size_t)w;
+	}
+	st->rs->bytes += len;
+	return len;
+}
+
+/* Replace *slot with the header's value if line is "name: value". */
+static void take_header(char **slot, const char *name, const char *line, size_t n)
+{
+	size_t k = strlen(name);
+	if (n <= k || strncasecmp(line, name, k) != 0 || line[k] != ':')
+		return;
+	free(*slot);
+	*slot = fetch_clean_value(line + k + 1, n - k - 1);
+}
+
+/* libcurl header callback: keep the validators of the last response only
+ * (a redirect's headers come first). */
+static size_t on_header(char *line, size_t size, size_t nmemb, void *ctx)
+{
+	struct fetch_state *st = ctx;
+	size_t n = size * nmemb;
+	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0)
+		fetch_response_free(st->rs);
+	take_header(&st->rs->etag, "ETag", line, n);
+	take_header(&st->rs->last_modified, "Last-Modified", line, n);
+	return n;
+}
+
+static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+		       curl_off_t ulnow)
+{
+	(void)ultotal, (void)ulnow;
+	struct fetch_state *st = ctx;
+	if (st->rq->progress &&
+	    st->rq->progress(st->rq->progress_ctx, (uint64_t)(dlnow > 0 ? dlnow : 0),
+			     (uint64_t)(dltotal > 0 ? dltotal : 0)) != 0)
+		st->cancelled = true;
+	return st->cancelled;
+}
+
+/* The conditional-request headers, as a curl list (NULL when none). */
+static int conditional_headers(const struct fetch_request *rq, struct curl_slist **list)
+{
+	const char *names[2] = {"If-None-Match: ", "If-Modified-Since: "};
+	const char *values[2] = {rq->etag, rq->last_modified};
+	for (int i = 0; i < 2; i++) {
+		if (!values[i])
+			continue;
+		struct strbuf h = STRBUF_INIT;
+		strbuf_adds(&h, names[i]);
+		strbuf_adds(&h, values[i]);
+		struct curl_slist *l = h.failed ? NULL : curl_slist_append(*list, h.data);
+		strbuf_free(&h);
+		if (!l)
+			return -1;
+		*list = l;
+	}
+	return 0;
+}
+
+static void set_options(CURL *c, const struct fetch_request *rq, struct fetch_state *st,
+			char *errbuf, struct curl_slist *headers)
+{
+	curl_easy_setopt(c, CURLOPT_URL, rq->url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, rq->connect_timeout);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, rq->total_timeout);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, st);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, st);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, st);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)rq->max_bytes);
+	if (headers)
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+}
+
+/* Turn a failed transfer into a message naming the URL. */
+static int transfer_error(const struct fetch_state *st, CURLcode rc, const char *errbuf,
+			  struct ps_error *err)
+{
+	const char *url = st->rq->url;
+	if (st->write_errno)
+		return error_set(err, NULL, 0, _("writing the download of %s: %s"), url,
+				 strerror(st->write_errno));
+	if (st->cancelled)
+		return error_set(err, NULL, 0, _("download of %s cancelled"), url);
+	if (st->too_big || rc == CURLE_FILESIZE_EXCEEDED)
+		return error_set(err, NULL, 0, _("%s: the response is over %llu bytes"), url,
+				 (unsigned long long)st->rq->max_bytes);
+	return error_set(err, NULL, 0, _("downloading %s: %s"), url,
+			 *errbuf ? errbuf : curl_easy_strerror(rc));
+}
+
+int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct ps_error *err)
+{
+	memset(rs, 0, sizeof(*rs));
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return error_set(err, NULL, 0, _("libcurl failed to initialise"));
+	CURL *c = curl_easy_init();
+	struct curl_slist *headers = NULL;
+	if (!c || conditional_headers(rq, &headers) < 0) {
+		curl_slist_free_all(headers);
+		curl_easy_cleanup(c);
+		return error_set(err, NULL, 0, _("out of memory"));
+	}
+	char errbuf[CURL_ERROR_SIZE] = "";
+	struct fetch_state st = {.rq = rq, .rs = rs};
+	set_options(c, rq, &st, errbuf, headers);
+	CURLcode rc = curl_easy_perform(c);
+	int ret = 0;
+	if (rc != CURLE_OK)
+		ret = transfer_error(&st, rc, errbuf, err);
+	else
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &rs->status);
+	curl_slist_free_all(headers);
+	curl_easy_cleanup(c);
+	return ret;
+}
+
+#endif

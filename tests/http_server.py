@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""http_server.py: a loopback HTTP server for the `portscope update` tests.
+
+Serves the registry snapshots in $IANA_DIR, and misbehaves on purpose:
+  /ok/NAME        the file, with an ETag and Last-Modified; answers 304 to a
+                  matching If-None-Match or an If-Modified-Since not older
+  /redirect/NAME  302 to /ok/NAME
+  /missing        404
+  /truncated/NAME Content-Length of the whole file, half of it sent, closed
+  /garbage        200 with an HTML page
+  /close/NAME     chunked, connection closed mid-body (no final chunk)
+  /shrunk/NAME    a valid CSV with the header and the first half of the records
+  /tiny/NAME      a valid CSV with the header and the first 10 records
+Binds 127.0.0.1 on a free port, writes the port to PORTFILE, serves until
+killed or for at most LIFETIME seconds.
+Usage: http_server.py PORTFILE [LIFETIME]
+"""
+import csv
+import email.utils
+import hashlib
+import http.server
+import io
+import os
+import sys
+import threading
+
+IANA_DIR = os.environ["IANA_DIR"]
+
+
+def snapshot(name):
+    if "/" in name or name.startswith("."):
+        return None
+    try:
+        with open(os.path.join(IANA_DIR, name), "rb") as f:
+            return f.read(), os.path.getmtime(os.path.join(IANA_DIR, name))
+    except OSError:
+        return None
+
+
+def first_records(body, count=None):
+    """The header and the first count records (half of them by default)."""
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    if count is None:
+        count = (len(rows) - 1) // 2
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows[: 1 + count])
+    return out.getvalue().encode("utf-8")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        sys.stderr.write("http_server: " + fmt % args + "\n")
+
+    def head(self, status, length=None, extra=()):
+        self.send_response(status)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+
+    def send_body(self, status, body, extra=()):
+        self.head(status, len(body), extra)
+        self.wfile.write(body)
+
+    def do_GET(self):
+        parts = self.path.split("/", 2)
+        mode = parts[1] if len(parts) > 1 else ""
+        name = parts[2] if len(parts) > 2 else ""
+        if mode == "missing" or (mode not in ("garbage",) and not snapshot(name)):
+            return self.send_body(404, b"not found\n")
+        if mode == "garbage":
+            return self.send_body(200, b"<html><body>Service Unavailable</body></html>\n")
+        body, mtime = snapshot(name)
+        getattr(self, "mode_" + mode, self.mode_unknown)(name, body, mtime)
+
+    def mode_unknown(self, name, body, mtime):
+        self.send_body(404, b"unknown mode\n")
+
+    def mode_ok(self, name, body, mtime):
+        etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
+        lm = email.utils.formatdate(mtime, usegmt=True)
+        inm = self.headers.get("If-None-Match")
+        ims = self.headers.get("If-Modified-Since")
+        fresh = inm == etag if inm else bool(
+            ims and email.utils.parsedate_to_datetime(ims).timestamp() >= int(mtime))
+        if fresh:
+            return self.head(304, None, [("ETag", etag)])
+        self.send_body(200, body, [("ETag", etag), ("Last-Modified", lm),
+                                   ("Content-Type", "text/csv")])
+
+    def mode_redirect(self, name, body, mtime):
+        self.send_body(302, b"", [("Location", "/ok/" + name)])
+
+    def mode_truncated(self, name, body, mtime):
+        self.head(200, len(body))
+        self.wfile.write(body[: len(body) // 2])
+        self.wfile.flush()
+        self.close_connection = True
+
+    def mode_close(self, name, body, mtime):
+        self.head(200, None, [("Transfer-Encoding", "chunked")])
+        chunk = body[: len(body) // 3]
+        self.wfile.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def mode_shrunk(self, name, body, mtime):
+        self.send_body(200, first_records(body))
+
+    def mode_tiny(self, name, body, mtime):
+        self.send_body(200, first_records(body, 10))
+
+
+def main():
+    portfile = sys.argv[1]
+    lifetime = float(sys.argv[2]) if len(sys.argv) > 2 else 300
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    threading.Timer(lifetime, srv.shutdown).start()
+    tmp = portfile + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("%d\n" % srv.server_address[1])
+    os.rename(tmp, portfile)
+    srv.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
