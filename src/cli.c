@@ -52,38 +52,33 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static void vprint_line(const char *prefix, const char *fmt, va_list ap)
+/* "portscope: MESSAGE" on stderr, the message sanitised. */
+static void vwarn(const struct cli *cli, const char *fmt, va_list ap)
 {
 	struct strbuf raw = STRBUF_INIT, clean = STRBUF_INIT;
 	strbuf_vaddf(&raw, fmt, ap);
 	sanitize_append(&clean, raw.data ? raw.data : "", raw.len);
-	fprintf(stderr, "%s%s\n", prefix, strbuf_str(&clean));
+	fprintf(stderr, "%s: %s\n", cli->prog, strbuf_str(&clean));
 	strbuf_free(&raw);
 	strbuf_free(&clean);
 }
 
 int cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
-	struct strbuf prefix = STRBUF_INIT;
-	strbuf_addf(&prefix, "%s: ", cli->prog);
 	va_list ap;
 	va_start(ap, fmt);
-	vprint_line(strbuf_str(&prefix), fmt, ap);
+	vwarn(cli, fmt, ap);
 	va_end(ap);
-	strbuf_free(&prefix);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), cli->prog);
 	return EXIT_TROUBLE;
 }
 
 void cli_warn(struct cli *cli, const char *fmt, ...)
 {
-	struct strbuf prefix = STRBUF_INIT;
-	strbuf_addf(&prefix, "%s: ", cli->prog);
 	va_list ap;
 	va_start(ap, fmt);
-	vprint_line(strbuf_str(&prefix), fmt, ap);
+	vwarn(cli, fmt, ap);
 	va_end(ap);
-	strbuf_free(&prefix);
 }
 
 int cli_data_error(struct cli *cli)

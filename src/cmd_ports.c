@@ -5,26 +5,32 @@
 #include "i18n.h"
 #include "ports.h"
 
-/* The one RANGE argument both commands take. */
-static int range_arg(struct cli *cli, const char *cmd, int argc, char **argv,
-		     unsigned *lo, unsigned *hi)
+/* The one RANGE argument both commands take, then the registry; NULL
+ * after printing the error. */
+static struct registry *range_arg(struct cli *cli, const char *cmd, int argc,
+				  char **argv, unsigned *lo, unsigned *hi)
 {
-	if (argc != 1)
-		return cli_usage_error(cli, _("'%s' takes one RANGE (LO-HI, a port, system, user or dynamic)"), cmd);
-	if (ports_parse_range(argv[0], lo, hi) < 0)
-		return cli_usage_error(cli, _("bad range '%s': expected LO-HI (0-65535, LO <= HI), a port, or system, user or dynamic"),
-				       argv[0]);
-	return 0;
+	if (argc != 1) {
+		cli_usage_error(cli, _("'%s' takes one RANGE (LO-HI, a port, system, user or dynamic)"), cmd);
+		return NULL;
+	}
+	if (ports_parse_range(argv[0], lo, hi) < 0) {
+		cli_usage_error(cli, _("bad range '%s': expected LO-HI (0-65535, LO <= HI), a port, or system, user or dynamic"),
+				argv[0]);
+		return NULL;
+	}
+	struct registry *reg = cli_registry(cli);
+	if (!reg)
+		cli_data_error(cli);
+	return reg;
 }
 
 int cmd_free(struct cli *cli, int argc, char **argv)
 {
 	unsigned lo, hi;
-	if (range_arg(cli, "free", argc, argv, &lo, &hi))
-		return EXIT_TROUBLE;
-	struct registry *reg = cli_registry(cli);
+	struct registry *reg = range_arg(cli, "free", argc, argv, &lo, &hi);
 	if (!reg)
-		return cli_data_error(cli);
+		return EXIT_TROUBLE;
 	struct strbuf *out = &cli->out;
 	size_t n = 0;
 	if (cli->format == FORMAT_JSON)
@@ -73,11 +79,9 @@ static int print_gap(void *ctx, const struct gap *g)
 int cmd_gaps(struct cli *cli, int argc, char **argv)
 {
 	unsigned lo, hi;
-	if (range_arg(cli, "gaps", argc, argv, &lo, &hi))
-		return EXIT_TROUBLE;
-	struct registry *reg = cli_registry(cli);
+	struct registry *reg = range_arg(cli, "gaps", argc, argv, &lo, &hi);
 	if (!reg)
-		return cli_data_error(cli);
+		return EXIT_TROUBLE;
 	struct gaps_out go = { cli, 0 };
 	if (cli->format == FORMAT_JSON)
 		strbuf_addc(&cli->out, '[');
