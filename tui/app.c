@@ -1,0 +1,379 @@
+/* app.c: the TUI's entry, terminal set-up and tear-down, the main loop.
+ * The loop is the only place that draws and the only place that handles a
+ * resize; signal handlers only set flags. */
+#include <config.h>
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "../src/i18n.h"
+#include "../src/ports.h"
+#include "../src/source.h"
+#include "actions.h"
+#include "app.h"
+#include "script.h"
+#include "text.h"
+
+static volatile sig_atomic_t app_winch, app_stop;
+
+static void app_on_winch(int sig)
+{
+	(void)sig;
+	app_winch = 1;
+}
+
+static void app_on_stop(int sig)
+{
+	(void)sig;
+	app_stop = 1;
+}
+
+/* Handlers without SA_RESTART, so a blocked read returns to the loop. */
+static void app_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = app_on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = app_on_stop;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+void app_message(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	strbuf_reset(&app->status);
+	va_start(ap, fmt);
+	strbuf_vaddf(&app->status, fmt, ap);
+	va_end(ap);
+	app->status_error = error;
+}
+
+void app_goto(struct app *app, unsigned port)
+{
+	app->cursor = port;
+	app->view = VIEW_MAP;
+	app->detail_scroll = 0;
+	heatmap_center(app);
+}
+
+static void app_draw_title(struct app *app)
+{
+	const struct registry *reg = app->reg;
+	struct strbuf t = STRBUF_INIT;
+	attr_t a = colors_attr(ROLE_TITLE);
+	strbuf_addf(&t, " portscope | %s %s | ", _(reg->source_label),
+		    *reg->date ? reg->date : _("undated"));
+	strbuf_addf(&t, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
+	strbuf_addf(&t, " | %s | ", transport_name(app->proto));
+	strbuf_addf(&t, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)), app_zoom_size(app));
+	if (reg->degraded)
+		strbuf_addf(&t, " | %s", source_degraded_hint());
+	draw_fill(0, 0, COLS, a);
+	draw_untrusted(0, 0, COLS, strbuf_str(&t), a);
+	strbuf_free(&t);
+}
+
+static void app_draw_status(struct app *app)
+{
+	static const char *const modes[] = { N_("MAP"), N_("HELP"), N_("RANGES") };
+	int y = app->lay.status_y;
+	if (app->prompt_active) {
+		prompt_draw(app);
+		return;
+	}
+	attr_t a = colors_attr(app->status_error ? ROLE_STATUS_ERROR : ROLE_STATUS);
+	struct strbuf t = STRBUF_INIT;
+	strbuf_addf(&t, "[%s] ", app->view == VIEW_MAP && app->focus == FOCUS_DETAIL
+					 ? _("DETAIL") : _(modes[app->view]));
+	strbuf_adds(&t, strbuf_str(&app->status));
+	draw_fill(y, 0, COLS, a);
+	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
+	const char *hint = _("? help  q quit");
+	int hw = (int)strlen(hint);
+	if (COLS - hw - 1 > x + 1)
+		draw_text(y, COLS - hw - 1, hw, hint, a);
+	strbuf_free(&t);
+}
+
+/* Help and ranges: a full-screen text between title and status. */
+static void app_draw_page(struct app *app)
+{
+	struct strbuf t = STRBUF_INIT;
+	if (app->view == VIEW_HELP)
+		keymap_help(app, &t);
+	else
+		teach_text(app, &t);
+	app->page_lines = text_count(&t);
+	int h = app->lay.rows - 2;
+	if (app->page_scroll > 0 && (size_t)app->page_scroll + (size_t)h > app->page_lines)
+		app->page_scroll = app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
+	text_draw(&t, (size_t)app->page_scroll, 1, h, COLS);
+	strbuf_free(&t);
+}
+
+static void app_draw(struct app *app, unsigned react)
+{
+	if (app->lay.too_small) {
+		draw_too_small(app);
+	} else if (app->view != VIEW_MAP) {
+		app_draw_title(app);
+		app_draw_page(app);
+		app_draw_status(app);
+	} else {
+		heatmap_fit(app);
+		if (react & REDRAW_TITLE)
+			app_draw_title(app);
+		if (react & REDRAW_MAP) {
+			heatmap_draw(app);
+			heatmap_draw_legend(app);
+		}
+		if (react & REDRAW_DETAIL)
+			detail_draw(app);
+		if (react & REDRAW_STATUS)
+			app_draw_status(app);
+	}
+	curs_set(app->prompt_active && !app->lay.too_small ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* A key from the terminal or the script; prompts take characters first. */
+static unsigned app_key(struct app *app, int key)
+{
+	bool is_char = !(key & KEYMAP_CODE);
+	if (app->lay.too_small)
+		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
+	if (app->prompt_active)
+		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
+	unsigned react = keymap_dispatch(app, key);
+	if (react & (REDRAW_MAP | REDRAW_DETAIL) && app->view == VIEW_MAP && app->status.len &&
+	    !(react & REDRAW_STATUS))
+		react |= REDRAW_STATUS;
+	return react;
+}
+
+/* Resize: the one place. Size from the script, or from the tty. */
+static void app_resize(struct app *app, int cols, int rows)
+{
+	if (cols <= 0) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
+			return;
+		cols = ws.ws_col;
+		rows = ws.ws_row;
+	}
+	resizeterm(rows, cols);
+	clearok(curscr, TRUE);
+	heatmap_layout(app);
+	erase();
+}
+
+/* Read one key from the terminal; 0 when none came (timeout, signal). */
+static int app_read_key(struct app *app)
+{
+	wint_t wc;
+	int rc = wget_wch(stdscr, &wc);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_MOUSE && getmouse(&app->mouse) != OK)
+			return 0;
+		return KEYMAP_CODE | (int)wc;
+	}
+	return (int)wc;
+}
+
+/* The loop. in is NULL for a real terminal. */
+static int app_loop(struct app *app, struct script *in, struct ps_error *err)
+{
+	unsigned react = REDRAW_LAYOUT;
+	for (;;) {
+		if (app_stop)
+			return 0;
+		if (app_winch && !in) {
+			app_winch = 0;
+			app_resize(app, 0, 0);
+			react |= REDRAW_LAYOUT;
+		}
+		if (react & REDRAW_LAYOUT) {
+			heatmap_layout(app);
+			erase();
+			react |= REDRAW_ALL;
+		}
+		if (react & REDRAW_ALL)
+			app_draw(app, react);
+		react = REDRAW_NONE;
+		int key = 0;
+		if (!in) {
+			key = app_read_key(app);
+		} else {
+			switch (script_next(in, err)) {
+			case SCRIPT_END: return 0;
+			case SCRIPT_KEY: key = in->key; app->mouse = in->mouse; break;
+			case SCRIPT_DUMP: draw_dump(stdout, in->label, false); break;
+			case SCRIPT_ATTRS: draw_dump(stdout, in->label, true); break;
+			case SCRIPT_RESIZE: app_resize(app, in->cols, in->rows); react = REDRAW_LAYOUT; break;
+			default: return -1;
+			}
+		}
+		if (key == (KEYMAP_CODE | KEY_RESIZE))
+			react |= REDRAW_LAYOUT;
+		else if (key)
+			react |= app_key(app, key);
+		if (react & REACT_QUIT)
+			return 0;
+	}
+}
+
+/* Refuse terminals that cannot draw the map, before and after newterm(). */
+static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *in)
+{
+	if (!term || !*term) {
+		cli_usage_error(cli, _("TERM is not set: set it to your terminal type "
+				       "(for example TERM=xterm-256color)"));
+		return NULL;
+	}
+	SCREEN *scr = newterm(term, out, in);
+	if (!scr) {
+		cli_usage_error(cli, _("unknown terminal type '%s' (no terminfo entry): "
+				       "set TERM to your terminal type"), term);
+		return NULL;
+	}
+	char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		cli_usage_error(cli, _("terminal type '%s' cannot move the cursor, which the TUI "
+				       "needs; use the commands instead (portscope --help)"), term);
+		return NULL;
+	}
+	return scr;
+}
+
+static void app_curses_modes(void)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	wtimeout(stdscr, 1000);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+		  , NULL);
+	curs_set(0);
+}
+
+static void app_free(struct app *app)
+{
+	strbuf_free(&app->status);
+	strbuf_free(&app->prompt);
+}
+
+/* Set up the state; false (message printed) when initial is unknown. */
+static bool app_init(struct app *app, struct cli *cli, const char *initial)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	memset(app, 0, sizeof(*app));
+	app->cli = cli;
+	app->reg = cli->reg;
+	app->proto = cli->proto;
+	app->gap.name = N_("free gap");
+	app->gap.glyph_utf8 = "─";
+	app->gap.glyph_ascii = '_';
+	app->gap.role = ROLE_OV_GAP;
+	overlay_add(&app->overlays, &app->gap);
+	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	app_message(app, false, _("%s: press ? for help"), app->reg->source);
+	if (sysinfo_read(&app->sys, &err) < 0) {
+		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
+			    err.msg ? err.msg : "");
+		error_clear(&err);
+	}
+	if (initial && !prompt_goto(app, initial)) {
+		cli_usage_error(cli, "%s", strbuf_str(&app->status));
+		app_free(app);
+		return false;
+	}
+	return true;
+}
+
+/* Headless: newterm on /dev/null at the scripted size. */
+static int app_headless(struct app *app, const char *path)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct script s;
+	int cols = 80, rows = 24, rc = 0;
+	const char *size = getenv("PORTSCOPE_TEST_SIZE");
+	if (size && script_parse_size(size, &cols, &rows) < 0)
+		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"), size);
+	if (script_open(&s, path, &err) < 0) {
+		error_print(&err, app->cli->prog, stderr);
+		error_clear(&err);
+		return EXIT_TROUBLE;
+	}
+	FILE *null = fopen("/dev/null", "r+");
+	SCREEN *scr = null ? app_newterm(app->cli, getenv("TERM"), null, null) : NULL;
+	if (scr) {
+		app_curses_modes();
+		app->color_mode = colors_init();
+		resizeterm(rows, cols);
+		if (app_loop(app, &s, &err) < 0)
+			rc = EXIT_TROUBLE;
+		endwin();
+		delscreen(scr);
+	} else {
+		rc = EXIT_TROUBLE;
+	}
+	if (null)
+		fclose(null);
+	script_close(&s);
+	if (rc && error_is_set(&err))
+		error_print(&err, app->cli->prog, stderr);
+	error_clear(&err);
+	return rc;
+}
+
+static int app_interactive(struct app *app)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_usage_error(app->cli, _("the TUI needs a terminal on standard input and output"));
+	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
+	SCREEN *scr = app_newterm(app->cli, getenv("TERM"), stdout, stdin);
+	if (!scr)
+		return EXIT_TROUBLE;
+	app_curses_modes();
+	app->color_mode = colors_init();
+	app_loop(app, NULL, &err);
+	endwin();
+	delscreen(scr);
+	error_clear(&err);
+	return EXIT_RESULTS;
+}
+
+int app_main(struct cli *cli, const char *initial)
+{
+	struct app app;
+	if (!cli_registry(cli))
+		return cli_data_error(cli);
+	if (!app_init(&app, cli, initial))
+		return EXIT_TROUBLE;
+	const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
+	int rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	app_free(&app);
+	return rc;
+}
