@@ -179,6 +179,26 @@ static void app_resize(struct app *app, int cols, int rows)
 	erase();
 }
 
+/* The tty's size differs from curses' idea of it. A key can be read
+ * before the SIGWINCH of the resize that came first is delivered, so keys
+ * check too. */
+static bool app_tty_resized(void)
+{
+	struct winsize ws;
+	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row &&
+	       (ws.ws_col != COLS || ws.ws_row != LINES);
+}
+
+/* Apply a pending resize (real terminals only). */
+static unsigned app_check_winch(struct app *app, const struct script *in, bool key_came)
+{
+	if (in || !(app_winch || (key_came && app_tty_resized())))
+		return REDRAW_NONE;
+	app_winch = 0;
+	app_resize(app, 0, 0);
+	return REDRAW_LAYOUT;
+}
+
 /* Read one key from the terminal; 0 when none came (timeout, signal). */
 static int app_read_key(struct app *app)
 {
@@ -201,11 +221,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 	for (;;) {
 		if (app_stop)
 			return 0;
-		if (app_winch && !in) {
-			app_winch = 0;
-			app_resize(app, 0, 0);
-			react |= REDRAW_LAYOUT;
-		}
+		react |= app_check_winch(app, in, false);
 		if (react & REDRAW_LAYOUT) {
 			heatmap_layout(app);
 			erase();
@@ -227,6 +243,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			default: return -1;
 			}
 		}
+		react |= app_check_winch(app, in, key != 0); /* keys see the size they were typed at */
 		if (key == (KEYMAP_CODE | KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
 		else if (key)
@@ -236,28 +253,37 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 	}
 }
 
-/* Refuse terminals that cannot draw the map, before and after newterm(). */
+/* Can term address the cursor? Asked of terminfo before newterm(), so a
+ * refused terminal never half-starts curses. 0 yes, -1 unknown, -2 no. */
+static int app_term_usable(const char *term, FILE *out)
+{
+	int errret = 0;
+	if (setupterm(term, fileno(out), &errret) != OK)
+		return -1;
+	char *cup = tigetstr("cup");
+	bool ok = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	return ok ? 0 : -2;
+}
+
+/* Refuse terminals that cannot draw the map, with a message. */
 static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *in)
 {
 	if (!term || !*term) {
-		cli_usage_error(cli, _("TERM is not set: set it to your terminal type "
-				       "(for example TERM=xterm-256color)"));
+		cli_warn(cli, _("TERM is not set: set it to your terminal type "
+				"(for example TERM=xterm-256color)"));
 		return NULL;
 	}
-	SCREEN *scr = newterm(term, out, in);
-	if (!scr) {
-		cli_usage_error(cli, _("unknown terminal type '%s' (no terminfo entry): "
-				       "set TERM to your terminal type"), term);
-		return NULL;
-	}
-	char *cup = tigetstr("cup");
-	if (!cup || cup == (char *)-1) {
-		endwin();
-		delscreen(scr);
-		cli_usage_error(cli, _("terminal type '%s' cannot move the cursor, which the TUI "
-				       "needs; use the commands instead (portscope --help)"), term);
-		return NULL;
-	}
+	int usable = app_term_usable(term, out);
+	if (usable == -1)
+		cli_warn(cli, _("unknown terminal type '%s' (no terminfo entry): "
+				"set TERM to your terminal type"), term);
+	else if (usable == -2)
+		cli_warn(cli, _("terminal type '%s' cannot move the cursor, which the TUI "
+				"needs; use the commands instead (portscope --help)"), term);
+	SCREEN *scr = usable == 0 ? newterm(term, out, in) : NULL;
+	if (usable == 0 && !scr)
+		cli_warn(cli, _("cannot start curses on terminal type '%s'"), term);
 	return scr;
 }
 

@@ -16,7 +16,7 @@ static void draw_wchar(int y, int x, wchar_t wc, attr_t attr)
 {
 	cchar_t cc;
 	wchar_t s[2] = { wc, L'\0' };
-	if (setcchar(&cc, s, attr, 0, NULL) == OK)
+	if (setcchar(&cc, s, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == OK)
 		mvadd_wch(y, x, &cc);
 }
 
