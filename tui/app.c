@@ -72,13 +72,11 @@ static void app_draw_title(struct app *app)
 	const struct registry *reg = app->reg;
 	struct strbuf t = STRBUF_INIT;
 	attr_t a = colors_attr(ROLE_TITLE);
-	strbuf_addf(&t, " portscope | %s %s | ", _(reg->source_label),
-		    *reg->date ? reg->date : _("undated"));
+	strbuf_addf(&t, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
+		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
 	strbuf_addf(&t, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
 	strbuf_addf(&t, " | %s | ", transport_name(app->proto));
 	strbuf_addf(&t, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)), app_zoom_size(app));
-	if (reg->degraded)
-		strbuf_addf(&t, " | %s", source_degraded_hint());
 	draw_fill(0, 0, COLS, a);
 	draw_untrusted(0, 0, COLS, strbuf_str(&t), a);
 	strbuf_free(&t);
@@ -323,7 +321,10 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->gap.role = ROLE_OV_GAP;
 	overlay_add(&app->overlays, &app->gap);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	app_message(app, false, _("%s: press ? for help"), app->reg->source);
+	if (app->reg->degraded)
+		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
+	else
+		app_message(app, false, _("%s: press ? for help"), app->reg->source);
 	if (sysinfo_read(&app->sys, &err) < 0) {
 		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
 			    err.msg ? err.msg : "");

@@ -41,4 +41,9 @@ like "a click on the gutter changes nothing" " Port 261 " "$(row 3 13)"
 
 tui 80x24 'x' '@dump'
 like "an unbound key says how to get help" "unknown key: press ? for the list of keys" "$(row 1 23)"
+# A degraded source says so in the title and how to get the full one.
+TUI_REG=$FIXTURES/tui-services tui 100x30 '@dump'
+like "degraded: the title says so" " portscope | DEGRADED: services file undated | 3 records |" "$(row 1 0)"
+like "degraded: the status line says how to get the registry" \
+	"not the official IANA registry: run 'portscope update' to fetch it" "$(row 1 29)"
 finish
