@@ -16,8 +16,7 @@
 
 /* Read up to want port numbers (whitespace separated) from a small file.
  * Returns how many were read, 0 when the file is absent, -1 when malformed. */
-static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want,
-			      struct ps_error *err)
+static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struct ps_error *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	source_system_path(&path, abs_path);
@@ -40,8 +39,8 @@ static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want,
 	}
 	fclose(fp);
 	if (got < want) {
-		error_set(err, strbuf_str(&path), 1, _("expected %d port number(s) from 0 to 65535"),
-			  want);
+		error_set(err, strbuf_str(&path), 1,
+			  _("expected %d port number(s) from 0 to 65535"), want);
 		got = -1;
 	}
 	strbuf_free(&path);

@@ -51,12 +51,14 @@ unsigned action_down(struct app *app)
 
 unsigned action_page_up(struct app *app)
 {
-	return actions_scrolls(app) ? actions_scroll(app, -actions_page(app)) : heatmap_page_up(app);
+	return actions_scrolls(app) ? actions_scroll(app, -actions_page(app))
+				    : heatmap_page_up(app);
 }
 
 unsigned action_page_down(struct app *app)
 {
-	return actions_scrolls(app) ? actions_scroll(app, actions_page(app)) : heatmap_page_down(app);
+	return actions_scrolls(app) ? actions_scroll(app, actions_page(app))
+				    : heatmap_page_down(app);
 }
 
 unsigned action_home(struct app *app)
@@ -70,17 +72,37 @@ unsigned action_end(struct app *app)
 }
 
 /* Map-only actions do nothing on a page. */
-#define MAP_ONLY(app) \
-	do { \
-		if ((app)->view != VIEW_MAP) \
-			return REDRAW_NONE; \
+#define MAP_ONLY(app)                                                                              \
+	do {                                                                                       \
+		if ((app)->view != VIEW_MAP)                                                       \
+			return REDRAW_NONE;                                                        \
 	} while (0)
 
-unsigned action_zoom_in(struct app *app) { MAP_ONLY(app); return heatmap_zoom_in(app); }
-unsigned action_zoom_out(struct app *app) { MAP_ONLY(app); return heatmap_zoom_out(app); }
-unsigned action_next_gap(struct app *app) { MAP_ONLY(app); return heatmap_next_gap(app); }
-unsigned action_prev_gap(struct app *app) { MAP_ONLY(app); return heatmap_prev_gap(app); }
-unsigned action_mouse(struct app *app) { MAP_ONLY(app); return heatmap_mouse(app); }
+unsigned action_zoom_in(struct app *app)
+{
+	MAP_ONLY(app);
+	return heatmap_zoom_in(app);
+}
+unsigned action_zoom_out(struct app *app)
+{
+	MAP_ONLY(app);
+	return heatmap_zoom_out(app);
+}
+unsigned action_next_gap(struct app *app)
+{
+	MAP_ONLY(app);
+	return heatmap_next_gap(app);
+}
+unsigned action_prev_gap(struct app *app)
+{
+	MAP_ONLY(app);
+	return heatmap_prev_gap(app);
+}
+unsigned action_mouse(struct app *app)
+{
+	MAP_ONLY(app);
+	return heatmap_mouse(app);
+}
 
 unsigned action_goto(struct app *app)
 {
@@ -100,11 +122,26 @@ static unsigned actions_not_yet(struct app *app, const char *what)
 	return REDRAW_STATUS;
 }
 
-unsigned action_search(struct app *app) { return actions_not_yet(app, _("regex search")); }
-unsigned action_search_next(struct app *app) { return actions_not_yet(app, _("next match")); }
-unsigned action_search_prev(struct app *app) { return actions_not_yet(app, _("previous match")); }
-unsigned action_listeners(struct app *app) { return actions_not_yet(app, _("listeners")); }
-unsigned action_suggest(struct app *app) { return actions_not_yet(app, _("suggest")); }
+unsigned action_search(struct app *app)
+{
+	return actions_not_yet(app, _("regex search"));
+}
+unsigned action_search_next(struct app *app)
+{
+	return actions_not_yet(app, _("next match"));
+}
+unsigned action_search_prev(struct app *app)
+{
+	return actions_not_yet(app, _("previous match"));
+}
+unsigned action_listeners(struct app *app)
+{
+	return actions_not_yet(app, _("listeners"));
+}
+unsigned action_suggest(struct app *app)
+{
+	return actions_not_yet(app, _("suggest"));
+}
 
 /* Open a page, or close it when it is already open. */
 static unsigned actions_toggle_view(struct app *app, enum view v)
@@ -114,8 +151,14 @@ static unsigned actions_toggle_view(struct app *app, enum view v)
 	return REDRAW_ALL;
 }
 
-unsigned action_ranges(struct app *app) { return actions_toggle_view(app, VIEW_RANGES); }
-unsigned action_help(struct app *app) { return actions_toggle_view(app, VIEW_HELP); }
+unsigned action_ranges(struct app *app)
+{
+	return actions_toggle_view(app, VIEW_RANGES);
+}
+unsigned action_help(struct app *app)
+{
+	return actions_toggle_view(app, VIEW_HELP);
+}
 
 unsigned action_focus(struct app *app)
 {

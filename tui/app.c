@@ -76,7 +76,8 @@ static void app_draw_title(struct app *app)
 		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
 	strbuf_addf(&t, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
 	strbuf_addf(&t, " | %s | ", transport_name(app->proto));
-	strbuf_addf(&t, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)), app_zoom_size(app));
+	strbuf_addf(&t, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
+		    app_zoom_size(app));
 	draw_fill(0, 0, COLS, a);
 	draw_untrusted(0, 0, COLS, strbuf_str(&t), a);
 	strbuf_free(&t);
@@ -84,7 +85,7 @@ static void app_draw_title(struct app *app)
 
 static void app_draw_status(struct app *app)
 {
-	static const char *const modes[] = { N_("MAP"), N_("HELP"), N_("RANGES") };
+	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES")};
 	int y = app->lay.status_y;
 	if (app->prompt_active) {
 		prompt_draw(app);
@@ -92,8 +93,9 @@ static void app_draw_status(struct app *app)
 	}
 	attr_t a = colors_attr(app->status_error ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	struct strbuf t = STRBUF_INIT;
-	strbuf_addf(&t, "[%s] ", app->view == VIEW_MAP && app->focus == FOCUS_DETAIL
-					 ? _("DETAIL") : _(modes[app->view]));
+	strbuf_addf(&t, "[%s] ",
+		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
+									: _(modes[app->view]));
 	strbuf_adds(&t, strbuf_str(&app->status));
 	draw_fill(y, 0, COLS, a);
 	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
@@ -115,7 +117,8 @@ static void app_draw_page(struct app *app)
 	app->page_lines = text_count(&t);
 	int h = app->lay.rows - 2;
 	if (app->page_scroll > 0 && (size_t)app->page_scroll + (size_t)h > app->page_lines)
-		app->page_scroll = app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
+		app->page_scroll =
+			app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
 	text_draw(&t, (size_t)app->page_scroll, 1, h, COLS);
 	strbuf_free(&t);
 }
@@ -212,36 +215,57 @@ static int app_read_key(struct app *app)
 	return (int)wc;
 }
 
+/* The next key from the script, handling its other events on the way:
+ * 0 after a non-key event, -1 at its end, -2 on a bad line. */
+static int app_script_event(struct app *app, struct script *in, struct ps_error *err,
+			    unsigned *react)
+{
+	switch (script_next(in, err)) {
+	case SCRIPT_END:
+		return -1;
+	case SCRIPT_KEY:
+		app->mouse = in->mouse;
+		return in->key;
+	case SCRIPT_DUMP:
+		draw_dump(stdout, in->label, false);
+		return 0;
+	case SCRIPT_ATTRS:
+		draw_dump(stdout, in->label, true);
+		return 0;
+	case SCRIPT_RESIZE:
+		app_resize(app, in->cols, in->rows);
+		*react |= REDRAW_LAYOUT;
+		return 0;
+	default:
+		return -2;
+	}
+}
+
+/* Draw what react asks for. */
+static unsigned app_redraw(struct app *app, unsigned react)
+{
+	if (react & REDRAW_LAYOUT) {
+		heatmap_layout(app);
+		erase();
+		react |= REDRAW_ALL;
+	}
+	if (react & REDRAW_ALL)
+		app_draw(app, react);
+	return REDRAW_NONE;
+}
+
 /* The loop. in is NULL for a real terminal. */
 static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 {
 	unsigned react = REDRAW_LAYOUT;
-	for (;;) {
-		if (app_stop)
-			return 0;
+	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
-		if (react & REDRAW_LAYOUT) {
-			heatmap_layout(app);
-			erase();
-			react |= REDRAW_ALL;
-		}
-		if (react & REDRAW_ALL)
-			app_draw(app, react);
-		react = REDRAW_NONE;
-		int key = 0;
-		if (!in) {
-			key = app_read_key(app);
-		} else {
-			switch (script_next(in, err)) {
-			case SCRIPT_END: return 0;
-			case SCRIPT_KEY: key = in->key; app->mouse = in->mouse; break;
-			case SCRIPT_DUMP: draw_dump(stdout, in->label, false); break;
-			case SCRIPT_ATTRS: draw_dump(stdout, in->label, true); break;
-			case SCRIPT_RESIZE: app_resize(app, in->cols, in->rows); react = REDRAW_LAYOUT; break;
-			default: return -1;
-			}
-		}
-		react |= app_check_winch(app, in, key != 0); /* keys see the size they were typed at */
+		react = app_redraw(app, react);
+		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
+		if (key < 0)
+			return key == -1 ? 0 : -1;
+		/* a key sees the size it was typed at */
+		react |= app_check_winch(app, in, key != 0);
 		if (key == (KEYMAP_CODE | KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
 		else if (key)
@@ -249,6 +273,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 		if (react & REACT_QUIT)
 			return 0;
 	}
+	return 0;
 }
 
 /* Can term address the cursor? Asked of terminfo before newterm(), so a
@@ -274,11 +299,15 @@ static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *i
 	}
 	int usable = app_term_usable(term, out);
 	if (usable == -1)
-		cli_warn(cli, _("unknown terminal type '%s' (no terminfo entry): "
-				"set TERM to your terminal type"), term);
+		cli_warn(cli,
+			 _("unknown terminal type '%s' (no terminfo entry): "
+			   "set TERM to your terminal type"),
+			 term);
 	else if (usable == -2)
-		cli_warn(cli, _("terminal type '%s' cannot move the cursor, which the TUI "
-				"needs; use the commands instead (portscope --help)"), term);
+		cli_warn(cli,
+			 _("terminal type '%s' cannot move the cursor, which the TUI "
+			   "needs; use the commands instead (portscope --help)"),
+			 term);
 	SCREEN *scr = usable == 0 ? newterm(term, out, in) : NULL;
 	if (usable == 0 && !scr)
 		cli_warn(cli, _("cannot start curses on terminal type '%s'"), term);
@@ -297,7 +326,8 @@ static void app_curses_modes(void)
 #ifdef BUTTON5_PRESSED
 			  | BUTTON5_PRESSED
 #endif
-		  , NULL);
+		  ,
+		  NULL);
 	curs_set(0);
 }
 
@@ -346,7 +376,8 @@ static int app_headless(struct app *app, const char *path)
 	int cols = 80, rows = 24, rc = 0;
 	const char *size = getenv("PORTSCOPE_TEST_SIZE");
 	if (size && script_parse_size(size, &cols, &rows) < 0)
-		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"), size);
+		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"),
+				       size);
 	if (script_open(&s, path, &err) < 0) {
 		error_print(&err, app->cli->prog, stderr);
 		error_clear(&err);
@@ -378,7 +409,8 @@ static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_usage_error(app->cli, _("the TUI needs a terminal on standard input and output"));
+		return cli_usage_error(app->cli,
+				       _("the TUI needs a terminal on standard input and output"));
 	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
 	SCREEN *scr = app_newterm(app->cli, getenv("TERM"), stdout, stdin);
 	if (!scr)

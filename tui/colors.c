@@ -11,10 +11,11 @@
 struct color_row {
 	short fg256, bg256;
 	short fg8, bg8;
-	attr_t attr8;   /* added in 8-colour mode */
-	attr_t mono;    /* the whole look without colour */
+	attr_t attr8; /* added in 8-colour mode */
+	attr_t mono;  /* the whole look without colour */
 };
 
+/* clang-format off */
 static const struct color_row color_table[ROLE_COUNT] = {
 	[ROLE_NORMAL] = { DEF, DEF, DEF, DEF, 0, A_NORMAL },
 	[ROLE_TITLE] = { 231, 24, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE },
@@ -48,6 +49,7 @@ static const struct color_row color_table[ROLE_COUNT] = {
 	[ROLE_LABEL] = { 248, DEF, COLOR_WHITE, DEF, 0, A_NORMAL },
 	[ROLE_KEY] = { 214, DEF, COLOR_YELLOW, DEF, A_BOLD, A_BOLD },
 };
+/* clang-format on */
 
 static enum color_mode colors_mode = COLOR_MODE_MONO;
 
@@ -74,20 +76,23 @@ attr_t colors_attr(enum color_role role)
 {
 	const struct color_row *c = &color_table[role];
 	switch (colors_mode) {
-	case COLOR_MODE_256: return COLOR_PAIR(role + 1);
-	case COLOR_MODE_8: return COLOR_PAIR(role + 1) | c->attr8;
-	default: return c->mono;
+	case COLOR_MODE_256:
+		return COLOR_PAIR(role + 1);
+	case COLOR_MODE_8:
+		return COLOR_PAIR(role + 1) | c->attr8;
+	default:
+		return c->mono;
 	}
 }
 
 enum color_role colors_shade(int range, int level)
 {
-	static const enum color_role base[3] = { ROLE_SYS0, ROLE_USR0, ROLE_DYN0 };
+	static const enum color_role base[3] = {ROLE_SYS0, ROLE_USR0, ROLE_DYN0};
 	return (enum color_role)(base[range] + level);
 }
 
 const char *colors_mode_name(enum color_mode mode)
 {
-	static const char *const names[] = { "mono", "8", "256" };
+	static const char *const names[] = {"mono", "8", "256"};
 	return names[mode];
 }

@@ -9,6 +9,7 @@
  * fully assigned. */
 #define SHADES 5
 
+/* clang-format off */
 #define COLOR_ROLES(X) \
 	X(NORMAL) X(TITLE) X(STATUS) X(STATUS_ERROR) X(GUTTER) X(MARK) \
 	X(SYS0) X(SYS1) X(SYS2) X(SYS3) X(SYS4) \
@@ -16,6 +17,7 @@
 	X(DYN0) X(DYN1) X(DYN2) X(DYN3) X(DYN4) \
 	X(CURSOR) X(OV_GAP) X(OV_MATCH) X(OV_LISTEN) X(OV_FREQ) X(OV_LABEL) \
 	X(HEADING) X(LABEL) X(KEY)
+/* clang-format on */
 
 #define COLOR_ROLE_ENUM(name) ROLE_##name,
 enum color_role { COLOR_ROLES(COLOR_ROLE_ENUM) ROLE_COUNT };

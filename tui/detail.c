@@ -23,7 +23,8 @@ static void detail_reference(struct strbuf *out, const char *ref)
 		const char *item = s + 1;
 		size_t n = (size_t)(close - item);
 		strbuf_adds(out, first ? "" : ", ");
-		if (n > 3 && strncmp(item, "RFC", 3) == 0 && strspn(item + 3, "0123456789") == n - 3) {
+		if (n > 3 && strncmp(item, "RFC", 3) == 0 &&
+		    strspn(item + 3, "0123456789") == n - 3) {
 			strbuf_adds(out, "RFC ");
 			strbuf_add(out, item + 3, n - 3);
 		} else {
@@ -36,8 +37,8 @@ static void detail_reference(struct strbuf *out, const char *ref)
 }
 
 static const char *const detail_labels[FIELD_COUNT] = {
-	N_("Service"), N_("Port"), N_("Transport"), N_("Description"),
-	N_("Assignee"), N_("Contact"), N_("Registered"), N_("Modified"),
+	N_("Service"),	 N_("Port"),	     N_("Transport"),	     N_("Description"),
+	N_("Assignee"),	 N_("Contact"),	     N_("Registered"),	     N_("Modified"),
 	N_("Reference"), N_("Service code"), N_("Unauthorized use"), N_("Notes"),
 };
 
@@ -136,11 +137,14 @@ void detail_draw(struct app *app)
 		app->detail_scroll = max < 0 ? 0 : (int)max;
 	bool focused = app->focus == FOCUS_DETAIL;
 	strbuf_addf(&head, _("Port %u"), app->cursor);
-	strbuf_addf(&head, "  %zu-%zu/%zu  %s", app->detail_lines ? (size_t)app->detail_scroll + 1 : 0,
+	strbuf_addf(&head, "  %zu-%zu/%zu  %s",
+		    app->detail_lines ? (size_t)app->detail_scroll + 1 : 0,
 		    (size_t)app->detail_scroll + (size_t)body_h < app->detail_lines
-			    ? (size_t)app->detail_scroll + (size_t)body_h : app->detail_lines,
-		    app->detail_lines, focused ? _("[detail focused: arrows scroll, Tab back]")
-					       : _("[Tab: focus the detail pane]"));
+			    ? (size_t)app->detail_scroll + (size_t)body_h
+			    : app->detail_lines,
+		    app->detail_lines,
+		    focused ? _("[detail focused: arrows scroll, Tab back]")
+			    : _("[Tab: focus the detail pane]"));
 	draw_fill(l->detail_y, 0, COLS, colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
 	draw_text(l->detail_y, 1, COLS - 1, strbuf_str(&head),
 		  colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));

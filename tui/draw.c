@@ -15,7 +15,7 @@
 static void draw_wchar(int y, int x, wchar_t wc, attr_t attr)
 {
 	cchar_t cc;
-	wchar_t s[2] = { wc, L'\0' };
+	wchar_t s[2] = {wc, L'\0'};
 	if (setcchar(&cc, s, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == OK)
 		mvadd_wch(y, x, &cc);
 }
@@ -76,8 +76,7 @@ static void draw_dump_cell(struct strbuf *line, int y, int x)
 	wchar_t wc[CCHARW_MAX + 1];
 	attr_t a;
 	short pair;
-	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR ||
-	    !wc[0]) {
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR || !wc[0]) {
 		strbuf_addc(line, ' ');
 		return;
 	}
@@ -128,7 +127,8 @@ void draw_too_small(const struct app *app)
 	struct strbuf size = STRBUF_INIT;
 	const char *lines[4];
 	erase();
-	strbuf_addf(&size, _("%dx%d, need %dx%d"), app->lay.cols, app->lay.rows, MIN_COLS, MIN_ROWS);
+	strbuf_addf(&size, _("%dx%d, need %dx%d"), app->lay.cols, app->lay.rows, MIN_COLS,
+		    MIN_ROWS);
 	lines[0] = _("Terminal too small");
 	lines[1] = strbuf_str(&size);
 	lines[2] = _("Enlarge it,");

@@ -10,8 +10,8 @@
 #include "tui.h"
 
 /* Glyphs by shade level: free ... fully assigned. */
-static const char *const shade_utf8[SHADES] = { "·", "░", "▒", "▓", "█" };
-static const char shade_ascii[SHADES] = { '.', ':', '+', '*', '#' };
+static const char *const shade_utf8[SHADES] = {"·", "░", "▒", "▓", "█"};
+static const char shade_ascii[SHADES] = {'.', ':', '+', '*', '#'};
 
 unsigned app_zoom_size(const struct app *app)
 {
@@ -128,7 +128,8 @@ static void heatmap_draw_cell(struct app *app, int y, int x, unsigned lo, unsign
 	}
 	attr_t attr = colors_attr(role) | heatmap_kernel_attr(app, lo, hi);
 	if (app->cursor >= lo && app->cursor <= hi)
-		attr = colors_attr(ROLE_CURSOR) | (app->color_mode == COLOR_MODE_MONO ? A_REVERSE : 0);
+		attr = colors_attr(ROLE_CURSOR) |
+		       (app->color_mode == COLOR_MODE_MONO ? A_REVERSE : 0);
 	if (glyph) {
 		draw_text(y, x, 1, glyph, attr);
 	} else {
@@ -186,13 +187,13 @@ void heatmap_draw_legend(struct app *app)
 	} else {
 		for (int i = 0; i < SHADES && x < COLS; i++, x++)
 			heatmap_legend_item(app, x, i, colors_shade(RANGE_USER, i), "");
-		x += 1 + draw_text(y, x + 1, COLS - x - 1, _("assigned share 0-100%"), A_NORMAL) + 1;
+		x += 1 + draw_text(y, x + 1, COLS - x - 1, _("assigned share 0-100%"), A_NORMAL) +
+		     1;
 	}
 	x = heatmap_legend_item(app, x, 4, ROLE_SYS4, _("System"));
 	x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("User"));
 	x = heatmap_legend_item(app, x, 4, ROLE_DYN4, _("Dynamic"));
-	draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"),
-		  colors_attr(ROLE_GUTTER));
+	draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"), colors_attr(ROLE_GUTTER));
 }
 
 /* Move the cursor by delta cells (clamped to the port space). */
@@ -208,10 +209,22 @@ static unsigned heatmap_move(struct app *app, long delta)
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 
-unsigned heatmap_left(struct app *app) { return heatmap_move(app, -1); }
-unsigned heatmap_right(struct app *app) { return heatmap_move(app, 1); }
-unsigned heatmap_up(struct app *app) { return heatmap_move(app, -app->lay.cells); }
-unsigned heatmap_down(struct app *app) { return heatmap_move(app, app->lay.cells); }
+unsigned heatmap_left(struct app *app)
+{
+	return heatmap_move(app, -1);
+}
+unsigned heatmap_right(struct app *app)
+{
+	return heatmap_move(app, 1);
+}
+unsigned heatmap_up(struct app *app)
+{
+	return heatmap_move(app, -app->lay.cells);
+}
+unsigned heatmap_down(struct app *app)
+{
+	return heatmap_move(app, app->lay.cells);
+}
 
 unsigned heatmap_page_up(struct app *app)
 {
@@ -241,7 +254,8 @@ static unsigned heatmap_zoom_to(struct app *app, int zoom)
 {
 	if (zoom < 0 || zoom >= ZOOM_LEVELS) {
 		app_message(app, false, _("zoom is already at its %s"),
-			    zoom < 0 ? _("closest (1 port per cell)") : _("widest (256 ports per cell)"));
+			    zoom < 0 ? _("closest (1 port per cell)")
+				     : _("widest (256 ports per cell)"));
 		return REDRAW_STATUS;
 	}
 	app->zoom = zoom;
@@ -251,33 +265,48 @@ static unsigned heatmap_zoom_to(struct app *app, int zoom)
 }
 
 /* '+' zooms in (fewer ports per cell), '-' out (more, up to 256). */
-unsigned heatmap_zoom_in(struct app *app) { return heatmap_zoom_to(app, app->zoom - 1); }
-unsigned heatmap_zoom_out(struct app *app) { return heatmap_zoom_to(app, app->zoom + 1); }
+unsigned heatmap_zoom_in(struct app *app)
+{
+	return heatmap_zoom_to(app, app->zoom - 1);
+}
+unsigned heatmap_zoom_out(struct app *app)
+{
+	return heatmap_zoom_to(app, app->zoom + 1);
+}
 
 static unsigned heatmap_gap_jump(struct app *app, bool backward)
 {
 	struct gap g;
 	if (!ports_next_gap(app->reg, app->proto, app->cursor, backward, &g)) {
-		app_message(app, true, backward ? _("no free gap before port %u")
-						: _("no free gap after port %u"), app->cursor);
+		app_message(app, true,
+			    backward ? _("no free gap before port %u")
+				     : _("no free gap after port %u"),
+			    app->cursor);
 		return REDRAW_STATUS;
 	}
 	overlay_clear(&app->gap);
 	overlay_set_range(&app->gap, g.lo, g.hi);
 	app->gap.enabled = true;
 	app_goto(app, g.lo);
-	app_message(app, false, P_("free gap %u-%u (%u port)", "free gap %u-%u (%u ports)",
-				   g.hi - g.lo + 1), g.lo, g.hi, g.hi - g.lo + 1);
+	app_message(app, false,
+		    P_("free gap %u-%u (%u port)", "free gap %u-%u (%u ports)", g.hi - g.lo + 1),
+		    g.lo, g.hi, g.hi - g.lo + 1);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 
-unsigned heatmap_next_gap(struct app *app) { return heatmap_gap_jump(app, false); }
-unsigned heatmap_prev_gap(struct app *app) { return heatmap_gap_jump(app, true); }
+unsigned heatmap_next_gap(struct app *app)
+{
+	return heatmap_gap_jump(app, false);
+}
+unsigned heatmap_prev_gap(struct app *app)
+{
+	return heatmap_gap_jump(app, true);
+}
 
 unsigned heatmap_cycle_transport(struct app *app)
 {
-	static const enum transport order[] = { TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
-						TRANSPORT_DCCP, TRANSPORT_ANY };
+	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
+					       TRANSPORT_DCCP, TRANSPORT_ANY};
 	size_t i = 0;
 	while (i < 5 && order[i] != app->proto)
 		i++;

@@ -8,15 +8,16 @@
 #include "tui.h"
 
 #define K(c) (KEYMAP_CODE | (c)) /* a curses KEY_* code, not a character */
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 struct binding {
-	int keys[4];       /* characters or K(KEY_*); 0 ends the list */
+	int keys[4];	   /* characters or K(KEY_*); 0 ends the list */
 	const char *names; /* as the help page shows them */
 	action_fn fn;
 	const char *help;
 };
 
+/* clang-format off */
 static const struct binding keymap[] = {
 	{ { K(KEY_LEFT), 'h' }, "Left h", action_left, N_("previous cell (scroll up in a page)") },
 	{ { K(KEY_RIGHT), 'l' }, "Right l", action_right, N_("next cell") },
@@ -45,6 +46,7 @@ static const struct binding keymap[] = {
 	{ { 27 }, "Esc", action_back, N_("back to the map") },
 	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)") },
 };
+/* clang-format on */
 
 #define KEYMAP_N (sizeof(keymap) / sizeof(keymap[0]))
 
@@ -63,8 +65,10 @@ unsigned keymap_dispatch(struct app *app, int key)
 void keymap_help(struct app *app, struct strbuf *t)
 {
 	(void)app;
-	text_wrap(t, TEXT_PLAIN, _("Keys (less and vim habits). Each cell of the map is 1, 4, 16, "
-				   "64 or 256 ports."), 0, COLS);
+	text_wrap(t, TEXT_PLAIN,
+		  _("Keys (less and vim habits). Each cell of the map is 1, 4, 16, "
+		    "64 or 256 ports."),
+		  0, COLS);
 	text_line(t, TEXT_PLAIN);
 	for (size_t i = 0; i < KEYMAP_N; i++) {
 		text_line(t, TEXT_KEY);
@@ -72,7 +76,9 @@ void keymap_help(struct app *app, struct strbuf *t)
 		text_add(t, _(keymap[i].help));
 	}
 	text_line(t, TEXT_PLAIN);
-	text_wrap(t, TEXT_PLAIN, _("Gutter marks: U / D the User / Dynamic range starts in that row, "
-				   "p the kernel's privileged boundary, e its ephemeral range "
-				   "(underlined cells)."), 0, COLS);
+	text_wrap(t, TEXT_PLAIN,
+		  _("Gutter marks: U / D the User / Dynamic range starts in that row, "
+		    "p the kernel's privileged boundary, e its ephemeral range "
+		    "(underlined cells)."),
+		  0, COLS);
 }

@@ -57,8 +57,7 @@ int overlay_add(struct overlay_set *set, struct overlay *ov)
 	return 0;
 }
 
-const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo,
-				 unsigned hi)
+const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo, unsigned hi)
 {
 	for (int i = 0; i < set->n; i++)
 		if (set->ov[i]->enabled && overlay_count(set->ov[i], lo, hi))

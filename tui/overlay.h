@@ -17,10 +17,10 @@
 #define OVERLAY_MAX 8
 
 struct overlay {
-	const char *name;       /* legend text (untranslated, N_()) */
+	const char *name;	/* legend text (untranslated, N_()) */
 	const char *glyph_utf8; /* one column wide */
 	char glyph_ascii;
-	int role;               /* enum color_role */
+	int role; /* enum color_role */
 	bool enabled;
 	uint64_t bits[OVERLAY_WORDS];
 };
@@ -41,7 +41,6 @@ unsigned overlay_count(const struct overlay *ov, unsigned lo, unsigned hi);
 /* Add ov to the set (priority = order added); -1 when the set is full. */
 int overlay_add(struct overlay_set *set, struct overlay *ov);
 /* The first enabled overlay with a port in [lo, hi], or NULL. */
-const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo,
-				 unsigned hi);
+const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo, unsigned hi);
 
 #endif

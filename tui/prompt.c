@@ -51,8 +51,10 @@ bool prompt_goto(struct app *app, const char *s)
 	}
 	long p = prompt_find_name(app, s, &nrec);
 	if (p < 0) {
-		app_message(app, true, nrec ? _("'%s' is registered without a port number")
-					    : _("no service named '%s'"), s);
+		app_message(app, true,
+			    nrec ? _("'%s' is registered without a port number")
+				 : _("no service named '%s'"),
+			    s);
 		return false;
 	}
 	app_goto(app, (unsigned)p);

@@ -14,6 +14,7 @@ struct script_key_name {
 	int key;
 };
 
+/* clang-format off */
 static const struct script_key_name script_keys[] = {
 	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BS", KEYMAP_CODE | KEY_BACKSPACE },
 	{ "Left", KEYMAP_CODE | KEY_LEFT }, { "Right", KEYMAP_CODE | KEY_RIGHT },
@@ -22,6 +23,7 @@ static const struct script_key_name script_keys[] = {
 	{ "Home", KEYMAP_CODE | KEY_HOME }, { "End", KEYMAP_CODE | KEY_END },
 	{ "F1", KEYMAP_CODE | KEY_F(1) }, { "C-l", 12 }, { "lt", '<' },
 };
+/* clang-format on */
 
 int script_parse_size(const char *s, int *cols, int *rows)
 {
@@ -137,7 +139,8 @@ static int script_command(struct script *s, struct ps_error *err)
 		return SCRIPT_DUMP;
 	if (n == 5 && strncmp(l, "attrs", 5) == 0)
 		return SCRIPT_ATTRS;
-	if (n == 6 && strncmp(l, "resize", 6) == 0 && script_parse_size(arg, &s->cols, &s->rows) == 0)
+	if (n == 6 && strncmp(l, "resize", 6) == 0 &&
+	    script_parse_size(arg, &s->cols, &s->rows) == 0)
 		return SCRIPT_RESIZE;
 	return error_set(err, s->path, s->lineno, _("unknown script command"));
 }

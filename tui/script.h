@@ -33,10 +33,10 @@ struct script {
 	char *path;
 	unsigned long lineno;
 	struct strbuf line;
-	size_t pos;         /* next key on line */
+	size_t pos; /* next key on line */
 	bool in_keys;
 	/* results of the last event */
-	int key;            /* with KEYMAP_CODE for curses codes */
+	int key; /* with KEYMAP_CODE for curses codes */
 	MEVENT mouse;
 	int cols, rows;
 	const char *label;

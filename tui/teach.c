@@ -16,15 +16,15 @@ struct teach_range {
 };
 
 static const struct teach_range teach_ranges[RANGE_COUNT] = {
-	{ RANGE_SYSTEM, N_("System (well-known)"),
-	  N_("Core services: ssh 22, http 80, https 443. Privileged to bind."),
-	  N_("IANA, by IETF Review or IESG Approval (RFC 6335 8.1.2).") },
-	{ RANGE_USER, N_("User (registered)"),
-	  N_("Services of vendors and projects; any user may bind them."),
-	  N_("IANA, on request, by Expert Review (RFC 6335 8.1.1).") },
-	{ RANGE_DYNAMIC, N_("Dynamic (private)"),
-	  N_("Ephemeral client ports and private use; never registered."),
-	  N_("Nobody: IANA never assigns them (RFC 6335 6).") },
+	{RANGE_SYSTEM, N_("System (well-known)"),
+	 N_("Core services: ssh 22, http 80, https 443. Privileged to bind."),
+	 N_("IANA, by IETF Review or IESG Approval (RFC 6335 8.1.2).")},
+	{RANGE_USER, N_("User (registered)"),
+	 N_("Services of vendors and projects; any user may bind them."),
+	 N_("IANA, on request, by Expert Review (RFC 6335 8.1.1).")},
+	{RANGE_DYNAMIC, N_("Dynamic (private)"),
+	 N_("Ephemeral client ports and private use; never registered."),
+	 N_("Nobody: IANA never assigns them (RFC 6335 6).")},
 };
 
 /* The counts table: one row per range. */
@@ -40,8 +40,9 @@ static void teach_counts(struct strbuf *t, const struct app *app)
 		ports_count(app->reg, app->proto, lo, hi, c);
 		strbuf_addf(&span, "%u-%u", lo, hi);
 		text_line(t, TEXT_PLAIN);
-		text_addf(t, "%-22s %-12s %9u %9u %11u", _(teach_ranges[r].title), strbuf_str(&span),
-			  c[STATE_ASSIGNED], c[STATE_RESERVED], c[STATE_UNASSIGNED]);
+		text_addf(t, "%-22s %-12s %9u %9u %11u", _(teach_ranges[r].title),
+			  strbuf_str(&span), c[STATE_ASSIGNED], c[STATE_RESERVED],
+			  c[STATE_UNASSIGNED]);
 		strbuf_free(&span);
 	}
 }

@@ -67,8 +67,7 @@ static size_t text_fit(const char *s, size_t n, int width)
 	return n;
 }
 
-void text_wrap(struct strbuf *t, enum text_style style, const char *value, int indent,
-	       int width)
+void text_wrap(struct strbuf *t, enum text_style style, const char *value, int indent, int width)
 {
 	struct strbuf flat = STRBUF_INIT, clean = STRBUF_INIT;
 	strbuf_adds(&flat, value);

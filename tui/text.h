@@ -10,7 +10,7 @@ enum text_style {
 	TEXT_PLAIN = 'p',
 	TEXT_HEADING = 'h',
 	TEXT_FIELD = 'f', /* a LABEL_WIDTH label, then the value */
-	TEXT_KEY = 'k',   /* a KEY_WIDTH key name, then its help */
+	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
 };
 
 #define TEXT_LABEL_WIDTH 18
@@ -27,8 +27,7 @@ void text_field(struct strbuf *t, const char *label, const char *value);
 /* Untrusted text on lines of style, wrapped at spaces to width columns;
  * lines after the first are indented by indent columns. Line feeds in
  * value become spaces. */
-void text_wrap(struct strbuf *t, enum text_style style, const char *value, int indent,
-	       int width);
+void text_wrap(struct strbuf *t, enum text_style style, const char *value, int indent, int width);
 /* How many lines t holds. */
 size_t text_count(const struct strbuf *t);
 /* Draw lines [first, first + h) of t at rows y.. with width w. */

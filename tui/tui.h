@@ -48,10 +48,10 @@ enum focus {
 struct layout {
 	int rows, cols;
 	bool too_small;
-	int cells;          /* cells per map row (a power of two) */
-	unsigned per_row;   /* ports per map row */
+	int cells;	  /* cells per map row (a power of two) */
+	unsigned per_row; /* ports per map row */
 	unsigned total_rows;
-	int map_y, map_h;   /* map rows on screen */
+	int map_y, map_h; /* map rows on screen */
 	int legend_y;
 	int detail_y, detail_h; /* including its heading rule */
 	int status_y;
@@ -61,9 +61,9 @@ struct app {
 	struct cli *cli;
 	struct registry *reg;
 	struct sysinfo_ports sys;
-	unsigned cursor;        /* port under the cursor */
-	unsigned top_row;       /* first map row shown */
-	int zoom;               /* index: cell = 4^zoom ports */
+	unsigned cursor;  /* port under the cursor */
+	unsigned top_row; /* first map row shown */
+	int zoom;	  /* index: cell = 4^zoom ports */
 	enum transport proto;
 	enum view view;
 	enum focus focus;
@@ -72,13 +72,13 @@ struct app {
 	struct strbuf status;
 	bool status_error;
 	bool prompt_active;
-	struct strbuf prompt;   /* what has been typed after ':' */
-	struct overlay gap;     /* the free gap last jumped to */
+	struct strbuf prompt; /* what has been typed after ':' */
+	struct overlay gap;   /* the free gap last jumped to */
 	struct overlay_set overlays;
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;
-	MEVENT mouse;           /* the last mouse event */
+	MEVENT mouse; /* the last mouse event */
 };
 
 /* app.c */

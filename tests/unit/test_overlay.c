@@ -31,7 +31,7 @@ END_TEST
 
 START_TEST(priority_and_enable)
 {
-	struct overlay_set set = { { NULL }, 0 };
+	struct overlay_set set = {{NULL}, 0};
 	overlay_clear(&a);
 	overlay_clear(&b);
 	overlay_set_range(&a, 100, 199);
