@@ -71,38 +71,19 @@ unsigned action_end(struct app *app)
 	return actions_scrolls(app) ? actions_scroll(app, PORT_COUNT) : heatmap_last(app);
 }
 
-/* Map-only actions do nothing on a page. */
-#define MAP_ONLY(app)                                                                              \
-	do {                                                                                       \
-		if ((app)->view != VIEW_MAP)                                                       \
-			return REDRAW_NONE;                                                        \
-	} while (0)
-
-unsigned action_zoom_in(struct app *app)
-{
-	MAP_ONLY(app);
-	return heatmap_zoom_in(app);
-}
-unsigned action_zoom_out(struct app *app)
-{
-	MAP_ONLY(app);
-	return heatmap_zoom_out(app);
-}
-unsigned action_next_gap(struct app *app)
-{
-	MAP_ONLY(app);
-	return heatmap_next_gap(app);
-}
-unsigned action_prev_gap(struct app *app)
-{
-	MAP_ONLY(app);
-	return heatmap_prev_gap(app);
-}
-unsigned action_mouse(struct app *app)
-{
-	MAP_ONLY(app);
-	return heatmap_mouse(app);
-}
+/* Map-only actions: on a page they do nothing. */
+/* clang-format off */
+#define MAP_ONLY_ACTION(name, fn) \
+	unsigned action_##name(struct app *app) \
+	{ \
+		return app->view == VIEW_MAP ? fn(app) : REDRAW_NONE; \
+	}
+MAP_ONLY_ACTION(zoom_in, heatmap_zoom_in)
+MAP_ONLY_ACTION(zoom_out, heatmap_zoom_out)
+MAP_ONLY_ACTION(next_gap, heatmap_next_gap)
+MAP_ONLY_ACTION(prev_gap, heatmap_prev_gap)
+MAP_ONLY_ACTION(mouse, heatmap_mouse)
+/* clang-format on */
 
 unsigned action_goto(struct app *app)
 {
@@ -122,26 +103,18 @@ static unsigned actions_not_yet(struct app *app, const char *what)
 	return REDRAW_STATUS;
 }
 
-unsigned action_search(struct app *app)
-{
-	return actions_not_yet(app, _("regex search"));
-}
-unsigned action_search_next(struct app *app)
-{
-	return actions_not_yet(app, _("next match"));
-}
-unsigned action_search_prev(struct app *app)
-{
-	return actions_not_yet(app, _("previous match"));
-}
-unsigned action_listeners(struct app *app)
-{
-	return actions_not_yet(app, _("listeners"));
-}
-unsigned action_suggest(struct app *app)
-{
-	return actions_not_yet(app, _("suggest"));
-}
+/* clang-format off */
+#define NOT_YET_ACTION(name, what) \
+	unsigned action_##name(struct app *app) \
+	{ \
+		return actions_not_yet(app, _(what)); \
+	}
+NOT_YET_ACTION(search, N_("regex search"))
+NOT_YET_ACTION(search_next, N_("next match"))
+NOT_YET_ACTION(search_prev, N_("previous match"))
+NOT_YET_ACTION(listeners, N_("listeners"))
+NOT_YET_ACTION(suggest, N_("suggest"))
+/* clang-format on */
 
 /* Open a page, or close it when it is already open. */
 static unsigned actions_toggle_view(struct app *app, enum view v)
