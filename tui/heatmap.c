@@ -161,18 +161,36 @@ void heatmap_draw(struct app *app)
 	}
 }
 
-/* Append one legend item (glyph in its colour, then text); returns x. */
-static int heatmap_legend_item(struct app *app, int x, int level, enum color_role role,
-			       const char *text)
+/* Append one legend item (a glyph in its colour, then text); returns x. */
+static int heatmap_legend_glyph(struct app *app, int x, const char *utf8, char ascii,
+				enum color_role role, const char *text)
 {
 	int y = app->lay.legend_y, w = COLS - x;
 	if (w <= 0)
 		return x;
 	if (app->utf8)
-		draw_text(y, x, 1, shade_utf8[level], colors_attr(role));
+		draw_text(y, x, 1, utf8, colors_attr(role));
 	else
-		mvaddch(y, x, (chtype)(unsigned char)shade_ascii[level] | colors_attr(role));
+		mvaddch(y, x, (chtype)(unsigned char)ascii | colors_attr(role));
 	return x + 1 + draw_text(y, x + 1, w - 1, text, A_NORMAL) + 1;
+}
+
+/* A shade level as a legend item. */
+static int heatmap_legend_item(struct app *app, int x, int level, enum color_role role,
+			       const char *text)
+{
+	return heatmap_legend_glyph(app, x, shade_utf8[level], shade_ascii[level], role, text);
+}
+
+/* The enabled overlays, after the fixed items, as far as they fit. */
+static void heatmap_legend_overlays(struct app *app, int x)
+{
+	for (int i = 0; i < app->overlays.n; i++) {
+		const struct overlay *ov = app->overlays.ov[i];
+		if (ov->enabled)
+			x = heatmap_legend_glyph(app, x, ov->glyph_utf8, ov->glyph_ascii,
+						 (enum color_role)ov->role, _(ov->name));
+	}
 }
 
 void heatmap_draw_legend(struct app *app)
@@ -193,7 +211,8 @@ void heatmap_draw_legend(struct app *app)
 	x = heatmap_legend_item(app, x, 4, ROLE_SYS4, _("System"));
 	x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("User"));
 	x = heatmap_legend_item(app, x, 4, ROLE_DYN4, _("Dynamic"));
-	draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"), colors_attr(ROLE_GUTTER));
+	x += draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"), colors_attr(ROLE_GUTTER));
+	heatmap_legend_overlays(app, x + 1);
 }
 
 /* Move the cursor by delta cells (clamped to the port space). */

@@ -71,9 +71,10 @@ void keymap_help(struct app *app, struct strbuf *t)
 		  0, COLS);
 	text_line(t, TEXT_PLAIN);
 	for (size_t i = 0; i < KEYMAP_N; i++) {
-		text_line(t, TEXT_KEY);
-		text_addf(t, "%-*s", TEXT_KEY_WIDTH, _(keymap[i].names));
-		text_add(t, _(keymap[i].help));
+		struct strbuf line = STRBUF_INIT;
+		strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, _(keymap[i].names), _(keymap[i].help));
+		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
+		strbuf_free(&line);
 	}
 	text_line(t, TEXT_PLAIN);
 	text_wrap(t, TEXT_PLAIN,

@@ -14,6 +14,9 @@ like "[ goes back to the previous gap" "free gap 29119-29166 (48 ports)" "$(row 
 like "its start" " Port 29119 " "$(row 2 13)"
 like "and again" " Port " "$(row 3 13)"
 
+tui 120x24 ':29169<Enter>]' '@dump'
+like "the legend names the enabled overlay" "e:ephem(_) ─free gap" "$(row 1 12)"
+
 tui 80x24 'G]' '@dump'
 like "no gap after the last one" "no free gap after port 65535" "$(row 1 23)"
 
