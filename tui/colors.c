@@ -8,6 +8,9 @@
 
 #define DEF (-1) /* the terminal's default colour */
 
+/* One pair per role, and COLOR_PAIR() holds at most 255 (DESIGN section 3). */
+_Static_assert(ROLE_COUNT < 255, "too many colour roles for COLOR_PAIR()");
+
 struct color_row {
 	short fg256, bg256;
 	short fg8, bg8;

@@ -31,4 +31,7 @@ is "sctp: few assigned ports in row 0" \
 like "then dccp" "| dccp |" "$(row 4 0)"
 like "then any" "| any |" "$(row 5 0)"
 like "gaps follow the transport: first sctp gap after 0 is 10-19" "free gap 10-19 (10 ports)" "$(row 6 23)"
+printf '@dump\n' >"$TMPD/k"
+OUT=$(PORTSCOPE_TEST_SCRIPT="$TMPD/k" TERM=xterm "$PORTSCOPE" --registry "$REG" --proto udp tui 2>&1)
+like "--proto udp starts on udp" "| udp |" "$OUT"
 finish

@@ -57,4 +57,12 @@ like "not a terminal: message" "the TUI needs a terminal on standard input and o
 tui 80x24 '<Nope>'
 is "bad key token: exit 2" 2 "$RC"
 like "bad key token: file:line" "keys:1: bad key token" "$ERR"
+printf '@dump\n' >"$TMPD/k"
+PORTSCOPE_TEST_SIZE=80 PORTSCOPE_TEST_SCRIPT="$TMPD/k" TERM=xterm "$PORTSCOPE" --registry "$REG" tui \
+	>/dev/null 2>"$TMPD/err"
+is "a bad PORTSCOPE_TEST_SIZE: exit 2" 2 "$?"
+like "a bad PORTSCOPE_TEST_SIZE: named" "PORTSCOPE_TEST_SIZE takes COLSxROWS, not '80'" "$(cat "$TMPD/err")"
+tui 80x24 '@resize 0x0'
+is "@resize 0x0: exit 2" 2 "$RC"
+like "@resize 0x0: named" "keys:1: unknown script command" "$ERR"
 finish
