@@ -246,6 +246,7 @@ static unsigned app_redraw(struct app *app, unsigned react)
 {
 	if (react & REDRAW_LAYOUT) {
 		heatmap_layout(app);
+		heatmap_center(app); /* zooms and resizes keep the cursor in view, mid-map */
 		erase();
 		react |= REDRAW_ALL;
 	}
