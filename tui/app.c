@@ -157,11 +157,7 @@ static unsigned app_key(struct app *app, int key)
 		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
-	unsigned react = keymap_dispatch(app, key);
-	if (react & (REDRAW_MAP | REDRAW_DETAIL) && app->view == VIEW_MAP && app->status.len &&
-	    !(react & REDRAW_STATUS))
-		react |= REDRAW_STATUS;
-	return react;
+	return keymap_dispatch(app, key);
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */

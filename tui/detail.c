@@ -59,7 +59,7 @@ static void detail_record(struct strbuf *t, const struct registry *reg, const st
 	strbuf_adds(&line, "    ");
 	for (int f = FIELD_ASSIGNEE; f < FIELD_COUNT; f++) {
 		const char *v = registry_field(reg, r, (enum field)f);
-		strbuf_addf(&line, "%s%s: ", f == FIELD_ASSIGNEE ? "" : " | ", _(detail_labels[f]));
+		strbuf_addf(&line, "%s%s: ", f == FIELD_ASSIGNEE ? "" : "  ", _(detail_labels[f]));
 		if (f == FIELD_REFERENCE && *v)
 			detail_reference(&line, v);
 		else
@@ -75,7 +75,7 @@ static void detail_port_summary(struct strbuf *t, const struct app *app, unsigne
 	const struct registry *reg = app->reg;
 	struct gap g;
 	struct strbuf line = STRBUF_INIT;
-	strbuf_addf(&line, _("Port %u (%s range): "), port, _(range_name(port_range_of(port))));
+	strbuf_addf(&line, _("Port %u (%s): "), port, _(range_name(port_range_of(port))));
 	for (int tr = 0; tr < TRANSPORT_REAL; tr++)
 		strbuf_addf(&line, "%s%s %s", tr ? ", " : "", transport_name((enum transport)tr),
 			    _(state_name(registry_state(reg, port, (enum transport)tr))));

@@ -32,7 +32,7 @@ void heatmap_layout(struct app *app)
 	l->per_row = (unsigned)l->cells * app_zoom_size(app);
 	l->total_rows = PORT_COUNT / l->per_row;
 	int avail = l->rows - 3; /* title, legend, status */
-	int detail = avail / 2 < 5 ? 5 : avail / 2;
+	int detail = (avail + 1) / 2 < 5 ? 5 : (avail + 1) / 2;
 	l->map_h = avail - detail;
 	if ((unsigned)l->map_h > l->total_rows)
 		l->map_h = (int)l->total_rows;

@@ -39,12 +39,14 @@ void text_field(struct strbuf *t, const char *label, const char *value)
 	strbuf_free(&line);
 }
 
-/* Bytes of s (n bytes) that fit in width columns, preferring to end at a
- * space; never 0 while n > 0. */
+/* Bytes of s (n bytes) that fit in width columns, ending after a space
+ * when it can: after a double space (between "Label: value" items) when
+ * one falls in the second half of the line, else after any space. Never 0
+ * while n > 0. */
 static size_t text_fit(const char *s, size_t n, int width)
 {
 	mbstate_t st;
-	size_t i = 0, last_space = 0;
+	size_t i = 0, last_space = 0, last_item = 0;
 	int used = 0;
 	memset(&st, 0, sizeof(st));
 	while (i < n) {
@@ -57,10 +59,14 @@ static size_t text_fit(const char *s, size_t n, int width)
 		} else if ((w = wcwidth(wc)) < 0) {
 			w = 1;
 		}
+		if (used + w > width && s[i] == ' ')
+			return i; /* the line ends exactly at the edge */
 		if (used + w > width)
-			return last_space ? last_space : (i ? i : k);
+			return last_item ? last_item : last_space ? last_space : (i ? i : k);
 		if (s[i] == ' ')
 			last_space = i + 1;
+		if (s[i] == ' ' && i && s[i - 1] == ' ' && used * 2 >= width)
+			last_item = i + 1;
 		used += w;
 		i += k;
 	}
@@ -87,6 +93,10 @@ void text_wrap(struct strbuf *t, enum text_style style, const char *value, int i
 		strbuf_add(t, s, k);
 		s += k;
 		n -= k;
+		while (n && *s == ' ') { /* a continuation never starts with a space */
+			s++;
+			n--;
+		}
 		first = 0;
 	} while (n);
 	strbuf_free(&flat);

@@ -5,17 +5,17 @@
 
 tui 80x24 ':29169<Enter>' ']' '@dump next' '[' '@dump prev' '[' '@dump prev2'
 is "exit 0" 0 "$RC"
-like "] from 29169 lands on 29170" " Port 29170 " "$(row 1 13)"
+like "] from 29169 lands on 29170" " Port 29170 " "$(row 1 12)"
 like "and names the gap" "free gap 29170-29998 (829 ports)" "$(row 1 23)"
 like "the detail pane says the port is in it" "Free for any: in the gap 29170-29998 (829 ports)" "$(screen 1)"
 is "the gap is an overlay: ─ from 29170 to the end of its row" \
 	"29120   ···············································███──────────────" "$(row 1 6)"
 like "[ goes back to the previous gap" "free gap 29119-29166 (48 ports)" "$(row 2 23)"
-like "its start" " Port 29119 " "$(row 2 13)"
-like "and again" " Port " "$(row 3 13)"
+like "its start" " Port 29119 " "$(row 2 12)"
+like "and again" " Port " "$(row 3 12)"
 
 tui 120x24 ':29169<Enter>]' '@dump'
-like "the legend names the enabled overlay" "e:ephem(_) ─free gap" "$(row 1 12)"
+like "the legend names the enabled overlay" "e:ephem(_) ─free gap" "$(row 1 11)"
 
 tui 80x24 'G]' '@dump'
 like "no gap after the last one" "no free gap after port 65535" "$(row 1 23)"

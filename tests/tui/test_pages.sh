@@ -44,11 +44,11 @@ like "a malformed /proc file is named in the status line" \
 
 # Tab focuses the detail pane; arrows then scroll it, the map stays.
 tui 80x24 ':443<Enter>' '<Tab>' '@dump focus' 'jjj' '@dump scrolled' 'G' '@dump end' '<Tab>j' '@dump map'
-like "Tab: the pane says it has the focus" "[detail focused: arrows scroll, Tab back]" "$(row 1 13)"
+like "Tab: the pane says it has the focus" "[detail focused: arrows scroll, Tab back]" "$(row 1 12)"
 like "status mode" "[DETAIL]" "$(row 1 23)"
-like "j scrolls the pane: lines 4-" " Port 443  4-" "$(row 2 13)"
-like "G scrolls to its end" "6-14/14  [detail" "$(row 3 13)"
-like "Tab again: j moves the map cursor" " Port 507 " "$(row 4 13)"
+like "j scrolls the pane (11 lines, 10 shown): lines 2-11" " Port 443  2-11/11 " "$(row 2 12)"
+like "G scrolls to its end" " Port 443  2-11/11 " "$(row 3 12)"
+like "Tab again: j moves the map cursor" " Port 507 " "$(row 4 12)"
 
 tui 80x24 '/' '@dump' 'n' '@dump' 'N' '@dump' 'L' '@dump' 's' '@dump'
 like "/ is in the table, not in this build yet" "regex search: not in this build yet" "$(row 1 23)"

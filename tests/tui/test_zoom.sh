@@ -9,7 +9,7 @@ tui 80x24 '-' '@dump z4' '-' '@dump z16' '-' '@dump z64' '-' '@dump z256' '-' '@
 is "exit 0" 0 "$RC"
 like "title shows 4 ports per cell" "| 4 ports/cell" "$(row 1 0)"
 is "zoom 4: a row is 256 ports" "  256" "$(row 1 2 | cut -c1-5)"
-like "zoom 4: legend is the shade ramp" "·░▒▓█ assigned share 0-100%" "$(row 1 12)"
+like "zoom 4: legend is the shade ramp" "·░▒▓█ assigned share 0-100%" "$(row 1 11)"
 is "zoom 16: a row is 1024 ports, marked U where the User range starts" " 1024U" "$(row 2 2 | cut -c1-6)"
 is "zoom 64: a row is 4096 ports" " 4096" "$(row 3 2 | cut -c1-5)"
 like "title shows 256 ports per cell" "| 256 ports/cell" "$(row 4 0)"
