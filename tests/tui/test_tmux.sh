@@ -34,7 +34,7 @@ start() {
 	T kill-server 2>/dev/null
 	N=$((N + 1))
 	SOCK="$TMPD/tmux-$N"
-	T new-session -d -x 100 -y 30 "$PORTSCOPE $* ; echo \"EXITED rc=\$?\"; sleep 60"
+	T new-session -d -x 100 -y 30 "TERM=xterm-256color $PORTSCOPE $* ; echo \"EXITED rc=\$?\"; sleep 60"
 }
 
 # 1. Open, go to 443, read the detail pane, quit: the terminal comes back.
@@ -96,4 +96,17 @@ is "tmux: r shows the ranges page" 0 $?
 T send-keys q q
 wait_for "EXITED rc=0"
 is "tmux: q closes the page, q quits" 0 $?
+# 5. The mouse, as the terminal reports it (SGR 1006 sequences, what
+# xterm-256color's kmous announces): a click on row 2, column 14 (port 69),
+# then the wheel down (three rows: port 261).
+start --registry "$REG"
+wait_for "1 port/cell"
+T send-keys -l "$(printf '\033[<0;14;3M')"
+T send-keys -l "$(printf '\033[<0;14;3m')"
+wait_for " Port 69 "
+is "tmux: a mouse click selects the cell" 0 $?
+T send-keys -l "$(printf '\033[<65;14;3M')"
+wait_for " Port 261 "
+is "tmux: the wheel scrolls" 0 $?
+T send-keys q
 finish
