@@ -63,14 +63,18 @@ enum color_mode colors_init(void)
 	if ((nc && *nc) || !has_colors() || start_color() == ERR || COLORS < 8 ||
 	    COLOR_PAIRS < ROLE_COUNT + 1)
 		return colors_mode;
-	use_default_colors();
+	/* Without default colours, -1 means white on black. */
+	bool defaults = use_default_colors() == OK;
 	colors_mode = COLORS >= 256 ? COLOR_MODE_256 : COLOR_MODE_8;
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		const struct color_row *c = &color_table[r];
-		if (colors_mode == COLOR_MODE_256)
-			init_pair((short)(r + 1), c->fg256, c->bg256);
-		else
-			init_pair((short)(r + 1), c->fg8, c->bg8);
+		short fg = colors_mode == COLOR_MODE_256 ? c->fg256 : c->fg8;
+		short bg = colors_mode == COLOR_MODE_256 ? c->bg256 : c->bg8;
+		if (!defaults && fg == DEF)
+			fg = COLOR_WHITE;
+		if (!defaults && bg == DEF)
+			bg = COLOR_BLACK;
+		init_pair((short)(r + 1), fg, bg);
 	}
 	return colors_mode;
 }
