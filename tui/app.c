@@ -67,20 +67,25 @@ void app_goto(struct app *app, unsigned port)
 	heatmap_center(app);
 }
 
+/* Source, date and records on the left; transport and zoom after them, or
+ * kept at the right edge when the line does not fit. */
 static void app_draw_title(struct app *app)
 {
 	const struct registry *reg = app->reg;
-	struct strbuf t = STRBUF_INIT;
+	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	attr_t a = colors_attr(ROLE_TITLE);
-	strbuf_addf(&t, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
+	strbuf_addf(&left, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
 		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
-	strbuf_addf(&t, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
-	strbuf_addf(&t, " | %s | ", transport_name(app->proto));
-	strbuf_addf(&t, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
+	strbuf_addf(&left, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
+	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
+	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
 		    app_zoom_size(app));
+	int rw = (int)right.len; /* ASCII: bytes are columns */
 	draw_fill(0, 0, COLS, a);
-	draw_untrusted(0, 0, COLS, strbuf_str(&t), a);
-	strbuf_free(&t);
+	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
+	draw_text(0, x + rw <= COLS ? x : COLS - rw, rw, strbuf_str(&right), a);
+	strbuf_free(&left);
+	strbuf_free(&right);
 }
 
 static void app_draw_status(struct app *app)

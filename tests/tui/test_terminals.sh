@@ -17,7 +17,8 @@ is "recovers at 80x24: the title" \
 like "recovers: keys pressed while too small did nothing" " Port 443 " "$(row 4 12)"
 
 tui 40x10 '@dump'
-is "40x10 is the minimum: the map shows" " portscope | IANA registry 2025-03-28 |" "$(row 1 0)"
+is "40x10 is the minimum: the map shows; the title keeps transport and zoom" \
+	" portscope | IANA re | any | 1 port/cell" "$(row 1 0)"
 tui 39x10 'q' '@dump'
 is "q quits from the too-small screen" "" "$OUT"
 
