@@ -75,8 +75,14 @@ static void detail_port_summary(struct strbuf *t, const struct app *app, unsigne
 	const struct registry *reg = app->reg;
 	struct gap g;
 	struct strbuf line = STRBUF_INIT;
+	bool same = true;
+	for (int tr = 1; tr < TRANSPORT_REAL; tr++)
+		same &= reg->state[tr][port] == reg->state[TRANSPORT_TCP][port];
 	strbuf_addf(&line, _("Port %u (%s): "), port, _(range_name(port_range_of(port))));
-	for (int tr = 0; tr < TRANSPORT_REAL; tr++)
+	if (same)
+		strbuf_addf(&line, _("%s for tcp, udp, sctp and dccp"),
+			    _(state_name(registry_state(reg, port, TRANSPORT_TCP))));
+	for (int tr = 0; !same && tr < TRANSPORT_REAL; tr++)
 		strbuf_addf(&line, "%s%s %s", tr ? ", " : "", transport_name((enum transport)tr),
 			    _(state_name(registry_state(reg, port, (enum transport)tr))));
 	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 4, COLS);

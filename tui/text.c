@@ -59,8 +59,10 @@ static size_t text_fit(const char *s, size_t n, int width)
 		} else if ((w = wcwidth(wc)) < 0) {
 			w = 1;
 		}
-		if (used + w > width && s[i] == ' ')
-			return i; /* the line ends exactly at the edge */
+		/* the line ends exactly at the edge, at an item's end if it can */
+		if (used + w > width && s[i] == ' ' &&
+		    (!last_item || i + 1 >= n || s[i + 1] == ' '))
+			return i;
 		if (used + w > width)
 			return last_item ? last_item : last_space ? last_space : (i ? i : k);
 		if (s[i] == ' ')

@@ -7,6 +7,7 @@ tui 80x24 ':29169<Enter>' ']' '@dump next' '[' '@dump prev' '[' '@dump prev2'
 is "exit 0" 0 "$RC"
 like "] from 29169 lands on 29170" " Port 29170 " "$(row 1 12)"
 like "and names the gap" "free gap 29170-29998 (829 ports)" "$(row 1 23)"
+like "one state for all four transports is said once" "Port 29170 (user): unassigned for tcp, udp, sctp and dccp" "$(screen 1)"
 like "the detail pane says the port is in it" "Free for any: in the gap 29170-29998 (829 ports)" "$(screen 1)"
 is "the gap is an overlay: ─ from 29170 to the end of its row" \
 	"29120   ···············································███──────────────" "$(row 1 6)"
