@@ -7,6 +7,7 @@
 
 #include "../src/cli.h"
 #include "../src/i18n.h"
+#include "app.h"
 
 int main(int argc, char **argv)
 {
@@ -16,5 +17,5 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	signal(SIGPIPE, SIG_IGN);
-	return cli_main(argc, argv, NULL);
+	return cli_main(argc, argv, app_main);
 }

@@ -1,0 +1,77 @@
+/* sysinfo.c: the kernel's ephemeral port range and privileged boundary. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "registry.h"
+#include "source.h"
+#include "sysinfo.h"
+
+#define EPHEMERAL_PATH "/proc/sys/net/ipv4/ip_local_port_range"
+#define UNPRIV_PATH "/proc/sys/net/ipv4/ip_unprivileged_port_start"
+
+/* Read up to want port numbers (whitespace separated) from a small file.
+ * Returns how many were read, 0 when the file is absent, -1 when malformed. */
+static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struct ps_error *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	source_system_path(&path, abs_path);
+	FILE *fp = fopen(strbuf_str(&path), "r");
+	int got = 0;
+	if (!fp) {
+		strbuf_free(&path);
+		return 0;
+	}
+	char line[128]; /* a /proc value line; longer ones are malformed */
+	const char *s = fgets(line, sizeof(line), fp) ? line : "";
+	while (got < want) {
+		char *end;
+		errno = 0;
+		long n = strtol(s, &end, 10);
+		if (end == s || errno || n < 0 || n > PORT_MAX)
+			break;
+		v[got++] = (unsigned)n;
+		s = end;
+	}
+	fclose(fp);
+	if (got < want) {
+		error_set(err, strbuf_str(&path), 1,
+			  _("expected %d port number(s) from 0 to 65535"), want);
+		got = -1;
+	}
+	strbuf_free(&path);
+	return got;
+}
+
+int sysinfo_read(struct sysinfo_ports *si, struct ps_error *err)
+{
+	unsigned v[2];
+	int rc = 0, n;
+	memset(si, 0, sizeof(*si));
+	n = sysinfo_read_ports(EPHEMERAL_PATH, v, 2, err);
+	if (n == 2 && v[0] <= v[1]) {
+		si->have_ephemeral = true;
+		si->ephemeral_lo = v[0];
+		si->ephemeral_hi = v[1];
+	} else if (n == 2) {
+		struct strbuf path = STRBUF_INIT;
+		source_system_path(&path, EPHEMERAL_PATH);
+		rc = error_set(err, strbuf_str(&path), 1, _("range %u-%u ends before it starts"),
+			       v[0], v[1]);
+		strbuf_free(&path);
+	} else if (n < 0) {
+		rc = -1;
+	}
+	n = sysinfo_read_ports(UNPRIV_PATH, v, 1, err);
+	if (n == 1) {
+		si->have_unprivileged = true;
+		si->unprivileged_start = v[0];
+	} else if (n < 0) {
+		rc = -1;
+	}
+	return rc;
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# test_pages.sh: the help page (from the key table), the ranges page, the
+# detail pane's focus and scrolling, and the keys whose features other
+# parts of portscope provide.
+. "$TESTS_DIR/tui/tui_lib.sh"
+
+tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc'
+H=$(screen 1)
+is "exit 0" 0 "$RC"
+like "help: status says so" "[HELP]" "$(row 1 39)"
+for k in "Left h " "Right l " "Up k " "Down j " "PgUp " "PgDn Space " "Home g " "End G " \
+	"+ " "- " ": " "] " "[ " "t " "/ " "n " "N " "L " "s " "r " "Tab " "? F1 " "Ctrl-L " \
+	"mouse " "Esc " "q "; do
+	like "help lists '$k'" "
+$k" "$H"
+done
+like "help: goto" ":             go to a port or service name (:443, :ssh)" "$H"
+like "help: gaps" "]             next free gap (run of unassigned ports)" "$H"
+like "q on a page goes back to the map" "[MAP]" "$(row 2 39)"
+like "Esc too" "[MAP]" "$(row 3 39)"
+
+tui 80x24 'r' '@dump ranges' 't' '@dump tcp' 'r' '@dump back'
+R=$(screen 1)
+like "ranges: heading" "RFC 6335 port ranges in the IANA registry of 2025-03-28, transport any" "$R"
+like "ranges: System counts" "System (well-known)    0-1023             696         8         320" "$R"
+like "ranges: User counts" "User (registered)      1024-49151        5461        10       42657" "$R"
+like "ranges: Dynamic counts" "Dynamic (private)      49152-65535          0         0       16384" "$R"
+like "ranges: who assigns System ports" "  Who assigns     IANA, by IETF Review or IESG Approval (RFC 6335 8.1.2)." "$R"
+like "ranges: this machine's ephemeral range beside IANA's" \
+	"  Ephemeral       40000-50999 here; IANA suggests 49152-65535" "$R"
+like "ranges: how much of it is in the User range" \
+	"(9152 User ports are handed out as ephemeral ports here)" "$R"
+like "ranges: privileged boundary" "  Privileged      ports below 80 here; IANA's System range ends at 1023" "$R"
+is "ranges: on one 80x24 screen (its last line on row 21 of 24)" \
+	"t changes the transport counted; q, Esc or r returns to the map." "$(row 1 21)"
+like "ranges follow t: tcp counts" "System (well-known)    0-1023             691        11         322" "$(screen 2)"
+like "r again returns to the map" "[MAP]" "$(row 3 23)"
+
+PORTSCOPE_SYSROOT=$TMPD/empty tui 80x24 'r' '@dump'
+like "ranges without /proc facts" "  Ephemeral       unknown here; IANA suggests 49152-65535" "$(screen 1)"
+PORTSCOPE_SYSROOT=$FIXTURES/sysroot-bad tui 300x24 '@dump'
+like "a malformed /proc file is named in the status line" \
+	"sysroot-bad/proc/sys/net/ipv4/ip_unprivileged_port_start:1: expected 1 port number(s)" "$(row 1 23)"
+
+# Tab focuses the detail pane; arrows then scroll it, the map stays.
+tui 80x24 ':443<Enter>' '<Tab>' '@dump focus' 'jjj' '@dump scrolled' 'G' '@dump end' '<Tab>j' '@dump map'
+like "Tab: the pane says it has the focus" "[detail focused: arrows scroll, Tab back]" "$(row 1 12)"
+like "status mode" "[DETAIL]" "$(row 1 23)"
+like "j scrolls the pane (11 lines, 10 shown): lines 2-11" " Port 443  2-11/11 " "$(row 2 12)"
+like "G scrolls to its end" " Port 443  2-11/11 " "$(row 3 12)"
+like "Tab again: j moves the map cursor" " Port 507 " "$(row 4 12)"
+
+tui 80x24 '/' '@dump' 'n' '@dump' 'N' '@dump' 'L' '@dump' 's' '@dump'
+like "/ is in the table, not in this build yet" "regex search: not in this build yet" "$(row 1 23)"
+like "n" "next match: not in this build yet" "$(row 2 23)"
+like "N" "previous match: not in this build yet" "$(row 3 23)"
+like "L" "listeners: not in this build yet" "$(row 4 23)"
+like "s" "suggest: not in this build yet" "$(row 5 23)"
+finish

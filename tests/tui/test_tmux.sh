@@ -1,0 +1,112 @@
+#!/bin/sh
+# test_tmux.sh: end-to-end in a real terminal: the TUI in a tmux pane,
+# driven with send-keys and read with capture-pane (a private server,
+# always killed).
+. "$TESTS_DIR/tui/tui_lib.sh"
+# One private server per scenario, so one's shutdown never races the next.
+# Sockets live in $TMPD, so nothing is left behind.
+N=0
+SOCK="$TMPD/tmux-0"
+T() { tmux -S "$SOCK" -f /dev/null "$@"; }
+cleanup() {
+	while [ "$N" -gt 0 ]; do
+		tmux -S "$TMPD/tmux-$N" kill-server 2>/dev/null
+		N=$((N - 1))
+	done
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT
+
+# wait_for TEXT: poll the pane until it shows TEXT (5 s at most); sets PANE.
+wait_for() {
+	_i=0
+	while [ $_i -lt 50 ]; do
+		PANE=$(T capture-pane -p 2>/dev/null)
+		case "$PANE" in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# start ARGS: a pane of 100x30 running portscope ARGS, then a marker.
+start() {
+	T kill-server 2>/dev/null
+	N=$((N + 1))
+	SOCK="$TMPD/tmux-$N"
+	T new-session -d -x 100 -y 30 "TERM=xterm-256color $PORTSCOPE $* ; echo \"EXITED rc=\$?\"; sleep 60"
+}
+
+# 1. Open, go to 443, read the detail pane, quit: the terminal comes back.
+start --registry "$REG"
+wait_for "records | any | 1 port/cell"
+is "tmux: the TUI draws its title" 0 $?
+T send-keys ':443' Enter
+wait_for "443/sctp  https"
+is "tmux: :443 shows https for sctp" 0 $?
+like "tmux: and for tcp" "443/tcp  https  (assigned)  http protocol over TLS/SSL" "$PANE"
+like "tmux: and for udp" "443/udp  https  (assigned)  http protocol over TLS/SSL" "$PANE"
+T send-keys q
+wait_for "EXITED rc=0"
+is "tmux: q quits with status 0" 0 $?
+is "tmux: the screen is restored (the TUI's title is gone)" "" \
+	"$(printf '%s\n' "$PANE" | grep 'records | any')"
+
+# 2. Resizes while running, down to 1x1 and up to 300x100, then back.
+start --registry "$REG"
+wait_for "1 port/cell"
+for size in 30x8 1x1 5x3 300x100 39x10 40x10 200x60 100x30; do
+	T resize-window -x "${size%x*}" -y "${size#*x}"
+	sleep 0.2
+done
+wait_for "1 port/cell"
+is "tmux: back at 100x30 after resizes, the map is drawn" 0 $?
+is "tmux: the title is on the first line" \
+	" portscope | IANA registry 2025-03-28 | 14474 records | any | 1 port/cell" \
+	"$(printf '%s\n' "$PANE" | sed -n 1p)"
+T resize-window -x 30 -y 8
+wait_for "Terminal too small"
+is "tmux: the too-small screen" 0 $?
+T resize-window -x 100 -y 30
+wait_for "1 port/cell"
+is "tmux: the map comes back" 0 $?
+T send-keys ']'
+wait_for "free gap 4-4 (1 port)"
+is "tmux: it takes keys again" 0 $?
+T send-keys q
+wait_for "EXITED rc=0"
+is "tmux: quits cleanly after the resizes" 0 $?
+
+# 3. Hostile registry text: nothing raw reaches the terminal (an OSC 2
+# would retitle the pane).
+start --registry "$FIXTURES/tui-escapes.csv" tui 7
+wait_for "7/tcp  evil"
+is "tmux: the hostile record is shown" 0 $?
+like "tmux: its escapes are visible" 'esc\e[31mred osc\e]2;PWNED\x07 csi\u009b cr\rbs\bend' "$PANE"
+is "tmux: the pane title was not changed by the OSC" "" "$(T display-message -p '#{pane_title}' | grep PWNED)"
+T send-keys q
+wait_for "EXITED rc=0"
+
+# 4. The ranges page in a real terminal.
+start --registry "$REG"
+wait_for "1 port/cell"
+T send-keys r
+wait_for "Dynamic (private)      49152-65535"
+is "tmux: r shows the ranges page" 0 $?
+T send-keys q q
+wait_for "EXITED rc=0"
+is "tmux: q closes the page, q quits" 0 $?
+# 5. The mouse, as the terminal reports it (SGR 1006 sequences, what
+# xterm-256color's kmous announces): a click on row 2, column 14 (port 69),
+# then the wheel down (three rows: port 261).
+start --registry "$REG"
+wait_for "1 port/cell"
+T send-keys -l "$(printf '\033[<0;14;3M')"
+T send-keys -l "$(printf '\033[<0;14;3m')"
+wait_for " Port 69 "
+is "tmux: a mouse click selects the cell" 0 $?
+T send-keys -l "$(printf '\033[<65;14;3M')"
+wait_for " Port 261 "
+is "tmux: the wheel scrolls" 0 $?
+T send-keys q
+finish

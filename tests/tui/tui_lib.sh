@@ -1,0 +1,33 @@
+# tui_lib.sh: helpers for the TUI key-script tests (sourced after lib.sh's
+# variables are set; it sources lib.sh itself).
+#   tui SIZE LINE...   run the TUI headless at SIZE (COLSxROWS) with a key
+#                      script made of the LINEs; sets OUT, ERR, RC.
+#                      $TUI_TERM (default xterm-256color), $TUI_REG (default
+#                      the real registry) and $TUI_ARG (a tui argument).
+#   screen N           the Nth dump of the last run, without its header
+#   row N R            row R (0-based) of dump N
+. "$TESTS_DIR/lib.sh"
+# The kernel's facts come from a fixture, so the screens do not depend on
+# this machine: ephemeral 40000-50999, unprivileged from 80.
+export PORTSCOPE_SYSROOT="$FIXTURES/sysroot"
+unset NO_COLOR PORTSCOPE_TEST_SIZE
+
+tui() {
+	_size=$1
+	shift
+	printf '%s\n' "$@" >"$TMPD/keys"
+	PORTSCOPE_TEST_SIZE=$_size PORTSCOPE_TEST_SCRIPT="$TMPD/keys" TERM=${TUI_TERM-xterm-256color} \
+		"$PORTSCOPE" --registry "${TUI_REG:-$REG}" tui ${TUI_ARG:+"$TUI_ARG"} \
+		>"$TMPD/out" 2>"$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
+
+screen() {
+	awk -v n="$1" '/^--- /{k++; next} k==n' "$TMPD/out"
+}
+
+row() {
+	screen "$1" | sed -n "$(($2 + 1))p"
+}

@@ -1,0 +1,440 @@
+/* app.c: the TUI's entry, terminal set-up and tear-down, the main loop.
+ * The loop is the only place that draws and the only place that handles a
+ * resize; signal handlers only set flags. */
+#include <config.h>
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "../src/i18n.h"
+#include "../src/ports.h"
+#include "../src/source.h"
+#include "actions.h"
+#include "app.h"
+#include "script.h"
+#include "text.h"
+
+static volatile sig_atomic_t app_winch, app_stop;
+
+static void app_on_winch(int sig)
+{
+	(void)sig;
+	app_winch = 1;
+}
+
+static void app_on_stop(int sig)
+{
+	(void)sig;
+	app_stop = 1;
+}
+
+/* Handlers without SA_RESTART, so a blocked read returns to the loop. */
+static void app_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = app_on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = app_on_stop;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+void app_message(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	strbuf_reset(&app->status);
+	va_start(ap, fmt);
+	strbuf_vaddf(&app->status, fmt, ap);
+	va_end(ap);
+	app->status_error = error;
+}
+
+void app_goto(struct app *app, unsigned port)
+{
+	app->cursor = port;
+	app->view = VIEW_MAP;
+	app->detail_scroll = 0;
+	heatmap_center(app);
+}
+
+/* Source, date and records on the left; transport and zoom after them, or
+ * kept at the right edge when the line does not fit. */
+static void app_draw_title(struct app *app)
+{
+	const struct registry *reg = app->reg;
+	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	attr_t a = colors_attr(ROLE_TITLE);
+	strbuf_addf(&left, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
+		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
+	strbuf_addf(&left, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
+	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
+	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
+		    app_zoom_size(app));
+	int rw = (int)right.len; /* ASCII: bytes are columns */
+	draw_fill(0, 0, COLS, a);
+	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
+	draw_text(0, x + rw <= COLS ? x : COLS - rw, rw, strbuf_str(&right), a);
+	strbuf_free(&left);
+	strbuf_free(&right);
+}
+
+static void app_draw_status(struct app *app)
+{
+	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES")};
+	int y = app->lay.status_y;
+	if (app->prompt_active) {
+		prompt_draw(app);
+		return;
+	}
+	attr_t a = colors_attr(app->status_error ? ROLE_STATUS_ERROR : ROLE_STATUS);
+	struct strbuf t = STRBUF_INIT;
+	strbuf_addf(&t, "[%s] ",
+		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
+									: _(modes[app->view]));
+	strbuf_adds(&t, strbuf_str(&app->status));
+	draw_fill(y, 0, COLS, a);
+	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
+	const char *hint = _("? help  q quit");
+	int hw = (int)strlen(hint);
+	if (COLS - hw - 1 > x + 1)
+		draw_text(y, COLS - hw - 1, hw, hint, a);
+	strbuf_free(&t);
+}
+
+/* Help and ranges: a full-screen text between title and status. */
+static void app_draw_page(struct app *app)
+{
+	struct strbuf t = STRBUF_INIT;
+	if (app->view == VIEW_HELP)
+		keymap_help(app, &t);
+	else
+		teach_text(app, &t);
+	app->page_lines = text_count(&t);
+	int h = app->lay.rows - 2;
+	if (app->page_scroll > 0 && (size_t)app->page_scroll + (size_t)h > app->page_lines)
+		app->page_scroll =
+			app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
+	text_draw(&t, (size_t)app->page_scroll, 1, h, COLS);
+	strbuf_free(&t);
+}
+
+static void app_draw(struct app *app, unsigned react)
+{
+	if (app->lay.too_small) {
+		draw_too_small(app);
+	} else if (app->view != VIEW_MAP) {
+		app_draw_title(app);
+		app_draw_page(app);
+		app_draw_status(app);
+	} else {
+		heatmap_fit(app);
+		if (react & REDRAW_TITLE)
+			app_draw_title(app);
+		if (react & REDRAW_MAP) {
+			heatmap_draw(app);
+			heatmap_draw_legend(app);
+		}
+		if (react & REDRAW_DETAIL)
+			detail_draw(app);
+		if (react & REDRAW_STATUS)
+			app_draw_status(app);
+	}
+	curs_set(app->prompt_active && !app->lay.too_small ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* A key from the terminal or the script; prompts take characters first. */
+static unsigned app_key(struct app *app, int key)
+{
+	bool is_char = !(key & KEYMAP_CODE);
+	if (app->lay.too_small)
+		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
+	if (app->prompt_active)
+		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
+	return keymap_dispatch(app, key);
+}
+
+/* Resize: the one place. Size from the script, or from the tty. */
+static void app_resize(struct app *app, int cols, int rows)
+{
+	if (cols <= 0) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
+			return;
+		cols = ws.ws_col;
+		rows = ws.ws_row;
+	}
+	resizeterm(rows, cols);
+	clearok(curscr, TRUE);
+	heatmap_layout(app);
+	erase();
+}
+
+/* The tty's size differs from curses' idea of it. A key can be read
+ * before the SIGWINCH of the resize that came first is delivered, so keys
+ * check too. */
+static bool app_tty_resized(void)
+{
+	struct winsize ws;
+	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row &&
+	       (ws.ws_col != COLS || ws.ws_row != LINES);
+}
+
+/* Apply a pending resize (real terminals only). */
+static unsigned app_check_winch(struct app *app, const struct script *in, bool key_came)
+{
+	if (in || !(app_winch || (key_came && app_tty_resized())))
+		return REDRAW_NONE;
+	app_winch = 0;
+	app_resize(app, 0, 0);
+	return REDRAW_LAYOUT;
+}
+
+/* Read one key from the terminal; 0 when none came (timeout, signal). */
+static int app_read_key(struct app *app)
+{
+	wint_t wc;
+	int rc = wget_wch(stdscr, &wc);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_MOUSE && getmouse(&app->mouse) != OK)
+			return 0;
+		return KEYMAP_CODE | (int)wc;
+	}
+	return (int)wc;
+}
+
+/* The next key from the script, handling its other events on the way:
+ * 0 after a non-key event, -1 at its end, -2 on a bad line. */
+static int app_script_event(struct app *app, struct script *in, struct ps_error *err,
+			    unsigned *react)
+{
+	switch (script_next(in, err)) {
+	case SCRIPT_END:
+		return -1;
+	case SCRIPT_KEY:
+		app->mouse = in->mouse;
+		return in->key;
+	case SCRIPT_DUMP:
+		draw_dump(stdout, in->label, false);
+		return 0;
+	case SCRIPT_ATTRS:
+		draw_dump(stdout, in->label, true);
+		return 0;
+	case SCRIPT_RESIZE:
+		app_resize(app, in->cols, in->rows);
+		*react |= REDRAW_LAYOUT;
+		return 0;
+	default:
+		return -2;
+	}
+}
+
+/* Draw what react asks for. */
+static unsigned app_redraw(struct app *app, unsigned react)
+{
+	if (react & REDRAW_LAYOUT) {
+		heatmap_layout(app);
+		heatmap_center(app); /* zooms and resizes keep the cursor in view, mid-map */
+		erase();
+		react |= REDRAW_ALL;
+	}
+	if (react & REDRAW_ALL)
+		app_draw(app, react);
+	return REDRAW_NONE;
+}
+
+/* The loop. in is NULL for a real terminal. */
+static int app_loop(struct app *app, struct script *in, struct ps_error *err)
+{
+	unsigned react = REDRAW_LAYOUT;
+	while (!app_stop) {
+		react |= app_check_winch(app, in, false);
+		react = app_redraw(app, react);
+		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
+		if (key < 0)
+			return key == -1 ? 0 : -1;
+		/* a key sees the size it was typed at */
+		react |= app_check_winch(app, in, key != 0);
+		if (key == (KEYMAP_CODE | KEY_RESIZE))
+			react |= REDRAW_LAYOUT;
+		else if (key)
+			react |= app_key(app, key);
+		if (react & REACT_QUIT)
+			return 0;
+	}
+	return 0;
+}
+
+/* Can term address the cursor? Asked of terminfo before newterm(), so a
+ * refused terminal never half-starts curses. 0 yes, -1 unknown, -2 no. */
+static int app_term_usable(const char *term, FILE *out)
+{
+	int errret = 0;
+	if (setupterm(term, fileno(out), &errret) != OK)
+		return -1;
+	char *cup = tigetstr("cup");
+	bool ok = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	return ok ? 0 : -2;
+}
+
+/* Refuse terminals that cannot draw the map, with a message. */
+static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *in)
+{
+	if (!term || !*term) {
+		cli_warn(cli, _("TERM is not set: set it to your terminal type "
+				"(for example TERM=xterm-256color)"));
+		return NULL;
+	}
+	int usable = app_term_usable(term, out);
+	if (usable == -1)
+		cli_warn(cli,
+			 _("unknown terminal type '%s' (no terminfo entry): "
+			   "set TERM to your terminal type"),
+			 term);
+	else if (usable == -2)
+		cli_warn(cli,
+			 _("terminal type '%s' cannot move the cursor, which the TUI "
+			   "needs; use the commands instead (portscope --help)"),
+			 term);
+	SCREEN *scr = usable == 0 ? newterm(term, out, in) : NULL;
+	if (usable == 0 && !scr)
+		cli_warn(cli, _("cannot start curses on terminal type '%s'"), term);
+	return scr;
+}
+
+static void app_curses_modes(void)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	wtimeout(stdscr, 1000);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+		  ,
+		  NULL);
+	curs_set(0);
+}
+
+static void app_free(struct app *app)
+{
+	strbuf_free(&app->status);
+	strbuf_free(&app->prompt);
+}
+
+/* Set up the state; false (message printed) when initial is unknown. */
+static bool app_init(struct app *app, struct cli *cli, const char *initial)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	memset(app, 0, sizeof(*app));
+	app->cli = cli;
+	app->reg = cli->reg;
+	app->proto = cli->proto;
+	app->gap.name = N_("free gap");
+	app->gap.glyph_utf8 = "─";
+	app->gap.glyph_ascii = '_';
+	app->gap.role = ROLE_OV_GAP;
+	overlay_add(&app->overlays, &app->gap);
+	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (app->reg->degraded)
+		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
+	else
+		app_message(app, false, _("%s: press ? for help"), app->reg->source);
+	if (sysinfo_read(&app->sys, &err) < 0) {
+		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
+			    err.msg ? err.msg : "");
+		error_clear(&err);
+	}
+	if (initial && !prompt_goto(app, initial)) {
+		cli_usage_error(cli, "%s", strbuf_str(&app->status));
+		app_free(app);
+		return false;
+	}
+	return true;
+}
+
+/* Headless: newterm on /dev/null at the scripted size. */
+static int app_headless(struct app *app, const char *path)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct script s;
+	int cols = 80, rows = 24, rc = 0;
+	const char *size = getenv("PORTSCOPE_TEST_SIZE");
+	if (size && script_parse_size(size, &cols, &rows) < 0)
+		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"),
+				       size);
+	if (script_open(&s, path, &err) < 0) {
+		error_print(&err, app->cli->prog, stderr);
+		error_clear(&err);
+		return EXIT_TROUBLE;
+	}
+	FILE *null = fopen("/dev/null", "r+");
+	SCREEN *scr = null ? app_newterm(app->cli, getenv("TERM"), null, null) : NULL;
+	if (scr) {
+		app_curses_modes();
+		app->color_mode = colors_init();
+		resizeterm(rows, cols);
+		if (app_loop(app, &s, &err) < 0)
+			rc = EXIT_TROUBLE;
+		endwin();
+		delscreen(scr);
+	} else {
+		rc = EXIT_TROUBLE;
+	}
+	if (null)
+		fclose(null);
+	script_close(&s);
+	if (rc && error_is_set(&err))
+		error_print(&err, app->cli->prog, stderr);
+	error_clear(&err);
+	return rc;
+}
+
+static int app_interactive(struct app *app)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_usage_error(app->cli,
+				       _("the TUI needs a terminal on standard input and output"));
+	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
+	SCREEN *scr = app_newterm(app->cli, getenv("TERM"), stdout, stdin);
+	if (!scr)
+		return EXIT_TROUBLE;
+	app_curses_modes();
+	app->color_mode = colors_init();
+	app_loop(app, NULL, &err);
+	endwin();
+	delscreen(scr);
+	error_clear(&err);
+	return EXIT_RESULTS;
+}
+
+int app_main(struct cli *cli, const char *initial)
+{
+	struct app app;
+	if (!cli_registry(cli))
+		return cli_data_error(cli);
+	if (!app_init(&app, cli, initial))
+		return EXIT_TROUBLE;
+	const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
+	int rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	app_free(&app);
+	return rc;
+}

@@ -1,0 +1,160 @@
+/* detail.c: the pane under the map: every record of the port under the
+ * cursor, all 12 fields; above zoom 1 also the cell's counts and its
+ * largest free gap. Tab focuses it so it scrolls. */
+#include <config.h>
+
+#include <string.h>
+
+#include "../src/i18n.h"
+#include "../src/ports.h"
+#include "text.h"
+#include "tui.h"
+
+/* "[RFC3551][RFC4571]" -> "RFC 3551, RFC 4571"; other bracketed items
+ * lose their brackets; text outside brackets is kept. */
+static void detail_reference(struct strbuf *out, const char *ref)
+{
+	const char *s = ref;
+	bool first = true;
+	while (*s == '[') {
+		const char *close = strchr(s, ']');
+		if (!close)
+			break;
+		const char *item = s + 1;
+		size_t n = (size_t)(close - item);
+		strbuf_adds(out, first ? "" : ", ");
+		if (n > 3 && strncmp(item, "RFC", 3) == 0 &&
+		    strspn(item + 3, "0123456789") == n - 3) {
+			strbuf_adds(out, "RFC ");
+			strbuf_add(out, item + 3, n - 3);
+		} else {
+			strbuf_add(out, item, n);
+		}
+		first = false;
+		s = close + 1;
+	}
+	strbuf_adds(out, s);
+}
+
+static const char *const detail_labels[FIELD_COUNT] = {
+	N_("Service"),	 N_("Port"),	     N_("Transport"),	     N_("Description"),
+	N_("Assignee"),	 N_("Contact"),	     N_("Registered"),	     N_("Modified"),
+	N_("Reference"), N_("Service code"), N_("Unauthorized use"), N_("Notes"),
+};
+
+/* One record in three or so lines: port/transport, service, state and
+ * description, then the other eight fields as "Label: value" (empty ones
+ * as "-"), wrapped to the screen. */
+static void detail_record(struct strbuf *t, const struct registry *reg, const struct record *r)
+{
+	const char *tr = registry_field(reg, r, FIELD_TRANSPORT);
+	const char *svc = registry_field(reg, r, FIELD_SERVICE);
+	struct strbuf line = STRBUF_INIT;
+	strbuf_addf(&line, "%s/%s  %s  (%s)  %s", registry_field(reg, r, FIELD_PORT),
+		    *tr ? tr : "-", *svc ? svc : _("(no service name)"),
+		    _(state_name((enum port_state)r->state)),
+		    registry_field(reg, r, FIELD_DESCRIPTION));
+	text_wrap(t, TEXT_HEADING, strbuf_str(&line), 4, COLS);
+	strbuf_reset(&line);
+	strbuf_adds(&line, "    ");
+	for (int f = FIELD_ASSIGNEE; f < FIELD_COUNT; f++) {
+		const char *v = registry_field(reg, r, (enum field)f);
+		strbuf_addf(&line, "%s%s: ", f == FIELD_ASSIGNEE ? "" : "  ", _(detail_labels[f]));
+		if (f == FIELD_REFERENCE && *v)
+			detail_reference(&line, v);
+		else
+			strbuf_adds(&line, *v ? v : "-");
+	}
+	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 4, COLS);
+	strbuf_free(&line);
+}
+
+/* "port 443: assigned (tcp assigned, ...), System range" */
+static void detail_port_summary(struct strbuf *t, const struct app *app, unsigned port)
+{
+	const struct registry *reg = app->reg;
+	struct gap g;
+	struct strbuf line = STRBUF_INIT;
+	bool same = true;
+	for (int tr = 1; tr < TRANSPORT_REAL; tr++)
+		same &= reg->state[tr][port] == reg->state[TRANSPORT_TCP][port];
+	strbuf_addf(&line, _("Port %u (%s): "), port, _(range_name(port_range_of(port))));
+	if (same)
+		strbuf_addf(&line, _("%s for tcp, udp, sctp and dccp"),
+			    _(state_name(registry_state(reg, port, TRANSPORT_TCP))));
+	for (int tr = 0; !same && tr < TRANSPORT_REAL; tr++)
+		strbuf_addf(&line, "%s%s %s", tr ? ", " : "", transport_name((enum transport)tr),
+			    _(state_name(registry_state(reg, port, (enum transport)tr))));
+	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 4, COLS);
+	strbuf_free(&line);
+	if (ports_gap_at(reg, app->proto, port, &g)) {
+		text_line(t, TEXT_PLAIN);
+		text_addf(t, _("Free for %s: in the gap %u-%u (%u ports)"),
+			  transport_name(app->proto), g.lo, g.hi, g.hi - g.lo + 1);
+	}
+}
+
+/* A cell of several ports: counts by state and the largest free gap. */
+static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, unsigned hi)
+{
+	unsigned counts[STATE_COUNT];
+	struct gap g;
+	ports_count(app->reg, app->proto, lo, hi, counts);
+	text_line(t, TEXT_HEADING);
+	text_addf(t, _("Ports %u-%u (%u ports, %s range), transport %s"), lo, hi, hi - lo + 1,
+		  _(range_name(port_range_of(lo))), transport_name(app->proto));
+	text_line(t, TEXT_PLAIN);
+	text_addf(t, _("assigned %u, reserved %u, unassigned %u"), counts[STATE_ASSIGNED],
+		  counts[STATE_RESERVED], counts[STATE_UNASSIGNED]);
+	text_line(t, TEXT_PLAIN);
+	if (ports_largest_gap(app->reg, app->proto, lo, hi, &g))
+		text_addf(t, _("largest free gap %u-%u (%u ports)"), g.lo, g.hi, g.hi - g.lo + 1);
+	else
+		text_add(t, _("no free port"));
+}
+
+/* Everything the pane shows for the cursor. */
+static void detail_text(const struct app *app, struct strbuf *t)
+{
+	const uint32_t *idx;
+	unsigned z = app_zoom_size(app);
+	unsigned lo = heatmap_cell_start(app, app->cursor);
+	if (z > 1)
+		detail_bucket(t, app, lo, lo + z - 1);
+	detail_port_summary(t, app, app->cursor);
+	size_t n = registry_records_at(app->reg, app->cursor, &idx);
+	if (!n) {
+		text_line(t, TEXT_PLAIN);
+		text_add(t, _("No record covers this port."));
+	}
+	for (size_t i = 0; i < n; i++)
+		detail_record(t, app->reg, &app->reg->rec[idx[i]]);
+}
+
+void detail_draw(struct app *app)
+{
+	const struct layout *l = &app->lay;
+	struct strbuf t = STRBUF_INIT, head = STRBUF_INIT;
+	detail_text(app, &t);
+	app->detail_lines = text_count(&t);
+	int body_h = l->detail_h - 1;
+	long max = (long)app->detail_lines - body_h;
+	if (app->detail_scroll > max)
+		app->detail_scroll = max < 0 ? 0 : (int)max;
+	bool focused = app->focus == FOCUS_DETAIL;
+	strbuf_addf(&head, _("Port %u"), app->cursor);
+	strbuf_addf(&head, "  %zu-%zu/%zu  %s",
+		    app->detail_lines ? (size_t)app->detail_scroll + 1 : 0,
+		    (size_t)app->detail_scroll + (size_t)body_h < app->detail_lines
+			    ? (size_t)app->detail_scroll + (size_t)body_h
+			    : app->detail_lines,
+		    app->detail_lines,
+		    focused ? _("[detail focused: arrows scroll, Tab back]")
+			    : _("[Tab: focus the detail pane]"));
+	draw_fill(l->detail_y, 0, COLS, colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
+	draw_text(l->detail_y, 1, COLS - 1, strbuf_str(&head),
+		  colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
+	text_draw(&t, (size_t)app->detail_scroll, l->detail_y + 1, body_h, COLS);
+	strbuf_free(&t);
+	strbuf_free(&head);
+}

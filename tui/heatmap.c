@@ -1,0 +1,365 @@
+/* heatmap.c: the port space as a grid of cells. Each cell is 4^zoom
+ * ports; rows hold a power of two of cells, so every row starts at a round
+ * port number and the range boundaries (1024, 49152) fall on cell edges. */
+#include <config.h>
+
+#include <string.h>
+
+#include "../src/i18n.h"
+#include "../src/ports.h"
+#include "tui.h"
+
+/* Glyphs by shade level: free ... fully assigned. */
+static const char *const shade_utf8[SHADES] = {"·", "░", "▒", "▓", "█"};
+static const char shade_ascii[SHADES] = {'.', ':', '+', '*', '#'};
+
+unsigned app_zoom_size(const struct app *app)
+{
+	return 1u << (2 * app->zoom);
+}
+
+void heatmap_layout(struct app *app)
+{
+	struct layout *l = &app->lay;
+	l->rows = LINES;
+	l->cols = COLS;
+	l->too_small = l->rows < MIN_ROWS || l->cols < MIN_COLS;
+	if (l->too_small)
+		return;
+	l->cells = 256;
+	while (l->cells > 8 && GUTTER_WIDTH + l->cells > l->cols)
+		l->cells /= 2;
+	l->per_row = (unsigned)l->cells * app_zoom_size(app);
+	l->total_rows = PORT_COUNT / l->per_row;
+	int avail = l->rows - 3; /* title, legend, status */
+	int detail = (avail + 1) / 2 < 5 ? 5 : (avail + 1) / 2;
+	l->map_h = avail - detail;
+	if ((unsigned)l->map_h > l->total_rows)
+		l->map_h = (int)l->total_rows;
+	l->map_y = 1;
+	l->legend_y = l->map_y + l->map_h;
+	l->detail_y = l->legend_y + 1;
+	l->status_y = l->rows - 1;
+	l->detail_h = l->status_y - l->detail_y;
+}
+
+unsigned heatmap_cell_start(const struct app *app, unsigned port)
+{
+	return port - port % app_zoom_size(app);
+}
+
+void heatmap_fit(struct app *app)
+{
+	const struct layout *l = &app->lay;
+	if (l->too_small)
+		return;
+	unsigned row = app->cursor / l->per_row;
+	if (row < app->top_row)
+		app->top_row = row;
+	else if (row >= app->top_row + (unsigned)l->map_h)
+		app->top_row = row - (unsigned)l->map_h + 1;
+	if (app->top_row + (unsigned)l->map_h > l->total_rows)
+		app->top_row = l->total_rows - (unsigned)l->map_h;
+}
+
+void heatmap_center(struct app *app)
+{
+	const struct layout *l = &app->lay;
+	if (l->too_small || !l->per_row) {
+		app->top_row = 0;
+		return;
+	}
+	unsigned row = app->cursor / l->per_row, half = (unsigned)l->map_h / 2;
+	app->top_row = row > half ? row - half : 0;
+	heatmap_fit(app);
+}
+
+/* Shade level of the cell [lo, hi]: the state at zoom 1, the assigned
+ * share above it. */
+static int heatmap_level(const struct app *app, unsigned lo, unsigned hi)
+{
+	const uint8_t *st = app->reg->state[app->proto];
+	if (lo == hi)
+		return st[lo] == STATE_ASSIGNED ? 4 : st[lo] == STATE_RESERVED ? 2 : 0;
+	unsigned assigned = 0, n = hi - lo + 1;
+	for (unsigned p = lo; p <= hi; p++)
+		assigned += st[p] == STATE_ASSIGNED;
+	if (!assigned)
+		return 0;
+	return assigned * 4 <= n ? 1 : assigned * 2 <= n ? 2 : assigned * 4 <= n * 3 ? 3 : 4;
+}
+
+/* The boundaries a gutter marks: a letter when one falls in the row. */
+static void heatmap_marks(const struct app *app, unsigned lo, unsigned hi, char mark[2])
+{
+	mark[0] = mark[1] = ' ';
+	if (lo <= 1024 && 1024 <= hi)
+		mark[0] = 'U';
+	if (lo <= 49152 && 49152 <= hi)
+		mark[0] = 'D';
+	const struct sysinfo_ports *s = &app->sys;
+	if (s->have_unprivileged && lo <= s->unprivileged_start && s->unprivileged_start <= hi)
+		mark[1] = 'p';
+	if (s->have_ephemeral && ((lo <= s->ephemeral_lo && s->ephemeral_lo <= hi) ||
+				  (lo <= s->ephemeral_hi && s->ephemeral_hi <= hi)))
+		mark[1] = mark[1] == ' ' ? 'e' : '*';
+}
+
+/* Extra attributes showing the kernel's view: ephemeral ports underlined. */
+static attr_t heatmap_kernel_attr(const struct app *app, unsigned lo, unsigned hi)
+{
+	const struct sysinfo_ports *s = &app->sys;
+	if (s->have_ephemeral && hi >= s->ephemeral_lo && lo <= s->ephemeral_hi)
+		return A_UNDERLINE;
+	return 0;
+}
+
+static void heatmap_draw_cell(struct app *app, int y, int x, unsigned lo, unsigned hi)
+{
+	const struct overlay *ov = overlay_at(&app->overlays, lo, hi);
+	int level = heatmap_level(app, lo, hi);
+	enum color_role role = colors_shade(port_range_of(lo), level);
+	const char *glyph = app->utf8 ? shade_utf8[level] : NULL;
+	char ascii = shade_ascii[level];
+	if (ov) {
+		role = (enum color_role)ov->role;
+		glyph = app->utf8 ? ov->glyph_utf8 : NULL;
+		ascii = ov->glyph_ascii;
+	}
+	attr_t attr = colors_attr(role) | heatmap_kernel_attr(app, lo, hi);
+	if (app->cursor >= lo && app->cursor <= hi)
+		attr = colors_attr(ROLE_CURSOR) |
+		       (app->color_mode == COLOR_MODE_MONO ? A_REVERSE : 0);
+	if (glyph) {
+		draw_text(y, x, 1, glyph, attr);
+	} else {
+		mvaddch(y, x, (chtype)(unsigned char)ascii | attr);
+	}
+}
+
+void heatmap_draw(struct app *app)
+{
+	const struct layout *l = &app->lay;
+	unsigned z = app_zoom_size(app);
+	for (int r = 0; r < l->map_h; r++) {
+		unsigned row = app->top_row + (unsigned)r;
+		unsigned lo = row * l->per_row;
+		int y = l->map_y + r;
+		char buf[16], mark[2];
+		move(y, 0);
+		clrtoeol();
+		if (row >= l->total_rows)
+			continue;
+		heatmap_marks(app, lo, lo + l->per_row - 1, mark);
+		snprintf(buf, sizeof(buf), "%5u", lo);
+		draw_text(y, 0, 5, buf, colors_attr(ROLE_GUTTER));
+		mvaddch(y, 5, (chtype)(unsigned char)mark[0] | colors_attr(ROLE_MARK));
+		mvaddch(y, 6, (chtype)(unsigned char)mark[1] | colors_attr(ROLE_MARK));
+		for (int c = 0; c < l->cells; c++)
+			heatmap_draw_cell(app, y, GUTTER_WIDTH + c, lo + (unsigned)c * z,
+					  lo + (unsigned)(c + 1) * z - 1);
+	}
+}
+
+/* Append one legend item (a glyph in its colour, then text); returns x. */
+static int heatmap_legend_glyph(struct app *app, int x, const char *utf8, char ascii,
+				enum color_role role, const char *text)
+{
+	int y = app->lay.legend_y, w = COLS - x;
+	if (w <= 0)
+		return x;
+	if (app->utf8)
+		draw_text(y, x, 1, utf8, colors_attr(role));
+	else
+		mvaddch(y, x, (chtype)(unsigned char)ascii | colors_attr(role));
+	return x + 1 + draw_text(y, x + 1, w - 1, text, A_NORMAL) + 1;
+}
+
+/* A shade level as a legend item. */
+static int heatmap_legend_item(struct app *app, int x, int level, enum color_role role,
+			       const char *text)
+{
+	return heatmap_legend_glyph(app, x, shade_utf8[level], shade_ascii[level], role, text);
+}
+
+/* The enabled overlays, after the fixed items, as far as they fit. */
+static void heatmap_legend_overlays(struct app *app, int x)
+{
+	for (int i = 0; i < app->overlays.n; i++) {
+		const struct overlay *ov = app->overlays.ov[i];
+		if (ov->enabled)
+			x = heatmap_legend_glyph(app, x, ov->glyph_utf8, ov->glyph_ascii,
+						 (enum color_role)ov->role, _(ov->name));
+	}
+}
+
+void heatmap_draw_legend(struct app *app)
+{
+	int y = app->lay.legend_y, x = 0;
+	move(y, 0);
+	clrtoeol();
+	if (app->zoom == 0) {
+		x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("assigned"));
+		x = heatmap_legend_item(app, x, 2, ROLE_USR2, _("reserved"));
+		x = heatmap_legend_item(app, x, 0, ROLE_USR0, _("free"));
+	} else {
+		for (int i = 0; i < SHADES && x < COLS; i++, x++)
+			heatmap_legend_item(app, x, i, colors_shade(RANGE_USER, i), "");
+		x += 1 + draw_text(y, x + 1, COLS - x - 1, _("assigned share 0-100%"), A_NORMAL) +
+		     1;
+	}
+	x = heatmap_legend_item(app, x, 4, ROLE_SYS4, _("System"));
+	x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("User"));
+	x = heatmap_legend_item(app, x, 4, ROLE_DYN4, _("Dynamic"));
+	x += draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"), colors_attr(ROLE_GUTTER));
+	heatmap_legend_overlays(app, x + 1);
+}
+
+/* Move the cursor by delta cells (clamped to the port space). */
+static unsigned heatmap_move(struct app *app, long delta)
+{
+	long z = (long)app_zoom_size(app);
+	long p = (long)heatmap_cell_start(app, app->cursor) + delta * z;
+	if (p < 0)
+		p = 0;
+	if (p > PORT_MAX)
+		p = (long)heatmap_cell_start(app, PORT_MAX);
+	app->cursor = (unsigned)p;
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+unsigned heatmap_left(struct app *app)
+{
+	return heatmap_move(app, -1);
+}
+unsigned heatmap_right(struct app *app)
+{
+	return heatmap_move(app, 1);
+}
+unsigned heatmap_up(struct app *app)
+{
+	return heatmap_move(app, -app->lay.cells);
+}
+unsigned heatmap_down(struct app *app)
+{
+	return heatmap_move(app, app->lay.cells);
+}
+
+unsigned heatmap_page_up(struct app *app)
+{
+	int page = app->lay.map_h > 1 ? app->lay.map_h - 1 : 1;
+	return heatmap_move(app, -(long)page * app->lay.cells);
+}
+
+unsigned heatmap_page_down(struct app *app)
+{
+	int page = app->lay.map_h > 1 ? app->lay.map_h - 1 : 1;
+	return heatmap_move(app, (long)page * app->lay.cells);
+}
+
+unsigned heatmap_first(struct app *app)
+{
+	app->cursor = 0;
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+unsigned heatmap_last(struct app *app)
+{
+	app->cursor = heatmap_cell_start(app, PORT_MAX);
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+static unsigned heatmap_zoom_to(struct app *app, int zoom)
+{
+	if (zoom < 0 || zoom >= ZOOM_LEVELS) {
+		app_message(app, false, _("zoom is already at its %s"),
+			    zoom < 0 ? _("closest (1 port per cell)")
+				     : _("widest (256 ports per cell)"));
+		return REDRAW_STATUS;
+	}
+	app->zoom = zoom;
+	app->detail_scroll = 0;
+	app_message(app, false, _("zoom: %u ports per cell"), app_zoom_size(app));
+	return REDRAW_LAYOUT;
+}
+
+/* '+' zooms in (fewer ports per cell), '-' out (more, up to 256). */
+unsigned heatmap_zoom_in(struct app *app)
+{
+	return heatmap_zoom_to(app, app->zoom - 1);
+}
+unsigned heatmap_zoom_out(struct app *app)
+{
+	return heatmap_zoom_to(app, app->zoom + 1);
+}
+
+static unsigned heatmap_gap_jump(struct app *app, bool backward)
+{
+	struct gap g;
+	if (!ports_next_gap(app->reg, app->proto, app->cursor, backward, &g)) {
+		app_message(app, true,
+			    backward ? _("no free gap before port %u")
+				     : _("no free gap after port %u"),
+			    app->cursor);
+		return REDRAW_STATUS;
+	}
+	overlay_clear(&app->gap);
+	overlay_set_range(&app->gap, g.lo, g.hi);
+	app->gap.enabled = true;
+	app_goto(app, g.lo);
+	app_message(app, false,
+		    P_("free gap %u-%u (%u port)", "free gap %u-%u (%u ports)", g.hi - g.lo + 1),
+		    g.lo, g.hi, g.hi - g.lo + 1);
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+unsigned heatmap_next_gap(struct app *app)
+{
+	return heatmap_gap_jump(app, false);
+}
+unsigned heatmap_prev_gap(struct app *app)
+{
+	return heatmap_gap_jump(app, true);
+}
+
+unsigned heatmap_cycle_transport(struct app *app)
+{
+	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
+					       TRANSPORT_DCCP, TRANSPORT_ANY};
+	size_t i = 0;
+	while (i < 5 && order[i] != app->proto)
+		i++;
+	app->proto = order[(i + 1) % 5];
+	app->gap.enabled = false;
+	app_message(app, false, _("transport: %s"), transport_name(app->proto));
+	return REDRAW_ALL;
+}
+
+long heatmap_port_at(const struct app *app, int y, int x)
+{
+	const struct layout *l = &app->lay;
+	if (l->too_small || y < l->map_y || y >= l->map_y + l->map_h || x < GUTTER_WIDTH ||
+	    x >= GUTTER_WIDTH + l->cells)
+		return -1;
+	unsigned row = app->top_row + (unsigned)(y - l->map_y);
+	if (row >= l->total_rows)
+		return -1;
+	return (long)(row * l->per_row + (unsigned)(x - GUTTER_WIDTH) * app_zoom_size(app));
+}
+
+unsigned heatmap_mouse(struct app *app)
+{
+	const MEVENT *m = &app->mouse;
+	if (m->bstate & BUTTON4_PRESSED)
+		return heatmap_move(app, -3L * app->lay.cells);
+#ifdef BUTTON5_PRESSED
+	if (m->bstate & BUTTON5_PRESSED)
+		return heatmap_move(app, 3L * app->lay.cells);
+#endif
+	long p = heatmap_port_at(app, m->y, m->x);
+	if (p < 0)
+		return REDRAW_NONE;
+	app->cursor = (unsigned)p;
+	app->focus = FOCUS_MAP;
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}

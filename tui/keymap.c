@@ -1,0 +1,85 @@
+/* keymap.c: the one table of key bindings: keys, the action they run and
+ * the help text; the '?' page is rendered from it. */
+#include <config.h>
+
+#include "../src/i18n.h"
+#include "actions.h"
+#include "text.h"
+#include "tui.h"
+
+#define K(c) (KEYMAP_CODE | (c)) /* a curses KEY_* code, not a character */
+#define CTRL(c) ((c)&0x1f)
+
+struct binding {
+	int keys[4];	   /* characters or K(KEY_*); 0 ends the list */
+	const char *names; /* as the help page shows them */
+	action_fn fn;
+	const char *help;
+};
+
+/* clang-format off */
+static const struct binding keymap[] = {
+	{ { K(KEY_LEFT), 'h' }, "Left h", action_left, N_("previous cell (scroll up in a page)") },
+	{ { K(KEY_RIGHT), 'l' }, "Right l", action_right, N_("next cell") },
+	{ { K(KEY_UP), 'k' }, "Up k", action_up, N_("row up (scroll the detail pane when focused)") },
+	{ { K(KEY_DOWN), 'j' }, "Down j", action_down, N_("row down") },
+	{ { K(KEY_PPAGE), CTRL('b') }, "PgUp", action_page_up, N_("page up") },
+	{ { K(KEY_NPAGE), CTRL('f'), ' ' }, "PgDn Space", action_page_down, N_("page down") },
+	{ { K(KEY_HOME), 'g' }, "Home g", action_home, N_("first port (0)") },
+	{ { K(KEY_END), 'G' }, "End G", action_end, N_("last port (65535)") },
+	{ { '+', '=' }, "+", action_zoom_in, N_("zoom in: fewer ports per cell (down to 1)") },
+	{ { '-', '_' }, "-", action_zoom_out, N_("zoom out: more ports per cell (up to 256)") },
+	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh)") },
+	{ { ']' }, "]", action_next_gap, N_("next free gap (run of unassigned ports)") },
+	{ { '[' }, "[", action_prev_gap, N_("previous free gap") },
+	{ { 't' }, "t", action_transport, N_("cycle the transport: tcp, udp, sctp, dccp, any") },
+	{ { '/' }, "/", action_search, N_("regex search") },
+	{ { 'n' }, "n", action_search_next, N_("next search match") },
+	{ { 'N' }, "N", action_search_prev, N_("previous search match") },
+	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
+	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor") },
+	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
+	{ { '\t' }, "Tab", action_focus, N_("focus the detail pane / the map") },
+	{ { '?', K(KEY_F(1)) }, "? F1", action_help, N_("this help") },
+	{ { CTRL('l') }, "Ctrl-L", action_refresh, N_("redraw the screen") },
+	{ { K(KEY_MOUSE) }, N_("mouse"), action_mouse, N_("click selects a cell, the wheel scrolls") },
+	{ { 27 }, "Esc", action_back, N_("back to the map") },
+	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)") },
+};
+/* clang-format on */
+
+#define KEYMAP_N (sizeof(keymap) / sizeof(keymap[0]))
+
+unsigned keymap_dispatch(struct app *app, int key)
+{
+	for (size_t i = 0; i < KEYMAP_N; i++)
+		for (int k = 0; k < 4 && keymap[i].keys[k]; k++)
+			if (keymap[i].keys[k] == key)
+				return keymap[i].fn(app);
+	if (key == K(KEY_RESIZE))
+		return REDRAW_NONE;
+	app_message(app, true, _("unknown key: press ? for the list of keys"));
+	return REDRAW_STATUS;
+}
+
+void keymap_help(struct app *app, struct strbuf *t)
+{
+	(void)app;
+	text_wrap(t, TEXT_PLAIN,
+		  _("Keys (less and vim habits). Each cell of the map is 1, 4, 16, "
+		    "64 or 256 ports."),
+		  0, COLS);
+	text_line(t, TEXT_PLAIN);
+	for (size_t i = 0; i < KEYMAP_N; i++) {
+		struct strbuf line = STRBUF_INIT;
+		strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, _(keymap[i].names), _(keymap[i].help));
+		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
+		strbuf_free(&line);
+	}
+	text_line(t, TEXT_PLAIN);
+	text_wrap(t, TEXT_PLAIN,
+		  _("Gutter marks: U / D the User / Dynamic range starts in that row, "
+		    "p the kernel's privileged boundary, e its ephemeral range "
+		    "(underlined cells)."),
+		  0, COLS);
+}

@@ -1,0 +1,66 @@
+/* overlay.c: port bitmaps for the heat map's overlays. */
+#include <config.h>
+
+#include <string.h>
+
+#include "overlay.h"
+
+void overlay_clear(struct overlay *ov)
+{
+	memset(ov->bits, 0, sizeof(ov->bits));
+}
+
+void overlay_set_port(struct overlay *ov, unsigned port)
+{
+	if (port <= PORT_MAX)
+		ov->bits[port / 64] |= (uint64_t)1 << (port % 64);
+}
+
+void overlay_set_range(struct overlay *ov, unsigned lo, unsigned hi)
+{
+	for (unsigned p = lo; p <= hi && p <= PORT_MAX; p++)
+		overlay_set_port(ov, p);
+}
+
+bool overlay_has(const struct overlay *ov, unsigned port)
+{
+	return port <= PORT_MAX && (ov->bits[port / 64] >> (port % 64)) & 1;
+}
+
+/* The bits of word w that fall inside [lo, hi]. */
+static uint64_t overlay_word_mask(unsigned w, unsigned lo, unsigned hi)
+{
+	unsigned first = w * 64, last = first + 63;
+	uint64_t m = ~(uint64_t)0;
+	if (lo > first)
+		m &= ~(uint64_t)0 << (lo - first);
+	if (hi < last)
+		m &= ~(uint64_t)0 >> (last - hi);
+	return m;
+}
+
+unsigned overlay_count(const struct overlay *ov, unsigned lo, unsigned hi)
+{
+	unsigned n = 0;
+	if (hi > PORT_MAX)
+		hi = PORT_MAX;
+	for (unsigned w = lo / 64; lo <= hi && w <= hi / 64; w++)
+		n += (unsigned)__builtin_popcountll(ov->bits[w] & overlay_word_mask(w, lo, hi));
+	return n;
+}
+
+int overlay_add(struct overlay_set *set, struct overlay *ov)
+{
+	if (set->n >= OVERLAY_MAX)
+		return -1;
+	set->ov[set->n++] = ov;
+	return 0;
+}
+
+const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo, unsigned hi)
+{
+	for (int i = 0; i < set->n; i++)
+		if (set->ov[i]->enabled && overlay_count(set->ov[i], lo, hi))
+			return set->ov[i];
+	return NULL;
+}

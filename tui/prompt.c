@@ -1,0 +1,120 @@
+/* prompt.c: the ':' line in the status bar: go to a port number or a
+ * service name (":443", ":ssh"). */
+#include <config.h>
+
+#include <string.h>
+#include <wchar.h>
+
+#include "../src/i18n.h"
+#include "../src/ports.h"
+#include "../src/utf8.h"
+#include "tui.h"
+
+unsigned prompt_start(struct app *app)
+{
+	app->prompt_active = true;
+	strbuf_reset(&app->prompt);
+	return REDRAW_STATUS;
+}
+
+/* The first record of the name with a port, preferring the transport
+ * filter; -1 when there is none. */
+static long prompt_find_name(struct app *app, const char *name, size_t *nrec)
+{
+	const uint32_t *idx;
+	long best = -1;
+	*nrec = registry_find_service(app->reg, name, &idx);
+	for (size_t i = 0; i < *nrec; i++) {
+		const struct record *r = &app->reg->rec[idx[i]];
+		if (r->port_lo == PORT_NONE)
+			continue;
+		if (app->proto == TRANSPORT_ANY || r->transport == app->proto)
+			return r->port_lo;
+		if (best < 0)
+			best = r->port_lo;
+	}
+	return best;
+}
+
+bool prompt_goto(struct app *app, const char *s)
+{
+	unsigned port;
+	size_t nrec;
+	if (ports_parse_port(s, &port) == 0) {
+		app_goto(app, port);
+		app_message(app, false, _("port %u"), port);
+		return true;
+	}
+	if (strspn(s, "0123456789") == strlen(s)) {
+		app_message(app, true, _("'%s' is not a port number (0-65535)"), s);
+		return false;
+	}
+	long p = prompt_find_name(app, s, &nrec);
+	if (p < 0) {
+		app_message(app, true,
+			    nrec ? _("'%s' is registered without a port number")
+				 : _("no service named '%s'"),
+			    s);
+		return false;
+	}
+	app_goto(app, (unsigned)p);
+	app_message(app, false, _("%s: port %ld"), s, p);
+	return true;
+}
+
+static unsigned prompt_submit(struct app *app)
+{
+	const char *s = strbuf_str(&app->prompt);
+	s += strspn(s, " ");
+	app->prompt_active = false;
+	if (!*s)
+		return REDRAW_STATUS;
+	if (!prompt_goto(app, s))
+		return REDRAW_STATUS;
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+/* Drop the last UTF-8 character typed. */
+static void prompt_backspace(struct strbuf *sb)
+{
+	while (sb->len && ((unsigned char)sb->data[sb->len - 1] & 0xC0) == 0x80)
+		sb->len--;
+	if (sb->len)
+		sb->len--;
+	if (sb->data)
+		sb->data[sb->len] = '\0';
+}
+
+unsigned prompt_key(struct app *app, int key, bool is_char)
+{
+	if (is_char ? key == '\n' || key == '\r' : key == KEY_ENTER)
+		return prompt_submit(app);
+	if (is_char && key == 27) { /* Esc cancels */
+		app->prompt_active = false;
+		return REDRAW_STATUS;
+	}
+	if ((!is_char && key == KEY_BACKSPACE) || (is_char && (key == 127 || key == 8))) {
+		if (!app->prompt.len) {
+			app->prompt_active = false;
+			return REDRAW_STATUS;
+		}
+		prompt_backspace(&app->prompt);
+		return REDRAW_STATUS;
+	}
+	if (is_char && key >= 32 && key != 127 && app->prompt.len < 256) {
+		char buf[4];
+		strbuf_add(&app->prompt, buf, utf8_encode((uint32_t)key, buf));
+	}
+	return REDRAW_STATUS;
+}
+
+void prompt_draw(struct app *app)
+{
+	int y = app->lay.status_y;
+	attr_t a = colors_attr(ROLE_STATUS);
+	draw_fill(y, 0, COLS, a);
+	int x = draw_text(y, 0, COLS, _("Go to port or service: "), a);
+	x += draw_untrusted(y, x, COLS - x, strbuf_str(&app->prompt), a);
+	if (x < COLS)
+		move(y, x);
+}

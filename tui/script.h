@@ -1,0 +1,52 @@
+/* script.h: the headless test mode (the tig approach). A key script
+ * drives the TUI on an off-screen terminal and asks for text dumps:
+ *   # comment
+ *   @dump [LABEL]        the screen as text, to standard output
+ *   @attrs [LABEL]       each cell's colour pair as a letter ('.' none)
+ *   @resize COLSxROWS    resize the off-screen terminal
+ *   anything else        keys: characters, and <Enter> <Esc> <Tab> <BS>
+ *                        <Left> <Right> <Up> <Down> <PgUp> <PgDn> <Home>
+ *                        <End> <F1> <C-l> <lt> (a '<'), <Click X,Y>,
+ *                        <WheelUp X,Y>, <WheelDown X,Y>
+ * Used when $PORTSCOPE_TEST_SCRIPT names a file; $PORTSCOPE_TEST_SIZE
+ * (COLSxROWS, default 80x24) sets the first size. */
+#ifndef PORTSCOPE_SCRIPT_H
+#define PORTSCOPE_SCRIPT_H
+
+#include <stdio.h>
+
+#include <curses.h>
+
+#include "../src/error.h"
+#include "../src/strbuf.h"
+
+enum script_event {
+	SCRIPT_END,
+	SCRIPT_KEY,
+	SCRIPT_DUMP,
+	SCRIPT_ATTRS,
+	SCRIPT_RESIZE,
+};
+
+struct script {
+	FILE *fp;
+	char *path;
+	unsigned long lineno;
+	struct strbuf line;
+	size_t pos; /* next key on line */
+	bool in_keys;
+	/* results of the last event */
+	int key; /* with KEYMAP_CODE for curses codes */
+	MEVENT mouse;
+	int cols, rows;
+	const char *label;
+};
+
+int script_open(struct script *s, const char *path, struct ps_error *err);
+void script_close(struct script *s);
+/* The next event; SCRIPT_END at the end, or -1 with err on a bad line. */
+int script_next(struct script *s, struct ps_error *err);
+/* Parse "COLSxROWS"; -1 when malformed. */
+int script_parse_size(const char *s, int *cols, int *rows);
+
+#endif

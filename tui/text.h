@@ -1,0 +1,36 @@
+/* text.h: lines of styled text built before drawing (detail pane, help,
+ * ranges page). Each line starts with a style byte; untrusted text is
+ * sanitised when it is added, so drawing never sees raw registry bytes. */
+#ifndef PORTSCOPE_TEXT_H
+#define PORTSCOPE_TEXT_H
+
+#include "../src/strbuf.h"
+
+enum text_style {
+	TEXT_PLAIN = 'p',
+	TEXT_HEADING = 'h',
+	TEXT_FIELD = 'f', /* a LABEL_WIDTH label, then the value */
+	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
+};
+
+#define TEXT_LABEL_WIDTH 18
+#define TEXT_KEY_WIDTH 14
+
+/* Start a new line of a style. */
+void text_line(struct strbuf *t, enum text_style style);
+/* Trusted text (our own strings) on the current line. */
+void text_add(struct strbuf *t, const char *s);
+void text_addf(struct strbuf *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A label and an untrusted value, wrapped to the screen width under the
+ * value column. */
+void text_field(struct strbuf *t, const char *label, const char *value);
+/* Untrusted text on lines of style, wrapped at spaces to width columns;
+ * lines after the first are indented by indent columns. Line feeds in
+ * value become spaces. */
+void text_wrap(struct strbuf *t, enum text_style style, const char *value, int indent, int width);
+/* How many lines t holds. */
+size_t text_count(const struct strbuf *t);
+/* Draw lines [first, first + h) of t at rows y.. with width w. */
+void text_draw(const struct strbuf *t, size_t first, int y, int h, int w);
+
+#endif
