@@ -25,10 +25,16 @@ static const struct cli_command commands[] = {
 	  OPT_PROTO | OPT_MIN, cmd_gaps },
 	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
 	  OPT_PROTO, cmd_stats },
+	{ "suggest", N_("PORT [--count N] [--run K] [--proto P] [--any-range]"),
+	  N_("nearest ports (or runs of K) passing every check, checks shown"),
+	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE, cmd_suggest },
+	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
+	  0, cmd_listeners },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
-       OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE };
+       OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
+       OPTC_ANY_RANGE };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -42,6 +48,7 @@ static const struct option long_options[] = {
 	{ "output", required_argument, NULL, OPTC_OUTPUT },
 	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
 	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
+	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -158,6 +165,7 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_OUTPUT: cli->given |= OPT_OUTPUT; cli->output = arg; return 0;
 	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
 	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
+	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
@@ -174,7 +182,8 @@ static const struct cli_command *find_command(const char *name)
 static int check_options(struct cli *cli, const struct cli_command *cmd)
 {
 	static const char *const names[] = { "proto", "min", "count", "run", "field",
-					     "url", "output", "ignore-case" };
+					     "url", "output", "ignore-case",
+					     "any-range" };
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
 		if (extra & 1)

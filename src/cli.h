@@ -29,6 +29,7 @@ enum cli_opt {
 	OPT_URL = 1 << 5,
 	OPT_OUTPUT = 1 << 6,
 	OPT_CASE = 1 << 7,
+	OPT_ANY_RANGE = 1 << 8,
 };
 
 struct cli {
@@ -73,5 +74,7 @@ int cmd_lookup(struct cli *cli, int argc, char **argv);
 int cmd_free(struct cli *cli, int argc, char **argv);
 int cmd_gaps(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_listeners(struct cli *cli, int argc, char **argv);
+int cmd_suggest(struct cli *cli, int argc, char **argv);
 
 #endif
