@@ -70,7 +70,7 @@ static void flags_text(struct strbuf *out, unsigned flags, char sep)
 		}
 }
 
-static void row_text(struct strbuf *out, const struct row *r)
+static void row_text(struct strbuf *out, const struct row *r, int addr_width)
 {
 	const struct listener *l = r->l;
 	struct strbuf pid = STRBUF_INIT, proc = STRBUF_INIT, svc = STRBUF_INIT;
@@ -78,8 +78,8 @@ static void row_text(struct strbuf *out, const struct row *r)
 		strbuf_addf(&pid, "%ld", l->pid);
 	output_text(&proc, l->process ? l->process : "-");
 	output_text(&svc, r->service ? r->service : "-");
-	strbuf_addf(out, "%-4s %-39s %5u %7s %-15s %-15s ", transport_name(l->transport), l->addr,
-		    l->port, l->pid >= 0 ? strbuf_str(&pid) : "-", strbuf_str(&proc),
+	strbuf_addf(out, "%-5s %-*s %5u %7s %-15s %-15s ", transport_name(l->transport), addr_width,
+		    l->addr, l->port, l->pid >= 0 ? strbuf_str(&pid) : "-", strbuf_str(&proc),
 		    strbuf_str(&svc));
 	flags_text(out, r->flags, ',');
 	while (out->len && out->data[out->len - 1] == ' ')
@@ -153,13 +153,17 @@ static void emit(struct cli *cli, const struct listeners *ls, const struct regis
 		 struct portfacts *pf)
 {
 	struct strbuf *out = &cli->out;
+	int addr_width = 7;
+	for (size_t i = 0; i < ls->n; i++)
+		if ((int)strlen(ls->v[i].addr) > addr_width)
+			addr_width = (int)strlen(ls->v[i].addr);
 	if (cli->format == FORMAT_JSON)
 		strbuf_addc(out, '[');
 	else if (cli->format == FORMAT_CSV)
 		strbuf_adds(out, "transport,address,port,pid,process,service,flags\n");
 	else
-		strbuf_addf(out, "%-4s %-39s %5s %7s %-15s %-15s %s\n", _("PROTO"), _("ADDRESS"),
-			    _("PORT"), _("PID"), _("PROCESS"), _("SERVICE"), _("FLAGS"));
+		strbuf_addf(out, "%-5s %-*s %5s %7s %-15s %-15s %s\n", _("PROTO"), addr_width,
+			    _("ADDRESS"), _("PORT"), _("PID"), _("PROCESS"), _("SERVICE"), _("FLAGS"));
 	for (size_t i = 0; i < ls->n; i++) {
 		struct row r = annotate(reg, pf, &ls->v[i]);
 		if (cli->format == FORMAT_JSON)
@@ -167,7 +171,7 @@ static void emit(struct cli *cli, const struct listeners *ls, const struct regis
 		else if (cli->format == FORMAT_CSV)
 			row_csv(out, &r);
 		else
-			row_text(out, &r);
+			row_text(out, &r, addr_width);
 	}
 	if (cli->format == FORMAT_JSON)
 		strbuf_adds(out, ls->n ? "\n]\n" : "]\n");

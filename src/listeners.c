@@ -408,7 +408,8 @@ static int cmp_listener(const void *a, const void *b)
 
 static void index_ports(struct listeners *ls)
 {
-	qsort(ls->v, ls->n, sizeof(*ls->v), cmp_listener);
+	if (ls->n)
+		qsort(ls->v, ls->n, sizeof(*ls->v), cmp_listener);
 	for (size_t i = 0; i < ls->n; i++) {
 		unsigned p = ls->v[i].port;
 		ls->in_use[ls->v[i].transport][p / 8] |= (uint8_t)(1u << (p % 8));

@@ -1,5 +1,6 @@
 /* lookup_names.c: where the registry, /etc/services and nmap-services name
- * a port differently, list every name with its source. */
+ * a port differently (or only the others name it), list every name with its
+ * source. */
 #include <config.h>
 
 #include <strings.h>
@@ -80,6 +81,7 @@ void lookup_names_text(struct cli *cli, unsigned port)
 	struct names nm = { STRBUF_INIT, NULL, false, false };
 	struct strbuf block = STRBUF_INIT;
 	from_registry(&nm, cli->reg, port);
+	bool registry_named = nm.first != NULL;
 	source_line(&block, &nm, _(cli->reg->source_label));
 	const struct portnames *etc = optional(cli, portfacts_etc_services(pf, &cli->err));
 	if (etc)
@@ -89,7 +91,8 @@ void lookup_names_text(struct cli *cli, unsigned port)
 	if (nmap)
 		from_portnames(&nm, nmap, port);
 	source_line(&block, &nm, "nmap-services");
-	if (nm.differ) {
+	/* a name only other sources give is a disagreement too (squatting) */
+	if (nm.differ || (!registry_named && nm.first)) {
 		strbuf_adds(&cli->out, _("names differ between sources:\n"));
 		strbuf_add(&cli->out, block.data, block.len);
 	}

@@ -81,7 +81,8 @@ static struct portnames *finish(struct portnames *pn, int rc)
 		portnames_free(pn);
 		return NULL;
 	}
-	qsort(pn->e, pn->n, sizeof(*pn->e), cmp_entry);
+	if (pn->n)
+		qsort(pn->e, pn->n, sizeof(*pn->e), cmp_entry);
 	return pn;
 }
 
