@@ -97,6 +97,20 @@ for kind in tcp4 tcp6 udp4 udp6; do
 	line=$(printf '%s\n' "$OUT" | grep "^${kind%?},$addr,$port," | cut -d, -f1-5)
 	is "live: $kind $addr:$port with pid and name" "${kind%?},$addr,$port,$helper,listen_helper" "$line"
 done
+# As an unprivileged user (when the suite runs as root and setpriv exists):
+# the helper's sockets are still listed, their owner shows as unknown.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	port=$(sed -n 's/^tcp4 //p' "$TMPD/ports")
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$PORTSCOPE" --registry "$REG" listeners --format csv >"$TMPD/out" 2>"$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+	is "not root: exit 0" 0 "$RC"
+	is "not root: listed, pid and process unknown" "tcp,127.0.0.1,$port,," \
+		"$(printf '%s\n' "$OUT" | grep "^tcp,127.0.0.1,$port," | cut -d, -f1-5)"
+	like "not root: says why" "could not be read (not root?)" "$ERR"
+fi
 kill "$helper"
 wait "$helper" 2>/dev/null
 
