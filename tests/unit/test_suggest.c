@@ -46,6 +46,47 @@ START_TEST(kernel_facts)
 }
 END_TEST
 
+/* Write text as ip_local_port_range and ip_unprivileged_port_start of a
+ * scratch sysroot. */
+static void scratch_kernel(const char *tmp, const char *range, const char *unpriv)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "mkdir -p %s/proc/sys/net/ipv4", tmp);
+	ck_assert_int_eq(system(path), 0);
+	snprintf(path, sizeof(path), "%s%s", tmp, SYSINFO_EPHEMERAL_PATH);
+	FILE *fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs(range, fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s%s", tmp, SYSINFO_UNPRIVILEGED_PATH);
+	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
+	fputs(unpriv, fp);
+	fclose(fp);
+	setenv("PORTSCOPE_SYSROOT", tmp, 1);
+}
+
+START_TEST(kernel_facts_malformed)
+{
+	char tmp[] = "/tmp/portscope-sysinfo-XXXXXX", cmd[64];
+	unsigned lo, hi, p;
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	scratch_kernel(tmp, "1024 65535\n", "0\n");
+	ck_assert(sysinfo_ephemeral_range(&lo, &hi));
+	ck_assert_uint_eq(hi, 65535);
+	ck_assert(sysinfo_unprivileged_start(&p));
+	ck_assert_uint_eq(p, 0);
+	static const char *const bad[] = { "", "abc", "5 3", "1 70000", "1 2 3", "1", "1 2x" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		scratch_kernel(tmp, bad[i], bad[i]);
+		ck_assert_msg(!sysinfo_ephemeral_range(&lo, &hi), "range accepted '%s'", bad[i]);
+	}
+	scratch_kernel(tmp, "", "1024 1025");
+	ck_assert(!sysinfo_unprivileged_start(&p));
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* A registry where 100-199 and 300 are assigned for tcp. */
 static struct registry *tiny_registry(void)
 {
@@ -110,6 +151,7 @@ static Suite *suggest_suite(void)
 	TCase *tc = tcase_create("checks");
 	tcase_add_test(tc, bad_ports);
 	tcase_add_test(tc, kernel_facts);
+	tcase_add_test(tc, kernel_facts_malformed);
 	tcase_add_test(tc, checks_and_nearest);
 	suite_add_tcase(s, tc);
 	return s;
