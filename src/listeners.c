@@ -15,6 +15,7 @@
 #include "loader.h"
 #include "source.h"
 #include "strbuf.h"
+#include "tokens.h"
 
 /* The kernel's socket states we keep (include/net/tcp_states.h). */
 #define TCP_LISTEN_STATE 0x0A
@@ -31,27 +32,6 @@ static const struct proc_net_file {
 	{ "/proc/net/udp", TRANSPORT_UDP, false, UDP_UNCONNECTED_STATE },
 	{ "/proc/net/udp6", TRANSPORT_UDP, true, UDP_UNCONNECTED_STATE },
 };
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-/* The next blank-separated token of [*p, end), or false at the end. */
-static bool token(const char **p, const char *end, const char **t, size_t *n)
-{
-	const char *s = *p;
-	while (s < end && is_blank(*s))
-		s++;
-	if (s == end)
-		return false;
-	*t = s;
-	while (s < end && !is_blank(*s))
-		s++;
-	*n = (size_t)(s - *t);
-	*p = s;
-	return true;
-}
 
 static int hex_digit(char c)
 {
@@ -135,7 +115,7 @@ int listeners_parse_line(const char *s, size_t n, bool v6,
 	const char *p = s, *end = s + n, *t[10];
 	size_t tn[10];
 	for (int i = 0; i < 10; i++)
-		if (!token(&p, end, &t[i], &tn[i])) {
+		if (!tokens_next(&p, end, &t[i], &tn[i])) {
 			*why = N_("too few fields (expected at least 10)");
 			return -1;
 		}
@@ -410,10 +390,8 @@ static void index_ports(struct listeners *ls)
 {
 	if (ls->n)
 		qsort(ls->v, ls->n, sizeof(*ls->v), cmp_listener);
-	for (size_t i = 0; i < ls->n; i++) {
-		unsigned p = ls->v[i].port;
-		ls->in_use[ls->v[i].transport][p / 8] |= (uint8_t)(1u << (p % 8));
-	}
+	for (size_t i = 0; i < ls->n; i++)
+		portbits_set(&ls->in_use, ls->v[i].transport, ls->v[i].port);
 }
 
 struct listeners *listeners_read(struct ps_error *err)
@@ -446,30 +424,17 @@ void listeners_free(struct listeners *ls)
 
 bool listeners_in_use(const struct listeners *ls, unsigned port, enum transport t)
 {
-	if (port > PORT_MAX)
-		return false;
-	uint8_t bit = (uint8_t)(1u << (port % 8));
-	if (t != TRANSPORT_ANY)
-		return t < TRANSPORT_REAL && (ls->in_use[t][port / 8] & bit);
-	for (int i = 0; i < TRANSPORT_REAL; i++)
-		if (ls->in_use[i][port / 8] & bit)
-			return true;
-	return false;
+	return portbits_test(&ls->in_use, port, t);
+}
+
+static unsigned port_of(const void *elem)
+{
+	return ((const struct listener *)elem)->port;
 }
 
 size_t listeners_at(const struct listeners *ls, unsigned port, const struct listener **first)
 {
-	size_t a = 0, b = ls->n;
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (ls->v[m].port < port)
-			a = m + 1;
-		else
-			b = m;
-	}
-	size_t e = a;
-	while (e < ls->n && ls->v[e].port == port)
-		e++;
-	*first = ls->v + a;
-	return e - a;
+	size_t at, n = portbits_sorted_at(ls->v, ls->n, sizeof(*ls->v), port_of, port, &at);
+	*first = n ? ls->v + at : NULL;
+	return n;
 }

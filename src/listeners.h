@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "portbits.h"
 #include "registry.h"
 
 /* Longest rendered address: an IPv6 address ("ffff:...:255.255.255.255"). */
@@ -39,7 +40,7 @@ struct listeners {
 	unsigned long malformed_line;
 	const char *malformed_why;        /* static English, translate with _() */
 	size_t unreadable;                /* /proc/PID/fd directories we could not open */
-	uint8_t in_use[TRANSPORT_REAL][PORT_COUNT / 8]; /* per-port bitmap */
+	struct portbits in_use;
 };
 
 /* One /proc/net line, parsed. */
@@ -62,7 +63,8 @@ void listeners_free(struct listeners *ls);
 
 /* Is port in use by a listener of transport t (TRANSPORT_ANY: any)? O(1). */
 bool listeners_in_use(const struct listeners *ls, unsigned port, enum transport t);
-/* The listeners on port, contiguous in ls->v; returns how many. */
+/* The listeners on port, contiguous in ls->v from *first (NULL when none);
+ * returns how many. */
 size_t listeners_at(const struct listeners *ls, unsigned port,
 		    const struct listener **first);
 

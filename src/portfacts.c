@@ -25,15 +25,7 @@ void portfacts_free(struct portfacts *pf)
 
 void portfacts_labels_path(struct strbuf *out)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && *xdg == '/') {
-		strbuf_adds(out, xdg);
-	} else {
-		const char *home = getenv("HOME");
-		strbuf_adds(out, home ? home : "");
-		strbuf_adds(out, "/.config");
-	}
-	strbuf_adds(out, "/portscope/labels");
+	source_xdg_path(out, "XDG_CONFIG_HOME", "/.config", "/portscope/labels");
 }
 
 /* Load *slot from path once. */

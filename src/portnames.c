@@ -49,8 +49,7 @@ static int add_entry(void *ctx, const struct services_entry *se, struct ps_error
 	for (int32_t p = se->port_lo; p <= se->port_hi; p++) {
 		pn->e[pn->n++] = (struct portname){ (uint16_t)p, (uint8_t)se->transport,
 						    (float)se->frequency, name, (uint32_t)se->line };
-		if (se->transport < TRANSPORT_REAL)
-			pn->has[se->transport][p / 8] |= (uint8_t)(1u << (p % 8));
+		portbits_set(&pn->has, se->transport, (unsigned)p);
 	}
 	return 0;
 }
@@ -123,32 +122,19 @@ void portnames_free(struct portnames *pn)
 
 bool portnames_has(const struct portnames *pn, unsigned port, enum transport t)
 {
-	if (port > PORT_MAX)
-		return false;
-	uint8_t bit = (uint8_t)(1u << (port % 8));
-	if (t != TRANSPORT_ANY)
-		return t < TRANSPORT_REAL && (pn->has[t][port / 8] & bit);
-	for (int i = 0; i < TRANSPORT_REAL; i++)
-		if (pn->has[i][port / 8] & bit)
-			return true;
-	return false;
+	return portbits_test(&pn->has, port, t);
+}
+
+static unsigned port_of(const void *elem)
+{
+	return ((const struct portname *)elem)->port;
 }
 
 size_t portnames_at(const struct portnames *pn, unsigned port, const struct portname **first)
 {
-	size_t a = 0, b = pn->n;
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (pn->e[m].port < port)
-			a = m + 1;
-		else
-			b = m;
-	}
-	size_t e = a;
-	while (e < pn->n && pn->e[e].port == port)
-		e++;
-	*first = pn->e + a;
-	return e - a;
+	size_t at, n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at);
+	*first = n ? pn->e + at : NULL;
+	return n;
 }
 
 static bool wanted(const struct portname *e, enum transport t)

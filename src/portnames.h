@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "portbits.h"
 #include "registry.h"
 
 struct portname {
@@ -28,7 +29,7 @@ struct portnames {
 	size_t n, cap;
 	char *pool;
 	size_t pool_len, pool_cap;
-	uint8_t has[TRANSPORT_REAL][PORT_COUNT / 8];
+	struct portbits has;
 };
 
 /* Load a services(5)-format file. A file that does not exist gives an empty,
@@ -41,7 +42,8 @@ void portnames_free(struct portnames *pn);
 
 /* Is port named for transport t (TRANSPORT_ANY: any)? O(1). */
 bool portnames_has(const struct portnames *pn, unsigned port, enum transport t);
-/* The entries for port, contiguous; returns how many. */
+/* The entries for port, contiguous from *first (NULL when none); returns
+ * how many. */
 size_t portnames_at(const struct portnames *pn, unsigned port, const struct portname **first);
 /* The highest nmap frequency of port for t (TRANSPORT_ANY: any), or -1. */
 double portnames_frequency(const struct portnames *pn, unsigned port, enum transport t);
