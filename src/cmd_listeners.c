@@ -143,9 +143,12 @@ static void warn_partial(struct cli *cli, const struct listeners *ls)
 			 ls->malformed_file ? ls->malformed_file : "/proc/net", ls->malformed_line,
 			 ls->malformed, _(ls->malformed_why));
 	if (ls->unreadable)
-		cli_warn(cli, P_("warning: the sockets of %zu process could not be read (not root?): their pid and process show as -",
-				 "warning: the sockets of %zu processes could not be read (not root?): their pid and process show as -",
-				 ls->unreadable),
+		cli_warn(cli,
+			 P_("warning: the sockets of %zu process could not be read (not root?): "
+			    "their pid and process show as -",
+			    "warning: the sockets of %zu processes could not be read (not root?): "
+			    "their pid and process show as -",
+			    ls->unreadable),
 			 ls->unreadable);
 }
 
@@ -163,7 +166,8 @@ static void emit(struct cli *cli, const struct listeners *ls, const struct regis
 		strbuf_adds(out, "transport,address,port,pid,process,service,flags\n");
 	else
 		strbuf_addf(out, "%-5s %-*s %5s %7s %-15s %-15s %s\n", _("PROTO"), addr_width,
-			    _("ADDRESS"), _("PORT"), _("PID"), _("PROCESS"), _("SERVICE"), _("FLAGS"));
+			    _("ADDRESS"), _("PORT"), _("PID"), _("PROCESS"), _("SERVICE"),
+			    _("FLAGS"));
 	for (size_t i = 0; i < ls->n; i++) {
 		struct row r = annotate(reg, pf, &ls->v[i]);
 		if (cli->format == FORMAT_JSON)

@@ -34,8 +34,10 @@ static void listen_value(struct strbuf *v, const struct listeners *ls, unsigned 
 {
 	size_t before = v->len;
 	for (int i = 0; i < TRANSPORT_REAL; i++)
-		if ((t == TRANSPORT_ANY || t == (enum transport)i) && listeners_in_use(ls, port, (enum transport)i))
-			strbuf_addf(v, "%s%s", v->len > before ? "+" : "", transport_name((enum transport)i));
+		if ((t == TRANSPORT_ANY || t == (enum transport)i) &&
+		    listeners_in_use(ls, port, (enum transport)i))
+			strbuf_addf(v, "%s%s", v->len > before ? "+" : "",
+				    transport_name((enum transport)i));
 	if (v->len == before)
 		strbuf_addc(v, '-');
 }
@@ -105,7 +107,9 @@ static void check_source(struct strbuf *s, const struct suggest_run *sr, enum su
 {
 	const struct suggest_sources *src = &sr->src;
 	switch (c) {
-	case CHECK_IANA: strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source); break;
+	case CHECK_IANA:
+		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
+		break;
 	case CHECK_SERVICES: source_of_names(s, src->etc); break;
 	case CHECK_LABELS: source_of_names(s, src->labels); break;
 	case CHECK_NMAP: source_of_names(s, src->nmap); break;
@@ -128,13 +132,16 @@ static void check_source(struct strbuf *s, const struct suggest_run *sr, enum su
 
 static void text_legend(struct strbuf *out, const struct suggest_run *sr)
 {
-	strbuf_addf(out, _("Checks for transport %s (a port passes when none fails; n/a: source absent):\n"),
-		    transport_name(sr->o.transport));
+	strbuf_addf(
+		out,
+		_("Checks for transport %s (a port passes when none fails; n/a: source absent):\n"),
+		transport_name(sr->o.transport));
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
 		check_source(&src, sr, (enum suggest_check)c);
-		strbuf_addf(out, "  %-10s %s [", suggest_check_key((enum suggest_check)c), strbuf_str(&sum));
+		strbuf_addf(out, "  %-10s %s [", suggest_check_key((enum suggest_check)c),
+			    strbuf_str(&sum));
 		output_text(out, strbuf_str(&src));
 		strbuf_adds(out, "]\n");
 		strbuf_free(&sum);
@@ -174,7 +181,8 @@ static void text_header(struct strbuf *out)
 {
 	strbuf_addf(out, "%-6s %-7s", _("PORT"), _("OFFSET"));
 	for (int c = 0; c < CHECK_COUNT; c++)
-		strbuf_addf(out, " %-*s", column_width[c], suggest_check_key((enum suggest_check)c));
+		strbuf_addf(out, " %-*s", column_width[c],
+			    suggest_check_key((enum suggest_check)c));
 	trim_line(out);
 }
 
@@ -200,8 +208,8 @@ static void emit_text(struct strbuf *out, const struct suggest_run *sr,
 	text_header(out);
 	for (size_t i = 0; i < n; i++) {
 		if (sr->o.run > 1)
-			strbuf_addf(out, _("block %u-%u (offset %+ld, passing run %u-%u):\n"), g[i].lo,
-				    g[i].hi, g[i].offset, g[i].run_lo, g[i].run_hi);
+			strbuf_addf(out, _("block %u-%u (offset %+ld, passing run %u-%u):\n"),
+				    g[i].lo, g[i].hi, g[i].offset, g[i].run_lo, g[i].run_hi);
 		for (unsigned p = g[i].lo; p <= g[i].hi; p++)
 			text_port(out, sr, p);
 	}
@@ -214,9 +222,10 @@ static void json_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf v = STRBUF_INIT;
 		check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
-		strbuf_addf(out, "%s\"%s\":{\"result\":\"%s\",\"value\":", c ? "," : "",
-			    suggest_check_key((enum suggest_check)c),
-			    result_name(suggest_check(&sr->src, &sr->o, port, (enum suggest_check)c)));
+		strbuf_addf(
+			out, "%s\"%s\":{\"result\":\"%s\",\"value\":", c ? "," : "",
+			suggest_check_key((enum suggest_check)c),
+			result_name(suggest_check(&sr->src, &sr->o, port, (enum suggest_check)c)));
 		output_json_string(out, strbuf_str(&v));
 		strbuf_addc(out, '}');
 		strbuf_free(&v);
@@ -246,17 +255,20 @@ static void json_checks(struct strbuf *out, const struct suggest_run *sr)
 static void emit_json(struct strbuf *out, const struct suggest_run *sr,
 		      const struct suggestion *g, size_t n)
 {
-	strbuf_addf(out, "{\"port\":%u,\"transport\":\"%s\",\"count\":%u,\"run\":%u,"
-		    "\"any_range\":%s,\"nmap_max\":%g,\n", sr->o.port, transport_name(sr->o.transport),
-		    sr->o.count, sr->o.run, sr->o.any_range ? "true" : "false", sr->o.nmap_max);
+	strbuf_addf(out,
+		    "{\"port\":%u,\"transport\":\"%s\",\"count\":%u,\"run\":%u,"
+		    "\"any_range\":%s,\"nmap_max\":%g,\n",
+		    sr->o.port, transport_name(sr->o.transport), sr->o.count, sr->o.run,
+		    sr->o.any_range ? "true" : "false", sr->o.nmap_max);
 	json_checks(out, sr);
 	strbuf_adds(out, "\"requested\":");
 	json_port(out, sr, sr->o.port);
 	strbuf_adds(out, ",\n\"suggestions\":[");
 	for (size_t i = 0; i < n; i++) {
-		strbuf_addf(out, "%s\n{\"start\":%u,\"end\":%u,\"offset\":%ld,\"run_start\":%u,"
-			    "\"run_end\":%u,\"ports\":[", i ? "," : "", g[i].lo, g[i].hi, g[i].offset,
-			    g[i].run_lo, g[i].run_hi);
+		strbuf_addf(out,
+			    "%s\n{\"start\":%u,\"end\":%u,\"offset\":%ld,\"run_start\":%u,"
+			    "\"run_end\":%u,\"ports\":[",
+			    i ? "," : "", g[i].lo, g[i].hi, g[i].offset, g[i].run_lo, g[i].run_hi);
 		for (unsigned p = g[i].lo; p <= g[i].hi; p++) {
 			if (p > g[i].lo)
 				strbuf_addc(out, ',');
@@ -329,13 +341,13 @@ int cmd_suggest(struct cli *cli, int argc, char **argv)
 	if (argc != 1)
 		return cli_usage_error(cli, _("'suggest' takes one PORT"));
 	if (ports_parse_port(argv[0], &port) < 0)
-		return cli_usage_error(cli, _("bad port '%s': expected a number from 0 to 65535"), argv[0]);
+		return cli_usage_error(cli, _("bad port '%s': expected a number from 0 to 65535"),
+				       argv[0]);
+	unsigned count = cli->given & OPT_COUNT ? (unsigned)cli->count : SUGGEST_DEFAULT_COUNT;
+	unsigned run = cli->given & OPT_RUN ? (unsigned)cli->run : 1;
 	struct suggest_run sr = {
 		.cli = cli,
-		.o = { .port = port,
-		       .count = cli->given & OPT_COUNT ? (unsigned)cli->count : SUGGEST_DEFAULT_COUNT,
-		       .run = cli->given & OPT_RUN ? (unsigned)cli->run : 1,
-		       .transport = cli->proto,
+		.o = { .port = port, .count = count, .run = run, .transport = cli->proto,
 		       .any_range = (cli->given & OPT_ANY_RANGE) != 0,
 		       .nmap_max = SUGGEST_NMAP_MAX },
 	};

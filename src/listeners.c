@@ -273,7 +273,8 @@ static char *read_comm(const char *proc, const char *pid)
 	struct ps_error ignored = PS_ERROR_INIT;
 	strbuf_addf(&path, "%s/%s/comm", proc, pid);
 	char *comm = NULL;
-	if (!path.failed && loader_read_file(strbuf_str(&path), &ignored, append_block, &data) == 0 &&
+	if (!path.failed &&
+	    loader_read_file(strbuf_str(&path), &ignored, append_block, &data) == 0 &&
 	    !data.failed) {
 		size_t n = data.len;
 		if (n && data.data[n - 1] == '\n')

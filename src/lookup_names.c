@@ -38,7 +38,8 @@ static void from_registry(struct names *nm, const struct registry *reg, unsigned
 	for (size_t i = 0; i < n; i++) {
 		const struct record *r = &reg->rec[idx[i]];
 		if (r->state == STATE_ASSIGNED && r->transport < TRANSPORT_REAL)
-			names_add(nm, registry_field(reg, r, FIELD_SERVICE), (enum transport)r->transport);
+			names_add(nm, registry_field(reg, r, FIELD_SERVICE),
+				  (enum transport)r->transport);
 	}
 }
 

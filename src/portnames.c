@@ -47,8 +47,8 @@ static int add_entry(void *ctx, const struct services_entry *se, struct ps_error
 		pn->cap = cap;
 	}
 	for (int32_t p = se->port_lo; p <= se->port_hi; p++) {
-		pn->e[pn->n++] = (struct portname){ (uint16_t)p, (uint8_t)se->transport,
-						    (float)se->frequency, name, (uint32_t)se->line };
+		pn->e[pn->n++] = (struct portname){(uint16_t)p, (uint8_t)se->transport,
+						   (float)se->frequency, name, (uint32_t)se->line};
 		portbits_set(&pn->has, se->transport, (unsigned)p);
 	}
 	return 0;

@@ -65,8 +65,9 @@ enum check_result suggest_check(const struct suggest_sources *src,
 	case CHECK_NMAP: return nmap_check(src, o, port);
 	case CHECK_BROWSER: return result_of(!badports_is_blocked(port));
 	case CHECK_LISTEN:
-		return src->listeners ? result_of(!listeners_in_use(src->listeners, port, o->transport))
-				      : RESULT_NA;
+		return src->listeners
+			       ? result_of(!listeners_in_use(src->listeners, port, o->transport))
+			       : RESULT_NA;
 	case CHECK_EPHEMERAL:
 		return src->have_ephemeral ? result_of(port < src->eph_lo || port > src->eph_hi)
 					   : RESULT_NA;
