@@ -30,15 +30,22 @@ grep -q '^ready$' "$tmp/ports" || { echo "listen_helper did not start" >&2; exit
 found=$("$bin" --registry "$reg" listeners --format csv | grep -c ",$helper_pid,listen_helper," || true)
 echo "sockets held by listen_helper (pid $helper_pid): $sockets; listed with its pid: $found"
 
-times=()
-for _ in $(seq "$runs"); do
-	t0=$(date +%s%N)
-	"$bin" --registry "$reg" listeners >/dev/null
-	t1=$(date +%s%N)
-	times+=($(((t1 - t0) / 1000)))
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-median=$(printf '%s\n' "$sorted" | sed -n "$(((runs + 1) / 2))p")
-printf 'portscope listeners, %d runs: median %d.%03d ms (min %d us, max %d us)\n' "$runs" \
-	$((median / 1000)) $((median % 1000)) "$(printf '%s\n' "$sorted" | head -1)" \
-	"$(printf '%s\n' "$sorted" | tail -1)"
+# median_ms CMD...: the median wall time of RUNS runs of CMD, in ms.
+median_ms() {
+	local times=() t0 t1 sorted median
+	for _ in $(seq "$runs"); do
+		t0=$(date +%s%N)
+		"$@" >/dev/null
+		t1=$(date +%s%N)
+		times+=($(((t1 - t0) / 1000)))
+	done
+	sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+	median=$(printf '%s\n' "$sorted" | sed -n "$(((runs + 1) / 2))p")
+	printf '%d.%03d ms (min %d us, max %d us)' $((median / 1000)) $((median % 1000)) \
+		"$(printf '%s\n' "$sorted" | head -1)" "$(printf '%s\n' "$sorted" | tail -1)"
+}
+
+echo "portscope listeners, $runs runs: median $(median_ms "$bin" --registry "$reg" listeners)"
+if command -v ss >/dev/null; then
+	echo "for reference, ss -ltunp: median $(median_ms ss -ltunp)"
+fi
