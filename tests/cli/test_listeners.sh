@@ -77,6 +77,11 @@ is "many: last" "tcp,127.0.0.1,22999,7,many,," "$(printf '%s\n' "$OUT" | tail -1
 
 run --registry "$REG" listeners extra
 is "listeners takes no arguments" 2 "$RC"
+run --registry "$REG" listeners --any-range
+is "listeners does not take --any-range" "portscope: 'listeners' does not take --any-range" \
+	"$(printf '%s\n' "$ERR" | head -1)"
+PORTSCOPE_SYSROOT="$F/sysroot-listeners" run --registry "$REG" listeners --format json
+is "fixture json parses" ok "$(printf '%s' "$OUT" | python3 -c 'import json, sys; json.load(sys.stdin); print("ok")')"
 
 # Live: a helper listening on 127.0.0.1 and ::1 (TCP and UDP, ephemeral
 # ports) is found with its pid and name.

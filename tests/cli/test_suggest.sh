@@ -43,6 +43,12 @@ run --registry "$REG" suggest 8080 --count 1 --format json
 like "json: the asked port's failures" '"requested":{"port":8080,"pass":false,"checks":{"iana":{"result":"fail","value":"assigned"},"services":{"result":"fail","value":"http-alt"},"labels":{"result":"pass","value":"-"},"nmap":{"result":"fail","value":"0.042052"}' "$OUT"
 like "json: a suggestion" '{"start":8075,"end":8075,"offset":-5,"run_start":8075,"run_end":8075,"ports":[{"port":8075,"pass":true,' "$OUT"
 
+run --registry "$REG" suggest 8080 --count 3 --run 2 --format json
+is "--run 2 json parses; each block lists its ports" "8068-8069 8092-8093 8064-8065" \
+	"$(printf '%s' "$OUT" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(" ".join("%d-%d" % (g["ports"][0]["port"], g["ports"][-1]["port"]) for g in d["suggestions"]))')"
+
 run --registry "$REG" suggest 8080 --count 4 --run 4 --format csv
 is "--run 4: blocks of four, nearest first" "8092-8095 8062-8065 8103-8106 8047-8050 " "$(blocks)"
 is "--run 4: 16 ports" 16 "$(printf '%s\n' "$OUT" | sed 1d | wc -l | tr -d ' ')"
