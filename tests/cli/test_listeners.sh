@@ -5,8 +5,10 @@
 # The fixture hex words are little-endian, as on x86 and arm64 kernels.
 . "$TESTS_DIR/lib.sh"
 F="$FIXTURES"
+L="$TMPD/sysroot-listeners" # the fixture with its /proc/PID/fd links made
+"$TESTS_DIR/mkproc.sh" "$F/sysroot-listeners" "$L"
 
-PORTSCOPE_SYSROOT="$F/sysroot-listeners" run --registry "$REG" listeners
+PORTSCOPE_SYSROOT="$L" run --registry "$REG" listeners
 is "fixture: exit 0" 0 "$RC"
 is "fixture: text" "PROTO ADDRESS           PORT     PID PROCESS         SERVICE         FLAGS
 tcp   0.0.0.0             22      42 sshd            ssh             system
@@ -20,7 +22,7 @@ udp   127.0.0.1        40000       - -               safetynetp      ephemeral" 
 is "fixture: the unreadable fd directory is reported, not fatal" \
 	"portscope: warning: the sockets of 1 process could not be read (not root?): their pid and process show as -" "$ERR"
 
-PORTSCOPE_SYSROOT="$F/sysroot-listeners" run --registry "$REG" listeners --format json
+PORTSCOPE_SYSROOT="$L" run --registry "$REG" listeners --format json
 is "fixture: json" '[
 {"transport":"tcp","address":"0.0.0.0","port":22,"pid":42,"process":"sshd","service":"ssh","flags":["system"]},
 {"transport":"udp","address":"0.0.0.0","port":53,"pid":null,"process":null,"service":"domain","flags":["system"]},
@@ -32,7 +34,7 @@ is "fixture: json" '[
 {"transport":"udp","address":"127.0.0.1","port":40000,"pid":null,"process":null,"service":"safetynetp","flags":["ephemeral"]}
 ]' "$OUT"
 
-PORTSCOPE_SYSROOT="$F/sysroot-listeners" run --registry "$REG" listeners --format csv
+PORTSCOPE_SYSROOT="$L" run --registry "$REG" listeners --format csv
 is "fixture: csv (the hostile name escaped, flags space-separated)" "transport,address,port,pid,process,service,flags
 tcp,0.0.0.0,22,42,sshd,ssh,system
 udp,0.0.0.0,53,,,domain,system
@@ -61,7 +63,7 @@ is "no /proc/net: quiet" "" "$ERR"
 
 # Many sockets: 3,000 listening lines held by one process.
 mkdir -p "$TMPD/many/proc/net" "$TMPD/many/proc/7/fd"
-head -1 "$F/sysroot-listeners/proc/net/tcp" >"$TMPD/many/proc/net/tcp"
+head -1 "$L/proc/net/tcp" >"$TMPD/many/proc/net/tcp"
 echo many >"$TMPD/many/proc/7/comm"
 i=0
 while [ $i -lt 3000 ]; do
@@ -80,7 +82,7 @@ is "listeners takes no arguments" 2 "$RC"
 run --registry "$REG" listeners --any-range
 is "listeners does not take --any-range" "portscope: 'listeners' does not take --any-range" \
 	"$(printf '%s\n' "$ERR" | head -1)"
-PORTSCOPE_SYSROOT="$F/sysroot-listeners" run --registry "$REG" listeners --format json
+PORTSCOPE_SYSROOT="$L" run --registry "$REG" listeners --format json
 is "fixture json parses" ok "$(printf '%s' "$OUT" | python3 -c 'import json, sys; json.load(sys.stdin); print("ok")')"
 
 # Live: a helper listening on 127.0.0.1 and ::1 (TCP and UDP, ephemeral

@@ -2,6 +2,8 @@
  * /proc trees (tests/fixtures/sysroot-*). */
 #include <config.h>
 
+#include <stdlib.h>
+
 #include "listeners.h"
 #include "testutil.h"
 
@@ -80,22 +82,39 @@ START_TEST(malformed_lines)
 }
 END_TEST
 
-static struct listeners *read_fixture(const char *tree)
+static char scratch[64];
+
+/* Read a fixture tree; with links, a copy whose /proc/PID/fd links are made
+ * by tests/mkproc.sh (git and make dist do not keep dangling symlinks). */
+static struct listeners *read_fixture(const char *tree, bool links)
 {
 	char root[4096];
-	const char *fx = getenv("FIXTURES");
-	ck_assert_msg(fx && *fx, "FIXTURES is not set");
+	const char *fx = getenv("FIXTURES"), *tests = getenv("TESTS_DIR");
+	ck_assert_msg(fx && *fx && tests && *tests, "FIXTURES or TESTS_DIR is not set");
 	snprintf(root, sizeof(root), "%s/%s", fx, tree);
+	if (links) {
+		char cmd[8400];
+		snprintf(scratch, sizeof(scratch), "/tmp/portscope-proc-XXXXXX");
+		ck_assert_ptr_nonnull(mkdtemp(scratch));
+		snprintf(cmd, sizeof(cmd), "'%s/mkproc.sh' '%s' '%s'", tests, root, scratch);
+		ck_assert_int_eq(system(cmd), 0);
+		snprintf(root, sizeof(root), "%s", scratch);
+	}
 	setenv("PORTSCOPE_SYSROOT", root, 1);
 	struct ps_error err = PS_ERROR_INIT;
 	struct listeners *ls = listeners_read(&err);
 	ck_assert_ptr_nonnull(ls);
+	if (links) {
+		char cmd[128];
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", scratch);
+		ck_assert_int_eq(system(cmd), 0);
+	}
 	return ls;
 }
 
 START_TEST(fixture_tree)
 {
-	struct listeners *ls = read_fixture("sysroot-listeners");
+	struct listeners *ls = read_fixture("sysroot-listeners", true);
 	ck_assert_uint_eq(ls->n, 8);
 	ck_assert_uint_eq(ls->malformed, 0);
 	ck_assert_uint_eq(ls->unreadable, 1); /* /proc/300/fd is not a directory */
@@ -121,7 +140,7 @@ END_TEST
 
 START_TEST(fixture_malformed)
 {
-	struct listeners *ls = read_fixture("sysroot-malformed");
+	struct listeners *ls = read_fixture("sysroot-malformed", false);
 	ck_assert_uint_eq(ls->n, 2);
 	ck_assert_uint_eq(ls->malformed, 5);
 	ck_assert_uint_eq(ls->malformed_line, 3);
