@@ -166,27 +166,86 @@ static void note_malformed(struct listeners *ls, const char *path,
 	}
 }
 
-/* Every line after the header of one /proc/net file. */
-static int scan_lines(struct listeners *ls, const struct proc_net_file *f,
-		      const char *path, const char *buf, size_t len)
+/* Longer /proc/net lines are malformed (the kernel's are ~150 bytes). */
+#define NET_LINE_MAX 4096
+
+/* One /proc/net file, read as a stream of lines. */
+struct net_reader {
+	struct listeners *ls;
+	const struct proc_net_file *f;
+	const char *path;
+	unsigned long line;
+	struct strbuf partial; /* a line split across blocks */
+	bool overlong;         /* skipping the rest of a too long line */
+	bool oom;
+};
+
+/* One line (no newline); line 1 is the header. */
+static int net_line(struct net_reader *r, const char *s, size_t n)
 {
-	unsigned long line = 0;
-	const char *p = buf, *end = buf + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		struct listeners_line l;
-		const char *why = NULL;
-		if (++line == 1 || stop == p) {
-			/* the header, or an empty line */
-		} else if (listeners_parse_line(p, (size_t)(stop - p), f->v6, &l, &why) < 0) {
-			note_malformed(ls, path, line, why);
-		} else if (l.state == f->state && push(ls, f, &l) < 0) {
+	struct listeners_line l;
+	const char *why = NULL;
+	if (++r->line == 1 || (n == 0 && !r->overlong))
+		return 0;
+	if (r->overlong) {
+		note_malformed(r->ls, r->path, r->line, N_("line too long"));
+		return 0;
+	}
+	if (listeners_parse_line(s, n, r->f->v6, &l, &why) < 0) {
+		note_malformed(r->ls, r->path, r->line, why);
+		return 0;
+	}
+	if (l.state == r->f->state && push(r->ls, r->f, &l) < 0)
+		return (r->oom = true, -1);
+	return 0;
+}
+
+/* Keep the unfinished end of a block, up to NET_LINE_MAX bytes. */
+static int net_keep(struct net_reader *r, const char *s, size_t n)
+{
+	if (r->overlong || r->partial.len + n > NET_LINE_MAX) {
+		r->overlong = true;
+		strbuf_reset(&r->partial);
+		return 0;
+	}
+	strbuf_add(&r->partial, s, n);
+	return r->partial.failed ? (r->oom = true, -1) : 0;
+}
+
+static int net_feed(void *ctx, const char *buf, size_t len)
+{
+	struct net_reader *r = ctx;
+	const char *end = buf + len;
+	while (buf < end) {
+		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
+		if (net_keep(r, buf, (size_t)((nl ? nl : end) - buf)) < 0)
 			return -1;
-		}
-		p = nl ? nl + 1 : end;
+		if (!nl)
+			return 0;
+		int rc = net_line(r, r->partial.data ? r->partial.data : "", r->partial.len);
+		strbuf_reset(&r->partial);
+		r->overlong = false;
+		if (rc < 0)
+			return -1;
+		buf = nl + 1;
 	}
 	return 0;
+}
+
+/* One /proc/net file; a missing or unreadable one is simply skipped. */
+static int read_proc_net(struct listeners *ls, const struct proc_net_file *f)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct ps_error ignored = PS_ERROR_INIT;
+	source_system_path(&path, f->path);
+	struct net_reader r = { ls, f, strbuf_str(&path), 0, STRBUF_INIT, false, path.failed };
+	if (!r.oom && loader_read_file(r.path, &ignored, net_feed, &r) == 0 &&
+	    (r.partial.len || r.overlong))
+		net_line(&r, r.partial.data ? r.partial.data : "", r.partial.len);
+	error_clear(&ignored);
+	strbuf_free(&r.partial);
+	strbuf_free(&path);
+	return r.oom ? -1 : 0;
 }
 
 static int append_block(void *ctx, const char *buf, size_t len)
@@ -194,25 +253,6 @@ static int append_block(void *ctx, const char *buf, size_t len)
 	struct strbuf *sb = ctx;
 	strbuf_add(sb, buf, len);
 	return sb->failed ? -1 : 0;
-}
-
-/* One /proc/net file; a missing or unreadable one is simply skipped. */
-static int read_proc_net(struct listeners *ls, const struct proc_net_file *f)
-{
-	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;
-	struct ps_error ignored = PS_ERROR_INIT;
-	source_system_path(&path, f->path);
-	int rc = 0;
-	if (path.failed)
-		rc = -1;
-	else if (loader_read_file(strbuf_str(&path), &ignored, append_block, &data) == 0)
-		rc = scan_lines(ls, f, strbuf_str(&path), data.data ? data.data : "", data.len);
-	else if (data.failed)
-		rc = -1;
-	error_clear(&ignored);
-	strbuf_free(&path);
-	strbuf_free(&data);
-	return rc;
 }
 
 static int cmp_inode(const void *a, const void *b, void *ctx)
