@@ -107,6 +107,13 @@ struct registry *cli_registry(struct cli *cli)
 	return cli->reg;
 }
 
+struct portfacts *cli_facts(struct cli *cli)
+{
+	if (!cli->facts && !(cli->facts = portfacts_new()))
+		error_set(&cli->err, NULL, 0, _("out of memory"));
+	return cli->facts;
+}
+
 static void print_help(const char *prog)
 {
 	printf(_("Usage: %s [--registry FILE] [--format text|json|csv] [COMMAND [ARGS]]\n"), prog);
@@ -249,6 +256,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	}
 	rc = run_command(&cli, cmd, argc, argv, tui);
 	registry_free(cli.reg);
+	portfacts_free(cli.facts);
 	error_clear(&cli.err);
 	strbuf_free(&cli.out);
 	return rc;

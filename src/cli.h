@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "output.h"
+#include "portfacts.h"
 #include "registry.h"
 #include "strbuf.h"
 
@@ -42,6 +43,7 @@ struct cli {
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
+	struct portfacts *facts;   /* the optional sources, by cli_facts() */
 	struct ps_error err;
 	struct strbuf out;         /* stdout, flushed by the command loop */
 };
@@ -60,6 +62,9 @@ typedef int (*cli_tui_fn)(struct cli *cli, const char *initial);
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The registry, loaded on first use; NULL with cli->err set on failure. */
 struct registry *cli_registry(struct cli *cli);
+/* The optional sources (portfacts.h), each loaded on first use; NULL with
+ * cli->err set when out of memory. */
+struct portfacts *cli_facts(struct cli *cli);
 /* Print a usage error and return EXIT_TROUBLE. */
 int cli_usage_error(struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -189,17 +189,11 @@ int cmd_listeners(struct cli *cli, int argc, char **argv)
 	struct registry *reg = cli_registry(cli);
 	if (!reg)
 		return cli_data_error(cli);
-	struct portfacts *pf = portfacts_new();
+	struct portfacts *pf = cli_facts(cli);
 	const struct listeners *ls = pf ? portfacts_listeners(pf, &cli->err) : NULL;
-	if (!ls) {
-		if (!error_is_set(&cli->err))
-			error_set(&cli->err, NULL, 0, _("out of memory"));
-		portfacts_free(pf);
+	if (!ls)
 		return cli_data_error(cli);
-	}
 	warn_partial(cli, ls);
 	emit(cli, ls, reg, pf);
-	int rc = ls->n ? EXIT_RESULTS : EXIT_NO_RESULTS;
-	portfacts_free(pf);
-	return rc;
+	return ls->n ? EXIT_RESULTS : EXIT_NO_RESULTS;
 }

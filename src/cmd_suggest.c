@@ -315,7 +315,7 @@ static int load_sources(struct suggest_run *sr, struct portfacts *pf)
 
 static int suggest_run(struct suggest_run *sr)
 {
-	struct portfacts *pf = portfacts_new();
+	struct portfacts *pf = cli_facts(sr->cli);
 	struct suggestion *g = malloc(sr->o.count * sizeof(*g));
 	long n = -1;
 	if (pf && g && load_sources(sr, pf) == 0)
@@ -328,7 +328,6 @@ static int suggest_run(struct suggest_run *sr)
 		emit_csv(&sr->cli->out, sr, g, (size_t)n);
 	else if (n >= 0)
 		emit_text(&sr->cli->out, sr, g, (size_t)n);
-	portfacts_free(pf);
 	free(g);
 	if (n < 0)
 		return error_is_set(&sr->cli->err) ? cli_data_error(sr->cli) : EXIT_TROUBLE;

@@ -76,7 +76,7 @@ static const struct portnames *optional(struct cli *cli, const struct portnames 
 
 void lookup_names_text(struct cli *cli, unsigned port)
 {
-	struct portfacts *pf = portfacts_new();
+	struct portfacts *pf = cli_facts(cli);
 	if (!pf)
 		return;
 	struct names nm = { STRBUF_INIT, NULL, false, false };
@@ -99,5 +99,4 @@ void lookup_names_text(struct cli *cli, unsigned port)
 	}
 	strbuf_free(&nm.line);
 	strbuf_free(&block);
-	portfacts_free(pf);
 }
