@@ -30,10 +30,16 @@ static const struct cli_command commands[] = {
 	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
 	{ "update", N_("[--url URL] [--output FILE]"),
 	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
+	{ "suggest", N_("PORT [--count N] [--run K] [--proto P]"),
+	  N_("nearest ports (or runs of K) passing every check; --any-range: not only User"),
+	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE, cmd_suggest },
+	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
+	  0, cmd_listeners },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
-       OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE };
+       OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
+       OPTC_ANY_RANGE };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -47,6 +53,7 @@ static const struct option long_options[] = {
 	{ "output", required_argument, NULL, OPTC_OUTPUT },
 	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
 	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
+	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -98,6 +105,13 @@ struct registry *cli_registry(struct cli *cli)
 				 cli->reg->utf8_fixed),
 			 cli->reg->source, cli->reg->utf8_first_line, cli->reg->utf8_fixed);
 	return cli->reg;
+}
+
+struct portfacts *cli_facts(struct cli *cli)
+{
+	if (!cli->facts && !(cli->facts = portfacts_new()))
+		error_set(&cli->err, NULL, 0, _("out of memory"));
+	return cli->facts;
 }
 
 static void print_help(const char *prog)
@@ -158,6 +172,7 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_OUTPUT: cli->given |= OPT_OUTPUT; cli->output = arg; return 0;
 	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
 	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
+	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
@@ -174,7 +189,8 @@ static const struct cli_command *find_command(const char *name)
 static int check_options(struct cli *cli, const struct cli_command *cmd)
 {
 	static const char *const names[] = { "proto", "min", "count", "run", "field",
-					     "url", "output", "ignore-case" };
+					     "url", "output", "ignore-case",
+					     "any-range" };
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
 		if (extra & 1)
@@ -240,6 +256,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	}
 	rc = run_command(&cli, cmd, argc, argv, tui);
 	registry_free(cli.reg);
+	portfacts_free(cli.facts);
 	error_clear(&cli.err);
 	strbuf_free(&cli.out);
 	return rc;

@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "output.h"
+#include "portfacts.h"
 #include "registry.h"
 #include "strbuf.h"
 
@@ -29,6 +30,7 @@ enum cli_opt {
 	OPT_URL = 1 << 5,
 	OPT_OUTPUT = 1 << 6,
 	OPT_CASE = 1 << 7,
+	OPT_ANY_RANGE = 1 << 8,
 };
 
 struct cli {
@@ -41,6 +43,7 @@ struct cli {
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
+	struct portfacts *facts;   /* the optional sources, by cli_facts() */
 	struct ps_error err;
 	struct strbuf out;         /* stdout, flushed by the command loop */
 };
@@ -59,6 +62,9 @@ typedef int (*cli_tui_fn)(struct cli *cli, const char *initial);
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The registry, loaded on first use; NULL with cli->err set on failure. */
 struct registry *cli_registry(struct cli *cli);
+/* The optional sources (portfacts.h), each loaded on first use; NULL with
+ * cli->err set when out of memory. */
+struct portfacts *cli_facts(struct cli *cli);
 /* Print a usage error and return EXIT_TROUBLE. */
 int cli_usage_error(struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -76,5 +82,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_grep(struct cli *cli, int argc, char **argv);
 int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_update(struct cli *cli, int argc, char **argv);
+int cmd_listeners(struct cli *cli, int argc, char **argv);
+int cmd_suggest(struct cli *cli, int argc, char **argv);
 
 #endif

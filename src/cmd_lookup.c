@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "lookup_names.h"
 #include "ports.h"
 
 static bool wanted(const struct cli *cli, const struct record *r)
@@ -38,8 +39,10 @@ static size_t lookup_one(struct cli *cli, const char *arg, size_t *emitted)
 	bool is_port = ports_parse_port(arg, &port) == 0;
 	if (is_port) {
 		n = registry_records_at(reg, port, &idx);
-		if (cli->format == FORMAT_TEXT)
+		if (cli->format == FORMAT_TEXT) {
 			port_summary(&cli->out, reg, port);
+			lookup_names_text(cli, port); /* names per source, when they differ */
+		}
 	} else {
 		n = registry_find_service(reg, arg, &idx);
 	}

@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "services.h"
 #include "strbuf.h"
+#include "tokens.h"
 
 struct services_parse {
 	const char *file;
@@ -20,33 +21,11 @@ struct services_parse {
 	struct strbuf partial; /* a line split across blocks */
 };
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-/* Next whitespace-separated token in [*p, end); false at the end. */
-static bool next_token(const char **p, const char *end, const char **tok, size_t *n)
-{
-	const char *s = *p;
-	while (s < end && is_space(*s))
-		s++;
-	if (s == end)
-		return false;
-	const char *t = s;
-	while (s < end && !is_space(*s))
-		s++;
-	*tok = t;
-	*n = (size_t)(s - t);
-	*p = s;
-	return true;
-}
-
 static void trim(const char **s, size_t *n)
 {
-	while (*n && is_space(**s))
+	while (*n && tokens_is_blank(**s))
 		(*s)++, (*n)--;
-	while (*n && is_space((*s)[*n - 1]))
+	while (*n && tokens_is_blank((*s)[*n - 1]))
 		(*n)--;
 }
 
@@ -87,9 +66,9 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	}
 	const char *p = s, *tok, *protos = NULL;
 	size_t tn, protos_len = 0;
-	if (!next_token(&p, end, &e.name, &e.name_len))
+	if (!tokens_next(&p, end, &e.name, &e.name_len))
 		return 0; /* blank or comment-only */
-	if (!next_token(&p, end, &tok, &tn))
+	if (!tokens_next(&p, end, &tok, &tn))
 		return error_set(ps->err, ps->file, ps->line,
 				 _("expected 'port/protocol' after the service name"));
 	if (parse_port_protos(ps, tok, tn, &e, &protos, &protos_len) < 0)
@@ -100,7 +79,7 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	if (e.aliases_len && strchr("0123456789", e.aliases[0])) {
 		char *stop;
 		double f = strtod(e.aliases, &stop);
-		if (stop > e.aliases && (stop == e.aliases + e.aliases_len || is_space(*stop))) {
+		if (stop > e.aliases && (stop == e.aliases + e.aliases_len || tokens_is_blank(*stop))) {
 			e.frequency = f;
 			e.aliases_len -= (size_t)(stop - e.aliases);
 			e.aliases = stop;

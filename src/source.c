@@ -22,17 +22,23 @@ void source_system_path(struct strbuf *out, const char *abs_path)
 	strbuf_adds(out, abs_path);
 }
 
-void source_user_registry_path(struct strbuf *out)
+void source_xdg_path(struct strbuf *out, const char *var, const char *home_default,
+		     const char *suffix)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *xdg = getenv(var);
 	if (xdg && *xdg == '/') {
 		strbuf_adds(out, xdg);
 	} else {
 		const char *home = getenv("HOME");
 		strbuf_adds(out, home ? home : "");
-		strbuf_adds(out, "/.local/share");
+		strbuf_adds(out, home_default);
 	}
-	strbuf_adds(out, "/portscope/" REGISTRY_FILENAME);
+	strbuf_adds(out, suffix);
+}
+
+void source_user_registry_path(struct strbuf *out)
+{
+	source_xdg_path(out, "XDG_DATA_HOME", "/.local/share", "/portscope/" REGISTRY_FILENAME);
 }
 
 const char *source_degraded_hint(void)

@@ -20,6 +20,10 @@ struct registry *source_open(const char *explicit_path, struct ps_error *err);
 struct registry *source_load_file(const char *path, struct ps_error *err);
 /* A system path (e.g. "/etc/services") under $PORTSCOPE_SYSROOT. */
 void source_system_path(struct strbuf *out, const char *abs_path);
+/* ${VAR:-$HOME/home_default}suffix, the XDG base directory rule (VAR is used
+ * only when it is an absolute path). */
+void source_xdg_path(struct strbuf *out, const char *var, const char *home_default,
+		     const char *suffix);
 /* The per-user registry path that `portscope update` writes by default. */
 void source_user_registry_path(struct strbuf *out);
 /* One line saying how to get the full registry, for degraded sources. */

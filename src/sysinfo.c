@@ -11,9 +11,6 @@
 #include "source.h"
 #include "sysinfo.h"
 
-#define EPHEMERAL_PATH "/proc/sys/net/ipv4/ip_local_port_range"
-#define UNPRIV_PATH "/proc/sys/net/ipv4/ip_unprivileged_port_start"
-
 /* Read up to want port numbers (whitespace separated) from a small file.
  * Returns how many were read, 0 when the file is absent, -1 when malformed. */
 static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struct ps_error *err)
@@ -38,7 +35,9 @@ static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struc
 		s = end;
 	}
 	fclose(fp);
-	if (got < want) {
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (got < want || *s) { /* too few numbers, or something after them */
 		error_set(err, strbuf_str(&path), 1,
 			  _("expected %d port number(s) from 0 to 65535"), want);
 		got = -1;
@@ -52,21 +51,21 @@ int sysinfo_read(struct sysinfo_ports *si, struct ps_error *err)
 	unsigned v[2];
 	int rc = 0, n;
 	memset(si, 0, sizeof(*si));
-	n = sysinfo_read_ports(EPHEMERAL_PATH, v, 2, err);
+	n = sysinfo_read_ports(SYSINFO_EPHEMERAL_PATH, v, 2, err);
 	if (n == 2 && v[0] <= v[1]) {
 		si->have_ephemeral = true;
 		si->ephemeral_lo = v[0];
 		si->ephemeral_hi = v[1];
 	} else if (n == 2) {
 		struct strbuf path = STRBUF_INIT;
-		source_system_path(&path, EPHEMERAL_PATH);
+		source_system_path(&path, SYSINFO_EPHEMERAL_PATH);
 		rc = error_set(err, strbuf_str(&path), 1, _("range %u-%u ends before it starts"),
 			       v[0], v[1]);
 		strbuf_free(&path);
 	} else if (n < 0) {
 		rc = -1;
 	}
-	n = sysinfo_read_ports(UNPRIV_PATH, v, 1, err);
+	n = sysinfo_read_ports(SYSINFO_UNPRIVILEGED_PATH, v, 1, err);
 	if (n == 1) {
 		si->have_unprivileged = true;
 		si->unprivileged_start = v[0];

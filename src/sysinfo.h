@@ -8,6 +8,10 @@
 
 #include "error.h"
 
+/* Where the facts come from (under $PORTSCOPE_SYSROOT), for provenance. */
+#define SYSINFO_EPHEMERAL_PATH "/proc/sys/net/ipv4/ip_local_port_range"
+#define SYSINFO_UNPRIVILEGED_PATH "/proc/sys/net/ipv4/ip_unprivileged_port_start"
+
 struct sysinfo_ports {
 	bool have_ephemeral;
 	unsigned ephemeral_lo, ephemeral_hi;

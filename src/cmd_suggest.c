@@ -1,0 +1,354 @@
+/* cmd_suggest.c: `portscope suggest PORT [--count N] [--run K] [--proto P]
+ * [--any-range]`: the ports (or blocks of K ports) nearest PORT that pass
+ * every check of suggest.h, each shown with the value behind every check,
+ * after a legend naming the checks and their sources and a line saying
+ * which checks PORT itself fails. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "badports.h"
+#include "cli.h"
+#include "i18n.h"
+#include "portfacts.h"
+#include "ports.h"
+#include "source.h"
+#include "suggest.h"
+#include "sysinfo.h"
+
+#define SUGGEST_DEFAULT_COUNT 5
+
+/* Text column widths, by check. */
+static const int column_width[CHECK_COUNT] = { 10, 15, 15, 8, 7, 7, 9, 7 };
+
+static const char *result_name(enum check_result r)
+{
+	static const char *const names[] = { "pass", "fail", "n/a" };
+	return names[r];
+}
+
+/* Which transports of the filter have a listener on port: "tcp", "tcp+udp". */
+static void listen_value(struct strbuf *v, const struct listeners *ls, unsigned port,
+			 enum transport t)
+{
+	size_t before = v->len;
+	for (int i = 0; i < TRANSPORT_REAL; i++)
+		if ((t == TRANSPORT_ANY || t == (enum transport)i) &&
+		    listeners_in_use(ls, port, (enum transport)i))
+			strbuf_addf(v, "%s%s", v->len > before ? "+" : "",
+				    transport_name((enum transport)i));
+	if (v->len == before)
+		strbuf_addc(v, '-');
+}
+
+static void name_value(struct strbuf *v, const struct portnames *pn, unsigned port,
+		       enum transport t)
+{
+	const char *name = pn && pn->present ? portnames_name(pn, port, t) : NULL;
+	strbuf_adds(v, !pn || !pn->present ? "n/a" : name ? name : "-");
+}
+
+/* The value behind check c for port, as shown (raw: the caller escapes). */
+static void check_value(struct strbuf *v, const struct suggest_sources *src,
+			const struct suggest_opts *o, unsigned port, enum suggest_check c)
+{
+	enum transport t = o->transport;
+	double f;
+	switch (c) {
+	case CHECK_IANA: strbuf_adds(v, state_name(registry_state(src->reg, port, t))); break;
+	case CHECK_SERVICES: name_value(v, src->etc, port, t); break;
+	case CHECK_LABELS: name_value(v, src->labels, port, t); break;
+	case CHECK_NMAP:
+		if (!src->nmap->present)
+			strbuf_adds(v, "n/a");
+		else if ((f = portnames_frequency(src->nmap, port, t)) < 0)
+			strbuf_adds(v, "-");
+		else
+			strbuf_addf(v, "%.6f", f);
+		break;
+	case CHECK_BROWSER: strbuf_adds(v, badports_is_blocked(port) ? "blocked" : "ok"); break;
+	case CHECK_LISTEN: listen_value(v, src->listeners, port, t); break;
+	case CHECK_EPHEMERAL:
+		strbuf_adds(v, !src->have_ephemeral ? "n/a"
+			       : port >= src->eph_lo && port <= src->eph_hi ? "inside" : "outside");
+		break;
+	case CHECK_RANGE: strbuf_adds(v, range_name(port_range_of(port))); break;
+	case CHECK_COUNT: break;
+	}
+}
+
+struct suggest_run {
+	struct cli *cli;
+	struct suggest_sources src;
+	struct suggest_opts o;
+};
+
+/* What passing check c means, with its threshold or allowance. */
+static void check_summary(struct strbuf *s, const struct suggest_run *sr, enum suggest_check c)
+{
+	if (c == CHECK_NMAP)
+		strbuf_addf(s, _("nmap open frequency below %g"), sr->o.nmap_max);
+	else if (c == CHECK_RANGE && sr->o.any_range)
+		strbuf_adds(s, _("any range (--any-range given)"));
+	else
+		strbuf_adds(s, _(suggest_check_summary(c)));
+}
+
+static void source_of_names(struct strbuf *s, const struct portnames *pn)
+{
+	strbuf_adds(s, pn->path);
+	if (!pn->present)
+		strbuf_adds(s, _(" (absent)"));
+}
+
+/* Where check c's answer comes from. */
+static void check_source(struct strbuf *s, const struct suggest_run *sr, enum suggest_check c)
+{
+	const struct suggest_sources *src = &sr->src;
+	switch (c) {
+	case CHECK_IANA:
+		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
+		break;
+	case CHECK_SERVICES: source_of_names(s, src->etc); break;
+	case CHECK_LABELS: source_of_names(s, src->labels); break;
+	case CHECK_NMAP: source_of_names(s, src->nmap); break;
+	case CHECK_BROWSER:
+		strbuf_addf(s, _("built in, %zu ports (https://fetch.spec.whatwg.org/#bad-port)"),
+			    badports_count());
+		break;
+	case CHECK_LISTEN: source_system_path(s, "/proc/net"); break;
+	case CHECK_EPHEMERAL:
+		if (src->have_ephemeral)
+			strbuf_addf(s, "%u-%u, ", src->eph_lo, src->eph_hi);
+		source_system_path(s, SYSINFO_EPHEMERAL_PATH);
+		if (!src->have_ephemeral)
+			strbuf_adds(s, _(" (unreadable)"));
+		break;
+	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
+	case CHECK_COUNT: break;
+	}
+}
+
+static void text_legend(struct strbuf *out, const struct suggest_run *sr)
+{
+	strbuf_addf(
+		out,
+		_("Checks for transport %s (a port passes when none fails; n/a: source absent):\n"),
+		transport_name(sr->o.transport));
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
+		check_summary(&sum, sr, (enum suggest_check)c);
+		check_source(&src, sr, (enum suggest_check)c);
+		strbuf_addf(out, "  %-10s %s [", suggest_check_key((enum suggest_check)c),
+			    strbuf_str(&sum));
+		output_text(out, strbuf_str(&src));
+		strbuf_adds(out, "]\n");
+		strbuf_free(&sum);
+		strbuf_free(&src);
+	}
+}
+
+/* "8080 itself fails: iana (assigned), nmap (0.573...)" or passes. */
+static void text_requested(struct strbuf *out, const struct suggest_run *sr)
+{
+	unsigned p = sr->o.port;
+	int failed = 0;
+	strbuf_addf(out, "%u", p);
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		if (suggest_check(&sr->src, &sr->o, p, (enum suggest_check)c) != RESULT_FAIL)
+			continue;
+		struct strbuf v = STRBUF_INIT;
+		check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
+		strbuf_addf(out, "%s %s (", failed++ ? "," : _(" itself fails:"),
+			    suggest_check_key((enum suggest_check)c));
+		output_text(out, strbuf_str(&v));
+		strbuf_addc(out, ')');
+		strbuf_free(&v);
+	}
+	strbuf_adds(out, failed ? "\n" : _(" itself passes every check\n"));
+}
+
+/* End a table line without trailing blanks. */
+static void trim_line(struct strbuf *out)
+{
+	while (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	strbuf_addc(out, '\n');
+}
+
+static void text_header(struct strbuf *out)
+{
+	strbuf_addf(out, "%-6s %-7s", _("PORT"), _("OFFSET"));
+	for (int c = 0; c < CHECK_COUNT; c++)
+		strbuf_addf(out, " %-*s", column_width[c],
+			    suggest_check_key((enum suggest_check)c));
+	trim_line(out);
+}
+
+static void text_port(struct strbuf *out, const struct suggest_run *sr, unsigned port)
+{
+	strbuf_addf(out, "%-6u %+-7ld", port, (long)port - (long)sr->o.port);
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		struct strbuf v = STRBUF_INIT, clean = STRBUF_INIT;
+		check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
+		output_text(&clean, strbuf_str(&v));
+		strbuf_addf(out, " %-*s", column_width[c], strbuf_str(&clean));
+		strbuf_free(&v);
+		strbuf_free(&clean);
+	}
+	trim_line(out);
+}
+
+static void emit_text(struct strbuf *out, const struct suggest_run *sr,
+		      const struct suggestion *g, size_t n)
+{
+	text_legend(out, sr);
+	text_requested(out, sr);
+	text_header(out);
+	for (size_t i = 0; i < n; i++) {
+		if (sr->o.run > 1)
+			strbuf_addf(out, _("block %u-%u (offset %+ld, passing run %u-%u):\n"),
+				    g[i].lo, g[i].hi, g[i].offset, g[i].run_lo, g[i].run_hi);
+		for (unsigned p = g[i].lo; p <= g[i].hi; p++)
+			text_port(out, sr, p);
+	}
+}
+
+static void json_port(struct strbuf *out, const struct suggest_run *sr, unsigned port)
+{
+	strbuf_addf(out, "{\"port\":%u,\"pass\":%s,\"checks\":{", port,
+		    suggest_passes(&sr->src, &sr->o, port) ? "true" : "false");
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		struct strbuf v = STRBUF_INIT;
+		check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
+		strbuf_addf(
+			out, "%s\"%s\":{\"result\":\"%s\",\"value\":", c ? "," : "",
+			suggest_check_key((enum suggest_check)c),
+			result_name(suggest_check(&sr->src, &sr->o, port, (enum suggest_check)c)));
+		output_json_string(out, strbuf_str(&v));
+		strbuf_addc(out, '}');
+		strbuf_free(&v);
+	}
+	strbuf_adds(out, "}}");
+}
+
+static void json_checks(struct strbuf *out, const struct suggest_run *sr)
+{
+	strbuf_adds(out, "\"checks\":[");
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
+		check_summary(&sum, sr, (enum suggest_check)c);
+		check_source(&src, sr, (enum suggest_check)c);
+		strbuf_addf(out, "%s\n{\"check\":\"%s\",\"summary\":", c ? "," : "",
+			    suggest_check_key((enum suggest_check)c));
+		output_json_string(out, strbuf_str(&sum));
+		strbuf_adds(out, ",\"source\":");
+		output_json_string(out, strbuf_str(&src));
+		strbuf_addc(out, '}');
+		strbuf_free(&sum);
+		strbuf_free(&src);
+	}
+	strbuf_adds(out, "],\n");
+}
+
+static void emit_json(struct strbuf *out, const struct suggest_run *sr,
+		      const struct suggestion *g, size_t n)
+{
+	strbuf_addf(out,
+		    "{\"port\":%u,\"transport\":\"%s\",\"count\":%u,\"run\":%u,"
+		    "\"any_range\":%s,\"nmap_max\":%g,\n",
+		    sr->o.port, transport_name(sr->o.transport), sr->o.count, sr->o.run,
+		    sr->o.any_range ? "true" : "false", sr->o.nmap_max);
+	json_checks(out, sr);
+	strbuf_adds(out, "\"requested\":");
+	json_port(out, sr, sr->o.port);
+	strbuf_adds(out, ",\n\"suggestions\":[");
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(out,
+			    "%s\n{\"start\":%u,\"end\":%u,\"offset\":%ld,\"run_start\":%u,"
+			    "\"run_end\":%u,\"ports\":[",
+			    i ? "," : "", g[i].lo, g[i].hi, g[i].offset, g[i].run_lo, g[i].run_hi);
+		for (unsigned p = g[i].lo; p <= g[i].hi; p++) {
+			if (p > g[i].lo)
+				strbuf_addc(out, ',');
+			json_port(out, sr, p);
+		}
+		strbuf_adds(out, "]}");
+	}
+	strbuf_adds(out, n ? "\n]}\n" : "]}\n");
+}
+
+static void emit_csv(struct strbuf *out, const struct suggest_run *sr,
+		     const struct suggestion *g, size_t n)
+{
+	strbuf_adds(out, "start,end,offset,port");
+	for (int c = 0; c < CHECK_COUNT; c++)
+		strbuf_addf(out, ",%s", suggest_check_key((enum suggest_check)c));
+	strbuf_addc(out, '\n');
+	for (size_t i = 0; i < n; i++)
+		for (unsigned p = g[i].lo; p <= g[i].hi; p++) {
+			strbuf_addf(out, "%u,%u,%ld,%u", g[i].lo, g[i].hi, g[i].offset, p);
+			for (int c = 0; c < CHECK_COUNT; c++) {
+				struct strbuf v = STRBUF_INIT;
+				check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
+				strbuf_addc(out, ',');
+				output_csv_field(out, strbuf_str(&v));
+				strbuf_free(&v);
+			}
+			strbuf_addc(out, '\n');
+		}
+}
+
+/* Load every source the checks read; -1 with cli->err on a malformed one. */
+static int load_sources(struct suggest_run *sr, struct portfacts *pf)
+{
+	struct suggest_sources *s = &sr->src;
+	struct ps_error *err = &sr->cli->err;
+	if (!(s->reg = cli_registry(sr->cli)) || !(s->etc = portfacts_etc_services(pf, err)) ||
+	    !(s->nmap = portfacts_nmap(pf, err)) || !(s->labels = portfacts_labels(pf, err)) ||
+	    !(s->listeners = portfacts_listeners(pf, err)))
+		return -1;
+	s->have_ephemeral = portfacts_ephemeral(pf, &s->eph_lo, &s->eph_hi);
+	return 0;
+}
+
+static int suggest_run(struct suggest_run *sr)
+{
+	struct portfacts *pf = cli_facts(sr->cli);
+	struct suggestion *g = malloc(sr->o.count * sizeof(*g));
+	long n = -1;
+	if (pf && g && load_sources(sr, pf) == 0)
+		n = suggest_find(&sr->src, &sr->o, g);
+	else if (!error_is_set(&sr->cli->err))
+		error_set(&sr->cli->err, NULL, 0, _("out of memory"));
+	if (n >= 0 && sr->cli->format == FORMAT_JSON)
+		emit_json(&sr->cli->out, sr, g, (size_t)n);
+	else if (n >= 0 && sr->cli->format == FORMAT_CSV)
+		emit_csv(&sr->cli->out, sr, g, (size_t)n);
+	else if (n >= 0)
+		emit_text(&sr->cli->out, sr, g, (size_t)n);
+	free(g);
+	if (n < 0)
+		return error_is_set(&sr->cli->err) ? cli_data_error(sr->cli) : EXIT_TROUBLE;
+	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}
+
+int cmd_suggest(struct cli *cli, int argc, char **argv)
+{
+	unsigned port;
+	if (argc != 1)
+		return cli_usage_error(cli, _("'suggest' takes one PORT"));
+	if (ports_parse_port(argv[0], &port) < 0)
+		return cli_usage_error(cli, _("bad port '%s': expected a number from 0 to 65535"),
+				       argv[0]);
+	unsigned count = cli->given & OPT_COUNT ? (unsigned)cli->count : SUGGEST_DEFAULT_COUNT;
+	unsigned run = cli->given & OPT_RUN ? (unsigned)cli->run : 1;
+	struct suggest_run sr = {
+		.cli = cli,
+		.o = { .port = port, .count = count, .run = run, .transport = cli->proto,
+		       .any_range = (cli->given & OPT_ANY_RANGE) != 0,
+		       .nmap_max = SUGGEST_NMAP_MAX },
+	};
+	return suggest_run(&sr);
+}

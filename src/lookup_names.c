@@ -1,0 +1,102 @@
+/* lookup_names.c: where the registry, /etc/services and nmap-services name
+ * a port differently (or only the others name it), list every name with its
+ * source. */
+#include <config.h>
+
+#include <strings.h>
+
+#include "i18n.h"
+#include "lookup_names.h"
+#include "portfacts.h"
+
+/* "name/transport" pairs, one source at a time. */
+struct names {
+	struct strbuf line;
+	const char *first; /* the first name seen in any source */
+	bool differ;
+	bool any;
+};
+
+static void names_add(struct names *nm, const char *name, enum transport t)
+{
+	if (!*name)
+		return;
+	if (!nm->first)
+		nm->first = name;
+	else if (strcasecmp(nm->first, name) != 0)
+		nm->differ = true;
+	strbuf_addc(&nm->line, ' ');
+	output_text(&nm->line, name);
+	strbuf_addf(&nm->line, "/%s", transport_name(t));
+	nm->any = true;
+}
+
+static void from_registry(struct names *nm, const struct registry *reg, unsigned port)
+{
+	const uint32_t *idx;
+	size_t n = registry_records_at(reg, port, &idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct record *r = &reg->rec[idx[i]];
+		if (r->state == STATE_ASSIGNED && r->transport < TRANSPORT_REAL)
+			names_add(nm, registry_field(reg, r, FIELD_SERVICE),
+				  (enum transport)r->transport);
+	}
+}
+
+static void from_portnames(struct names *nm, const struct portnames *pn, unsigned port)
+{
+	const struct portname *e;
+	size_t n = portnames_at(pn, port, &e);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].transport < TRANSPORT_REAL)
+			names_add(nm, portnames_str(pn, &e[i]), (enum transport)e[i].transport);
+}
+
+/* One "  SOURCE  name/tcp name/udp" line, kept in out when non-empty. */
+static void source_line(struct strbuf *out, struct names *nm, const char *label)
+{
+	if (nm->any) {
+		strbuf_addf(out, "  %-15s", label);
+		strbuf_add(out, nm->line.data, nm->line.len);
+		strbuf_addc(out, '\n');
+	}
+	strbuf_reset(&nm->line);
+	nm->any = false;
+}
+
+/* A source that fails to load is named in a warning and left out. */
+static const struct portnames *optional(struct cli *cli, const struct portnames *pn)
+{
+	if (!pn) {
+		error_print(&cli->err, cli->prog, stderr);
+		error_clear(&cli->err);
+	}
+	return pn && pn->present ? pn : NULL;
+}
+
+void lookup_names_text(struct cli *cli, unsigned port)
+{
+	struct portfacts *pf = cli_facts(cli);
+	if (!pf)
+		return;
+	struct names nm = { STRBUF_INIT, NULL, false, false };
+	struct strbuf block = STRBUF_INIT;
+	from_registry(&nm, cli->reg, port);
+	bool registry_named = nm.first != NULL;
+	source_line(&block, &nm, _(cli->reg->source_label));
+	const struct portnames *etc = optional(cli, portfacts_etc_services(pf, &cli->err));
+	if (etc)
+		from_portnames(&nm, etc, port);
+	source_line(&block, &nm, "/etc/services");
+	const struct portnames *nmap = optional(cli, portfacts_nmap(pf, &cli->err));
+	if (nmap)
+		from_portnames(&nm, nmap, port);
+	source_line(&block, &nm, "nmap-services");
+	/* a name only other sources give is a disagreement too (squatting) */
+	if (nm.differ || (!registry_named && nm.first)) {
+		strbuf_adds(&cli->out, _("names differ between sources:\n"));
+		strbuf_add(&cli->out, block.data, block.len);
+	}
+	strbuf_free(&nm.line);
+	strbuf_free(&block);
+}

@@ -1,0 +1,43 @@
+/* portfacts.h: the optional sources of DESIGN.md section 1 besides the
+ * registry, each loaded on first use so a command pays only for what it
+ * asks: /etc/services, nmap-services, the user's labels, the listeners of
+ * this machine and the kernel's port ranges. Every answer per port is O(1)
+ * (bitmaps) or a short binary search, for the CLI and the TUI alike.
+ * System files are looked up under $PORTSCOPE_SYSROOT. */
+#ifndef PORTSCOPE_PORTFACTS_H
+#define PORTSCOPE_PORTFACTS_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "listeners.h"
+#include "portnames.h"
+#include "strbuf.h"
+#include "sysinfo.h"
+
+#define PORTFACTS_ETC_SERVICES "/etc/services"
+#define PORTFACTS_NMAP_SERVICES "/usr/share/nmap/nmap-services"
+
+struct portfacts {
+	struct portnames *etc, *nmap, *labels;
+	struct listeners *listeners;
+	bool sys_read;            /* sys below has been read */
+	struct sysinfo_ports sys;
+};
+
+struct portfacts *portfacts_new(void);
+void portfacts_free(struct portfacts *pf);
+
+/* Each loads its source on first call; NULL with err set only for a
+ * malformed file or no memory (a missing file is an empty, !present set). */
+const struct portnames *portfacts_etc_services(struct portfacts *pf, struct ps_error *err);
+const struct portnames *portfacts_nmap(struct portfacts *pf, struct ps_error *err);
+const struct portnames *portfacts_labels(struct portfacts *pf, struct ps_error *err);
+const struct listeners *portfacts_listeners(struct portfacts *pf, struct ps_error *err);
+/* The kernel's ephemeral range / first unprivileged port; false if unknown. */
+bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi);
+bool portfacts_unprivileged(struct portfacts *pf, unsigned *port);
+/* ${XDG_CONFIG_HOME:-~/.config}/portscope/labels */
+void portfacts_labels_path(struct strbuf *out);
+
+#endif

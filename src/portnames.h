@@ -1,0 +1,58 @@
+/* portnames.h: one optional services(5)-format source (/etc/services,
+ * nmap-services, the user's labels) indexed by port: a bitmap per transport
+ * answers "is port named here?" in O(1), and entries sorted by port give
+ * the names and nmap frequencies of one port by binary search. Ranges
+ * ("9000-9010/tcp") are expanded to one entry per port. */
+#ifndef PORTSCOPE_PORTNAMES_H
+#define PORTSCOPE_PORTNAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "portbits.h"
+#include "registry.h"
+
+struct portname {
+	uint16_t port;
+	uint8_t transport;    /* enum transport (TRANSPORT_OTHER for others) */
+	float frequency;      /* nmap open frequency, or -1 */
+	uint32_t name;        /* offset of the NUL-terminated name in pool */
+	uint32_t line;        /* line in the file */
+};
+
+struct portnames {
+	char *path;           /* the file read (under $PORTSCOPE_SYSROOT) */
+	bool present;         /* false: the file does not exist (not an error) */
+	struct portname *e;   /* sorted by port, transport, line */
+	size_t n, cap;
+	char *pool;
+	size_t pool_len, pool_cap;
+	struct portbits has;
+};
+
+/* Load a services(5)-format file. A file that does not exist gives an empty,
+ * !present set; a malformed one gives NULL with err at file:line. */
+struct portnames *portnames_load(const char *path, struct ps_error *err);
+/* The same from memory (tests, fuzzing). */
+struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,
+				     struct ps_error *err);
+void portnames_free(struct portnames *pn);
+
+/* Is port named for transport t (TRANSPORT_ANY: any)? O(1). */
+bool portnames_has(const struct portnames *pn, unsigned port, enum transport t);
+/* The entries for port, contiguous from *first (NULL when none); returns
+ * how many. */
+size_t portnames_at(const struct portnames *pn, unsigned port, const struct portname **first);
+/* The highest nmap frequency of port for t (TRANSPORT_ANY: any), or -1. */
+double portnames_frequency(const struct portnames *pn, unsigned port, enum transport t);
+/* The first name for port and t (TRANSPORT_ANY: any), or NULL. */
+const char *portnames_name(const struct portnames *pn, unsigned port, enum transport t);
+
+static inline const char *portnames_str(const struct portnames *pn, const struct portname *e)
+{
+	return pn->pool + e->name;
+}
+
+#endif

@@ -1,0 +1,169 @@
+/* suggest.c: the port checks and the nearest-candidate search. */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "badports.h"
+#include "i18n.h"
+#include "suggest.h"
+
+static const struct {
+	const char *key;
+	const char *summary;
+} checks[CHECK_COUNT] = {
+	[CHECK_IANA] = { "iana", N_("free in the IANA registry") },
+	[CHECK_SERVICES] = { "services", N_("not in /etc/services") },
+	[CHECK_LABELS] = { "labels", N_("not in your labels file") },
+	[CHECK_NMAP] = { "nmap", N_("nmap open frequency below the threshold") },
+	[CHECK_BROWSER] = { "browser", N_("not a browser-blocked port (WHATWG Fetch bad port)") },
+	[CHECK_LISTEN] = { "listen", N_("nothing listens on it here") },
+	[CHECK_EPHEMERAL] = { "ephemeral", N_("outside the kernel's ephemeral port range") },
+	[CHECK_RANGE] = { "range", N_("in the User range 1024-49151 (RFC 7605)") },
+};
+
+const char *suggest_check_key(enum suggest_check c)
+{
+	return checks[c].key;
+}
+
+const char *suggest_check_summary(enum suggest_check c)
+{
+	return checks[c].summary;
+}
+
+static enum check_result result_of(bool pass)
+{
+	return pass ? RESULT_PASS : RESULT_FAIL;
+}
+
+/* A services(5) source: absent file n/a, else pass when port is unnamed. */
+static enum check_result unnamed(const struct portnames *pn, unsigned port, enum transport t)
+{
+	if (!pn || !pn->present)
+		return RESULT_NA;
+	return result_of(!portnames_has(pn, port, t));
+}
+
+static enum check_result nmap_check(const struct suggest_sources *src,
+				    const struct suggest_opts *o, unsigned port)
+{
+	if (!src->nmap || !src->nmap->present)
+		return RESULT_NA;
+	if (!portnames_has(src->nmap, port, o->transport))
+		return RESULT_PASS;
+	return result_of(portnames_frequency(src->nmap, port, o->transport) < o->nmap_max);
+}
+
+enum check_result suggest_check(const struct suggest_sources *src,
+				const struct suggest_opts *o, unsigned port,
+				enum suggest_check c)
+{
+	switch (c) {
+	case CHECK_IANA: return result_of(registry_is_free(src->reg, port, o->transport));
+	case CHECK_SERVICES: return unnamed(src->etc, port, o->transport);
+	case CHECK_LABELS: return unnamed(src->labels, port, o->transport);
+	case CHECK_NMAP: return nmap_check(src, o, port);
+	case CHECK_BROWSER: return result_of(!badports_is_blocked(port));
+	case CHECK_LISTEN:
+		return src->listeners
+			       ? result_of(!listeners_in_use(src->listeners, port, o->transport))
+			       : RESULT_NA;
+	case CHECK_EPHEMERAL:
+		return src->have_ephemeral ? result_of(port < src->eph_lo || port > src->eph_hi)
+					   : RESULT_NA;
+	case CHECK_RANGE: return result_of(o->any_range || port_range_of(port) == RANGE_USER);
+	case CHECK_COUNT: break;
+	}
+	return RESULT_NA;
+}
+
+bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
+		    unsigned port)
+{
+	for (int c = 0; c < CHECK_COUNT; c++)
+		if (suggest_check(src, o, port, (enum suggest_check)c) == RESULT_FAIL)
+			return false;
+	return true;
+}
+
+/* Signed distance from the asked port to [lo, hi]; 0 when inside. */
+static long offset_of(unsigned asked, unsigned lo, unsigned hi)
+{
+	if (asked < lo)
+		return (long)lo - (long)asked;
+	if (asked > hi)
+		return (long)hi - (long)asked;
+	return 0;
+}
+
+static int cmp_suggestion(const void *a, const void *b)
+{
+	const struct suggestion *x = a, *y = b;
+	long dx = labs(x->offset), dy = labs(y->offset);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* The block of k ports in the passing run [a, b] nearest to asked: it
+ * starts at asked when it can, else hugs the run's end nearest to asked. */
+static struct suggestion block_in_run(unsigned asked, unsigned k, unsigned a, unsigned b)
+{
+	unsigned s = asked <= a ? a : asked > b - k + 1 ? b - k + 1 : asked;
+	struct suggestion g = { s, s + k - 1, a, b, 0 };
+	g.offset = offset_of(asked, g.lo, g.hi);
+	return g;
+}
+
+/* Every maximal passing run, for single ports one entry per port. */
+static size_t collect(const struct suggest_opts *o, const uint8_t *pass,
+		      struct suggestion *all)
+{
+	size_t n = 0;
+	unsigned k = o->run ? o->run : 1;
+	for (unsigned p = 0; p < PORT_COUNT;) {
+		if (!pass[p]) {
+			p++;
+			continue;
+		}
+		unsigned a = p;
+		while (p < PORT_COUNT && pass[p])
+			p++;
+		unsigned b = p - 1;
+		if (k > 1) {
+			if (b - a + 1 >= k)
+				all[n++] = block_in_run(o->port, k, a, b);
+			continue;
+		}
+		for (unsigned q = a; q <= b; q++) {
+			struct suggestion g = block_in_run(o->port, 1, q, q);
+			g.run_lo = a;
+			g.run_hi = b;
+			all[n++] = g;
+		}
+	}
+	return n;
+}
+
+long suggest_find(const struct suggest_sources *src, const struct suggest_opts *o,
+		  struct suggestion *out)
+{
+	uint8_t *pass = malloc(PORT_COUNT);
+	struct suggestion *all = malloc(PORT_COUNT * sizeof(*all));
+	if (!pass || !all) {
+		free(pass);
+		free(all);
+		return -1;
+	}
+	for (unsigned p = 0; p < PORT_COUNT; p++)
+		pass[p] = suggest_passes(src, o, p);
+	size_t n = collect(o, pass, all);
+	qsort(all, n, sizeof(*all), cmp_suggestion);
+	if (n > o->count)
+		n = o->count;
+	for (size_t i = 0; i < n; i++)
+		out[i] = all[i];
+	free(pass);
+	free(all);
+	return (long)n;
+}

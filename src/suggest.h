@@ -1,0 +1,82 @@
+/* suggest.h: choosing a port. Every port is put through the same checks
+ * (DESIGN.md section 2, `suggest`): free in the IANA registry, not in
+ * /etc/services, not in the user's labels, rarely seen open by nmap, not a
+ * browser-blocked port, not listened on here, outside the kernel's
+ * ephemeral range, and in the User range (RFC 7605 advises against System
+ * and Dynamic ports) unless allowed. A check whose source is absent is
+ * "n/a" and does not fail. Candidates are ranked by distance to the asked
+ * port, lower port first on ties. */
+#ifndef PORTSCOPE_SUGGEST_H
+#define PORTSCOPE_SUGGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "listeners.h"
+#include "portnames.h"
+#include "registry.h"
+
+/* nmap open frequency at or above which a port counts as in real use:
+ * about one host in 10,000 scanned (nmap's rarest TCP value is 0.000076). */
+#define SUGGEST_NMAP_MAX 0.0001
+
+enum suggest_check {
+	CHECK_IANA,
+	CHECK_SERVICES,
+	CHECK_LABELS,
+	CHECK_NMAP,
+	CHECK_BROWSER,
+	CHECK_LISTEN,
+	CHECK_EPHEMERAL,
+	CHECK_RANGE,
+	CHECK_COUNT
+};
+
+enum check_result {
+	RESULT_PASS,
+	RESULT_FAIL,
+	RESULT_NA, /* the source is absent: not a failure */
+};
+
+/* The sources the checks read; any pointer but reg may be NULL (absent). */
+struct suggest_sources {
+	const struct registry *reg;
+	const struct portnames *etc, *nmap, *labels;
+	const struct listeners *listeners;
+	bool have_ephemeral;
+	unsigned eph_lo, eph_hi;
+};
+
+struct suggest_opts {
+	unsigned port;             /* the port asked about */
+	unsigned count;            /* how many suggestions */
+	unsigned run;              /* ports per block (1: single ports) */
+	enum transport transport;  /* TRANSPORT_ANY: every transport */
+	bool any_range;            /* allow System and Dynamic ports */
+	double nmap_max;
+};
+
+/* One suggestion: the block [lo, hi] (lo == hi for single ports), inside the
+ * maximal run of passing ports [run_lo, run_hi]; offset from the asked port
+ * (negative below it, 0 when the block contains it). */
+struct suggestion {
+	unsigned lo, hi, run_lo, run_hi;
+	long offset;
+};
+
+/* Short key ("iana") and what passing means ("free in the IANA registry"),
+ * the latter marked for translation. */
+const char *suggest_check_key(enum suggest_check c);
+const char *suggest_check_summary(enum suggest_check c);
+enum check_result suggest_check(const struct suggest_sources *src,
+				const struct suggest_opts *o, unsigned port,
+				enum suggest_check c);
+/* No check fails. */
+bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
+		    unsigned port);
+/* Fill out[0..o->count) with the nearest suggestions; returns how many
+ * (fewer when the port space runs out); -1 when out of memory. */
+long suggest_find(const struct suggest_sources *src, const struct suggest_opts *o,
+		  struct suggestion *out);
+
+#endif
