@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "loader.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 struct csv_load {
 	struct registry *reg;
@@ -25,6 +26,8 @@ struct csv_load {
 	bool failed;
 	size_t nfields;
 	size_t mark;             /* pool length before the current record */
+	bool block_utf8;         /* the block being fed is all valid UTF-8 */
+	bool field_utf8;         /* so is every block the current field touched */
 	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
 	size_t len[FIELD_COUNT];   /* their raw lengths (for the header check) */
 };
@@ -43,7 +46,10 @@ static void on_field(void *s, size_t n, void *data)
 			st->failed = true;
 			return;
 		}
-		uint32_t off = registry_intern(st->reg, s, n, st->rec_line);
+		/* a field of blocks already found valid needs no second look */
+		uint32_t off = st->field_utf8 && st->block_utf8
+			? registry_intern_utf8(st->reg, s, n)
+			: registry_intern(st->reg, s, n, st->rec_line);
 		if (off == UINT32_MAX) {
 			error_set(st->err, st->file, st->rec_line, _("out of memory"));
 			st->failed = true;
@@ -53,6 +59,7 @@ static void on_field(void *s, size_t n, void *data)
 		st->len[st->nfields] = n;
 	}
 	st->nfields++;
+	st->field_utf8 = st->block_utf8; /* the next field starts in this block */
 }
 
 static void check_header(struct csv_load *st)
@@ -147,6 +154,11 @@ static int feed_block(void *ctx, const char *buf, size_t len)
 		if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 			buf += 3, len -= 3; /* a UTF-8 byte order mark */
 	}
+	/* One validation per block: most blocks are clean, and then no field
+	 * in them is checked again (a character split across two blocks makes
+	 * both look unclean, which only costs the per-field check). */
+	st->block_utf8 = utf8_valid_prefix(buf, len) == len;
+	st->field_utf8 = st->field_utf8 && st->block_utf8;
 	const char *nul = memchr(buf, '\0', len);
 	const char *end = buf + len;
 	while (buf < end) {
@@ -176,6 +188,7 @@ static void csv_load_init(struct csv_load *st, struct registry *reg,
 	st->between = true;
 	st->first_bytes = true;
 	st->mark = registry_pool_mark(reg);
+	st->field_utf8 = true;
 }
 
 static int csv_load_finish(struct csv_load *st, int rc)

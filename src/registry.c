@@ -75,22 +75,24 @@ static bool pool_reserve(struct registry *reg, size_t extra)
 	return true;
 }
 
-uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
-			 unsigned long line)
+uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
-	size_t valid = utf8_valid_prefix(s, n);
-	if (valid == n) {
-		/* fast path: the common case copies without a scratch buffer */
-		if (!pool_reserve(reg, n + 1))
-			return UINT32_MAX;
-		uint32_t off = (uint32_t)reg->pool_len;
-		memcpy(reg->pool + off, s, n);
-		reg->pool[off + n] = '\0';
-		reg->pool_len += n + 1;
-		return off;
-	}
+	if (!pool_reserve(reg, n + 1))
+		return UINT32_MAX;
+	uint32_t off = (uint32_t)reg->pool_len;
+	memcpy(reg->pool + off, s, n);
+	reg->pool[off + n] = '\0';
+	reg->pool_len += n + 1;
+	return off;
+}
+
+uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
+			 unsigned long line)
+{
+	if (utf8_valid_prefix(s, n) == n)
+		return registry_intern_utf8(reg, s, n);
 	struct strbuf sb = STRBUF_INIT;
 	size_t bad = utf8_normalize(&sb, s, n);
 	if (!reg->utf8_fixed)

@@ -117,6 +117,8 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
  * out of memory. */
 uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
 			 unsigned long line);
+/* The same for text the caller has already found to be valid UTF-8. */
+uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n);
 /* Drop everything interned since registry_pool_mark() returned mark. */
 static inline size_t registry_pool_mark(const struct registry *reg)
 {
