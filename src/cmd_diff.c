@@ -25,7 +25,7 @@ static void text_side(struct strbuf *o, const char *label, const struct registry
 {
 	strbuf_addf(o, "%-4s ", label);
 	output_text(o, reg->source);
-	strbuf_addf(o, P_("  (%s, %zu record)\n", "  (%s, %zu records)\n", reg->nrec),
+	strbuf_addf(o, P_("  (%s, %'zu record)\n", "  (%s, %'zu records)\n", reg->nrec),
 		    *reg->date ? reg->date : _("no date"), reg->nrec);
 }
 

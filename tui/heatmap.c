@@ -314,7 +314,7 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 	app->gap.enabled = true;
 	app_goto(app, g.lo);
 	app_message(app, false,
-		    P_("free gap %u-%u (%u port)", "free gap %u-%u (%u ports)", g.hi - g.lo + 1),
+		    P_("free gap %u-%u (%'u port)", "free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
 		    g.lo, g.hi, g.hi - g.lo + 1);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
