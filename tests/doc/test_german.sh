@@ -93,4 +93,13 @@ like "legend in German" "█vergeben ▒reserviert ·frei █System █Benutzer 
 # A longer translation still leaves the map whole: the same 64 cells a row.
 MAPROW=$(row 1 5)
 is "the map keeps its width in German" 72 "$(printf '%s' "$MAPROW" | wc -m)"
+
+# At the smallest size the German help wraps under its key column and the
+# map still has its 32 cells a row.
+TUI_ARG=8080
+de tui 40x10 '@dump map' '?' '@dump help'
+TUI_ARG=
+is "40x10: a map row is 40 columns" 40 "$(row 1 1 | wc -m | awk '{print $1 - 1}')"
+is "40x10: help wraps under the key column" "Links h       vorige Zelle (auf einer
+              Seite: nach oben blättern)" "$(screen 2 | sed -n '6,7p')"
 finish
