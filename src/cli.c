@@ -13,8 +13,12 @@
 #include "cli.h"
 #include "i18n.h"
 #include "sanitize.h"
+#include "utf8.h"
 #include "source.h"
 
+/* L10N: each command's synopsis and summary for --help. In a synopsis,
+   translate the placeholders (RANGE, FILE, NAME ...) the same way as in the
+   rest of the help; keep the command and option names (--proto). */
 static const struct cli_command commands[] = {
 	{ "tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"), OPT_PROTO, NULL },
 	{ "lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
@@ -120,10 +124,16 @@ static void print_help(const char *prog)
 	printf(_("Browse the IANA service name and port number registry.\n\n"));
 	printf(_("Commands:\n"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		struct strbuf syn = STRBUF_INIT;
-		strbuf_addf(&syn, "%s %s", commands[i].name, _(commands[i].args));
-		printf("  %-36s %s\n", strbuf_str(&syn), _(commands[i].summary));
+		struct strbuf syn = STRBUF_INIT, line = STRBUF_INIT;
+		strbuf_addf(&syn, "%s %s", commands[i].name,
+			    *commands[i].args ? _(commands[i].args) : "");
+		strbuf_adds(&line, "  ");
+		/* a long translated synopsis pushes its summary right, never cut */
+		utf8_pad(&line, strbuf_str(&syn), utf8_width(strbuf_str(&syn)) > 36
+							  ? utf8_width(strbuf_str(&syn)) : 36, 0);
+		printf("%s %s\n", strbuf_str(&line), _(commands[i].summary));
 		strbuf_free(&syn);
+		strbuf_free(&line);
 	}
 	printf(_("\nWith no command and a terminal on standard output, the TUI starts.\n"
 		 "RANGE is LO-HI, a single port, or system, user or dynamic.\n"

@@ -25,7 +25,7 @@ static void text_side(struct strbuf *o, const char *label, const struct registry
 {
 	strbuf_addf(o, "%-4s ", label);
 	output_text(o, reg->source);
-	strbuf_addf(o, P_("  (%s, %zu record)\n", "  (%s, %zu records)\n", reg->nrec),
+	strbuf_addf(o, P_("  (%s, %'zu record)\n", "  (%s, %'zu records)\n", reg->nrec),
 		    *reg->date ? reg->date : _("no date"), reg->nrec);
 }
 
@@ -34,11 +34,15 @@ static void diff_text(struct strbuf *o, const struct diff *d)
 	static const char sign[DIFF_KINDS] = {'+', '-', '~'};
 	text_side(o, _("old:"), d->old);
 	text_side(o, _("new:"), d->new);
-	strbuf_addf(o,
-		    _("%zu added, %zu removed, %zu changed (%zu only in spacing); "
-		      "%zu ports touched (%zu beyond spacing)\n"),
+	/* L10N: record counts: added, removed, changed, of those changed only
+	   in whitespace. */
+	strbuf_addf(o, _("%'zu added, %'zu removed, %'zu changed (%'zu only in spacing); "),
 		    d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
-		    d->whitespace_only, d->ports_changed, d->ports_content);
+		    d->whitespace_only);
+	strbuf_addf(o,
+		    P_("%'zu port touched (%'zu beyond spacing)\n",
+		       "%'zu ports touched (%'zu beyond spacing)\n", d->ports_changed),
+		    d->ports_changed, d->ports_content);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diff_entry *e = &d->entry[i];
 		const struct registry *reg;

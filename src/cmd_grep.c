@@ -57,8 +57,8 @@ static void grep_summary(struct strbuf *out, const struct search *s)
 {
 	const uint32_t *idx;
 	size_t ports = search_port_count(s), recs = search_records(s, &idx);
-	strbuf_addf(out, P_("%zu port", "%zu ports", ports), ports);
-	strbuf_addf(out, P_(" (%zu record)\n", " (%zu records)\n", recs), recs);
+	strbuf_addf(out, P_("%'zu port", "%'zu ports", ports), ports);
+	strbuf_addf(out, P_(" (%'zu record)\n", " (%'zu records)\n", recs), recs);
 }
 
 static void grep_emit(struct cli *cli, const struct search *s)

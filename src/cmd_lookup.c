@@ -16,11 +16,14 @@ static bool wanted(const struct cli *cli, const struct record *r)
 /* "port 443: assigned (tcp assigned, udp assigned, ...), system range" */
 static void port_summary(struct strbuf *out, const struct registry *reg, unsigned port)
 {
+	/* L10N: "port 443: assigned (tcp assigned, udp assigned, ...), system
+	   range": the start, up to the list of transports... */
 	strbuf_addf(out, _("port %u: %s ("), port,
 		    _(state_name(registry_state(reg, port, TRANSPORT_ANY))));
 	for (int t = 0; t < TRANSPORT_REAL; t++)
 		strbuf_addf(out, "%s%s %s", t ? ", " : "", transport_name((enum transport)t),
 			    _(state_name(registry_state(reg, port, (enum transport)t))));
+	/* L10N: ...and the end; %s is system, user or dynamic. */
 	strbuf_addf(out, _("), %s range\n"), _(range_name(port_range_of(port))));
 }
 

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "ports.h"
 #include "source.h"
+#include "utf8.h"
 
 struct stats {
 	unsigned range[RANGE_COUNT][STATE_COUNT];
@@ -66,34 +67,56 @@ static void stats_csv(struct cli *cli, const struct stats *s)
 			    s->range[r][STATE_UNASSIGNED]);
 }
 
+/* "label:    value": the label column is 10 columns wide. */
+static void stats_label(struct strbuf *o, const char *label)
+{
+	utf8_pad(o, label, 10, 0);
+	strbuf_addc(o, ' ');
+}
+
 static void stats_text(struct cli *cli, const struct registry *reg, const struct stats *s)
 {
 	struct strbuf *o = &cli->out;
-	strbuf_addf(o, "%-10s ", _("source:"));
+	/* L10N: labels of `portscope stats`, 10 columns at most. */
+	stats_label(o, _("source:"));
 	output_text(o, _(reg->source_label));
 	strbuf_adds(o, " (");
 	output_text(o, reg->source);
 	strbuf_adds(o, ")\n");
 	if (reg->degraded) {
-		strbuf_addf(o, "%-10s %s\n", "", source_degraded_hint());
+		stats_label(o, "");
+		strbuf_addf(o, "%s\n", source_degraded_hint());
 	}
-	strbuf_addf(o, "%-10s %s\n", _("date:"), *reg->date ? reg->date : _("unknown"));
-	strbuf_addf(o, "%-10s %zu\n", _("records:"), reg->nrec);
-	strbuf_addf(o, "%-10s %s\n\n", _("transport:"), transport_name(cli->proto));
-	strbuf_addf(o, "%-10s %12s %8s %10s %10s\n", _("range"), _("ports"), _("assigned"),
-		    _("reserved"), _("unassigned"));
+	stats_label(o, _("date:"));
+	strbuf_addf(o, "%s\n", *reg->date ? reg->date : _("unknown"));
+	stats_label(o, _("records:"));
+	strbuf_addf(o, "%'zu\n", reg->nrec);
+	stats_label(o, _("transport:"));
+	strbuf_addf(o, "%s\n\n", transport_name(cli->proto));
+	/* L10N: column headings of `portscope stats`: 10, 12, 8, 10, 10
+	   columns (longer ones widen the table). */
+	const char *const head[5] = {_("range"), _("ports"), _("assigned"), _("reserved"),
+				     _("unassigned")};
+	int width[5] = {10, 12, 8, 10, 10};
+	utf8_widen(width, head, 5);
+	utf8_row(o, head, width, 5, 1);
+	strbuf_addc(o, '\n');
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		unsigned lo, hi;
 		range_bounds((enum port_range)r, &lo, &hi);
-		char span[16];
-		snprintf(span, sizeof(span), "%u-%u", lo, hi);
-		strbuf_addf(o, "%-10s %12s %8u %10u %10u\n", _(range_name((enum port_range)r)), span,
-			    s->range[r][STATE_ASSIGNED], s->range[r][STATE_RESERVED],
-			    s->range[r][STATE_UNASSIGNED]);
+		char n[4][16];
+		snprintf(n[0], sizeof(n[0]), "%u-%u", lo, hi);
+		for (int st = 0; st < 3; st++)
+			snprintf(n[st + 1], sizeof(n[st + 1]), "%'u",
+				 s->range[r][(int)STATE_ASSIGNED - st]);
+		const char *const row[5] = {_(range_name((enum port_range)r)), n[0], n[1], n[2],
+					    n[3]};
+		utf8_row(o, row, width, 5, 1);
+		strbuf_addc(o, '\n');
 	}
 	strbuf_addf(o, "\n%s\n", _("assigned port numbers per transport:"));
 	for (int t = 0; t < TRANSPORT_REAL; t++)
-		strbuf_addf(o, "  %-5s %6u\n", transport_name((enum transport)t), s->assigned[t]);
+		strbuf_addf(o, "  %-5s %'6u\n", transport_name((enum transport)t), s->assigned[t]);
 }
 
 int cmd_stats(struct cli *cli, int argc, char **argv)

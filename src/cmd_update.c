@@ -34,7 +34,8 @@ static int progress_draw(void *ctx, uint64_t now, uint64_t total)
 	p->last = mark;
 	p->drawn = true;
 	if (!total) {
-		fprintf(stderr, _("\rdownloading: %llu KiB"), (unsigned long long)(now >> 10));
+		fputc('\r', stderr);
+		fprintf(stderr, _("downloading: %llu KiB"), (unsigned long long)(now >> 10));
 		return 0;
 	}
 	char bar[BAR_WIDTH + 1];
@@ -91,10 +92,13 @@ static int report(struct cli *cli, const struct update_result *res, const char *
 	}
 	strbuf_adds(o, res->outcome == UPDATE_CREATED ? _("installed ") : _("updated "));
 	output_text(o, output);
-	strbuf_addf(o, _(": %zu records, registry date %s"), res->new->nrec,
+	strbuf_addf(o, P_(": %'zu record, registry date %s", ": %'zu records, registry date %s",
+			  res->new->nrec),
+		    res->new->nrec,
 		    *res->new->date ? res->new->date : _("unknown"));
 	if (res->old)
-		strbuf_addf(o, _(" (was %zu records, %s)"), res->old->nrec,
+		strbuf_addf(o, P_(" (was %'zu record, %s)", " (was %'zu records, %s)", res->old->nrec),
+			    res->old->nrec,
 			    *res->old->date ? res->old->date : _("unknown"));
 	strbuf_addc(o, '\n');
 	report_changes(cli, res);

@@ -24,7 +24,7 @@ int error_set(struct ps_error *err, const char *file, unsigned long line,
 	err->msg = sb.failed ? NULL : sb.data;
 	if (!err->msg) {
 		strbuf_free(&sb);
-		err->msg = strdup("out of memory");
+		err->msg = strdup(_("out of memory"));
 	}
 	err->file = file ? strdup(file) : NULL;
 	err->line = line;

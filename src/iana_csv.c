@@ -81,7 +81,9 @@ static void check_header(struct csv_load *st)
 	}
 	if (st->nfields != FIELD_COUNT) {
 		error_set(st->err, st->file, st->rec_line,
-			  _("not an IANA registry CSV: the header has %zu columns, expected %d"),
+			  P_("not an IANA registry CSV: the header has %zu column, expected %d",
+			     "not an IANA registry CSV: the header has %zu columns, expected %d",
+			     st->nfields),
 			  st->nfields, FIELD_COUNT);
 		st->failed = true;
 		return;

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "sanitize.h"
+#include "utf8.h"
 
 int output_parse_format(const char *s)
 {
@@ -107,6 +108,17 @@ static const char *text_label(enum field f)
 	return _(labels[f]);
 }
 
+/* Columns of the label column: 17, or the widest translated label. */
+static int text_label_width(void)
+{
+	int w = 17;
+	for (int f = FIELD_DESCRIPTION; f < FIELD_COUNT; f++) {
+		int lw = utf8_width(text_label((enum field)f));
+		w = lw > w ? lw : w;
+	}
+	return w;
+}
+
 /* Multi-line values continue under the value column. */
 static void text_value(struct strbuf *out, const char *v, int indent)
 {
@@ -142,12 +154,15 @@ void output_record_text(struct strbuf *out, const struct registry *reg,
 	const char *range = output_record_range(r);
 	strbuf_addf(out, "  (%s%s%s)\n", _(state_name((enum port_state)r->state)),
 		    range ? ", " : "", range ? _(range) : "");
+	int lw = text_label_width();
 	for (int f = FIELD_DESCRIPTION; f < FIELD_COUNT; f++) {
 		const char *v = registry_field(reg, r, (enum field)f);
 		if (!*v)
 			continue;
-		strbuf_addf(out, "    %-17s ", text_label((enum field)f));
-		text_value(out, v, 22);
+		strbuf_adds(out, "    ");
+		utf8_pad(out, text_label((enum field)f), lw, 0);
+		strbuf_addc(out, ' ');
+		text_value(out, v, lw + 5);
 		strbuf_addc(out, '\n');
 	}
 }

@@ -187,7 +187,8 @@ const char *transport_name(enum transport t)
 
 const char *state_name(enum port_state s)
 {
-	static const char *const names[] = { "unassigned", "reserved", "assigned" };
+	/* L10N: port states; also the legend and counts of the map. */
+	static const char *const names[] = { N_("unassigned"), N_("reserved"), N_("assigned") };
 	return names[s];
 }
 
@@ -198,7 +199,9 @@ enum port_range port_range_of(unsigned port)
 
 const char *range_name(enum port_range r)
 {
-	static const char *const names[] = { "system", "user", "dynamic" };
+	/* L10N: the RFC 6335 ranges, as text output names them (also used,
+	   untranslated, as RANGE arguments and JSON values). */
+	static const char *const names[] = { N_("system"), N_("user"), N_("dynamic") };
 	return names[r];
 }
 

@@ -158,7 +158,7 @@ bool search_pattern_has_upper(const char *pattern, size_t len)
 static void search_pcre2_message(int code, char *buf, size_t size)
 {
 	if (pcre2_get_error_message(code, (PCRE2_UCHAR *)buf, size) < 0)
-		snprintf(buf, size, "PCRE2 error %d", code);
+		snprintf(buf, size, _("PCRE2 error %d"), code);
 }
 
 static int search_set_error(struct search_error *err, const char *msg, size_t offset)

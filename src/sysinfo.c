@@ -39,7 +39,9 @@ static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struc
 		s++;
 	if (got < want || *s) { /* too few numbers, or something after them */
 		error_set(err, strbuf_str(&path), 1,
-			  _("expected %d port number(s) from 0 to 65535"), want);
+			  P_("expected %d port number from 0 to 65535",
+			     "expected %d port numbers from 0 to 65535", want),
+			  want);
 		got = -1;
 	}
 	strbuf_free(&path);

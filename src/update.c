@@ -229,7 +229,9 @@ static struct registry *validate(struct update_job *j, const struct registry *ol
 	bool shrunk = n * 100 < was * (100 - UPDATE_MAX_SHRINK_PERCENT);
 	if (small)
 		error_set(err, j->url, 0,
-			  _("only %zu records, fewer than %d: not the full registry"), n,
+			  P_("only %zu record, fewer than %d: not the full registry",
+			     "only %zu records, fewer than %d: not the full registry", n),
+			  n,
 			  UPDATE_MIN_RECORDS);
 	else if (shrunk)
 		error_set(err, j->url, 0,

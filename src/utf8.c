@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <string.h>
+#include <wchar.h>
 
 #include "utf8.h"
 
@@ -103,4 +104,70 @@ size_t utf8_encode(uint32_t cp, char *buf)
 	b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
 	b[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+/* Columns of the character at s (n bytes), its length in *len. */
+static int utf8_char_width(const char *s, size_t n, size_t *len)
+{
+	uint32_t cp;
+	*len = utf8_decode((const unsigned char *)s, n, &cp);
+	if (!*len) {
+		*len = 1;
+		return 1;
+	}
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int utf8_width(const char *s)
+{
+	size_t n = strlen(s), len;
+	int w = 0;
+	for (size_t i = 0; i < n; i += len)
+		w += utf8_char_width(s + i, n - i, &len);
+	return w;
+}
+
+size_t utf8_prefix_fit(const char *s, int width, int *used)
+{
+	size_t n = strlen(s), i = 0, len;
+	int cols = 0;
+	while (i < n) {
+		int w = utf8_char_width(s + i, n - i, &len);
+		if (cols + w > width)
+			break;
+		cols += w;
+		i += len;
+	}
+	if (used)
+		*used = cols;
+	return i;
+}
+
+void utf8_pad(struct strbuf *out, const char *s, int width, int right)
+{
+	int used;
+	size_t i = utf8_prefix_fit(s, width, &used);
+	if (right)
+		strbuf_addf(out, "%*s", width - used, "");
+	strbuf_add(out, s, i);
+	if (!right)
+		strbuf_addf(out, "%*s", width - used, "");
+}
+
+void utf8_row(struct strbuf *out, const char *const *cell, const int *width, int n, int nleft)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strbuf_addc(out, ' ');
+		utf8_pad(out, cell[i], width[i], i >= nleft);
+	}
+}
+
+void utf8_widen(int *width, const char *const *head, int n)
+{
+	for (int i = 0; i < n; i++) {
+		int w = utf8_width(head[i]);
+		width[i] = w > width[i] ? w : width[i];
+	}
 }

@@ -16,6 +16,7 @@
 #include "../src/i18n.h"
 #include "../src/ports.h"
 #include "../src/source.h"
+#include "../src/utf8.h"
 #include "actions.h"
 #include "app.h"
 #include "script.h"
@@ -76,11 +77,12 @@ static void app_draw_title(struct app *app)
 	attr_t a = colors_attr(ROLE_TITLE);
 	strbuf_addf(&left, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
 		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
-	strbuf_addf(&left, P_("%zu record", "%zu records", reg->nrec), reg->nrec);
+	strbuf_addf(&left, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
 	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
+	/* L10N: the zoom in the title bar: how many ports one map cell is. */
 	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
 		    app_zoom_size(app));
-	int rw = (int)right.len; /* ASCII: bytes are columns */
+	int rw = utf8_width(strbuf_str(&right));
 	draw_fill(0, 0, COLS, a);
 	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
 	draw_text(0, x + rw <= COLS ? x : COLS - rw, rw, strbuf_str(&right), a);
@@ -90,6 +92,7 @@ static void app_draw_title(struct app *app)
 
 static void app_draw_status(struct app *app)
 {
+	/* L10N: the mode at the start of the status line, in brackets. */
 	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES")};
 	int y = app->lay.status_y;
 	if (app->prompt_active) {
@@ -104,8 +107,9 @@ static void app_draw_status(struct app *app)
 	strbuf_adds(&t, strbuf_str(&app->status));
 	draw_fill(y, 0, COLS, a);
 	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
+	/* L10N: right end of the status line; ? and q are keys: keep them. */
 	const char *hint = _("? help  q quit");
-	int hw = (int)strlen(hint);
+	int hw = utf8_width(hint);
 	if (COLS - hw - 1 > x + 1)
 		draw_text(y, COLS - hw - 1, hw, hint, a);
 	strbuf_free(&t);

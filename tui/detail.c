@@ -36,6 +36,7 @@ static void detail_reference(struct strbuf *out, const char *ref)
 	strbuf_adds(out, s);
 }
 
+/* L10N: the twelve fields of an IANA registry record. */
 static const char *const detail_labels[FIELD_COUNT] = {
 	N_("Service"),	 N_("Port"),	     N_("Transport"),	     N_("Description"),
 	N_("Assignee"),	 N_("Contact"),	     N_("Registered"),	     N_("Modified"),
@@ -78,8 +79,10 @@ static void detail_port_summary(struct strbuf *t, const struct app *app, unsigne
 	bool same = true;
 	for (int tr = 1; tr < TRANSPORT_REAL; tr++)
 		same &= reg->state[tr][port] == reg->state[TRANSPORT_TCP][port];
+	/* L10N: a port number and its RFC 6335 range (system, user, dynamic). */
 	strbuf_addf(&line, _("Port %u (%s): "), port, _(range_name(port_range_of(port))));
 	if (same)
+		/* L10N: %s is a state: assigned, reserved or unassigned. */
 		strbuf_addf(&line, _("%s for tcp, udp, sctp and dccp"),
 			    _(state_name(registry_state(reg, port, TRANSPORT_TCP))));
 	for (int tr = 0; !same && tr < TRANSPORT_REAL; tr++)
@@ -89,7 +92,10 @@ static void detail_port_summary(struct strbuf *t, const struct app *app, unsigne
 	strbuf_free(&line);
 	if (ports_gap_at(reg, app->proto, port, &g)) {
 		text_line(t, TEXT_PLAIN);
-		text_addf(t, _("Free for %s: in the gap %u-%u (%u ports)"),
+		/* L10N: %s is a transport (tcp, udp, sctp, dccp, any). */
+		text_addf(t,
+			  P_("Free for %s: in the gap %u-%u (%'u port)",
+			     "Free for %s: in the gap %u-%u (%'u ports)", g.hi - g.lo + 1),
 			  transport_name(app->proto), g.lo, g.hi, g.hi - g.lo + 1);
 	}
 }
@@ -101,14 +107,21 @@ static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, 
 	struct gap g;
 	ports_count(app->reg, app->proto, lo, hi, counts);
 	text_line(t, TEXT_HEADING);
-	text_addf(t, _("Ports %u-%u (%u ports, %s range), transport %s"), lo, hi, hi - lo + 1,
-		  _(range_name(port_range_of(lo))), transport_name(app->proto));
+	/* L10N: a map cell: first and last port, how many, the RFC 6335 range
+	   (system, user, dynamic), the transport. */
+	text_addf(t,
+		  P_("Ports %u-%u (%'u port, %s range), transport %s",
+		     "Ports %u-%u (%'u ports, %s range), transport %s", hi - lo + 1),
+		  lo, hi, hi - lo + 1, _(range_name(port_range_of(lo))), transport_name(app->proto));
 	text_line(t, TEXT_PLAIN);
-	text_addf(t, _("assigned %u, reserved %u, unassigned %u"), counts[STATE_ASSIGNED],
+	text_addf(t, _("assigned %'u, reserved %'u, unassigned %'u"), counts[STATE_ASSIGNED],
 		  counts[STATE_RESERVED], counts[STATE_UNASSIGNED]);
 	text_line(t, TEXT_PLAIN);
 	if (ports_largest_gap(app->reg, app->proto, lo, hi, &g))
-		text_addf(t, _("largest free gap %u-%u (%u ports)"), g.lo, g.hi, g.hi - g.lo + 1);
+		text_addf(t,
+			  P_("largest free gap %u-%u (%'u port)", "largest free gap %u-%u (%'u ports)",
+			     g.hi - g.lo + 1),
+			  g.lo, g.hi, g.hi - g.lo + 1);
 	else
 		text_add(t, _("no free port"));
 }

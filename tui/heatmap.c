@@ -205,12 +205,17 @@ void heatmap_draw_legend(struct app *app)
 	} else {
 		for (int i = 0; i < SHADES && x < COLS; i++, x++)
 			heatmap_legend_item(app, x, i, colors_shade(RANGE_USER, i), "");
+		/* L10N: legend of the shade ramp at zoom > 1. */
 		x += 1 + draw_text(y, x + 1, COLS - x - 1, _("assigned share 0-100%"), A_NORMAL) +
 		     1;
 	}
+	/* L10N: the three RFC 6335 ranges, as the map's legend names them. */
 	x = heatmap_legend_item(app, x, 4, ROLE_SYS4, _("System"));
 	x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("User"));
 	x = heatmap_legend_item(app, x, 4, ROLE_DYN4, _("Dynamic"));
+	/* L10N: legend of the gutter marks: U/D where the User/Dynamic range
+	   starts, p the privileged boundary, e the ephemeral range (underlined
+	   cells). The letters U, D, p, e are drawn by the map: keep them. */
 	x += draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"), colors_attr(ROLE_GUTTER));
 	heatmap_legend_overlays(app, x + 1);
 }
@@ -279,7 +284,8 @@ static unsigned heatmap_zoom_to(struct app *app, int zoom)
 	}
 	app->zoom = zoom;
 	app->detail_scroll = 0;
-	app_message(app, false, _("zoom: %u ports per cell"), app_zoom_size(app));
+	app_message(app, false, P_("zoom: %u port per cell", "zoom: %u ports per cell", app_zoom_size(app)),
+		    app_zoom_size(app));
 	return REDRAW_LAYOUT;
 }
 
@@ -308,7 +314,7 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 	app->gap.enabled = true;
 	app_goto(app, g.lo);
 	app_message(app, false,
-		    P_("free gap %u-%u (%u port)", "free gap %u-%u (%u ports)", g.hi - g.lo + 1),
+		    P_("free gap %u-%u (%'u port)", "free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
 		    g.lo, g.hi, g.hi - g.lo + 1);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }

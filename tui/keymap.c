@@ -12,21 +12,24 @@
 
 struct binding {
 	int keys[4];	   /* characters or K(KEY_*); 0 ends the list */
-	const char *names; /* as the help page shows them */
+	const char *names; /* as the help page shows them (N_() when words) */
 	action_fn fn;
 	const char *help;
 };
 
+/* L10N: the key names column of the help page (at most 13 columns): name
+   the special keys as German keyboards print them (Pos1, Bild, Strg ...),
+   keep the letters and symbols, which are the keys themselves. */
 /* clang-format off */
 static const struct binding keymap[] = {
-	{ { K(KEY_LEFT), 'h' }, "Left h", action_left, N_("previous cell (scroll up in a page)") },
-	{ { K(KEY_RIGHT), 'l' }, "Right l", action_right, N_("next cell") },
-	{ { K(KEY_UP), 'k' }, "Up k", action_up, N_("row up (scroll the detail pane when focused)") },
-	{ { K(KEY_DOWN), 'j' }, "Down j", action_down, N_("row down") },
-	{ { K(KEY_PPAGE), CTRL('b') }, "PgUp", action_page_up, N_("page up") },
-	{ { K(KEY_NPAGE), CTRL('f'), ' ' }, "PgDn Space", action_page_down, N_("page down") },
-	{ { K(KEY_HOME), 'g' }, "Home g", action_home, N_("first port (0)") },
-	{ { K(KEY_END), 'G' }, "End G", action_end, N_("last port (65535)") },
+	{ { K(KEY_LEFT), 'h' }, N_("Left h"), action_left, N_("previous cell (scroll up in a page)") },
+	{ { K(KEY_RIGHT), 'l' }, N_("Right l"), action_right, N_("next cell") },
+	{ { K(KEY_UP), 'k' }, N_("Up k"), action_up, N_("row up (scroll the detail pane when focused)") },
+	{ { K(KEY_DOWN), 'j' }, N_("Down j"), action_down, N_("row down") },
+	{ { K(KEY_PPAGE), CTRL('b') }, N_("PgUp"), action_page_up, N_("page up") },
+	{ { K(KEY_NPAGE), CTRL('f'), ' ' }, N_("PgDn Space"), action_page_down, N_("page down") },
+	{ { K(KEY_HOME), 'g' }, N_("Home g"), action_home, N_("first port (0)") },
+	{ { K(KEY_END), 'G' }, N_("End G"), action_end, N_("last port (65535)") },
 	{ { '+', '=' }, "+", action_zoom_in, N_("zoom in: fewer ports per cell (down to 1)") },
 	{ { '-', '_' }, "-", action_zoom_out, N_("zoom out: more ports per cell (up to 256)") },
 	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh)") },
@@ -39,11 +42,11 @@ static const struct binding keymap[] = {
 	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
 	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor") },
 	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
-	{ { '\t' }, "Tab", action_focus, N_("focus the detail pane / the map") },
-	{ { '?', K(KEY_F(1)) }, "? F1", action_help, N_("this help") },
-	{ { CTRL('l') }, "Ctrl-L", action_refresh, N_("redraw the screen") },
+	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map") },
+	{ { '?', K(KEY_F(1)) }, N_("? F1"), action_help, N_("this help") },
+	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen") },
 	{ { K(KEY_MOUSE) }, N_("mouse"), action_mouse, N_("click selects a cell, the wheel scrolls") },
-	{ { 27 }, "Esc", action_back, N_("back to the map") },
+	{ { 27 }, N_("Esc"), action_back, N_("back to the map") },
 	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)") },
 };
 /* clang-format on */
@@ -72,7 +75,8 @@ void keymap_help(struct app *app, struct strbuf *t)
 	text_line(t, TEXT_PLAIN);
 	for (size_t i = 0; i < KEYMAP_N; i++) {
 		struct strbuf line = STRBUF_INIT;
-		strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, _(keymap[i].names), _(keymap[i].help));
+		text_label(&line, _(keymap[i].names), TEXT_KEY_WIDTH);
+		strbuf_adds(&line, _(keymap[i].help));
 		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
 		strbuf_free(&line);
 	}

@@ -5,6 +5,7 @@
 
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "../src/utf8.h"
 #include "text.h"
 #include "tui.h"
 
@@ -27,23 +28,39 @@ static const struct teach_range teach_ranges[RANGE_COUNT] = {
 	 N_("Nobody: IANA never assigns them (RFC 6335 6).")},
 };
 
+/* One row of the counts table: cells fitted to their columns by display
+ * width (translations differ in length), numbers right-aligned. */
+static void teach_row(struct strbuf *t, enum text_style style, const char *const cell[5],
+		      const int width[5])
+{
+	struct strbuf line = STRBUF_INIT;
+	utf8_row(&line, cell, width, 5, 2);
+	text_line(t, style);
+	text_add(t, strbuf_str(&line));
+	strbuf_free(&line);
+}
+
 /* The counts table: one row per range. */
 static void teach_counts(struct strbuf *t, const struct app *app)
 {
-	text_line(t, TEXT_HEADING);
-	text_addf(t, "%-22s %-12s %9s %9s %11s", _("Range"), _("ports"), _("assigned"),
-		  _("reserved"), _("unassigned"));
+	/* L10N: column headings of the ranges page; short (9, 9 and 11
+	   columns for the last three; longer ones widen the table). */
+	const char *const head[5] = {_("Range"), _("ports"), _("assigned"), _("reserved"),
+				     _("unassigned")};
+	int width[5] = {22, 12, 9, 9, 11};
+	utf8_widen(width, head, 5);
+	teach_row(t, TEXT_HEADING, head, width);
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		unsigned lo, hi, c[STATE_COUNT];
-		struct strbuf span = STRBUF_INIT;
+		char span[16], n[3][16];
 		range_bounds(teach_ranges[r].range, &lo, &hi);
 		ports_count(app->reg, app->proto, lo, hi, c);
-		strbuf_addf(&span, "%u-%u", lo, hi);
-		text_line(t, TEXT_PLAIN);
-		text_addf(t, "%-22s %-12s %9u %9u %11u", _(teach_ranges[r].title),
-			  strbuf_str(&span), c[STATE_ASSIGNED], c[STATE_RESERVED],
-			  c[STATE_UNASSIGNED]);
-		strbuf_free(&span);
+		snprintf(span, sizeof(span), "%u-%u", lo, hi);
+		snprintf(n[0], sizeof(n[0]), "%'u", c[STATE_ASSIGNED]);
+		snprintf(n[1], sizeof(n[1]), "%'u", c[STATE_RESERVED]);
+		snprintf(n[2], sizeof(n[2]), "%'u", c[STATE_UNASSIGNED]);
+		const char *const row[5] = {_(teach_ranges[r].title), span, n[0], n[1], n[2]};
+		teach_row(t, TEXT_PLAIN, row, width);
 	}
 }
 
@@ -52,7 +69,9 @@ static void teach_range(struct strbuf *t, const struct teach_range *tr)
 	unsigned lo, hi;
 	range_bounds(tr->range, &lo, &hi);
 	text_line(t, TEXT_HEADING);
-	text_addf(t, _("%s ports %u-%u (%u ports)"), _(tr->title), lo, hi, hi - lo + 1);
+	/* L10N: a range's title, its first and last port, how many ports. */
+	text_addf(t, P_("%s ports %u-%u (%'u port)", "%s ports %u-%u (%'u ports)", hi - lo + 1),
+		  _(tr->title), lo, hi, hi - lo + 1);
 	text_field(t, _("  What for"), _(tr->purpose));
 	text_field(t, _("  Who assigns"), _(tr->assigner));
 }
@@ -61,29 +80,33 @@ static void teach_range(struct strbuf *t, const struct teach_range *tr)
 static void teach_machine(struct strbuf *t, const struct app *app)
 {
 	const struct sysinfo_ports *s = &app->sys;
+	struct strbuf v = STRBUF_INIT;
 	text_line(t, TEXT_HEADING);
 	text_add(t, _("This machine (Linux /proc/sys/net/ipv4) beside IANA"));
-	text_line(t, TEXT_FIELD);
-	text_addf(t, "%-*s", TEXT_LABEL_WIDTH, _("  Ephemeral"));
 	if (s->have_ephemeral)
-		text_addf(t, _("%u-%u here; IANA suggests 49152-65535"), s->ephemeral_lo,
-			  s->ephemeral_hi);
+		strbuf_addf(&v, _("%u-%u here; IANA suggests 49152-65535"), s->ephemeral_lo,
+			    s->ephemeral_hi);
 	else
-		text_add(t, _("unknown here; IANA suggests 49152-65535"));
+		strbuf_adds(&v, _("unknown here; IANA suggests 49152-65535"));
+	text_field(t, _("  Ephemeral"), strbuf_str(&v));
 	if (s->have_ephemeral && s->ephemeral_lo < 49152) {
 		unsigned top = s->ephemeral_hi < 49151 ? s->ephemeral_hi : 49151;
-		text_line(t, TEXT_FIELD);
-		text_addf(t, "%-*s", TEXT_LABEL_WIDTH, "");
-		text_addf(t, _("(%u User ports are handed out as ephemeral ports here)"),
-			  top - s->ephemeral_lo + 1);
+		strbuf_reset(&v);
+		strbuf_addf(&v,
+			    P_("(%'u User port is handed out as an ephemeral port here)",
+			       "(%'u User ports are handed out as ephemeral ports here)",
+			       top - s->ephemeral_lo + 1),
+			    top - s->ephemeral_lo + 1);
+		text_field(t, "", strbuf_str(&v));
 	}
-	text_line(t, TEXT_FIELD);
-	text_addf(t, "%-*s", TEXT_LABEL_WIDTH, _("  Privileged"));
+	strbuf_reset(&v);
 	if (s->have_unprivileged)
-		text_addf(t, _("ports below %u here; IANA's System range ends at 1023"),
-			  s->unprivileged_start);
+		strbuf_addf(&v, _("ports below %u here; IANA's System range ends at 1023"),
+			    s->unprivileged_start);
 	else
-		text_add(t, _("unknown here; IANA's System range ends at 1023"));
+		strbuf_adds(&v, _("unknown here; IANA's System range ends at 1023"));
+	text_field(t, _("  Privileged"), strbuf_str(&v));
+	strbuf_free(&v);
 }
 
 void teach_text(struct app *app, struct strbuf *t)

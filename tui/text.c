@@ -5,6 +5,7 @@
 #include <wchar.h>
 
 #include "../src/sanitize.h"
+#include "../src/utf8.h"
 #include "text.h"
 #include "tui.h"
 
@@ -31,10 +32,17 @@ void text_addf(struct strbuf *t, const char *fmt, ...)
 	strbuf_free(&tmp);
 }
 
+void text_label(struct strbuf *t, const char *label, int width)
+{
+	utf8_pad(t, label, width - 1, 0);
+	strbuf_addc(t, ' ');
+}
+
 void text_field(struct strbuf *t, const char *label, const char *value)
 {
 	struct strbuf line = STRBUF_INIT;
-	strbuf_addf(&line, "%-*s%s", TEXT_LABEL_WIDTH, label, *value ? value : "-");
+	text_label(&line, label, TEXT_LABEL_WIDTH);
+	strbuf_adds(&line, *value ? value : "-");
 	text_wrap(t, TEXT_FIELD, strbuf_str(&line), TEXT_LABEL_WIDTH, COLS);
 	strbuf_free(&line);
 }
@@ -127,9 +135,11 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 		break;
 	case TEXT_FIELD:
 	case TEXT_KEY: {
-		size_t lw = s[0] == TEXT_FIELD ? TEXT_LABEL_WIDTH : TEXT_KEY_WIDTH;
+		/* the label is the first lw columns, whatever their bytes */
+		size_t lw = utf8_prefix_fit(body, s[0] == TEXT_FIELD ? TEXT_LABEL_WIDTH
+								     : TEXT_KEY_WIDTH, NULL);
 		struct strbuf label = STRBUF_INIT;
-		strbuf_add(&label, body, line.len < lw ? line.len : lw);
+		strbuf_add(&label, body, lw);
 		int used = draw_text(y, 0, w, strbuf_str(&label),
 				     colors_attr(s[0] == TEXT_FIELD ? ROLE_LABEL : ROLE_KEY));
 		if (line.len > lw)

@@ -21,6 +21,9 @@ void text_line(struct strbuf *t, enum text_style style);
 /* Trusted text (our own strings) on the current line. */
 void text_add(struct strbuf *t, const char *s);
 void text_addf(struct strbuf *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* label fitted to width - 1 columns (cut or padded), then a space: the
+ * label column of a TEXT_FIELD or TEXT_KEY line. */
+void text_label(struct strbuf *t, const char *label, int width);
 /* A label and an untrusted value, wrapped to the screen width under the
  * value column. */
 void text_field(struct strbuf *t, const char *label, const char *value);

@@ -40,7 +40,7 @@ PORTSCOPE_SYSROOT=$TMPD/empty tui 80x24 'r' '@dump'
 like "ranges without /proc facts" "  Ephemeral       unknown here; IANA suggests 49152-65535" "$(screen 1)"
 PORTSCOPE_SYSROOT=$FIXTURES/sysroot-bad tui 300x24 '@dump'
 like "a malformed /proc file is named in the status line" \
-	"sysroot-bad/proc/sys/net/ipv4/ip_unprivileged_port_start:1: expected 1 port number(s)" "$(row 1 23)"
+	"sysroot-bad/proc/sys/net/ipv4/ip_unprivileged_port_start:1: expected 1 port number from 0 to 65535" "$(row 1 23)"
 
 # Tab focuses the detail pane; arrows then scroll it, the map stays.
 tui 80x24 ':443<Enter>' '<Tab>' '@dump focus' 'jjj' '@dump scrolled' 'G' '@dump end' '<Tab>j' '@dump map'

@@ -1,0 +1,105 @@
+#!/bin/sh
+# test_german.sh: the German catalogue (po/de.po) at work: --help and the
+# TUI's help page and status line in German with no English line left,
+# plural forms for 1 and for many, and numbers grouped by the locale in
+# text but never in JSON or CSV. LANGUAGE=de selects German under the
+# C.UTF-8 locale; the catalogue comes from the build tree
+# ($PORTSCOPE_LOCALEDIR).
+. "$TESTS_DIR/tui/tui_lib.sh"
+
+: "${PORTSCOPE_LOCALEDIR:?PORTSCOPE_LOCALEDIR must name the built catalogues}"
+
+# Run a helper (run, tui) in German; prefix assignments do not reach
+# shell functions portably.
+de() {
+	export LANGUAGE=de
+	"$@"
+	export LANGUAGE=
+}
+
+# --help: German, and every line that is not blank differs from English.
+run --help
+EN=$OUT
+de run --help
+DE=$OUT
+is "--help in German: exit 0" 0 "$RC"
+like "--help: usage line" "Aufruf: portscope [--registry DATEI] [--format text|json|csv] [BEFEHL [ARGUMENTE]]" "$DE"
+like "--help: a command" "  gaps BEREICH [--proto P] [--min N]   größte freie Lücken: ANFANG-ENDE<TAB>LÄNGE" "$DE"
+like "--help: exit status" "Rückgabewert: 0 Treffer, 1 keine Treffer, 2 Aufruf- oder Datenfehler." "$DE"
+is "--help: as many lines as in English" "$(printf '%s\n' "$EN" | wc -l)" "$(printf '%s\n' "$DE" | wc -l)"
+printf '%s\n' "$EN" >"$TMPD/en"
+printf '%s\n' "$DE" >"$TMPD/de"
+SAME=$(paste -d '\001' "$TMPD/en" "$TMPD/de" | awk -F '\001' '$1 != "" && $1 == $2')
+is "--help: no line left in English" "" "$SAME"
+
+# Errors and plurals on the command line.
+de run --registry "$REG" gaps 1-100 --proto zz
+is "usage error in German" "portscope: --proto erwartet tcp, udp, sctp, dccp oder any, nicht »zz«
+»portscope --help« gibt weitere Informationen." "$ERR"
+de run --registry "$REG" grep '^kerberos-adm$' --proto tcp
+is "plural for 1: 1 Port (1 Eintrag)" "1 Port (1 Eintrag)" "$(printf '%s\n' "$OUT" | head -n 1)"
+de run --registry "$REG" grep '^kerberos-adm$'
+is "plural for 2: 1 Port (2 Einträge)" "1 Port (2 Einträge)" "$(printf '%s\n' "$OUT" | head -n 1)"
+de run --registry "$REG" grep kerberos
+is "plural for many: 7 Ports (13 Einträge)" "7 Ports (13 Einträge)" "$(printf '%s\n' "$OUT" | head -n 1)"
+de run --registry "$FIXTURES/invalid-utf8.csv" stats
+like "warning in German, plural" "invalid-utf8.csv:3: Warnung: 2 Bytes ungültiges UTF-8 durch U+FFFD ersetzt" "$ERR"
+de run --registry "$REG" lookup 8080
+like "lookup: the field labels in German" "    Beschreibung       HTTP Alternate (see port 80)" "$OUT"
+like "lookup: states and range in German" "Port 8080: vergeben (tcp vergeben, udp vergeben, sctp frei, dccp frei), Bereich Benutzer" "$OUT"
+
+# Run a helper in the de_DE.UTF-8 locale (quickstart generates it).
+de_locale() {
+	export LC_ALL=de_DE.UTF-8
+	de "$@"
+	export LC_ALL=C.UTF-8
+}
+
+# Numbers: grouped in text by the locale's rules, never in JSON or CSV.
+de_locale run --registry "$REG" stats
+like "de_DE: records grouped" "Einträge:  14.474" "$OUT"
+like "de_DE: table grouped, aligned by columns" "Benutzer     1024-49151    5.461         10     42.657" "$OUT"
+de_locale run --registry "$REG" stats --format json
+like "de_DE: JSON not grouped" '"records":14474' "$OUT"
+de_locale run --registry "$REG" stats --format csv
+like "de_DE: CSV not grouped" "user,5461,10,42657" "$OUT"
+
+# The TUI: the help page, key by key, and the status line.
+tui 80x40 '?' '@dump help'
+EN=$(screen 1)
+de tui 80x40 '?' '@dump help'
+DE=$(screen 1)
+is "TUI help in German: exit 0" 0 "$RC"
+like "help: intro" "Tasten (wie in less und vim). Jede Zelle der Karte umfasst 1, 4, 16, 64 oder 256" "$DE"
+like "help: a key with its German name" "Pos1 g        erster Port (0)" "$DE"
+like "help: status line" "[HILFE] " "$DE"
+printf '%s\n' "$EN" >"$TMPD/en"
+printf '%s\n' "$DE" >"$TMPD/de"
+SAME=$(paste -d '\001' "$TMPD/en" "$TMPD/de" | awk -F '\001' '$1 != "" && $1 == $2')
+is "help: no line left in English" "" "$SAME"
+
+TUI_ARG=8080
+de tui 80x24 ']' '@dump gap' '-' '-' '@dump zoom'
+TUI_ARG=
+like "status: free gap of 1 port (singular)" "[KARTE] freie Lücke 8085-8085 (1 Port)" "$(row 1 23)"
+like "status: the hint at its right end" "? Hilfe  q Ende" "$(row 1 23)"
+like "title: 1 Port/Zelle (singular)" "| any | 1 Port/Zelle" "$(row 1 0)"
+like "status: zoom of 16 ports (plural)" "[KARTE] Zoom: 16 Ports pro Zelle" "$(row 2 23)"
+like "title: 16 Ports/Zelle (plural)" "| any | 16 Ports/Zelle" "$(row 2 0)"
+like "detail: a cell of 16 ports" "Ports 8080-8095 (16 Ports, Bereich Benutzer), Transportprotokoll any" "$(screen 2)"
+like "detail: largest gap" "größte freie Lücke 8092-8095 (4 Ports)" "$(screen 2)"
+like "legend in German" "█vergeben ▒reserviert ·frei █System █Benutzer █Dynamisch" "$(screen 1)"
+
+# A longer translation still leaves the map whole: the same 64 cells a row.
+MAPROW=$(row 1 5)
+is "the map keeps its width in German" 72 "$(printf '%s' "$MAPROW" | wc -m)"
+
+# At the smallest size the German help wraps under its key column and the
+# map still has its 32 cells a row.
+TUI_ARG=8080
+de tui 40x10 '@dump map' '?' '@dump help'
+TUI_ARG=
+is "40x10: a map row is 40 columns" 40 "$(row 1 1 | wc -m | awk '{print $1 - 1}')"
+is "40x10: help wraps under the key column" "Links h       vorige Zelle (auf einer
+              Seite: nach oben blättern)" "$(screen 2 | sed -n '6,7p')"
+finish
