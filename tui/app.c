@@ -21,6 +21,9 @@
 #include "script.h"
 #include "text.h"
 
+/* How long a search step may run before the keyboard is polled again. */
+#define FIND_STEP_USEC 10000
+
 static volatile sig_atomic_t app_winch, app_stop;
 
 static void app_on_winch(int sig)
@@ -96,12 +99,16 @@ static void app_draw_status(struct app *app)
 		prompt_draw(app);
 		return;
 	}
-	attr_t a = colors_attr(app->status_error ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	struct strbuf t = STRBUF_INIT;
 	strbuf_addf(&t, "[%s] ",
 		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
 									: _(modes[app->view]));
+	size_t before = t.len;
+	bool problem = find_status(app, &t);
+	if (t.len > before && app->status.len)
+		strbuf_adds(&t, "  ");
 	strbuf_adds(&t, strbuf_str(&app->status));
+	attr_t a = colors_attr(app->status_error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
 	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
 	const char *hint = _("? help  q quit");
@@ -162,6 +169,7 @@ static unsigned app_key(struct app *app, int key)
 		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
+	app->find.jump = false; /* a key typed while a search runs wins over its jump */
 	return keymap_dispatch(app, key);
 }
 
@@ -216,32 +224,6 @@ static int app_read_key(struct app *app)
 	return (int)wc;
 }
 
-/* The next key from the script, handling its other events on the way:
- * 0 after a non-key event, -1 at its end, -2 on a bad line. */
-static int app_script_event(struct app *app, struct script *in, struct ps_error *err,
-			    unsigned *react)
-{
-	switch (script_next(in, err)) {
-	case SCRIPT_END:
-		return -1;
-	case SCRIPT_KEY:
-		app->mouse = in->mouse;
-		return in->key;
-	case SCRIPT_DUMP:
-		draw_dump(stdout, in->label, false);
-		return 0;
-	case SCRIPT_ATTRS:
-		draw_dump(stdout, in->label, true);
-		return 0;
-	case SCRIPT_RESIZE:
-		app_resize(app, in->cols, in->rows);
-		*react |= REDRAW_LAYOUT;
-		return 0;
-	default:
-		return -2;
-	}
-}
-
 /* Draw what react asks for. */
 static unsigned app_redraw(struct app *app, unsigned react)
 {
@@ -256,13 +238,42 @@ static unsigned app_redraw(struct app *app, unsigned react)
 	return REDRAW_NONE;
 }
 
-/* The loop. in is NULL for a real terminal. */
+/* The next key from the script, handling its other events on the way:
+ * 0 after a non-key event, -1 at its end, -2 on a bad line. */
+static int app_script_event(struct app *app, struct script *in, struct ps_error *err,
+			    unsigned *react)
+{
+	switch ((in->event = script_next(in, err))) {
+	case SCRIPT_END:
+		return -1;
+	case SCRIPT_KEY:
+		app->mouse = in->mouse;
+		return in->key;
+	case SCRIPT_DUMP:
+	case SCRIPT_ATTRS: /* a dump sees the search finished */
+		*react = app_redraw(app, *react | find_finish(app));
+		draw_dump(stdout, in->label, in->event == SCRIPT_ATTRS);
+		return 0;
+	case SCRIPT_RESIZE:
+		app_resize(app, in->cols, in->rows);
+		*react |= REDRAW_LAYOUT;
+		return 0;
+	default:
+		return -2;
+	}
+}
+
+/* The loop. in is NULL for a real terminal. A search in progress runs a
+ * step of FIND_STEP_USEC between key polls (one per script event). */
 static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 {
 	unsigned react = REDRAW_LAYOUT;
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
+		react |= find_step(app, FIND_STEP_USEC);
 		react = app_redraw(app, react);
+		if (!in)
+			wtimeout(stdscr, find_busy(app) ? 0 : 1000);
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
 		if (key < 0)
 			return key == -1 ? 0 : -1;
@@ -337,6 +348,7 @@ static void app_free(struct app *app)
 {
 	strbuf_free(&app->status);
 	strbuf_free(&app->prompt);
+	find_free(app);
 }
 
 /* Set up the state; false (message printed) when initial is unknown. */
@@ -351,8 +363,18 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->gap.glyph_utf8 = "─";
 	app->gap.glyph_ascii = '_';
 	app->gap.role = ROLE_OV_GAP;
+	find_init(app);
+	overlay_add(&app->overlays, &app->find.overlay);
 	overlay_add(&app->overlays, &app->gap);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {
+		cli_usage_error(cli,
+				_("--field takes name, description, assignee, contact, "
+				  "reference, notes or all, not '%s'"),
+				cli->field);
+		app_free(app);
+		return false;
+	}
 	if (app->reg->degraded)
 		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
 	else

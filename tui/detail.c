@@ -45,11 +45,14 @@ static const char *const detail_labels[FIELD_COUNT] = {
 /* One record in three or so lines: port/transport, service, state and
  * description, then the other eight fields as "Label: value" (empty ones
  * as "-"), wrapped to the screen. */
-static void detail_record(struct strbuf *t, const struct registry *reg, const struct record *r)
+static void detail_record(struct strbuf *t, const struct registry *reg, const struct record *r,
+			  bool matched)
 {
 	const char *tr = registry_field(reg, r, FIELD_TRANSPORT);
 	const char *svc = registry_field(reg, r, FIELD_SERVICE);
 	struct strbuf line = STRBUF_INIT;
+	if (matched)
+		strbuf_adds(&line, _("[match] "));
 	strbuf_addf(&line, "%s/%s  %s  (%s)  %s", registry_field(reg, r, FIELD_PORT),
 		    *tr ? tr : "-", *svc ? svc : _("(no service name)"),
 		    _(state_name((enum port_state)r->state)),
@@ -128,7 +131,8 @@ static void detail_text(const struct app *app, struct strbuf *t)
 		text_add(t, _("No record covers this port."));
 	}
 	for (size_t i = 0; i < n; i++)
-		detail_record(t, app->reg, &app->reg->rec[idx[i]]);
+		detail_record(t, app->reg, &app->reg->rec[idx[i]],
+			      find_record_matches(app, idx[i]));
 }
 
 void detail_draw(struct app *app)

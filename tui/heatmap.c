@@ -331,6 +331,7 @@ unsigned heatmap_cycle_transport(struct app *app)
 		i++;
 	app->proto = order[(i + 1) % 5];
 	app->gap.enabled = false;
+	find_refresh(app); /* a search covers one transport's records */
 	app_message(app, false, _("transport: %s"), transport_name(app->proto));
 	return REDRAW_ALL;
 }

@@ -33,9 +33,9 @@ static const struct binding keymap[] = {
 	{ { ']' }, "]", action_next_gap, N_("next free gap (run of unassigned ports)") },
 	{ { '[' }, "[", action_prev_gap, N_("previous free gap") },
 	{ { 't' }, "t", action_transport, N_("cycle the transport: tcp, udp, sctp, dccp, any") },
-	{ { '/' }, "/", action_search, N_("regex search") },
-	{ { 'n' }, "n", action_search_next, N_("next search match") },
-	{ { 'N' }, "N", action_search_prev, N_("previous search match") },
+	{ { '/' }, "/", action_search, N_("regex search, matches marked live as you type (Up/Down: earlier patterns)") },
+	{ { 'n' }, "n", action_search_next, N_("next matching port (wraps around)") },
+	{ { 'N' }, "N", action_search_prev, N_("previous matching port") },
 	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
 	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor") },
 	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
@@ -43,7 +43,7 @@ static const struct binding keymap[] = {
 	{ { '?', K(KEY_F(1)) }, "? F1", action_help, N_("this help") },
 	{ { CTRL('l') }, "Ctrl-L", action_refresh, N_("redraw the screen") },
 	{ { K(KEY_MOUSE) }, N_("mouse"), action_mouse, N_("click selects a cell, the wheel scrolls") },
-	{ { 27 }, "Esc", action_back, N_("back to the map") },
+	{ { 27 }, "Esc", action_back, N_("back to the map; on the map, clear the search") },
 	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)") },
 };
 /* clang-format on */

@@ -11,6 +11,7 @@
 
 #include "../src/cli.h"
 #include "../src/registry.h"
+#include "../src/search.h"
 #include "../src/strbuf.h"
 #include "../src/sysinfo.h"
 #include "colors.h"
@@ -32,6 +33,27 @@ enum view {
 	VIEW_MAP,
 	VIEW_HELP,
 	VIEW_RANGES,
+};
+
+enum prompt_kind {
+	PROMPT_GOTO,   /* ':' a port or service name */
+	PROMPT_SEARCH, /* '/' a regular expression */
+};
+
+/* The '/' search (find.c). */
+struct find {
+	struct search *shown;	/* the last complete good search: overlay, n/N, counts */
+	struct search *running; /* the latest pattern, being searched step by step */
+	struct strbuf pattern;	/* shown's pattern */
+	struct strbuf running_pattern;
+	bool bad;	     /* the latest pattern did not compile */
+	char *error;	     /* PCRE2's message (NULL: out of memory) */
+	size_t error_offset; /* where in the pattern it failed */
+	bool jump;	     /* go to the first match when running finishes */
+	unsigned fields;     /* SEARCH_FIELDS_* bits; 0 = name and description */
+	char **history;	     /* patterns submitted, oldest first */
+	size_t nhistory, hist_pos;
+	struct overlay overlay;
 };
 
 enum focus {
@@ -72,8 +94,10 @@ struct app {
 	struct strbuf status;
 	bool status_error;
 	bool prompt_active;
-	struct strbuf prompt; /* what has been typed after ':' */
-	struct overlay gap;   /* the free gap last jumped to */
+	enum prompt_kind prompt_kind;
+	struct strbuf prompt; /* what has been typed after ':' or '/' */
+	struct find find;
+	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
 	struct layout lay;
 	bool utf8;
@@ -123,11 +147,40 @@ void detail_draw(struct app *app);
 void teach_text(struct app *app, struct strbuf *out);
 
 /* prompt.c */
-unsigned prompt_start(struct app *app);
+unsigned prompt_start(struct app *app, enum prompt_kind kind);
+/* Replace what has been typed (history recall). */
+void prompt_set(struct app *app, const char *s);
 /* Go to a port number or service name; false with a message if unknown. */
 bool prompt_goto(struct app *app, const char *s);
 unsigned prompt_key(struct app *app, int key, bool is_char);
 void prompt_draw(struct app *app);
+
+/* find.c */
+void find_init(struct app *app);
+void find_free(struct app *app);
+/* The prompt's hooks: submit, cancel, after an edit, Up/Down. */
+unsigned find_submit(struct app *app, const char *text);
+unsigned find_cancel(struct app *app);
+unsigned find_edited(struct app *app);
+unsigned find_recall(struct app *app, int dir);
+void find_draw_prompt(struct app *app, int y);
+/* Search the running pattern for about usec more; what to redraw. */
+unsigned find_step(struct app *app, unsigned long usec);
+bool find_busy(const struct app *app);
+/* Finish the running search (test dumps). */
+unsigned find_finish(struct app *app);
+/* Search the shown pattern again (new transport or registry). */
+void find_refresh(struct app *app);
+/* The status line's summary ("/ssh: match 2 of 5 ports (7 records)");
+ * true when it reports a problem (a limit hit). */
+bool find_status(const struct app *app, struct strbuf *out);
+/* Did record rec (index into reg->rec) match the shown search? */
+bool find_record_matches(const struct app *app, uint32_t rec);
+/* n / N */
+unsigned find_next(struct app *app);
+unsigned find_prev(struct app *app);
+/* Esc on the map: forget the search; REDRAW_NONE when there was none. */
+unsigned find_clear(struct app *app);
 
 /* actions (keymap.c binds them) */
 typedef unsigned (*action_fn)(struct app *app);

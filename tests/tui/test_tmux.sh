@@ -109,4 +109,34 @@ T send-keys -l "$(printf '\033[<65;14;3M')"
 wait_for " Port 261 "
 is "tmux: the wheel scrolls" 0 $?
 T send-keys q
+
+# 6. Search: live counts while typing, Enter, n, a pattern that hits the
+# match limit with keys typed right after it, Esc.
+start --registry "$REG"
+wait_for "1 port/cell"
+T send-keys -l '/ssh'
+wait_for "/ssh  9 ports (18 records)"
+is "tmux: the prompt counts matches as you type" 0 $?
+T send-keys Enter
+wait_for "/ssh: match 1 of 9 ports (18 records)"
+is "tmux: Enter goes to the first match" 0 $?
+like "tmux: the detail pane marks it" "[match] 22/tcp  ssh" "$PANE"
+T send-keys n
+wait_for "match 2 of 9 ports"
+is "tmux: n goes to the next one" 0 $?
+like "tmux: port 614" " Port 614 " "$PANE"
+T send-keys -l '/^(\w+\s?)*$'
+T send-keys Enter
+T send-keys -l ':443'
+T send-keys Enter
+wait_for "limit hit in 354 fields"
+is "tmux: the limit hit is reported" 0 $?
+wait_for " Port 443 "
+is "tmux: keys typed after it acted" 0 $?
+T send-keys Escape
+wait_for "search cleared"
+is "tmux: Esc clears the search" 0 $?
+T send-keys q
+wait_for "EXITED rc=0"
+is "tmux: quits" 0 $?
 finish
