@@ -125,6 +125,9 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 	case TEXT_HEADING:
 		draw_text(y, 0, w, body, colors_attr(ROLE_HEADING));
 		break;
+	case TEXT_NOTE:
+		draw_text(y, 0, w, body, colors_attr(ROLE_MARK));
+		break;
 	case TEXT_FIELD:
 	case TEXT_KEY: {
 		size_t lw = s[0] == TEXT_FIELD ? TEXT_LABEL_WIDTH : TEXT_KEY_WIDTH;
