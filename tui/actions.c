@@ -129,6 +129,16 @@ static unsigned actions_toggle_view(struct app *app, enum view v)
 	return REDRAW_ALL;
 }
 
+unsigned action_update(struct app *app)
+{
+	return changes_update(app);
+}
+
+unsigned action_changes(struct app *app)
+{
+	return changes_toggle(app);
+}
+
 unsigned action_ranges(struct app *app)
 {
 	return actions_toggle_view(app, VIEW_RANGES);

@@ -93,7 +93,7 @@ static void app_draw_title(struct app *app)
 
 static void app_draw_status(struct app *app)
 {
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES")};
+	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES")};
 	int y = app->lay.status_y;
 	if (app->prompt_active) {
 		prompt_draw(app);
@@ -118,12 +118,23 @@ static void app_draw_status(struct app *app)
 	strbuf_free(&t);
 }
 
+void app_status_now(struct app *app)
+{
+	if (app->lay.too_small)
+		return;
+	app_draw_status(app);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
 /* Help and ranges: a full-screen text between title and status. */
 static void app_draw_page(struct app *app)
 {
 	struct strbuf t = STRBUF_INIT;
 	if (app->view == VIEW_HELP)
 		keymap_help(app, &t);
+	else if (app->view == VIEW_CHANGES)
+		changes_text(app, &t);
 	else
 		teach_text(app, &t);
 	app->page_lines = text_count(&t);
@@ -145,8 +156,10 @@ static void app_draw(struct app *app, unsigned react)
 		app_draw_status(app);
 	} else {
 		heatmap_fit(app);
-		if (react & REDRAW_TITLE)
+		if (react & REDRAW_TITLE) {
 			app_draw_title(app);
+			changes_draw_banner(app);
+		}
 		if (react & REDRAW_MAP) {
 			heatmap_draw(app);
 			heatmap_draw_legend(app);
@@ -349,6 +362,7 @@ static void app_free(struct app *app)
 	strbuf_free(&app->status);
 	strbuf_free(&app->prompt);
 	find_free(app);
+	changes_free(app);
 }
 
 /* Set up the state; false (message printed) when initial is unknown. */
@@ -364,7 +378,9 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->gap.glyph_ascii = '_';
 	app->gap.role = ROLE_OV_GAP;
 	find_init(app);
+	changes_init(app);
 	overlay_add(&app->overlays, &app->find.overlay);
+	overlay_add(&app->overlays, &app->changed);
 	overlay_add(&app->overlays, &app->gap);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {

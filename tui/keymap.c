@@ -38,6 +38,8 @@ static const struct binding keymap[] = {
 	{ { 'N' }, "N", action_search_prev, N_("previous matching port") },
 	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
 	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor") },
+	{ { 'U' }, "U", action_update, N_("download the official IANA registry and load it") },
+	{ { 'c' }, "c", action_changes, N_("what the last U changed (changed ports are marked)") },
 	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
 	{ { '\t' }, "Tab", action_focus, N_("focus the detail pane / the map") },
 	{ { '?', K(KEY_F(1)) }, "? F1", action_help, N_("this help") },

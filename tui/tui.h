@@ -10,6 +10,7 @@
 #include <curses.h>
 
 #include "../src/cli.h"
+#include "../src/diff.h"
 #include "../src/registry.h"
 #include "../src/search.h"
 #include "../src/strbuf.h"
@@ -33,6 +34,7 @@ enum view {
 	VIEW_MAP,
 	VIEW_HELP,
 	VIEW_RANGES,
+	VIEW_CHANGES, /* what the last update changed */
 };
 
 enum prompt_kind {
@@ -73,6 +75,7 @@ struct layout {
 	int cells;	  /* cells per map row (a power of two) */
 	unsigned per_row; /* ports per map row */
 	unsigned total_rows;
+	int banner_y;	  /* the degraded-source banner's row, or -1 */
 	int map_y, map_h; /* map rows on screen */
 	int legend_y;
 	int detail_y, detail_h; /* including its heading rule */
@@ -97,6 +100,10 @@ struct app {
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
 	struct find find;
+	struct diff diff;	  /* what the last update changed (n == 0: none) */
+	struct registry *old_reg; /* the registry it replaced, which diff points into */
+	struct overlay changed;	  /* ports the diff touches */
+	bool have_diff;
 	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
 	struct layout lay;
@@ -111,6 +118,9 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 unsigned app_zoom_size(const struct app *app);
 /* Put the cursor on port and scroll the map to it. */
 void app_goto(struct app *app, unsigned port);
+/* Draw the status line now: only for progress during a blocking download
+ * (everything else is drawn by the main loop). */
+void app_status_now(struct app *app);
 
 /* draw.c: text on stdscr, clipped to a width; untrusted text is
  * sanitised first. Return the columns used. */
@@ -181,6 +191,17 @@ unsigned find_next(struct app *app);
 unsigned find_prev(struct app *app);
 /* Esc on the map: forget the search; REDRAW_NONE when there was none. */
 unsigned find_clear(struct app *app);
+
+/* changes.c: fetching the official registry from the TUI, and what
+ * changed */
+void changes_init(struct app *app);
+void changes_free(struct app *app);
+/* U: download, validate and install the registry, then load it in place. */
+unsigned changes_update(struct app *app);
+/* c: the list of changes (a page). */
+unsigned changes_toggle(struct app *app);
+void changes_text(struct app *app, struct strbuf *out);
+void changes_draw_banner(struct app *app);
 
 /* actions (keymap.c binds them) */
 typedef unsigned (*action_fn)(struct app *app);
