@@ -277,13 +277,13 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 }
 
 /* The loop. in is NULL for a real terminal. A search in progress runs a
- * step of FIND_STEP_USEC between key polls (one per script event). */
+ * step of FIND_STEP_USEC whenever no key is waiting (after each script
+ * event in a test). */
 static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 {
 	unsigned react = REDRAW_LAYOUT;
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
-		react |= find_step(app, FIND_STEP_USEC);
 		react = app_redraw(app, react);
 		if (!in)
 			wtimeout(stdscr, find_busy(app) ? 0 : 1000);
@@ -298,6 +298,8 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			react |= app_key(app, key);
 		if (react & REACT_QUIT)
 			return 0;
+		if (in || !key) /* keys already typed come first */
+			react |= find_step(app, FIND_STEP_USEC);
 	}
 	return 0;
 }
