@@ -54,6 +54,12 @@ is "17235's bucket (17152-17407) is marked" "●" "$(row 1 2 | chr 12)"
 tui 100x30 '/ssh<Enter>' '--' '@dump'
 is "16 ports/cell: the bucket 16-31 (holding 22) is marked, 0-15 is not" "▒●" "$(row 1 1 | chr 9)$(row 1 1 | chr 10)"
 
+# t: the search is made again for the transport (ssh over tcp: 10 records
+# on the same 9 ports, in Python as in grep --proto tcp).
+tui 100x30 '/ssh<Enter>' 't' '@dump'
+is "t: the counts for tcp" "[MAP] /ssh: match 1 of 9 ports (10 records)  transport: tcp" \
+	"$(row 1 29 | sed 's/ *? help.*//')"
+
 # Checked against the CLI: kerberos in any case, name or description.
 run --registry "$REG" grep kerberos
 is "grep kerberos: 7 ports (13 records)" "7 ports (13 records)" "$(printf '%s\n' "$OUT" | sed -n 1p)"

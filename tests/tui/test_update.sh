@@ -26,6 +26,11 @@ if [ "${WITH_CURL:-yes}" = no ]; then
 	exit
 fi
 start_server
+tui 100x40 'c' '@dump' '?' '@dump help'
+like "c before any U says what it is for" "no changes to show: U downloads the registry and lists what changed" \
+	"$(row 1 39)"
+like "help: U" "U             download the official IANA registry and load it" "$(screen 2)"
+like "help: c" "c             what the last U changed (changed ports are marked)" "$(screen 2)"
 
 # 1. Degraded: the banner offers U; U installs the registry and shows it.
 export PORTSCOPE_UPDATE_URL="$BASE/ok/$CUR"
