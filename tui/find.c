@@ -176,10 +176,9 @@ static void find_remember(struct find *f, const char *text)
 }
 
 /* "bad pattern: MESSAGE at offset N" */
-static void find_error_message(struct app *app)
+static void find_error_text(const struct find *f, struct strbuf *out)
 {
-	const struct find *f = &app->find;
-	app_message(app, true, _("bad pattern: %s at offset %zu"),
+	strbuf_addf(out, _("bad pattern: %s at offset %zu"),
 		    f->error ? f->error : _("out of memory"), f->error_offset);
 }
 
@@ -190,7 +189,9 @@ unsigned find_submit(struct app *app, const char *text)
 		return find_cancel(app);
 	find_remember(f, text);
 	if (f->bad) {
-		find_error_message(app);
+		strbuf_reset(&app->status);
+		find_error_text(f, &app->status);
+		app->status_error = true;
 		return REDRAW_STATUS;
 	}
 	strbuf_reset(&app->status);
@@ -360,8 +361,7 @@ void find_draw_prompt(struct app *app, int y)
 	int end = find_draw_pattern(app, y, x, a);
 	bool problem = f->bad;
 	if (f->bad)
-		strbuf_addf(&info, _("bad pattern: %s at offset %zu"),
-			    f->error ? f->error : _("out of memory"), f->error_offset);
+		find_error_text(f, &info);
 	else if (f->running || f->shown)
 		problem = find_summary(app, &info, false);
 	if (info.len && end + 2 < COLS)
