@@ -42,10 +42,16 @@ void changes_free(struct app *app)
 	changes_forget(app);
 }
 
+struct changes_progress {
+	struct app *app;
+	bool cancelled; /* by Esc */
+};
+
 /* The download's progress in the status line; Esc cancels it. */
 static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 {
-	struct app *app = ctx;
+	struct changes_progress *pr = ctx;
+	struct app *app = pr->app;
 	wint_t wc;
 	if (total)
 		app_message(
@@ -61,7 +67,7 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 	if (wget_wch(stdscr, &wc) != OK)
 		return 0;
 	if (wc == 27)
-		return 1;
+		return pr->cancelled = true;
 	unget_wch(wc); /* any other key waits for the loop */
 	return 0;
 }
@@ -111,15 +117,19 @@ static unsigned changes_run(struct app *app)
 	struct ps_error err = PS_ERROR_INIT;
 	struct update_result res;
 	source_user_registry_path(&path);
+	struct changes_progress pr = {app, false};
 	struct update_opts o = {.url = getenv("PORTSCOPE_UPDATE_URL"),
 				.output = strbuf_str(&path),
 				.progress = changes_progress,
-				.progress_ctx = app};
+				.progress_ctx = &pr};
 	if (o.url && !*o.url)
 		o.url = NULL;
 	app_message(app, false, _("connecting to %s"), o.url ? o.url : UPDATE_DEFAULT_URL);
 	app_status_now(app);
-	if (update_run(&o, &res, &err) < 0)
+	int failed = update_run(&o, &res, &err);
+	if (failed && pr.cancelled)
+		app_message(app, false, _("update cancelled: nothing replaced"));
+	else if (failed)
 		app_message(app, true, _("update failed, nothing replaced: %s%s%s"),
 			    err.file ? err.file : "", err.file ? ": " : "", err.msg ? err.msg : "");
 	else if (res.outcome == UPDATE_NOT_MODIFIED)
