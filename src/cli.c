@@ -20,7 +20,7 @@
    translate the placeholders (RANGE, FILE, NAME ...) the same way as in the
    rest of the help; keep the command and option names (--proto). */
 static const struct cli_command commands[] = {
-	{ "tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"), OPT_PROTO, NULL },
+	{ "tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"), OPT_PROTO | OPT_FIELD, NULL },
 	{ "lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
 	  OPT_PROTO, cmd_lookup },
 	{ "free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"),

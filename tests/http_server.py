@@ -11,6 +11,7 @@ Serves the registry snapshots in $IANA_DIR, and misbehaves on purpose:
   /close/NAME     chunked, connection closed mid-body (no final chunk)
   /shrunk/NAME    a valid CSV with the header and the first half of the records
   /tiny/NAME      a valid CSV with the header and the first 10 records
+  /slow/NAME      the file in 20 pieces 0.1 s apart (a progress display)
 Binds 127.0.0.1 on a free port, writes the port to PORTFILE, serves until
 killed or for at most LIFETIME seconds.
 Usage: http_server.py PORTFILE [LIFETIME]
@@ -23,6 +24,7 @@ import io
 import os
 import sys
 import threading
+import time
 
 IANA_DIR = os.environ["IANA_DIR"]
 
@@ -112,6 +114,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def mode_tiny(self, name, body, mtime):
         self.send_body(200, first_records(body, 10))
+
+    def mode_slow(self, name, body, mtime):
+        self.head(200, len(body))
+        step = len(body) // 20 + 1
+        for i in range(0, len(body), step):
+            self.wfile.write(body[i:i + step])
+            self.wfile.flush()
+            time.sleep(0.1)
 
 
 def main():

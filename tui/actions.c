@@ -83,12 +83,20 @@ MAP_ONLY_ACTION(zoom_out, heatmap_zoom_out)
 MAP_ONLY_ACTION(next_gap, heatmap_next_gap)
 MAP_ONLY_ACTION(prev_gap, heatmap_prev_gap)
 MAP_ONLY_ACTION(mouse, heatmap_mouse)
+MAP_ONLY_ACTION(search_next, find_next)
+MAP_ONLY_ACTION(search_prev, find_prev)
 /* clang-format on */
 
 unsigned action_goto(struct app *app)
 {
 	app->view = VIEW_MAP;
-	return prompt_start(app) | REDRAW_ALL;
+	return prompt_start(app, PROMPT_GOTO) | REDRAW_ALL;
+}
+
+unsigned action_search(struct app *app)
+{
+	app->view = VIEW_MAP;
+	return prompt_start(app, PROMPT_SEARCH) | REDRAW_ALL;
 }
 
 unsigned action_transport(struct app *app)
@@ -109,9 +117,6 @@ static unsigned actions_not_yet(struct app *app, const char *what)
 	{ \
 		return actions_not_yet(app, _(what)); \
 	}
-NOT_YET_ACTION(search, N_("regex search"))
-NOT_YET_ACTION(search_next, N_("next match"))
-NOT_YET_ACTION(search_prev, N_("previous match"))
 NOT_YET_ACTION(listeners, N_("listeners"))
 NOT_YET_ACTION(suggest, N_("suggest"))
 /* clang-format on */
@@ -122,6 +127,16 @@ static unsigned actions_toggle_view(struct app *app, enum view v)
 	app->view = app->view == v ? VIEW_MAP : v;
 	app->page_scroll = 0;
 	return REDRAW_ALL;
+}
+
+unsigned action_update(struct app *app)
+{
+	return changes_update(app);
+}
+
+unsigned action_changes(struct app *app)
+{
+	return changes_toggle(app);
 }
 
 unsigned action_ranges(struct app *app)
@@ -148,11 +163,13 @@ unsigned action_refresh(struct app *app)
 	return REDRAW_ALL;
 }
 
+/* Esc: back to the map; on the map itself it clears the search. */
 unsigned action_back(struct app *app)
 {
+	bool on_map = app->view == VIEW_MAP && app->focus == FOCUS_MAP;
 	app->view = VIEW_MAP;
 	app->focus = FOCUS_MAP;
-	return REDRAW_ALL;
+	return REDRAW_ALL | (on_map ? find_clear(app) : REDRAW_NONE);
 }
 
 unsigned action_quit(struct app *app)

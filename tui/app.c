@@ -22,6 +22,9 @@
 #include "script.h"
 #include "text.h"
 
+/* How long a search step may run before the keyboard is polled again. */
+#define FIND_STEP_USEC 10000
+
 static volatile sig_atomic_t app_winch, app_stop;
 
 static void app_on_winch(int sig)
@@ -93,18 +96,22 @@ static void app_draw_title(struct app *app)
 static void app_draw_status(struct app *app)
 {
 	/* L10N: the mode at the start of the status line, in brackets. */
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES")};
+	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES")};
 	int y = app->lay.status_y;
 	if (app->prompt_active) {
 		prompt_draw(app);
 		return;
 	}
-	attr_t a = colors_attr(app->status_error ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	struct strbuf t = STRBUF_INIT;
 	strbuf_addf(&t, "[%s] ",
 		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
 									: _(modes[app->view]));
+	size_t before = t.len;
+	bool problem = find_status(app, &t);
+	if (t.len > before && app->status.len)
+		strbuf_adds(&t, "  ");
 	strbuf_adds(&t, strbuf_str(&app->status));
+	attr_t a = colors_attr(app->status_error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
 	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
 	/* L10N: right end of the status line; ? and q are keys: keep them. */
@@ -115,12 +122,23 @@ static void app_draw_status(struct app *app)
 	strbuf_free(&t);
 }
 
+void app_status_now(struct app *app)
+{
+	if (app->lay.too_small)
+		return;
+	app_draw_status(app);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
 /* Help and ranges: a full-screen text between title and status. */
 static void app_draw_page(struct app *app)
 {
 	struct strbuf t = STRBUF_INIT;
 	if (app->view == VIEW_HELP)
 		keymap_help(app, &t);
+	else if (app->view == VIEW_CHANGES)
+		changes_text(app, &t);
 	else
 		teach_text(app, &t);
 	app->page_lines = text_count(&t);
@@ -142,8 +160,10 @@ static void app_draw(struct app *app, unsigned react)
 		app_draw_status(app);
 	} else {
 		heatmap_fit(app);
-		if (react & REDRAW_TITLE)
+		if (react & REDRAW_TITLE) {
 			app_draw_title(app);
+			changes_draw_banner(app);
+		}
 		if (react & REDRAW_MAP) {
 			heatmap_draw(app);
 			heatmap_draw_legend(app);
@@ -166,6 +186,7 @@ static unsigned app_key(struct app *app, int key)
 		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
+	app->find.jump = false; /* a key typed while a search runs wins over its jump */
 	return keymap_dispatch(app, key);
 }
 
@@ -220,32 +241,6 @@ static int app_read_key(struct app *app)
 	return (int)wc;
 }
 
-/* The next key from the script, handling its other events on the way:
- * 0 after a non-key event, -1 at its end, -2 on a bad line. */
-static int app_script_event(struct app *app, struct script *in, struct ps_error *err,
-			    unsigned *react)
-{
-	switch (script_next(in, err)) {
-	case SCRIPT_END:
-		return -1;
-	case SCRIPT_KEY:
-		app->mouse = in->mouse;
-		return in->key;
-	case SCRIPT_DUMP:
-		draw_dump(stdout, in->label, false);
-		return 0;
-	case SCRIPT_ATTRS:
-		draw_dump(stdout, in->label, true);
-		return 0;
-	case SCRIPT_RESIZE:
-		app_resize(app, in->cols, in->rows);
-		*react |= REDRAW_LAYOUT;
-		return 0;
-	default:
-		return -2;
-	}
-}
-
 /* Draw what react asks for. */
 static unsigned app_redraw(struct app *app, unsigned react)
 {
@@ -260,13 +255,42 @@ static unsigned app_redraw(struct app *app, unsigned react)
 	return REDRAW_NONE;
 }
 
-/* The loop. in is NULL for a real terminal. */
+/* The next key from the script, handling its other events on the way:
+ * 0 after a non-key event, -1 at its end, -2 on a bad line. */
+static int app_script_event(struct app *app, struct script *in, struct ps_error *err,
+			    unsigned *react)
+{
+	switch ((in->event = script_next(in, err))) {
+	case SCRIPT_END:
+		return -1;
+	case SCRIPT_KEY:
+		app->mouse = in->mouse;
+		return in->key;
+	case SCRIPT_DUMP:
+	case SCRIPT_ATTRS: /* a dump sees the search finished */
+		*react = app_redraw(app, *react | find_finish(app));
+		draw_dump(stdout, in->label, in->event == SCRIPT_ATTRS);
+		return 0;
+	case SCRIPT_RESIZE:
+		app_resize(app, in->cols, in->rows);
+		*react |= REDRAW_LAYOUT;
+		return 0;
+	default:
+		return -2;
+	}
+}
+
+/* The loop. in is NULL for a real terminal. A search in progress runs a
+ * step of FIND_STEP_USEC whenever no key is waiting (after each script
+ * event in a test). */
 static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 {
 	unsigned react = REDRAW_LAYOUT;
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
 		react = app_redraw(app, react);
+		if (!in)
+			wtimeout(stdscr, find_busy(app) ? 0 : 1000);
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
 		if (key < 0)
 			return key == -1 ? 0 : -1;
@@ -278,6 +302,8 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			react |= app_key(app, key);
 		if (react & REACT_QUIT)
 			return 0;
+		if (in || !key) /* keys already typed come first */
+			react |= find_step(app, FIND_STEP_USEC);
 	}
 	return 0;
 }
@@ -341,6 +367,8 @@ static void app_free(struct app *app)
 {
 	strbuf_free(&app->status);
 	strbuf_free(&app->prompt);
+	find_free(app);
+	changes_free(app);
 }
 
 /* Set up the state; false (message printed) when initial is unknown. */
@@ -355,8 +383,20 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->gap.glyph_utf8 = "─";
 	app->gap.glyph_ascii = '_';
 	app->gap.role = ROLE_OV_GAP;
+	find_init(app);
+	changes_init(app);
+	overlay_add(&app->overlays, &app->find.overlay);
+	overlay_add(&app->overlays, &app->changed);
 	overlay_add(&app->overlays, &app->gap);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {
+		cli_usage_error(cli,
+				_("--field takes name, description, assignee, contact, "
+				  "reference, notes or all, not '%s'"),
+				cli->field);
+		app_free(app);
+		return false;
+	}
 	if (app->reg->degraded)
 		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
 	else

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../src/history.h"
 #include "../src/i18n.h"
 #include "../src/ports.h"
 #include "text.h"
@@ -43,14 +44,49 @@ static const char *const detail_labels[FIELD_COUNT] = {
 	N_("Reference"), N_("Service code"), N_("Unauthorized use"), N_("Notes"),
 };
 
+/* A record's history when it has one to tell, on a line of its own in
+ * the note colour: what happened to it (removed, de-registered, ...) and
+ * when, and whether unauthorized use was reported. The texts themselves
+ * are among the fields above, which it names rather than repeats. */
+static void detail_history(struct strbuf *t, const struct registry *reg, const struct record *r)
+{
+	struct history h;
+	history_of(reg, r, &h);
+	if (!h.flags)
+		return;
+	struct strbuf line = STRBUF_INIT;
+	const char *sep = "";
+	strbuf_addf(&line, "    %s ", _("History:"));
+	for (int i = 0; i < HISTORY_FLAGS; i++) {
+		enum history_flag f = (enum history_flag)(1u << i);
+		if ((h.flags & f) && f != HISTORY_UNAUTHORIZED) {
+			strbuf_addf(&line, "%s%s", sep, _(history_flag_name(f)));
+			sep = ", ";
+		}
+	}
+	if (*h.event_date)
+		strbuf_addf(&line, _(" on %s"), h.event_date);
+	if (h.note)
+		strbuf_addf(&line, _(" (see %s)"), _(detail_labels[h.note_field]));
+	if (h.flags & HISTORY_UNAUTHORIZED)
+		strbuf_addf(&line, _("%s%s (see %s)"), *sep ? "; " : "",
+			    _(history_flag_name(HISTORY_UNAUTHORIZED)),
+			    _(detail_labels[FIELD_UNAUTHORIZED]));
+	text_wrap(t, TEXT_NOTE, strbuf_str(&line), 4, COLS);
+	strbuf_free(&line);
+}
+
 /* One record in three or so lines: port/transport, service, state and
  * description, then the other eight fields as "Label: value" (empty ones
  * as "-"), wrapped to the screen. */
-static void detail_record(struct strbuf *t, const struct registry *reg, const struct record *r)
+static void detail_record(struct strbuf *t, const struct registry *reg, const struct record *r,
+			  bool matched)
 {
 	const char *tr = registry_field(reg, r, FIELD_TRANSPORT);
 	const char *svc = registry_field(reg, r, FIELD_SERVICE);
 	struct strbuf line = STRBUF_INIT;
+	if (matched)
+		strbuf_adds(&line, _("[match] "));
 	strbuf_addf(&line, "%s/%s  %s  (%s)  %s", registry_field(reg, r, FIELD_PORT),
 		    *tr ? tr : "-", *svc ? svc : _("(no service name)"),
 		    _(state_name((enum port_state)r->state)),
@@ -68,6 +104,7 @@ static void detail_record(struct strbuf *t, const struct registry *reg, const st
 	}
 	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 4, COLS);
 	strbuf_free(&line);
+	detail_history(t, reg, r);
 }
 
 /* "port 443: assigned (tcp assigned, ...), System range" */
@@ -141,7 +178,8 @@ static void detail_text(const struct app *app, struct strbuf *t)
 		text_add(t, _("No record covers this port."));
 	}
 	for (size_t i = 0; i < n; i++)
-		detail_record(t, app->reg, &app->reg->rec[idx[i]]);
+		detail_record(t, app->reg, &app->reg->rec[idx[i]],
+			      find_record_matches(app, idx[i]));
 }
 
 void detail_draw(struct app *app)

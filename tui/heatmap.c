@@ -32,11 +32,13 @@ void heatmap_layout(struct app *app)
 	l->per_row = (unsigned)l->cells * app_zoom_size(app);
 	l->total_rows = PORT_COUNT / l->per_row;
 	int avail = l->rows - 3; /* title, legend, status */
+	l->banner_y = app->reg->degraded ? 1 : -1;
+	avail -= app->reg->degraded; /* the banner offering U */
 	int detail = (avail + 1) / 2 < 5 ? 5 : (avail + 1) / 2;
 	l->map_h = avail - detail;
 	if ((unsigned)l->map_h > l->total_rows)
 		l->map_h = (int)l->total_rows;
-	l->map_y = 1;
+	l->map_y = app->reg->degraded ? 2 : 1;
 	l->legend_y = l->map_y + l->map_h;
 	l->detail_y = l->legend_y + 1;
 	l->status_y = l->rows - 1;
@@ -337,6 +339,7 @@ unsigned heatmap_cycle_transport(struct app *app)
 		i++;
 	app->proto = order[(i + 1) % 5];
 	app->gap.enabled = false;
+	find_refresh(app); /* a search covers one transport's records */
 	app_message(app, false, _("transport: %s"), transport_name(app->proto));
 	return REDRAW_ALL;
 }

@@ -1,5 +1,6 @@
-/* prompt.c: the ':' line in the status bar: go to a port number or a
- * service name (":443", ":ssh"). */
+/* prompt.c: the line editor in the status bar, for ':' (go to a port
+ * number or a service name: ":443", ":ssh") and '/' (search, find.c).
+ * Each kind of prompt is a row of hooks. */
 #include <config.h>
 
 #include <string.h>
@@ -10,11 +11,19 @@
 #include "../src/utf8.h"
 #include "tui.h"
 
-unsigned prompt_start(struct app *app)
+unsigned prompt_start(struct app *app, enum prompt_kind kind)
 {
 	app->prompt_active = true;
+	app->prompt_kind = kind;
+	app->find.hist_pos = app->find.nhistory;
 	strbuf_reset(&app->prompt);
 	return REDRAW_STATUS;
+}
+
+void prompt_set(struct app *app, const char *s)
+{
+	strbuf_reset(&app->prompt);
+	strbuf_adds(&app->prompt, s);
 }
 
 /* The first record of the name with a port, preferring the transport
@@ -62,11 +71,9 @@ bool prompt_goto(struct app *app, const char *s)
 	return true;
 }
 
-static unsigned prompt_submit(struct app *app)
+static unsigned prompt_goto_submit(struct app *app, const char *s)
 {
-	const char *s = strbuf_str(&app->prompt);
 	s += strspn(s, " ");
-	app->prompt_active = false;
 	if (!*s)
 		return REDRAW_STATUS;
 	if (!prompt_goto(app, s))
@@ -85,32 +92,74 @@ static void prompt_backspace(struct strbuf *sb)
 		sb->data[sb->len] = '\0';
 }
 
+static unsigned prompt_nothing(struct app *app)
+{
+	(void)app;
+	return REDRAW_NONE;
+}
+
+static unsigned prompt_no_recall(struct app *app, int dir)
+{
+	(void)app;
+	(void)dir;
+	return REDRAW_NONE;
+}
+
+static void prompt_goto_draw(struct app *app, int y);
+
+struct prompt_ops {
+	unsigned (*submit)(struct app *app, const char *text);
+	unsigned (*cancel)(struct app *app);
+	unsigned (*edited)(struct app *app);	      /* after each edit */
+	unsigned (*recall)(struct app *app, int dir); /* Up (-1) / Down (1) */
+	void (*draw)(struct app *app, int y);
+};
+
+static const struct prompt_ops prompt_ops[] = {
+	[PROMPT_GOTO] = {prompt_goto_submit, prompt_nothing, prompt_nothing, prompt_no_recall,
+			 prompt_goto_draw},
+	[PROMPT_SEARCH] = {find_submit, find_cancel, find_edited, find_recall, find_draw_prompt},
+};
+
+/* Close the prompt and run a hook. */
+static unsigned prompt_close(struct app *app, unsigned (*hook)(struct app *app))
+{
+	app->prompt_active = false;
+	return REDRAW_STATUS | hook(app);
+}
+
 unsigned prompt_key(struct app *app, int key, bool is_char)
 {
-	if (is_char ? key == '\n' || key == '\r' : key == KEY_ENTER)
-		return prompt_submit(app);
-	if (is_char && key == 27) { /* Esc cancels */
+	const struct prompt_ops *ops = &prompt_ops[app->prompt_kind];
+	if (is_char ? key == '\n' || key == '\r' : key == KEY_ENTER) {
 		app->prompt_active = false;
-		return REDRAW_STATUS;
+		return REDRAW_STATUS | ops->submit(app, strbuf_str(&app->prompt));
 	}
+	if (is_char && key == 27) /* Esc cancels */
+		return prompt_close(app, ops->cancel);
+	if (!is_char && (key == KEY_UP || key == KEY_DOWN))
+		return REDRAW_STATUS | ops->recall(app, key == KEY_UP ? -1 : 1);
 	if ((!is_char && key == KEY_BACKSPACE) || (is_char && (key == 127 || key == 8))) {
-		if (!app->prompt.len) {
-			app->prompt_active = false;
-			return REDRAW_STATUS;
-		}
+		if (!app->prompt.len)
+			return prompt_close(app, ops->cancel);
 		prompt_backspace(&app->prompt);
-		return REDRAW_STATUS;
+		return REDRAW_STATUS | ops->edited(app);
 	}
 	if (is_char && key >= 32 && key != 127 && app->prompt.len < 256) {
 		char buf[4];
 		strbuf_add(&app->prompt, buf, utf8_encode((uint32_t)key, buf));
+		return REDRAW_STATUS | ops->edited(app);
 	}
 	return REDRAW_STATUS;
 }
 
 void prompt_draw(struct app *app)
 {
-	int y = app->lay.status_y;
+	prompt_ops[app->prompt_kind].draw(app, app->lay.status_y);
+}
+
+static void prompt_goto_draw(struct app *app, int y)
+{
 	attr_t a = colors_attr(ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
 	int x = draw_text(y, 0, COLS, _("Go to port or service: "), a);

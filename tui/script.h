@@ -36,7 +36,8 @@ struct script {
 	size_t pos; /* next key on line */
 	bool in_keys;
 	/* results of the last event */
-	int key; /* with KEYMAP_CODE for curses codes */
+	int event; /* enum script_event, or -1 */
+	int key;   /* with KEYMAP_CODE for curses codes */
 	MEVENT mouse;
 	int cols, rows;
 	const char *label;

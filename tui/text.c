@@ -133,6 +133,9 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 	case TEXT_HEADING:
 		draw_text(y, 0, w, body, colors_attr(ROLE_HEADING));
 		break;
+	case TEXT_NOTE:
+		draw_text(y, 0, w, body, colors_attr(ROLE_MARK));
+		break;
 	case TEXT_FIELD:
 	case TEXT_KEY: {
 		/* the label is the first lw columns, whatever their bytes */

@@ -11,6 +11,7 @@ enum text_style {
 	TEXT_HEADING = 'h',
 	TEXT_FIELD = 'f', /* a LABEL_WIDTH label, then the value */
 	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
+	TEXT_NOTE = 'n',  /* something to notice: a record's history */
 };
 
 #define TEXT_LABEL_WIDTH 18

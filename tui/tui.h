@@ -10,7 +10,9 @@
 #include <curses.h>
 
 #include "../src/cli.h"
+#include "../src/diff.h"
 #include "../src/registry.h"
+#include "../src/search.h"
 #include "../src/strbuf.h"
 #include "../src/sysinfo.h"
 #include "colors.h"
@@ -32,6 +34,28 @@ enum view {
 	VIEW_MAP,
 	VIEW_HELP,
 	VIEW_RANGES,
+	VIEW_CHANGES, /* what the last update changed */
+};
+
+enum prompt_kind {
+	PROMPT_GOTO,   /* ':' a port or service name */
+	PROMPT_SEARCH, /* '/' a regular expression */
+};
+
+/* The '/' search (find.c). */
+struct find {
+	struct search *shown;	/* the last complete good search: overlay, n/N, counts */
+	struct search *running; /* the latest pattern, being searched step by step */
+	struct strbuf pattern;	/* shown's pattern */
+	struct strbuf running_pattern;
+	bool bad;	     /* the latest pattern did not compile */
+	char *error;	     /* PCRE2's message (NULL: out of memory) */
+	size_t error_offset; /* where in the pattern it failed */
+	bool jump;	     /* go to the first match when running finishes */
+	unsigned fields;     /* SEARCH_FIELDS_* bits; 0 = name and description */
+	char **history;	     /* patterns submitted, oldest first */
+	size_t nhistory, hist_pos;
+	struct overlay overlay;
 };
 
 enum focus {
@@ -51,6 +75,7 @@ struct layout {
 	int cells;	  /* cells per map row (a power of two) */
 	unsigned per_row; /* ports per map row */
 	unsigned total_rows;
+	int banner_y;	  /* the degraded-source banner's row, or -1 */
 	int map_y, map_h; /* map rows on screen */
 	int legend_y;
 	int detail_y, detail_h; /* including its heading rule */
@@ -72,8 +97,14 @@ struct app {
 	struct strbuf status;
 	bool status_error;
 	bool prompt_active;
-	struct strbuf prompt; /* what has been typed after ':' */
-	struct overlay gap;   /* the free gap last jumped to */
+	enum prompt_kind prompt_kind;
+	struct strbuf prompt; /* what has been typed after ':' or '/' */
+	struct find find;
+	struct diff diff;	  /* what the last update changed (n == 0: none) */
+	struct registry *old_reg; /* the registry it replaced, which diff points into */
+	struct overlay changed;	  /* ports the diff touches */
+	bool have_diff;
+	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
 	struct layout lay;
 	bool utf8;
@@ -87,6 +118,9 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 unsigned app_zoom_size(const struct app *app);
 /* Put the cursor on port and scroll the map to it. */
 void app_goto(struct app *app, unsigned port);
+/* Draw the status line now: only for progress during a blocking download
+ * (everything else is drawn by the main loop). */
+void app_status_now(struct app *app);
 
 /* draw.c: text on stdscr, clipped to a width; untrusted text is
  * sanitised first. Return the columns used. */
@@ -123,11 +157,51 @@ void detail_draw(struct app *app);
 void teach_text(struct app *app, struct strbuf *out);
 
 /* prompt.c */
-unsigned prompt_start(struct app *app);
+unsigned prompt_start(struct app *app, enum prompt_kind kind);
+/* Replace what has been typed (history recall). */
+void prompt_set(struct app *app, const char *s);
 /* Go to a port number or service name; false with a message if unknown. */
 bool prompt_goto(struct app *app, const char *s);
 unsigned prompt_key(struct app *app, int key, bool is_char);
 void prompt_draw(struct app *app);
+
+/* find.c */
+void find_init(struct app *app);
+void find_free(struct app *app);
+/* The prompt's hooks: submit, cancel, after an edit, Up/Down. */
+unsigned find_submit(struct app *app, const char *text);
+unsigned find_cancel(struct app *app);
+unsigned find_edited(struct app *app);
+unsigned find_recall(struct app *app, int dir);
+void find_draw_prompt(struct app *app, int y);
+/* Search the running pattern for about usec more; what to redraw. */
+unsigned find_step(struct app *app, unsigned long usec);
+bool find_busy(const struct app *app);
+/* Finish the running search (test dumps). */
+unsigned find_finish(struct app *app);
+/* Search the shown pattern again (new transport or registry). */
+void find_refresh(struct app *app);
+/* The status line's summary ("/ssh: match 2 of 5 ports (7 records)");
+ * true when it reports a problem (a limit hit). */
+bool find_status(const struct app *app, struct strbuf *out);
+/* Did record rec (index into reg->rec) match the shown search? */
+bool find_record_matches(const struct app *app, uint32_t rec);
+/* n / N */
+unsigned find_next(struct app *app);
+unsigned find_prev(struct app *app);
+/* Esc on the map: forget the search; REDRAW_NONE when there was none. */
+unsigned find_clear(struct app *app);
+
+/* changes.c: fetching the official registry from the TUI, and what
+ * changed */
+void changes_init(struct app *app);
+void changes_free(struct app *app);
+/* U: download, validate and install the registry, then load it in place. */
+unsigned changes_update(struct app *app);
+/* c: the list of changes (a page). */
+unsigned changes_toggle(struct app *app);
+void changes_text(struct app *app, struct strbuf *out);
+void changes_draw_banner(struct app *app);
 
 /* actions (keymap.c binds them) */
 typedef unsigned (*action_fn)(struct app *app);

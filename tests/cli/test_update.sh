@@ -4,13 +4,7 @@
 # misbehaving on purpose). Every failure must leave the previous file
 # byte-identical (cmp) and say why; success replaces it atomically.
 . "$TESTS_DIR/lib.sh"
-SERVER_PID=
-# The server goes away on any exit; it also stops by itself after 240 s.
-stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMPD"; }
-trap stop_server EXIT
-trap 'stop_server; exit 1' HUP INT TERM
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
-export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
+. "$TESTS_DIR/http_lib.sh"
 CUR=service-names-port-numbers.csv
 OLDNAME=service-names-port-numbers-2024-04.csv
 DEST="$TMPD/data/new/dir/registry.csv"
@@ -34,15 +28,7 @@ if [ "${WITH_CURL:-yes}" = no ]; then
 	exit
 fi
 
-python3 "$TESTS_DIR/http_server.py" "$TMPD/port" 240 2>"$TMPD/server.log" &
-SERVER_PID=$!
-i=0
-while [ ! -s "$TMPD/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-if [ ! -s "$TMPD/port" ]; then
-	echo "Bail out! the test HTTP server did not start"
-	exit 1
-fi
-BASE="http://127.0.0.1:$(cat "$TMPD/port")"
+start_server
 
 same() { # DESC FILE: DEST is byte-identical to FILE
 	if cmp -s "$2" "$DEST"; then is "$1" same same; else is "$1" same different; fi

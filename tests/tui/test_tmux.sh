@@ -3,6 +3,7 @@
 # driven with send-keys and read with capture-pane (a private server,
 # always killed).
 . "$TESTS_DIR/tui/tui_lib.sh"
+. "$TESTS_DIR/http_lib.sh"
 # One private server per scenario, so one's shutdown never races the next.
 # Sockets live in $TMPD, so nothing is left behind.
 N=0
@@ -13,7 +14,7 @@ cleanup() {
 		tmux -S "$TMPD/tmux-$N" kill-server 2>/dev/null
 		N=$((N - 1))
 	done
-	rm -rf "$TMPD"
+	stop_server
 }
 trap cleanup EXIT
 
@@ -109,4 +110,63 @@ T send-keys -l "$(printf '\033[<65;14;3M')"
 wait_for " Port 261 "
 is "tmux: the wheel scrolls" 0 $?
 T send-keys q
+
+# 6. Search: live counts while typing, Enter, n, a pattern that hits the
+# match limit with keys typed right after it, Esc.
+start --registry "$REG"
+wait_for "1 port/cell"
+T send-keys -l '/ssh'
+wait_for "/ssh  9 ports (18 records)"
+is "tmux: the prompt counts matches as you type" 0 $?
+T send-keys Enter
+wait_for "/ssh: match 1 of 9 ports (18 records)"
+is "tmux: Enter goes to the first match" 0 $?
+like "tmux: the detail pane marks it" "[match] 22/tcp  ssh" "$PANE"
+T send-keys n
+wait_for "match 2 of 9 ports"
+is "tmux: n goes to the next one" 0 $?
+like "tmux: port 614" " Port 614 " "$PANE"
+T send-keys -l '/^(\w+\s?)*$'
+T send-keys Enter
+T send-keys -l ':443'
+T send-keys Enter
+wait_for "limit hit in 354 fields"
+is "tmux: the limit hit is reported" 0 $?
+wait_for " Port 443 "
+is "tmux: keys typed after it acted" 0 $?
+T send-keys Escape
+wait_for "search cleared"
+is "tmux: Esc clears the search" 0 $?
+T send-keys q
+wait_for "EXITED rc=0"
+is "tmux: quits" 0 $?
+
+# 7. U on a machine with only /etc/services, from a server that sends the
+# registry in pieces: progress in the status line, Esc cancels, U again
+# installs it.
+if [ "${WITH_CURL:-yes}" = yes ]; then
+	start_server
+	mkdir -p "$TMPD/sys/etc"
+	cp "$FIXTURES/tui-services" "$TMPD/sys/etc/services"
+	# a new tmux server takes the environment of this shell
+	export PORTSCOPE_SYSROOT="$TMPD/sys" PORTSCOPE_UPDATE_URL="$BASE/slow/service-names-port-numbers.csv"
+	start
+	wait_for "press U to download it from IANA"
+	is "tmux: the banner offers U" 0 $?
+	T send-keys U
+	wait_for "of 1108 KiB"
+	is "tmux: U shows the download's progress" 0 $?
+	like "tmux: with the way out" "downloading the IANA registry: " "$PANE"
+	T send-keys Escape
+	wait_for "update cancelled: nothing replaced"
+	is "tmux: Esc cancels it" 0 $?
+	is "tmux: nothing was written" no "$([ -e "$XDG_DATA_HOME/portscope/service-names-port-numbers.csv" ] && echo yes || echo no)"
+	T send-keys U
+	wait_for "IANA registry 2025-03-28 | 14474 records"
+	is "tmux: U again installs the registry and shows it" 0 $?
+	is "tmux: the file is the registry" same "$(cmp -s "$REG" "$XDG_DATA_HOME/portscope/service-names-port-numbers.csv" && echo same)"
+	T send-keys q
+	wait_for "EXITED rc=0"
+	is "tmux: quits after the update" 0 $?
+fi
 finish

@@ -3,7 +3,8 @@
 #   tui SIZE LINE...   run the TUI headless at SIZE (COLSxROWS) with a key
 #                      script made of the LINEs; sets OUT, ERR, RC.
 #                      $TUI_TERM (default xterm-256color), $TUI_REG (default
-#                      the real registry) and $TUI_ARG (a tui argument).
+#                      the real registry; "none": no --registry option, so
+#                      the TUI finds its own) and $TUI_ARG (a tui argument).
 #   screen N           the Nth dump of the last run, without its header
 #   row N R            row R (0-based) of dump N
 . "$TESTS_DIR/lib.sh"
@@ -16,8 +17,9 @@ tui() {
 	_size=$1
 	shift
 	printf '%s\n' "$@" >"$TMPD/keys"
+	if [ "${TUI_REG:-}" = none ]; then set --; else set -- --registry "${TUI_REG:-$REG}"; fi
 	PORTSCOPE_TEST_SIZE=$_size PORTSCOPE_TEST_SCRIPT="$TMPD/keys" TERM=${TUI_TERM-xterm-256color} \
-		"$PORTSCOPE" --registry "${TUI_REG:-$REG}" tui ${TUI_ARG:+"$TUI_ARG"} \
+		"$PORTSCOPE" "$@" tui ${TUI_ARG:+"$TUI_ARG"} \
 		>"$TMPD/out" 2>"$TMPD/err"
 	RC=$?
 	OUT=$(cat "$TMPD/out")

@@ -1,0 +1,236 @@
+/* changes.c: keeping the registry current from the TUI. When only a
+ * degraded source is loaded a banner offers U; U runs `portscope update`'s
+ * engine (download, validate, atomic replace of the per-user registry)
+ * with its progress in the status line, then loads the new registry in
+ * place. When the download replaced an older file, what changed is a page
+ * (c) and an overlay of the ports it touches. The download blocks the
+ * loop (its progress callback draws the status line and lets Esc cancel);
+ * $PORTSCOPE_UPDATE_URL replaces the official URL (tests use a loopback
+ * server). */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "../src/fetch.h"
+#include "../src/i18n.h"
+#include "../src/source.h"
+#include "../src/update.h"
+#include "text.h"
+#include "tui.h"
+
+void changes_init(struct app *app)
+{
+	app->changed.name = N_("changed");
+	app->changed.glyph_utf8 = "◆";
+	app->changed.glyph_ascii = '~';
+	app->changed.role = ROLE_OV_LABEL;
+}
+
+static void changes_forget(struct app *app)
+{
+	if (app->have_diff)
+		diff_free(&app->diff);
+	app->have_diff = false;
+	registry_free(app->old_reg);
+	app->old_reg = NULL;
+	overlay_clear(&app->changed);
+	app->changed.enabled = false;
+}
+
+void changes_free(struct app *app)
+{
+	changes_forget(app);
+}
+
+struct changes_progress {
+	struct app *app;
+	bool cancelled; /* by Esc */
+};
+
+/* The download's progress in the status line; Esc cancels it. */
+static int changes_progress(void *ctx, uint64_t now, uint64_t total)
+{
+	struct changes_progress *pr = ctx;
+	struct app *app = pr->app;
+	wint_t wc;
+	if (total)
+		app_message(
+			app, false,
+			_("downloading the IANA registry: %llu of %llu KiB (%d%%), Esc cancels"),
+			(unsigned long long)(now >> 10), (unsigned long long)(total >> 10),
+			(int)(now * 100 / total));
+	else
+		app_message(app, false, _("downloading the IANA registry: %llu KiB, Esc cancels"),
+			    (unsigned long long)(now >> 10));
+	app_status_now(app);
+	wtimeout(stdscr, 0);
+	if (wget_wch(stdscr, &wc) != OK)
+		return 0;
+	if (wc == 27)
+		return pr->cancelled = true;
+	unget_wch(wc); /* any other key waits for the loop */
+	return 0;
+}
+
+/* Diff what the update replaced against what it installed, and mark the
+ * ports it touches. Takes over res->old. */
+static void changes_compute(struct app *app, struct update_result *res)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	app->old_reg = res->old;
+	res->old = NULL;
+	if (!app->old_reg || diff_compute(&app->diff, app->old_reg, app->reg, &err) < 0) {
+		error_clear(&err);
+		return;
+	}
+	app->have_diff = true;
+	for (unsigned p = 0; p <= PORT_MAX; p++)
+		if (diff_port_changed(&app->diff, p, true))
+			overlay_set_port(&app->changed, p);
+	app->changed.enabled = true;
+}
+
+/* Show the installed registry in place of the loaded one. */
+static void changes_install(struct app *app, struct update_result *res, const char *path)
+{
+	struct registry *gone = app->cli->reg;
+	changes_forget(app);
+	app->reg = app->cli->reg = res->new;
+	res->new = NULL;
+	find_refresh(app); /* the search ran over the old registry: again, on the new */
+	registry_free(gone);
+	changes_compute(app, res);
+	app->gap.enabled = false;
+	if (app->have_diff)
+		app_message(app, false,
+			    _("updated: %zu added, %zu removed, %zu changed (c lists them); %s"),
+			    app->diff.count[DIFF_ADDED], app->diff.count[DIFF_REMOVED],
+			    app->diff.count[DIFF_CHANGED], path);
+	else
+		app_message(app, false, _("installed: %zu records in %s"), app->reg->nrec, path);
+}
+
+/* Download into the per-user registry path and load the result. */
+static unsigned changes_run(struct app *app)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct ps_error err = PS_ERROR_INIT;
+	struct update_result res;
+	source_user_registry_path(&path);
+	struct changes_progress pr = {app, false};
+	struct update_opts o = {.url = getenv("PORTSCOPE_UPDATE_URL"),
+				.output = strbuf_str(&path),
+				.progress = changes_progress,
+				.progress_ctx = &pr};
+	if (o.url && !*o.url)
+		o.url = NULL;
+	app_message(app, false, _("connecting to %s"), o.url ? o.url : UPDATE_DEFAULT_URL);
+	app_status_now(app);
+	int failed = update_run(&o, &res, &err);
+	if (failed && pr.cancelled)
+		app_message(app, false, _("update cancelled: nothing replaced"));
+	else if (failed)
+		app_message(app, true, _("update failed, nothing replaced: %s%s%s"),
+			    err.file ? err.file : "", err.file ? ": " : "", err.msg ? err.msg : "");
+	else if (res.outcome == UPDATE_NOT_MODIFIED)
+		app_message(app, false, _("up to date (the server reports no change): %s"),
+			    strbuf_str(&path));
+	else
+		changes_install(app, &res, strbuf_str(&path));
+	update_result_free(&res);
+	error_clear(&err);
+	strbuf_free(&path);
+	return REDRAW_LAYOUT;
+}
+
+unsigned changes_update(struct app *app)
+{
+	if (!fetch_available()) {
+		app_message(app, true,
+			    _("this portscope was built without libcurl: fetch the registry with "
+			      "'curl -fL -o FILE %s'"),
+			    UPDATE_DEFAULT_URL);
+		return REDRAW_STATUS;
+	}
+	app->view = VIEW_MAP;
+	return changes_run(app);
+}
+
+unsigned changes_toggle(struct app *app)
+{
+	if (!app->have_diff) {
+		app_message(
+			app, true,
+			_("no changes to show: U downloads the registry and lists what changed"));
+		return REDRAW_STATUS;
+	}
+	app->view = app->view == VIEW_CHANGES ? VIEW_MAP : VIEW_CHANGES;
+	app->page_scroll = 0;
+	return REDRAW_ALL;
+}
+
+/* "old: FILE (DATE, N records)" */
+static void changes_side(struct strbuf *t, const char *label, const struct registry *reg)
+{
+	text_line(t, TEXT_PLAIN);
+	text_addf(t, P_("%s %s (%s, %zu record)", "%s %s (%s, %zu records)", reg->nrec), label,
+		  reg->source, *reg->date ? reg->date : _("no date"), reg->nrec);
+}
+
+/* One entry: "changed  80/tcp  http: description, modified". */
+static void changes_entry(struct strbuf *t, const struct diff *d, const struct diff_entry *e)
+{
+	const struct registry *reg;
+	const struct record *r = diff_entry_record(d, e, &reg);
+	const char *tr = registry_field(reg, r, FIELD_TRANSPORT);
+	const char *svc = registry_field(reg, r, FIELD_SERVICE);
+	struct strbuf line = STRBUF_INIT;
+	strbuf_addf(&line, "%-*s%s/%s  %s", TEXT_KEY_WIDTH,
+		    _(diff_kind_name((enum diff_kind)e->kind)),
+		    *registry_field(reg, r, FIELD_PORT) ? registry_field(reg, r, FIELD_PORT) : "-",
+		    *tr ? tr : "-", *svc ? svc : _("(no service name)"));
+	if (e->kind != DIFF_CHANGED) {
+		strbuf_addf(&line, "  %s", registry_field(reg, r, FIELD_DESCRIPTION));
+	} else if (e->whitespace_only) {
+		strbuf_adds(&line, _(": only spacing"));
+	} else {
+		const char *sep = ": ";
+		for (int f = 0; f < FIELD_COUNT; f++)
+			if (e->fields & (1u << f)) {
+				strbuf_addf(&line, "%s%s", sep, field_key((enum field)f));
+				sep = ", ";
+			}
+	}
+	text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
+	strbuf_free(&line);
+}
+
+void changes_text(struct app *app, struct strbuf *t)
+{
+	const struct diff *d = &app->diff;
+	text_wrap(t, TEXT_HEADING, _("What the update changed"), 0, COLS);
+	changes_side(t, _("before:"), d->old);
+	changes_side(t, _("after: "), d->new);
+	text_line(t, TEXT_PLAIN);
+	text_addf(t, _("%zu added, %zu removed, %zu changed (%zu only in spacing)"),
+		  d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
+		  d->whitespace_only);
+	text_line(t, TEXT_PLAIN);
+	text_addf(t,
+		  _("%zu ports touched; the %zu whose records changed beyond spacing are marked "
+		    "on the map"),
+		  d->ports_changed, d->ports_content);
+	text_line(t, TEXT_PLAIN);
+	for (size_t i = 0; i < d->n; i++)
+		changes_entry(t, d, &d->entry[i]);
+}
+
+void changes_draw_banner(struct app *app)
+{
+	int y = app->lay.banner_y;
+	attr_t a = colors_attr(ROLE_STATUS_ERROR);
+	if (y < 0)
+		return;
+	draw_fill(y, 0, COLS, a);
+	draw_text(y, 0, COLS, _(" Not the official registry: press U to download it from IANA"), a);
+}
