@@ -40,10 +40,11 @@ int cmd_free(struct cli *cli, int argc, char **argv)
 	for (unsigned p = lo; p <= hi; p++) {
 		if (!registry_is_free(reg, p, cli->proto))
 			continue;
-		if (cli->format == FORMAT_JSON)
-			strbuf_addf(out, n ? ",%u" : "%u", p);
-		else
-			strbuf_addf(out, "%u\n", p);
+		if (cli->format == FORMAT_JSON && n)
+			strbuf_addc(out, ',');
+		strbuf_add_uint(out, p);
+		if (cli->format != FORMAT_JSON)
+			strbuf_addc(out, '\n');
 		n++;
 		if (out->len > 65536)
 			output_flush(out, stdout);

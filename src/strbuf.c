@@ -54,15 +54,23 @@ void strbuf_addc(struct strbuf *sb, char c)
 
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	if (sb->failed || !strbuf_grow(sb, 64))
+		return;
+	/* format once into the spare room; only a long result goes again */
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	size_t room = sb->cap - sb->len;
+	int n = vsnprintf(sb->data + sb->len, room, fmt, copy);
 	va_end(copy);
-	if (n < 0 || !strbuf_grow(sb, (size_t)n)) {
+	if (n < 0) {
 		sb->failed = true;
 		return;
 	}
-	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		if (!strbuf_grow(sb, (size_t)n))
+			return;
+		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 
@@ -72,6 +80,15 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(sb, fmt, ap);
 	va_end(ap);
+}
+
+void strbuf_add_uint(struct strbuf *sb, unsigned long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void strbuf_reset(struct strbuf *sb)

@@ -23,6 +23,9 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Append v in decimal: the hot path of long port lists, where printf's
+ * machinery would cost more than the answer. */
+void strbuf_add_uint(struct strbuf *sb, unsigned long v);
 void strbuf_reset(struct strbuf *sb);
 void strbuf_free(struct strbuf *sb);
 /* The contents as a C string ("" when empty). */
