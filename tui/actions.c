@@ -83,6 +83,9 @@ MAP_ONLY_ACTION(zoom_out, heatmap_zoom_out)
 MAP_ONLY_ACTION(next_gap, heatmap_next_gap)
 MAP_ONLY_ACTION(prev_gap, heatmap_prev_gap)
 MAP_ONLY_ACTION(mouse, heatmap_mouse)
+MAP_ONLY_ACTION(listeners, marks_toggle_listeners) /* the overlays of marks.c */
+MAP_ONLY_ACTION(frequent, marks_toggle_frequent)
+MAP_ONLY_ACTION(labels, marks_toggle_labels)
 /* clang-format on */
 
 unsigned action_goto(struct app *app)
@@ -94,6 +97,12 @@ unsigned action_goto(struct app *app)
 unsigned action_transport(struct app *app)
 {
 	return heatmap_cycle_transport(app);
+}
+
+/* The suggestions page (pick.c): s opens it on the map, closes it on it. */
+unsigned action_suggest(struct app *app)
+{
+	return app->view == VIEW_MAP || app->view == VIEW_SUGGEST ? pick_open(app) : REDRAW_NONE;
 }
 
 /* Keys whose engines other parts of portscope provide. */
@@ -112,8 +121,6 @@ static unsigned actions_not_yet(struct app *app, const char *what)
 NOT_YET_ACTION(search, N_("regex search"))
 NOT_YET_ACTION(search_next, N_("next match"))
 NOT_YET_ACTION(search_prev, N_("previous match"))
-NOT_YET_ACTION(listeners, N_("listeners"))
-NOT_YET_ACTION(suggest, N_("suggest"))
 /* clang-format on */
 
 /* Open a page, or close it when it is already open. */

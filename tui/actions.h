@@ -12,6 +12,7 @@
 	X(left) X(right) X(up) X(down) X(page_up) X(page_down) X(home) X(end) \
 	X(zoom_in) X(zoom_out) X(goto) X(next_gap) X(prev_gap) X(transport) \
 	X(search) X(search_next) X(search_prev) X(listeners) X(suggest) \
+	X(frequent) X(labels) \
 	X(ranges) X(focus) X(help) X(refresh) X(mouse) X(back) X(quit)
 /* clang-format on */
 

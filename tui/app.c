@@ -90,7 +90,7 @@ static void app_draw_title(struct app *app)
 
 static void app_draw_status(struct app *app)
 {
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES")};
+	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("SUGGEST")};
 	int y = app->lay.status_y;
 	if (app->prompt_active) {
 		prompt_draw(app);
@@ -117,6 +117,8 @@ static void app_draw_page(struct app *app)
 	struct strbuf t = STRBUF_INIT;
 	if (app->view == VIEW_HELP)
 		keymap_help(app, &t);
+	else if (app->view == VIEW_SUGGEST)
+		pick_text(app, &t);
 	else
 		teach_text(app, &t);
 	app->page_lines = text_count(&t);
@@ -162,7 +164,8 @@ static unsigned app_key(struct app *app, int key)
 		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
-	return keymap_dispatch(app, key);
+	unsigned picked = app->view == VIEW_SUGGEST ? pick_key(app, key) : PICK_PASS;
+	return picked != PICK_PASS ? picked : keymap_dispatch(app, key);
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -337,6 +340,7 @@ static void app_free(struct app *app)
 {
 	strbuf_free(&app->status);
 	strbuf_free(&app->prompt);
+	marks_free(app);
 }
 
 /* Set up the state; false (message printed) when initial is unknown. */
@@ -352,6 +356,7 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->gap.glyph_ascii = '_';
 	app->gap.role = ROLE_OV_GAP;
 	overlay_add(&app->overlays, &app->gap);
+	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (app->reg->degraded)
 		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);

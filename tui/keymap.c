@@ -37,7 +37,9 @@ static const struct binding keymap[] = {
 	{ { 'n' }, "n", action_search_next, N_("next search match") },
 	{ { 'N' }, "N", action_search_prev, N_("previous search match") },
 	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
-	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor") },
+	{ { 'F' }, "F", action_frequent, N_("toggle marks on ports nmap often finds open") },
+	{ { 'U' }, "U", action_labels, N_("toggle marks on the ports of your labels file") },
+	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor (a page; s again closes)") },
 	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
 	{ { '\t' }, "Tab", action_focus, N_("focus the detail pane / the map") },
 	{ { '?', K(KEY_F(1)) }, "? F1", action_help, N_("this help") },
@@ -82,4 +84,5 @@ void keymap_help(struct app *app, struct strbuf *t)
 		    "p the kernel's privileged boundary, e its ephemeral range "
 		    "(underlined cells)."),
 		  0, COLS);
+	pick_help(t);
 }

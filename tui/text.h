@@ -9,8 +9,9 @@
 enum text_style {
 	TEXT_PLAIN = 'p',
 	TEXT_HEADING = 'h',
-	TEXT_FIELD = 'f', /* a LABEL_WIDTH label, then the value */
-	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
+	TEXT_FIELD = 'f',    /* a LABEL_WIDTH label, then the value */
+	TEXT_KEY = 'k',	     /* a KEY_WIDTH key name, then its help */
+	TEXT_SELECTED = 's', /* the chosen row of a list */
 };
 
 #define TEXT_LABEL_WIDTH 18

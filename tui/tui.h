@@ -13,6 +13,7 @@
 #include "../src/registry.h"
 #include "../src/strbuf.h"
 #include "../src/sysinfo.h"
+#include "choose.h"
 #include "colors.h"
 #include "overlay.h"
 
@@ -32,6 +33,7 @@ enum view {
 	VIEW_MAP,
 	VIEW_HELP,
 	VIEW_RANGES,
+	VIEW_SUGGEST,
 };
 
 enum focus {
@@ -75,6 +77,7 @@ struct app {
 	struct strbuf prompt; /* what has been typed after ':' */
 	struct overlay gap;   /* the free gap last jumped to */
 	struct overlay_set overlays;
+	struct choose choose; /* listeners, sources, suggestions (choose.h) */
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;
