@@ -45,41 +45,6 @@ static void check_summary(struct strbuf *s, const struct suggest_run *sr, enum s
 		strbuf_adds(s, _(suggest_check_summary(c)));
 }
 
-static void source_of_names(struct strbuf *s, const struct portnames *pn)
-{
-	strbuf_adds(s, pn->path);
-	if (!pn->present)
-		strbuf_adds(s, _(" (absent)"));
-}
-
-/* Where check c's answer comes from. */
-static void check_source(struct strbuf *s, const struct suggest_run *sr, enum suggest_check c)
-{
-	const struct suggest_sources *src = &sr->src;
-	switch (c) {
-	case CHECK_IANA:
-		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
-		break;
-	case CHECK_SERVICES: source_of_names(s, src->etc); break;
-	case CHECK_LABELS: source_of_names(s, src->labels); break;
-	case CHECK_NMAP: source_of_names(s, src->nmap); break;
-	case CHECK_BROWSER:
-		strbuf_addf(s, _("built in, %zu ports (https://fetch.spec.whatwg.org/#bad-port)"),
-			    badports_count());
-		break;
-	case CHECK_LISTEN: source_system_path(s, "/proc/net"); break;
-	case CHECK_EPHEMERAL:
-		if (src->have_ephemeral)
-			strbuf_addf(s, "%u-%u, ", src->eph_lo, src->eph_hi);
-		source_system_path(s, SYSINFO_EPHEMERAL_PATH);
-		if (!src->have_ephemeral)
-			strbuf_adds(s, _(" (unreadable)"));
-		break;
-	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
-	case CHECK_COUNT: break;
-	}
-}
-
 static void text_legend(struct strbuf *out, const struct suggest_run *sr)
 {
 	strbuf_addf(
@@ -89,7 +54,7 @@ static void text_legend(struct strbuf *out, const struct suggest_run *sr)
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
-		check_source(&src, sr, (enum suggest_check)c);
+		suggest_check_source(&src, &sr->src, (enum suggest_check)c);
 		strbuf_addf(out, "  %-10s %s [", suggest_check_key((enum suggest_check)c),
 			    strbuf_str(&sum));
 		output_text(out, strbuf_str(&src));
@@ -189,7 +154,7 @@ static void json_checks(struct strbuf *out, const struct suggest_run *sr)
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
-		check_source(&src, sr, (enum suggest_check)c);
+		suggest_check_source(&src, &sr->src, (enum suggest_check)c);
 		strbuf_addf(out, "%s\n{\"check\":\"%s\",\"summary\":", c ? "," : "",
 			    suggest_check_key((enum suggest_check)c));
 		output_json_string(out, strbuf_str(&sum));

@@ -6,7 +6,9 @@
 #include "badports.h"
 #include "i18n.h"
 #include "ports.h"
+#include "source.h"
 #include "suggest.h"
+#include "sysinfo.h"
 
 static const struct {
 	const char *key;
@@ -137,6 +139,44 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
 			       : port >= src->eph_lo && port <= src->eph_hi ? "inside" : "outside");
 		break;
 	case CHECK_RANGE: strbuf_adds(v, range_name(port_range_of(port))); break;
+	case CHECK_COUNT: break;
+	}
+}
+
+static void source_of_names(struct strbuf *s, const struct portnames *pn)
+{
+	if (!pn) {
+		strbuf_adds(s, _("not loaded"));
+		return;
+	}
+	strbuf_adds(s, pn->path);
+	if (!pn->present)
+		strbuf_adds(s, _(" (absent)"));
+}
+
+void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
+			  enum suggest_check c)
+{
+	switch (c) {
+	case CHECK_IANA:
+		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
+		break;
+	case CHECK_SERVICES: source_of_names(s, src->etc); break;
+	case CHECK_LABELS: source_of_names(s, src->labels); break;
+	case CHECK_NMAP: source_of_names(s, src->nmap); break;
+	case CHECK_BROWSER:
+		strbuf_addf(s, _("built in, %zu ports (https://fetch.spec.whatwg.org/#bad-port)"),
+			    badports_count());
+		break;
+	case CHECK_LISTEN: source_system_path(s, "/proc/net"); break;
+	case CHECK_EPHEMERAL:
+		if (src->have_ephemeral)
+			strbuf_addf(s, "%u-%u, ", src->eph_lo, src->eph_hi);
+		source_system_path(s, SYSINFO_EPHEMERAL_PATH);
+		if (!src->have_ephemeral)
+			strbuf_adds(s, _(" (unreadable)"));
+		break;
+	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
 	case CHECK_COUNT: break;
 	}
 }

@@ -270,8 +270,8 @@ static void pick_asked(const struct app *app, struct strbuf *t, const struct sug
 	strbuf_free(&notes);
 }
 
-/* The checks: letter, key, what passing means. */
-static void pick_legend(const struct app *app, struct strbuf *t)
+/* The checks: letter, key, what passing means, and the source. */
+static void pick_legend(const struct app *app, struct strbuf *t, const struct suggest_sources *src)
 {
 	text_line(t, TEXT_PLAIN);
 	text_line(t, TEXT_HEADING);
@@ -287,12 +287,12 @@ static void pick_legend(const struct app *app, struct strbuf *t)
 			    suggest_check_key((enum suggest_check)c), sum);
 		if (c == CHECK_NMAP)
 			strbuf_addf(&line, " (%g)", SUGGEST_NMAP_MAX);
+		strbuf_adds(&line, " [");
+		suggest_check_source(&line, src, (enum suggest_check)c);
+		strbuf_addc(&line, ']');
 		text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 15, COLS);
 		strbuf_free(&line);
 	}
-	text_wrap(t, TEXT_PLAIN,
-		  _("  Where each source is: the detail pane of a port, or `portscope suggest`."),
-		  2, COLS);
 }
 
 /* Scroll so the chosen row (line) is on the page of h lines. */
@@ -335,5 +335,5 @@ void pick_text(struct app *app, struct strbuf *t)
 		text_line(t, TEXT_PLAIN);
 		text_add(t, _("  No port passes every check (try -, or a for any range)."));
 	}
-	pick_legend(app, t);
+	pick_legend(app, t, &src);
 }

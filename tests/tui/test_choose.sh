@@ -125,7 +125,7 @@ like "the asked port's failed checks, marked and named" \
 	"  8080                 ✗✗✓✗✓✗✓✓  fails: iana assigned, services http-alt, nmap 0.042052, listen tcp" "$(screen 1)"
 like "the first row is chosen, with its marks and its free run" \
 	"> 8075             -5  ✓✓✓✓✓✓✓✓  free run 8075-8075 (1 port)" "$(screen 1)"
-like "the legend names the checks" "  h listen     nothing listens on it here" "$(screen 1)"
+like "the legend names the checks and their sources" "  h listen     nothing listens on it here [$R/proc/net]" "$(screen 1)"
 like "jj chooses the third" "> 8073             -7  ✓✓✓✓✓✓✓✓  free run 8071-8073 (3 ports)" "$(screen 2)"
 like "Enter: the map, cursor on 8073" " Port 8073 " "$(screen 3)"
 like "Enter: status" "[MAP] port 8073 (suggested near 8080)" "$(row 3 39)"
