@@ -266,6 +266,8 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
 		react = app_redraw(app, react);
+		if ((react = marks_preload(app)) != REDRAW_NONE)
+			continue; /* the first frame is up: load the sources, draw again */
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
 		if (key < 0)
 			return key == -1 ? 0 : -1;

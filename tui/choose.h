@@ -33,6 +33,7 @@ struct choose {
 	struct overlay listen, freq, labels;
 	/* a source that failed to load: its error, shown instead of it */
 	struct strbuf failed[MARKS_SOURCES];
+	bool loaded;	  /* marks_preload() has run */
 	bool scanned;	  /* the listeners have been read */
 	time_t scan_time; /* when */
 	/* the suggestions page */
@@ -51,6 +52,11 @@ void marks_free(struct app *app);
 const struct portnames *marks_names(struct app *app, enum marks_source s);
 /* The listeners, scanned on first use; NULL only when out of memory. */
 const struct listeners *marks_listeners(struct app *app);
+/* Load every source once, after the first frame, so it shows without
+ * waiting for them; what must be redrawn then (REDRAW_NONE when done). */
+unsigned marks_preload(struct app *app);
+/* Scan the listeners again (the overlay follows); false when out of memory. */
+bool marks_rescan(struct app *app);
 /* The checks' sources, as suggest.h wants them. */
 void marks_sources(struct app *app, struct suggest_sources *src);
 /* Rebuild the enabled overlays for the transport filter. */

@@ -90,6 +90,17 @@ static bool marks_scan(struct app *app)
 	return true;
 }
 
+unsigned marks_preload(struct app *app)
+{
+	if (app->choose.loaded)
+		return REDRAW_NONE;
+	app->choose.loaded = true;
+	for (int s = 0; s < MARKS_SOURCES; s++)
+		marks_names(app, (enum marks_source)s);
+	marks_listeners(app);
+	return REDRAW_DETAIL | REDRAW_STATUS;
+}
+
 const struct listeners *marks_listeners(struct app *app)
 {
 	if (!app->choose.scanned && !marks_scan(app))
@@ -145,6 +156,15 @@ static void marks_build_freq(struct app *app)
 static void marks_build_labels(struct app *app)
 {
 	marks_build_names(app, &app->choose.labels, MARKS_LABELS, -1);
+}
+
+bool marks_rescan(struct app *app)
+{
+	if (!marks_scan(app))
+		return false;
+	if (app->choose.listen.enabled)
+		marks_build_listen(app);
+	return true;
 }
 
 void marks_transport_changed(struct app *app)

@@ -63,6 +63,7 @@ unsigned pick_open(struct app *app)
 		app->view = VIEW_MAP;
 		return REDRAW_ALL;
 	}
+	marks_rescan(app); /* the listen check sees the sockets of now */
 	app->choose.asked = app->cursor;
 	app->choose.sel = 0;
 	app->view = VIEW_SUGGEST;

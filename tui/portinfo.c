@@ -123,6 +123,10 @@ void portinfo_text(struct app *app, struct strbuf *t, unsigned port)
 {
 	text_line(t, TEXT_HEADING);
 	text_addf(t, _("Port %u here and in other sources"), port);
+	if (!app->choose.loaded) {
+		text_add(t, _(": loading..."));
+		return;
+	}
 	portinfo_listeners(app, t, port);
 	portinfo_names(app, t, port, MARKS_ETC, "/etc/services");
 	portinfo_names(app, t, port, MARKS_NMAP, "nmap-services");
