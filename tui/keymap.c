@@ -10,13 +10,6 @@
 #define K(c) (KEYMAP_CODE | (c)) /* a curses KEY_* code, not a character */
 #define CTRL(c) ((c)&0x1f)
 
-struct binding {
-	int keys[4];	   /* characters or K(KEY_*); 0 ends the list */
-	const char *names; /* as the help page shows them */
-	action_fn fn;
-	const char *help;
-};
-
 /* clang-format off */
 static const struct binding keymap[] = {
 	{ { K(KEY_LEFT), 'h' }, "Left h", action_left, N_("previous cell (scroll up in a page)") },
@@ -52,12 +45,30 @@ static const struct binding keymap[] = {
 
 #define KEYMAP_N (sizeof(keymap) / sizeof(keymap[0]))
 
+action_fn keymap_find(const struct binding *table, size_t n, int key)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < BINDING_KEYS && table[i].keys[k]; k++)
+			if (table[i].keys[k] == key)
+				return table[i].fn;
+	return NULL;
+}
+
+void keymap_help_lines(struct strbuf *t, const struct binding *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf line = STRBUF_INIT;
+		strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, _(table[i].names), _(table[i].help));
+		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
+		strbuf_free(&line);
+	}
+}
+
 unsigned keymap_dispatch(struct app *app, int key)
 {
-	for (size_t i = 0; i < KEYMAP_N; i++)
-		for (int k = 0; k < 4 && keymap[i].keys[k]; k++)
-			if (keymap[i].keys[k] == key)
-				return keymap[i].fn(app);
+	action_fn fn = keymap_find(keymap, KEYMAP_N, key);
+	if (fn)
+		return fn(app);
 	if (key == K(KEY_RESIZE))
 		return REDRAW_NONE;
 	app_message(app, true, _("unknown key: press ? for the list of keys"));
@@ -72,12 +83,7 @@ void keymap_help(struct app *app, struct strbuf *t)
 		    "64 or 256 ports."),
 		  0, COLS);
 	text_line(t, TEXT_PLAIN);
-	for (size_t i = 0; i < KEYMAP_N; i++) {
-		struct strbuf line = STRBUF_INIT;
-		strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, _(keymap[i].names), _(keymap[i].help));
-		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
-		strbuf_free(&line);
-	}
+	keymap_help_lines(t, keymap, KEYMAP_N);
 	text_line(t, TEXT_PLAIN);
 	text_wrap(t, TEXT_PLAIN,
 		  _("Gutter marks: U / D the User / Dynamic range starts in that row, "

@@ -142,15 +142,8 @@ static unsigned pick_any_range(struct app *app)
 	return pick_compute(app);
 }
 
-struct pick_binding {
-	int keys[3];
-	const char *names;
-	unsigned (*fn)(struct app *app);
-	const char *help;
-};
-
 /* clang-format off */
-static const struct pick_binding pick_keys[] = {
+static const struct binding pick_keys[] = {
 	{ { K(KEY_UP), 'k' }, "Up k", pick_up, N_("previous suggestion") },
 	{ { K(KEY_DOWN), 'j' }, "Down j", pick_down, N_("next suggestion") },
 	{ { K(KEY_HOME), 'g' }, "Home g", pick_first, N_("first suggestion") },
@@ -165,23 +158,20 @@ static const struct pick_binding pick_keys[] = {
 
 #define PICK_KEYS_N (sizeof(pick_keys) / sizeof(pick_keys[0]))
 
+/* The page's own extra help lines: keys handled outside its table. */
+/* clang-format off */
+static const struct binding pick_more[] = {
+	{ { 0 }, "1-9", NULL, N_("blocks of that many ports") },
+	{ { 0 }, "Esc q s", NULL, N_("back to the map") },
+};
+/* clang-format on */
+
 unsigned pick_key(struct app *app, int key)
 {
 	if (key >= '1' && key <= '9')
 		return pick_run(app, key - '0');
-	for (size_t i = 0; i < PICK_KEYS_N; i++)
-		for (int k = 0; k < 3 && pick_keys[i].keys[k]; k++)
-			if (pick_keys[i].keys[k] == key)
-				return pick_keys[i].fn(app);
-	return PICK_PASS;
-}
-
-static void pick_help_line(struct strbuf *t, const char *names, const char *help)
-{
-	struct strbuf line = STRBUF_INIT;
-	strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, names, help);
-	text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
-	strbuf_free(&line);
+	action_fn fn = keymap_find(pick_keys, PICK_KEYS_N, key);
+	return fn ? fn(app) : PICK_PASS;
 }
 
 void pick_help(struct strbuf *t)
@@ -189,10 +179,8 @@ void pick_help(struct strbuf *t)
 	text_line(t, TEXT_PLAIN);
 	text_line(t, TEXT_HEADING);
 	text_add(t, _("On the suggestions page (s):"));
-	for (size_t i = 0; i < PICK_KEYS_N; i++)
-		pick_help_line(t, _(pick_keys[i].names), _(pick_keys[i].help));
-	pick_help_line(t, "1-9", _("blocks of that many ports"));
-	pick_help_line(t, "Esc q s", _("back to the map"));
+	keymap_help_lines(t, pick_keys, PICK_KEYS_N);
+	keymap_help_lines(t, pick_more, sizeof(pick_more) / sizeof(pick_more[0]));
 }
 
 /* The glyph of a check result. */
