@@ -28,56 +28,6 @@ static const char *result_name(enum check_result r)
 	return names[r];
 }
 
-/* Which transports of the filter have a listener on port: "tcp", "tcp+udp". */
-static void listen_value(struct strbuf *v, const struct listeners *ls, unsigned port,
-			 enum transport t)
-{
-	size_t before = v->len;
-	for (int i = 0; i < TRANSPORT_REAL; i++)
-		if ((t == TRANSPORT_ANY || t == (enum transport)i) &&
-		    listeners_in_use(ls, port, (enum transport)i))
-			strbuf_addf(v, "%s%s", v->len > before ? "+" : "",
-				    transport_name((enum transport)i));
-	if (v->len == before)
-		strbuf_addc(v, '-');
-}
-
-static void name_value(struct strbuf *v, const struct portnames *pn, unsigned port,
-		       enum transport t)
-{
-	const char *name = pn && pn->present ? portnames_name(pn, port, t) : NULL;
-	strbuf_adds(v, !pn || !pn->present ? "n/a" : name ? name : "-");
-}
-
-/* The value behind check c for port, as shown (raw: the caller escapes). */
-static void check_value(struct strbuf *v, const struct suggest_sources *src,
-			const struct suggest_opts *o, unsigned port, enum suggest_check c)
-{
-	enum transport t = o->transport;
-	double f;
-	switch (c) {
-	case CHECK_IANA: strbuf_adds(v, state_name(registry_state(src->reg, port, t))); break;
-	case CHECK_SERVICES: name_value(v, src->etc, port, t); break;
-	case CHECK_LABELS: name_value(v, src->labels, port, t); break;
-	case CHECK_NMAP:
-		if (!src->nmap->present)
-			strbuf_adds(v, "n/a");
-		else if ((f = portnames_frequency(src->nmap, port, t)) < 0)
-			strbuf_adds(v, "-");
-		else
-			strbuf_addf(v, "%.6f", f);
-		break;
-	case CHECK_BROWSER: strbuf_adds(v, badports_is_blocked(port) ? "blocked" : "ok"); break;
-	case CHECK_LISTEN: listen_value(v, src->listeners, port, t); break;
-	case CHECK_EPHEMERAL:
-		strbuf_adds(v, !src->have_ephemeral ? "n/a"
-			       : port >= src->eph_lo && port <= src->eph_hi ? "inside" : "outside");
-		break;
-	case CHECK_RANGE: strbuf_adds(v, range_name(port_range_of(port))); break;
-	case CHECK_COUNT: break;
-	}
-}
-
 struct suggest_run {
 	struct cli *cli;
 	struct suggest_sources src;
@@ -95,41 +45,6 @@ static void check_summary(struct strbuf *s, const struct suggest_run *sr, enum s
 		strbuf_adds(s, _(suggest_check_summary(c)));
 }
 
-static void source_of_names(struct strbuf *s, const struct portnames *pn)
-{
-	strbuf_adds(s, pn->path);
-	if (!pn->present)
-		strbuf_adds(s, _(" (absent)"));
-}
-
-/* Where check c's answer comes from. */
-static void check_source(struct strbuf *s, const struct suggest_run *sr, enum suggest_check c)
-{
-	const struct suggest_sources *src = &sr->src;
-	switch (c) {
-	case CHECK_IANA:
-		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
-		break;
-	case CHECK_SERVICES: source_of_names(s, src->etc); break;
-	case CHECK_LABELS: source_of_names(s, src->labels); break;
-	case CHECK_NMAP: source_of_names(s, src->nmap); break;
-	case CHECK_BROWSER:
-		strbuf_addf(s, _("built in, %zu ports (https://fetch.spec.whatwg.org/#bad-port)"),
-			    badports_count());
-		break;
-	case CHECK_LISTEN: source_system_path(s, "/proc/net"); break;
-	case CHECK_EPHEMERAL:
-		if (src->have_ephemeral)
-			strbuf_addf(s, "%u-%u, ", src->eph_lo, src->eph_hi);
-		source_system_path(s, SYSINFO_EPHEMERAL_PATH);
-		if (!src->have_ephemeral)
-			strbuf_adds(s, _(" (unreadable)"));
-		break;
-	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
-	case CHECK_COUNT: break;
-	}
-}
-
 static void text_legend(struct strbuf *out, const struct suggest_run *sr)
 {
 	strbuf_addf(
@@ -139,7 +54,7 @@ static void text_legend(struct strbuf *out, const struct suggest_run *sr)
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
-		check_source(&src, sr, (enum suggest_check)c);
+		suggest_check_source(&src, &sr->src, (enum suggest_check)c);
 		strbuf_addf(out, "  %-10s %s [", suggest_check_key((enum suggest_check)c),
 			    strbuf_str(&sum));
 		output_text(out, strbuf_str(&src));
@@ -159,7 +74,7 @@ static void text_requested(struct strbuf *out, const struct suggest_run *sr)
 		if (suggest_check(&sr->src, &sr->o, p, (enum suggest_check)c) != RESULT_FAIL)
 			continue;
 		struct strbuf v = STRBUF_INIT;
-		check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
+		suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
 		strbuf_addf(out, "%s %s (", failed++ ? "," : _(" itself fails:"),
 			    suggest_check_key((enum suggest_check)c));
 		output_text(out, strbuf_str(&v));
@@ -191,7 +106,7 @@ static void text_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 	strbuf_addf(out, "%-6u %+-7ld", port, (long)port - (long)sr->o.port);
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf v = STRBUF_INIT, clean = STRBUF_INIT;
-		check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
+		suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
 		output_text(&clean, strbuf_str(&v));
 		strbuf_addf(out, " %-*s", column_width[c], strbuf_str(&clean));
 		strbuf_free(&v);
@@ -221,7 +136,7 @@ static void json_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 		    suggest_passes(&sr->src, &sr->o, port) ? "true" : "false");
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf v = STRBUF_INIT;
-		check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
+		suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
 		strbuf_addf(
 			out, "%s\"%s\":{\"result\":\"%s\",\"value\":", c ? "," : "",
 			suggest_check_key((enum suggest_check)c),
@@ -239,7 +154,7 @@ static void json_checks(struct strbuf *out, const struct suggest_run *sr)
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
-		check_source(&src, sr, (enum suggest_check)c);
+		suggest_check_source(&src, &sr->src, (enum suggest_check)c);
 		strbuf_addf(out, "%s\n{\"check\":\"%s\",\"summary\":", c ? "," : "",
 			    suggest_check_key((enum suggest_check)c));
 		output_json_string(out, strbuf_str(&sum));
@@ -291,7 +206,7 @@ static void emit_csv(struct strbuf *out, const struct suggest_run *sr,
 			strbuf_addf(out, "%u,%u,%ld,%u", g[i].lo, g[i].hi, g[i].offset, p);
 			for (int c = 0; c < CHECK_COUNT; c++) {
 				struct strbuf v = STRBUF_INIT;
-				check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
+				suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
 				strbuf_addc(out, ',');
 				output_csv_field(out, strbuf_str(&v));
 				strbuf_free(&v);

@@ -74,29 +74,41 @@ static const struct portnames *optional(struct cli *cli, const struct portnames 
 	return pn && pn->present ? pn : NULL;
 }
 
+bool lookup_names_block(struct strbuf *block, const struct registry *reg,
+			const struct portnames *etc, const struct portnames *nmap, unsigned port)
+{
+	struct names nm = { STRBUF_INIT, NULL, false, false };
+	size_t before = block->len;
+	from_registry(&nm, reg, port);
+	bool registry_named = nm.first != NULL;
+	source_line(block, &nm, _(reg->source_label));
+	if (etc)
+		from_portnames(&nm, etc, port);
+	source_line(block, &nm, "/etc/services");
+	if (nmap)
+		from_portnames(&nm, nmap, port);
+	source_line(block, &nm, "nmap-services");
+	strbuf_free(&nm.line);
+	/* a name only other sources give is a disagreement too (squatting) */
+	bool differ = nm.differ || (!registry_named && nm.first);
+	if (!differ && block->len > before) {
+		block->len = before;
+		block->data[before] = '\0';
+	}
+	return differ;
+}
+
 void lookup_names_text(struct cli *cli, unsigned port)
 {
 	struct portfacts *pf = cli_facts(cli);
 	if (!pf)
 		return;
-	struct names nm = { STRBUF_INIT, NULL, false, false };
 	struct strbuf block = STRBUF_INIT;
-	from_registry(&nm, cli->reg, port);
-	bool registry_named = nm.first != NULL;
-	source_line(&block, &nm, _(cli->reg->source_label));
 	const struct portnames *etc = optional(cli, portfacts_etc_services(pf, &cli->err));
-	if (etc)
-		from_portnames(&nm, etc, port);
-	source_line(&block, &nm, "/etc/services");
 	const struct portnames *nmap = optional(cli, portfacts_nmap(pf, &cli->err));
-	if (nmap)
-		from_portnames(&nm, nmap, port);
-	source_line(&block, &nm, "nmap-services");
-	/* a name only other sources give is a disagreement too (squatting) */
-	if (nm.differ || (!registry_named && nm.first)) {
+	if (lookup_names_block(&block, cli->reg, etc, nmap, port)) {
 		strbuf_adds(&cli->out, _("names differ between sources:\n"));
 		strbuf_add(&cli->out, block.data, block.len);
 	}
-	strbuf_free(&nm.line);
 	strbuf_free(&block);
 }

@@ -69,6 +69,16 @@ const struct listeners *portfacts_listeners(struct portfacts *pf, struct ps_erro
 	return pf->listeners;
 }
 
+const struct listeners *portfacts_listeners_rescan(struct portfacts *pf, struct ps_error *err)
+{
+	struct listeners *ls = listeners_read(err);
+	if (!ls)
+		return NULL;
+	listeners_free(pf->listeners);
+	pf->listeners = ls;
+	return ls;
+}
+
 /* The kernel's facts, read once; a malformed file counts as unknown. */
 static const struct sysinfo_ports *portfacts_sys(struct portfacts *pf)
 {

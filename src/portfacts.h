@@ -34,6 +34,9 @@ const struct portnames *portfacts_etc_services(struct portfacts *pf, struct ps_e
 const struct portnames *portfacts_nmap(struct portfacts *pf, struct ps_error *err);
 const struct portnames *portfacts_labels(struct portfacts *pf, struct ps_error *err);
 const struct listeners *portfacts_listeners(struct portfacts *pf, struct ps_error *err);
+/* Scan the listeners again (the TUI's `L`); NULL with err set only when out
+ * of memory, and then the previous scan is kept. */
+const struct listeners *portfacts_listeners_rescan(struct portfacts *pf, struct ps_error *err);
 /* The kernel's ephemeral range / first unprivileged port; false if unknown. */
 bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi);
 bool portfacts_unprivileged(struct portfacts *pf, unsigned *port);

@@ -5,7 +5,10 @@
 
 #include "badports.h"
 #include "i18n.h"
+#include "ports.h"
+#include "source.h"
 #include "suggest.h"
+#include "sysinfo.h"
 
 static const struct {
 	const char *key;
@@ -84,6 +87,98 @@ bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts
 		if (suggest_check(src, o, port, (enum suggest_check)c) == RESULT_FAIL)
 			return false;
 	return true;
+}
+
+/* Which transports of the filter have a listener on port: "tcp", "tcp+udp". */
+static void listen_value(struct strbuf *v, const struct listeners *ls, unsigned port,
+			 enum transport t)
+{
+	size_t before = v->len;
+	for (int i = 0; i < TRANSPORT_REAL; i++)
+		if ((t == TRANSPORT_ANY || t == (enum transport)i) &&
+		    listeners_in_use(ls, port, (enum transport)i))
+			strbuf_addf(v, "%s%s", v->len > before ? "+" : "",
+				    transport_name((enum transport)i));
+	if (v->len == before)
+		strbuf_addc(v, '-');
+}
+
+static void name_value(struct strbuf *v, const struct portnames *pn, unsigned port,
+		       enum transport t)
+{
+	const char *name = pn && pn->present ? portnames_name(pn, port, t) : NULL;
+	strbuf_adds(v, !pn || !pn->present ? "n/a" : name ? name : "-");
+}
+
+void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
+			const struct suggest_opts *o, unsigned port, enum suggest_check c)
+{
+	enum transport t = o->transport;
+	double f;
+	switch (c) {
+	case CHECK_IANA: strbuf_adds(v, state_name(registry_state(src->reg, port, t))); break;
+	case CHECK_SERVICES: name_value(v, src->etc, port, t); break;
+	case CHECK_LABELS: name_value(v, src->labels, port, t); break;
+	case CHECK_NMAP:
+		if (!src->nmap || !src->nmap->present)
+			strbuf_adds(v, "n/a");
+		else if ((f = portnames_frequency(src->nmap, port, t)) < 0)
+			strbuf_adds(v, "-");
+		else
+			strbuf_addf(v, "%.6f", f);
+		break;
+	case CHECK_BROWSER: strbuf_adds(v, badports_is_blocked(port) ? "blocked" : "ok"); break;
+	case CHECK_LISTEN:
+		if (src->listeners)
+			listen_value(v, src->listeners, port, t);
+		else
+			strbuf_adds(v, "n/a");
+		break;
+	case CHECK_EPHEMERAL:
+		strbuf_adds(v, !src->have_ephemeral ? "n/a"
+			       : port >= src->eph_lo && port <= src->eph_hi ? "inside" : "outside");
+		break;
+	case CHECK_RANGE: strbuf_adds(v, range_name(port_range_of(port))); break;
+	case CHECK_COUNT: break;
+	}
+}
+
+static void source_of_names(struct strbuf *s, const struct portnames *pn)
+{
+	if (!pn) {
+		strbuf_adds(s, _("not loaded"));
+		return;
+	}
+	strbuf_adds(s, pn->path);
+	if (!pn->present)
+		strbuf_adds(s, _(" (absent)"));
+}
+
+void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
+			  enum suggest_check c)
+{
+	switch (c) {
+	case CHECK_IANA:
+		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
+		break;
+	case CHECK_SERVICES: source_of_names(s, src->etc); break;
+	case CHECK_LABELS: source_of_names(s, src->labels); break;
+	case CHECK_NMAP: source_of_names(s, src->nmap); break;
+	case CHECK_BROWSER:
+		strbuf_addf(s, _("built in, %zu ports (https://fetch.spec.whatwg.org/#bad-port)"),
+			    badports_count());
+		break;
+	case CHECK_LISTEN: source_system_path(s, "/proc/net"); break;
+	case CHECK_EPHEMERAL:
+		if (src->have_ephemeral)
+			strbuf_addf(s, "%u-%u, ", src->eph_lo, src->eph_hi);
+		source_system_path(s, SYSINFO_EPHEMERAL_PATH);
+		if (!src->have_ephemeral)
+			strbuf_adds(s, _(" (unreadable)"));
+		break;
+	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
+	case CHECK_COUNT: break;
+	}
 }
 
 /* Signed distance from the asked port to [lo, hi]; 0 when inside. */

@@ -15,6 +15,7 @@
 #include "listeners.h"
 #include "portnames.h"
 #include "registry.h"
+#include "strbuf.h"
 
 /* nmap open frequency at or above which a port counts as in real use:
  * about one host in 10,000 scanned (nmap's rarest TCP value is 0.000076). */
@@ -71,6 +72,14 @@ const char *suggest_check_summary(enum suggest_check c);
 enum check_result suggest_check(const struct suggest_sources *src,
 				const struct suggest_opts *o, unsigned port,
 				enum suggest_check c);
+/* The value behind check c for port, as shown: "assigned", a name, an
+ * nmap frequency, "n/a"... (raw: the caller sanitises). */
+void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
+			 const struct suggest_opts *o, unsigned port, enum suggest_check c);
+/* Where check c's answer comes from: a path (under $PORTSCOPE_SYSROOT),
+ * "built in, ...", the RFCs (raw: the caller sanitises). */
+void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
+			  enum suggest_check c);
 /* No check fails. */
 bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
 		    unsigned port);

@@ -45,6 +45,18 @@ like() {
 	esac
 }
 
+# listen_helper ARGS: tests/listen_helper ARGS in the background (pid in
+# $HELPER, its "KIND PORT" lines in $TMPD/ports), waited for until ready.
+listen_helper() {
+	"$BUILDDIR/tests/listen_helper" "$@" >"$TMPD/ports" &
+	HELPER=$!
+	_n=0
+	while ! grep -q '^ready$' "$TMPD/ports" 2>/dev/null && [ $_n -lt 100 ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+}
+
 finish() {
 	echo "1..$T_N"
 	[ "$T_FAILED" -eq 0 ]

@@ -85,6 +85,9 @@ MAP_ONLY_ACTION(prev_gap, heatmap_prev_gap)
 MAP_ONLY_ACTION(mouse, heatmap_mouse)
 MAP_ONLY_ACTION(search_next, find_next)
 MAP_ONLY_ACTION(search_prev, find_prev)
+MAP_ONLY_ACTION(listeners, marks_toggle_listeners) /* the overlays of marks.c */
+MAP_ONLY_ACTION(frequent, marks_toggle_frequent)
+MAP_ONLY_ACTION(labels, marks_toggle_labels)
 /* clang-format on */
 
 unsigned action_goto(struct app *app)
@@ -104,21 +107,12 @@ unsigned action_transport(struct app *app)
 	return heatmap_cycle_transport(app);
 }
 
-/* Keys whose engines other parts of portscope provide. */
-static unsigned actions_not_yet(struct app *app, const char *what)
+/* The suggestions page (pick.c): s opens it on the map, closes it on it. */
+unsigned action_suggest(struct app *app)
 {
-	app_message(app, true, _("%s: not in this build yet"), what);
-	return REDRAW_STATUS;
+	return app->view == VIEW_MAP || app->view == VIEW_SUGGEST ? pick_open(app) : REDRAW_NONE;
 }
 
-/* clang-format off */
-#define NOT_YET_ACTION(name, what) \
-	unsigned action_##name(struct app *app) \
-	{ \
-		return actions_not_yet(app, _(what)); \
-	}
-NOT_YET_ACTION(listeners, N_("listeners"))
-NOT_YET_ACTION(suggest, N_("suggest"))
 /* clang-format on */
 
 /* Open a page, or close it when it is already open. */

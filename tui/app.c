@@ -96,7 +96,8 @@ static void app_draw_title(struct app *app)
 static void app_draw_status(struct app *app)
 {
 	/* L10N: the mode at the start of the status line, in brackets. */
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES")};
+	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES"),
+					     N_("SUGGEST")};
 	int y = app->lay.status_y;
 	if (app->prompt_active) {
 		prompt_draw(app);
@@ -139,6 +140,8 @@ static void app_draw_page(struct app *app)
 		keymap_help(app, &t);
 	else if (app->view == VIEW_CHANGES)
 		changes_text(app, &t);
+	else if (app->view == VIEW_SUGGEST)
+		pick_text(app, &t);
 	else
 		teach_text(app, &t);
 	app->page_lines = text_count(&t);
@@ -187,7 +190,8 @@ static unsigned app_key(struct app *app, int key)
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
-	return keymap_dispatch(app, key);
+	unsigned picked = app->view == VIEW_SUGGEST ? pick_key(app, key) : PICK_PASS;
+	return picked != PICK_PASS ? picked : keymap_dispatch(app, key);
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -289,6 +293,11 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
 		react = app_redraw(app, react);
+		unsigned loaded = marks_preload(app);
+		if (loaded != REDRAW_NONE) {
+			react |= loaded; /* the first frame is up: load the sources, draw again */
+			continue;
+		}
 		if (!in)
 			wtimeout(stdscr, find_busy(app) ? 0 : 1000);
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
@@ -369,6 +378,7 @@ static void app_free(struct app *app)
 	strbuf_free(&app->prompt);
 	find_free(app);
 	changes_free(app);
+	marks_free(app);
 }
 
 /* Set up the state; false (message printed) when initial is unknown. */
@@ -388,6 +398,7 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	overlay_add(&app->overlays, &app->find.overlay);
 	overlay_add(&app->overlays, &app->changed);
 	overlay_add(&app->overlays, &app->gap);
+	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {
 		cli_usage_error(cli,

@@ -164,7 +164,7 @@ static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, 
 }
 
 /* Everything the pane shows for the cursor. */
-static void detail_text(const struct app *app, struct strbuf *t)
+static void detail_text(struct app *app, struct strbuf *t)
 {
 	const uint32_t *idx;
 	unsigned z = app_zoom_size(app);
@@ -180,6 +180,7 @@ static void detail_text(const struct app *app, struct strbuf *t)
 	for (size_t i = 0; i < n; i++)
 		detail_record(t, app->reg, &app->reg->rec[idx[i]],
 			      find_record_matches(app, idx[i]));
+	portinfo_text(app, t, app->cursor);
 }
 
 void detail_draw(struct app *app)

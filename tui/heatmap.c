@@ -184,6 +184,16 @@ static int heatmap_legend_item(struct app *app, int x, int level, enum color_rol
 	return heatmap_legend_glyph(app, x, shade_utf8[level], shade_ascii[level], role, text);
 }
 
+/* Columns the enabled overlays' legend items take. */
+static int heatmap_legend_overlays_width(const struct app *app)
+{
+	int w = 0;
+	for (int i = 0; i < app->overlays.n; i++)
+		if (app->overlays.ov[i]->enabled)
+			w += 2 + (int)strlen(_(app->overlays.ov[i]->name));
+	return w;
+}
+
 /* The enabled overlays, after the fixed items, as far as they fit. */
 static void heatmap_legend_overlays(struct app *app, int x)
 {
@@ -218,8 +228,12 @@ void heatmap_draw_legend(struct app *app)
 	/* L10N: legend of the gutter marks: U/D where the User/Dynamic range
 	   starts, p the privileged boundary, e the ephemeral range (underlined
 	   cells). The letters U, D, p, e are drawn by the map: keep them. */
-	x += draw_text(y, x, COLS - x, _("U/D:range p:priv e:ephem(_)"), colors_attr(ROLE_GUTTER));
-	heatmap_legend_overlays(app, x + 1);
+	const char *hint = _("U/D:range p:priv e:ephem(_)");
+	/* the overlays shown matter more than the gutter's key */
+	if (x + (int)strlen(hint) + 1 + heatmap_legend_overlays_width(app) <= COLS ||
+	    !heatmap_legend_overlays_width(app))
+		x += draw_text(y, x, COLS - x, hint, colors_attr(ROLE_GUTTER)) + 1;
+	heatmap_legend_overlays(app, x);
 }
 
 /* Move the cursor by delta cells (clamped to the port space). */
@@ -340,6 +354,7 @@ unsigned heatmap_cycle_transport(struct app *app)
 	app->proto = order[(i + 1) % 5];
 	app->gap.enabled = false;
 	find_refresh(app); /* a search covers one transport's records */
+	marks_transport_changed(app);
 	app_message(app, false, _("transport: %s"), transport_name(app->proto));
 	return REDRAW_ALL;
 }

@@ -10,13 +10,6 @@
 #define K(c) (KEYMAP_CODE | (c)) /* a curses KEY_* code, not a character */
 #define CTRL(c) ((c)&0x1f)
 
-struct binding {
-	int keys[4];	   /* characters or K(KEY_*); 0 ends the list */
-	const char *names; /* as the help page shows them (N_() when words) */
-	action_fn fn;
-	const char *help;
-};
-
 /* L10N: the key names column of the help page (at most 13 columns): name
    the special keys as German keyboards print them (Pos1, Bild, Strg ...),
    keep the letters and symbols, which are the keys themselves. */
@@ -40,7 +33,9 @@ static const struct binding keymap[] = {
 	{ { 'n' }, "n", action_search_next, N_("next matching port (wraps around)") },
 	{ { 'N' }, "N", action_search_prev, N_("previous matching port") },
 	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
-	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor") },
+	{ { 'F' }, "F", action_frequent, N_("toggle marks on ports nmap often finds open") },
+	{ { 'M' }, "M", action_labels, N_("toggle marks on the ports of your labels file") },
+	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor (a page; s again closes)") },
 	{ { 'U' }, "U", action_update, N_("download the official IANA registry and load it") },
 	{ { 'c' }, "c", action_changes, N_("what the last U changed (changed ports are marked)") },
 	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
@@ -55,12 +50,30 @@ static const struct binding keymap[] = {
 
 #define KEYMAP_N (sizeof(keymap) / sizeof(keymap[0]))
 
+action_fn keymap_find(const struct binding *table, size_t n, int key)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < BINDING_KEYS && table[i].keys[k]; k++)
+			if (table[i].keys[k] == key)
+				return table[i].fn;
+	return NULL;
+}
+
+void keymap_help_lines(struct strbuf *t, const struct binding *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf line = STRBUF_INIT;
+		strbuf_addf(&line, "%-*s%s", TEXT_KEY_WIDTH, _(table[i].names), _(table[i].help));
+		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
+		strbuf_free(&line);
+	}
+}
+
 unsigned keymap_dispatch(struct app *app, int key)
 {
-	for (size_t i = 0; i < KEYMAP_N; i++)
-		for (int k = 0; k < 4 && keymap[i].keys[k]; k++)
-			if (keymap[i].keys[k] == key)
-				return keymap[i].fn(app);
+	action_fn fn = keymap_find(keymap, KEYMAP_N, key);
+	if (fn)
+		return fn(app);
 	if (key == K(KEY_RESIZE))
 		return REDRAW_NONE;
 	app_message(app, true, _("unknown key: press ? for the list of keys"));
@@ -75,17 +88,12 @@ void keymap_help(struct app *app, struct strbuf *t)
 		    "64 or 256 ports."),
 		  0, COLS);
 	text_line(t, TEXT_PLAIN);
-	for (size_t i = 0; i < KEYMAP_N; i++) {
-		struct strbuf line = STRBUF_INIT;
-		text_label(&line, _(keymap[i].names), TEXT_KEY_WIDTH);
-		strbuf_adds(&line, _(keymap[i].help));
-		text_wrap(t, TEXT_KEY, strbuf_str(&line), TEXT_KEY_WIDTH, COLS);
-		strbuf_free(&line);
-	}
+	keymap_help_lines(t, keymap, KEYMAP_N);
 	text_line(t, TEXT_PLAIN);
 	text_wrap(t, TEXT_PLAIN,
 		  _("Gutter marks: U / D the User / Dynamic range starts in that row, "
 		    "p the kernel's privileged boundary, e its ephemeral range "
 		    "(underlined cells)."),
 		  0, COLS);
+	pick_help(t);
 }

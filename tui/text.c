@@ -150,6 +150,10 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 		strbuf_free(&label);
 		break;
 	}
+	case TEXT_SELECTED:
+		draw_fill(y, 0, w, colors_attr(ROLE_CURSOR));
+		draw_text(y, 0, w, body, colors_attr(ROLE_CURSOR));
+		break;
 	default:
 		draw_text(y, 0, w, body, A_NORMAL);
 	}

@@ -12,6 +12,7 @@ enum text_style {
 	TEXT_FIELD = 'f', /* a LABEL_WIDTH label, then the value */
 	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
 	TEXT_NOTE = 'n',  /* something to notice: a record's history */
+	TEXT_SELECTED = 's', /* the chosen row of a list */
 };
 
 #define TEXT_LABEL_WIDTH 18

@@ -15,6 +15,7 @@
 #include "../src/search.h"
 #include "../src/strbuf.h"
 #include "../src/sysinfo.h"
+#include "choose.h"
 #include "colors.h"
 #include "overlay.h"
 
@@ -35,6 +36,7 @@ enum view {
 	VIEW_HELP,
 	VIEW_RANGES,
 	VIEW_CHANGES, /* what the last update changed */
+	VIEW_SUGGEST, /* the suggestions page (pick.c) */
 };
 
 enum prompt_kind {
@@ -106,6 +108,7 @@ struct app {
 	bool have_diff;
 	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
+	struct choose choose; /* listeners, sources, suggestions (choose.h) */
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;

@@ -99,13 +99,8 @@ is "fixture json parses" ok "$(printf '%s' "$OUT" | python3 -c 'import json, sys
 
 # Live: a helper listening on 127.0.0.1 and ::1 (TCP and UDP, ephemeral
 # ports) is found with its pid and name.
-"$BUILDDIR/tests/listen_helper" -u >"$TMPD/ports" &
-helper=$!
-n=0
-while ! grep -q '^ready$' "$TMPD/ports" 2>/dev/null && [ $n -lt 100 ]; do
-	sleep 0.1
-	n=$((n + 1))
-done
+listen_helper -u
+helper=$HELPER
 run --registry "$REG" listeners --format csv
 for kind in tcp4 tcp6 udp4 udp6; do
 	port=$(sed -n "s/^$kind //p" "$TMPD/ports")

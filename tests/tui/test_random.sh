@@ -9,7 +9,7 @@
 random_script() {
 	awk -v seed="$1" 'BEGIN {
 		srand(seed)
-		n = split("h j k l g G + - = _ ] [ t r ? / n N L s x : <Tab> <Enter> <Esc> <BS> <Left> <Right> <Up> <Down> <PgUp> <PgDn> <Home> <End> <F1> <C-l> 4 4 3 s h <Click_10,3> <Click_0,0> <Click_299,99> <WheelUp_1,1> <WheelDown_50,5>", k, " ")
+		n = split("h j k l g G + - = _ ] [ t r ? / n N L s F U a x : <Tab> <Enter> <Esc> <BS> <Left> <Right> <Up> <Down> <PgUp> <PgDn> <Home> <End> <F1> <C-l> 4 4 3 s h <Click_10,3> <Click_0,0> <Click_299,99> <WheelUp_1,1> <WheelDown_50,5>", k, " ")
 		split("1 2 5 39 40 41 80 100 200 300", w, " ")
 		split("1 2 3 9 10 11 24 30 60 100", h, " ")
 		for (i = 0; i < 6000; i++) {

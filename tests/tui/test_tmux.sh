@@ -169,4 +169,37 @@ if [ "${WITH_CURL:-yes}" = yes ]; then
 	wait_for "EXITED rc=0"
 	is "tmux: quits after the update" 0 $?
 fi
+
+# 8. A real listener on 127.0.0.1, the real /proc (issue 5): after L its
+# port is marked on the map and the detail pane shows its pid.
+unset PORTSCOPE_SYSROOT
+listen_helper -4
+helper=$HELPER
+port=$(sed -n 's/^tcp4 //p' "$TMPD/ports")
+start --registry "$REG"
+wait_for "1 port/cell"
+T send-keys ":$port" Enter
+wait_for " Port $port "
+is "tmux: :PORT goes to the helper's port" 0 $?
+T send-keys L
+wait_for "ports marked"
+is "tmux: L says how many listeners it marked" 0 $?
+like "tmux: the detail pane shows the listener's pid and process" \
+	"Listening here    tcp 127.0.0.1:$port pid $helper listen_helper" "$PANE"
+T send-keys l
+wait_for " Port $((port + 1)) "
+# the glyph in the port's map cell, now that the cursor has left it
+cell=$(printf '%s\n' "$PANE" | python3 -c 'import sys
+port = int(sys.argv[1]); lo = port - port % 64
+for line in sys.stdin:
+    if line[:5] == "%5d" % lo:
+        print(line[8 + port - lo])
+        break' "$port")
+is "tmux: the port's cell is marked" "●" "$cell"
+like "tmux: the legend names the mark" "●listening" "$PANE"
+T send-keys q
+wait_for "EXITED rc=0"
+is "tmux: quits cleanly" 0 $?
+kill "$helper"
+wait "$helper" 2>/dev/null
 finish

@@ -1,0 +1,80 @@
+/* choose.h: the TUI's part in choosing a port (issue 5): the optional
+ * sources of DESIGN.md section 1 as map overlays (marks.c), the port's
+ * facts in the detail pane (portinfo.c) and the suggestions page (pick.c).
+ * The sources themselves are the core's (portfacts.h, suggest.h), shared
+ * with the CLI through cli_facts(). */
+#ifndef PORTSCOPE_CHOOSE_H
+#define PORTSCOPE_CHOOSE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "../src/portfacts.h"
+#include "../src/strbuf.h"
+#include "../src/suggest.h"
+#include "overlay.h"
+
+struct app;
+
+/* The services(5)-format sources, in the order the detail pane shows them. */
+enum marks_source {
+	MARKS_ETC,
+	MARKS_NMAP,
+	MARKS_LABELS,
+	MARKS_SOURCES,
+};
+
+/* How many suggestions the page lists. */
+#define PICK_COUNT 20
+/* The longest block `+` asks for. */
+#define PICK_RUN_MAX 64
+
+struct choose {
+	struct overlay listen, freq, labels;
+	/* a source that failed to load: its error, shown instead of it */
+	struct strbuf failed[MARKS_SOURCES];
+	bool loaded;	  /* marks_preload() has run */
+	bool scanned;	  /* the listeners have been read */
+	time_t scan_time; /* when */
+	/* the suggestions page */
+	unsigned asked, run;
+	bool any_range;
+	struct suggestion sugg[PICK_COUNT];
+	long nsugg;
+	int sel; /* the chosen row */
+};
+
+/* marks.c */
+void marks_init(struct app *app);
+void marks_free(struct app *app);
+/* A source, loaded on first use; NULL when absent or malformed (the error
+ * is then in app->choose.failed[s] and once in the status line). */
+const struct portnames *marks_names(struct app *app, enum marks_source s);
+/* The listeners, scanned on first use; NULL only when out of memory. */
+const struct listeners *marks_listeners(struct app *app);
+/* Load every source once, after the first frame, so it shows without
+ * waiting for them; what must be redrawn then (REDRAW_NONE when done). */
+unsigned marks_preload(struct app *app);
+/* Scan the listeners again (the overlay follows); false when out of memory. */
+bool marks_rescan(struct app *app);
+/* The checks' sources, as suggest.h wants them. */
+void marks_sources(struct app *app, struct suggest_sources *src);
+/* Rebuild the enabled overlays for the transport filter. */
+void marks_transport_changed(struct app *app);
+unsigned marks_toggle_listeners(struct app *app);
+unsigned marks_toggle_frequent(struct app *app);
+unsigned marks_toggle_labels(struct app *app);
+
+/* portinfo.c: the cursor port's facts from every source, for the pane. */
+void portinfo_text(struct app *app, struct strbuf *t, unsigned port);
+
+/* pick.c: the suggestions page. */
+unsigned pick_open(struct app *app);
+/* A key on the page: its reaction, or PICK_PASS for the keymap. */
+#define PICK_PASS (~0u)
+unsigned pick_key(struct app *app, int key);
+void pick_text(struct app *app, struct strbuf *t);
+/* The page's own keys, for the help page. */
+void pick_help(struct strbuf *t);
+
+#endif

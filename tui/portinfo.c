@@ -1,0 +1,136 @@
+/* portinfo.c: the detail pane's part about choosing a port: what listens on
+ * the cursor port here (transport, address, pid, process), its name in
+ * /etc/services, its nmap open frequency, the user's labels for it, whether
+ * browsers block it, and every name with its source when the registry,
+ * /etc/services and nmap-services disagree. Each value carries its source;
+ * an absent source is n/a with where it was looked for. */
+#include <config.h>
+
+#include <string.h>
+#include <time.h>
+
+#include "../src/badports.h"
+#include "../src/i18n.h"
+#include "../src/lookup_names.h"
+#include "../src/source.h"
+#include "text.h"
+#include "tui.h"
+
+/* "tcp 127.0.0.1:8080 pid 100 webserver" ([::1]:8081 for IPv6). */
+static void portinfo_listener(struct strbuf *v, const struct listener *l)
+{
+	bool v6 = strchr(l->addr, ':') != NULL;
+	strbuf_addf(v, v6 ? "%s [%s]:%u " : "%s %s:%u ", transport_name(l->transport), l->addr,
+		    l->port);
+	if (l->pid >= 0)
+		strbuf_addf(v, _("pid %ld %s"), l->pid, l->process ? l->process : "-");
+	else
+		strbuf_adds(v, _("pid - (its process could not be read: not root?)"));
+}
+
+static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
+{
+	const struct listeners *ls = marks_listeners(app);
+	const struct listener *first = NULL;
+	size_t n = ls ? listeners_at(ls, port, &first) : 0;
+	struct strbuf v = STRBUF_INIT, src = STRBUF_INIT;
+	char when[16] = "";
+	struct tm tm;
+	if (app->choose.scanned && localtime_r(&app->choose.scan_time, &tm))
+		strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&v);
+		portinfo_listener(&v, &first[i]);
+		text_field(t, i ? "" : _("Listening here"), strbuf_str(&v));
+	}
+	source_system_path(&src, "/proc/net");
+	strbuf_reset(&v);
+	strbuf_addf(&v, _("%s[%s, scanned %s; L rescans]"), n ? "" : _("nobody  "),
+		    strbuf_str(&src), ls ? when : _("failed"));
+	text_field(t, n ? "" : _("Listening here"), strbuf_str(&v));
+	strbuf_free(&v);
+	strbuf_free(&src);
+}
+
+/* The names of port in pn: "http-alt/tcp, http-alt/udp", with the nmap
+ * frequency after each when it has one. */
+static void portinfo_entries(struct strbuf *v, const struct portnames *pn, unsigned port)
+{
+	const struct portname *e;
+	size_t n = portnames_at(pn, port, &e);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(v, "%s%s/%s", i ? ", " : "", portnames_str(pn, &e[i]),
+			    e[i].transport < TRANSPORT_REAL
+				    ? transport_name((enum transport)e[i].transport)
+				    : "?");
+		if (e[i].frequency >= 0)
+			strbuf_addf(v, _(" open frequency %.6f (%s)"), e[i].frequency,
+				    e[i].frequency >= SUGGEST_NMAP_MAX ? _("in real use")
+								       : _("rare"));
+	}
+	if (!n)
+		strbuf_adds(v, "-");
+}
+
+static void portinfo_names(struct app *app, struct strbuf *t, unsigned port, enum marks_source s,
+			   const char *label)
+{
+	const struct portnames *pn = marks_names(app, s);
+	struct strbuf v = STRBUF_INIT;
+	if (!pn)
+		strbuf_addf(&v, _("n/a [%s]"), strbuf_str(&app->choose.failed[s]));
+	else if (!pn->present)
+		strbuf_addf(&v, _("n/a [%s does not exist]"), pn->path);
+	else
+		portinfo_entries(&v, pn, port);
+	if (pn && pn->present)
+		strbuf_addf(&v, "  [%s]", pn->path);
+	text_field(t, label, strbuf_str(&v));
+	strbuf_free(&v);
+}
+
+static void portinfo_browser(struct strbuf *t, unsigned port)
+{
+	struct strbuf v = STRBUF_INIT;
+	strbuf_adds(&v, badports_is_blocked(port) ? _("blocked: browsers refuse to fetch from it")
+						  : _("not blocked"));
+	strbuf_addf(&v, _("  [WHATWG Fetch bad ports, built in: %zu ports]"), badports_count());
+	text_field(t, _("Browsers"), strbuf_str(&v));
+	strbuf_free(&v);
+}
+
+/* Every name with its source, when the sources disagree. */
+static void portinfo_differ(struct app *app, struct strbuf *t, unsigned port)
+{
+	const struct portnames *etc = marks_names(app, MARKS_ETC);
+	const struct portnames *nmap = marks_names(app, MARKS_NMAP);
+	struct strbuf block = STRBUF_INIT;
+	if (lookup_names_block(&block, app->reg, etc && etc->present ? etc : NULL,
+			       nmap && nmap->present ? nmap : NULL, port)) {
+		text_line(t, TEXT_PLAIN);
+		text_add(t, _("Names differ between sources:"));
+		for (char *line = block.data, *nl; line && *line; line = nl + 1) {
+			if (!(nl = strchr(line, '\n')))
+				break;
+			*nl = '\0';
+			text_wrap(t, TEXT_PLAIN, line, 20, COLS);
+		}
+	}
+	strbuf_free(&block);
+}
+
+void portinfo_text(struct app *app, struct strbuf *t, unsigned port)
+{
+	text_line(t, TEXT_HEADING);
+	text_addf(t, _("Port %u here and in other sources"), port);
+	if (!app->choose.loaded) {
+		text_add(t, _(": loading..."));
+		return;
+	}
+	portinfo_listeners(app, t, port);
+	portinfo_names(app, t, port, MARKS_ETC, "/etc/services");
+	portinfo_names(app, t, port, MARKS_NMAP, "nmap-services");
+	portinfo_names(app, t, port, MARKS_LABELS, _("Your labels"));
+	portinfo_browser(t, port);
+	portinfo_differ(app, t, port);
+}
