@@ -16,11 +16,13 @@
 #include "source.h"
 #include "suggest.h"
 #include "sysinfo.h"
+#include "utf8.h"
 
 #define SUGGEST_DEFAULT_COUNT 5
 
-/* Text column widths, by check. */
+/* Text column widths, by check, at least (a wider value widens its column). */
 static const int column_width[CHECK_COUNT] = { 10, 15, 15, 8, 7, 7, 9, 7 };
+
 
 static const char *result_name(enum check_result r)
 {
@@ -74,7 +76,7 @@ static void text_requested(struct strbuf *out, const struct suggest_run *sr)
 		if (suggest_check(&sr->src, &sr->o, p, (enum suggest_check)c) != RESULT_FAIL)
 			continue;
 		struct strbuf v = STRBUF_INIT;
-		suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
+		suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c, true);
 		strbuf_addf(out, "%s %s (", failed++ ? "," : _(" itself fails:"),
 			    suggest_check_key((enum suggest_check)c));
 		output_text(out, strbuf_str(&v));
@@ -92,24 +94,68 @@ static void trim_line(struct strbuf *out)
 	strbuf_addc(out, '\n');
 }
 
-static void text_header(struct strbuf *out)
+/* The table's column widths: the defaults, widened to fit the headings
+ * and the values (translations and long names vary). */
+struct text_layout {
+	int port, offset, check[CHECK_COUNT];
+};
+
+/* Port's value for check c, as text output shows it. */
+static void text_cell(struct strbuf *clean, const struct suggest_run *sr, unsigned port, int c)
 {
-	strbuf_addf(out, "%-6s %-7s", _("PORT"), _("OFFSET"));
+	struct strbuf v = STRBUF_INIT;
+	suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c, true);
+	output_text(clean, strbuf_str(&v));
+	strbuf_free(&v);
+}
+
+static void text_widen(int *w, const char *s)
+{
+	int sw = utf8_width(s);
+	*w = sw > *w ? sw : *w;
+}
+
+static void text_layout(struct text_layout *lay, const struct suggest_run *sr,
+			const struct suggestion *g, size_t n)
+{
+	lay->port = 6;
+	lay->offset = 7;
+	text_widen(&lay->port, _("PORT"));
+	text_widen(&lay->offset, _("OFFSET"));
 	for (int c = 0; c < CHECK_COUNT; c++)
-		strbuf_addf(out, " %-*s", column_width[c],
-			    suggest_check_key((enum suggest_check)c));
+		lay->check[c] = column_width[c];
+	for (size_t i = 0; i < n; i++)
+		for (unsigned p = g[i].lo; p <= g[i].hi; p++)
+			for (int c = 0; c < CHECK_COUNT; c++) {
+				struct strbuf clean = STRBUF_INIT;
+				text_cell(&clean, sr, p, c);
+				text_widen(&lay->check[c], strbuf_str(&clean));
+				strbuf_free(&clean);
+			}
+}
+
+static void text_header(struct strbuf *out, const struct text_layout *lay)
+{
+	utf8_pad(out, _("PORT"), lay->port, 0);
+	strbuf_addc(out, ' ');
+	utf8_pad(out, _("OFFSET"), lay->offset, 0);
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		strbuf_addc(out, ' ');
+		utf8_pad(out, suggest_check_key((enum suggest_check)c), lay->check[c], 0);
+	}
 	trim_line(out);
 }
 
-static void text_port(struct strbuf *out, const struct suggest_run *sr, unsigned port)
+static void text_port(struct strbuf *out, const struct suggest_run *sr,
+		      const struct text_layout *lay, unsigned port)
 {
-	strbuf_addf(out, "%-6u %+-7ld", port, (long)port - (long)sr->o.port);
+	strbuf_addf(out, "%-*u %+-*ld", lay->port, port, lay->offset,
+		    (long)port - (long)sr->o.port);
 	for (int c = 0; c < CHECK_COUNT; c++) {
-		struct strbuf v = STRBUF_INIT, clean = STRBUF_INIT;
-		suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
-		output_text(&clean, strbuf_str(&v));
-		strbuf_addf(out, " %-*s", column_width[c], strbuf_str(&clean));
-		strbuf_free(&v);
+		struct strbuf clean = STRBUF_INIT;
+		text_cell(&clean, sr, port, c);
+		strbuf_addc(out, ' ');
+		utf8_pad(out, strbuf_str(&clean), lay->check[c], 0);
 		strbuf_free(&clean);
 	}
 	trim_line(out);
@@ -118,15 +164,17 @@ static void text_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 static void emit_text(struct strbuf *out, const struct suggest_run *sr,
 		      const struct suggestion *g, size_t n)
 {
+	struct text_layout lay;
+	text_layout(&lay, sr, g, n);
 	text_legend(out, sr);
 	text_requested(out, sr);
-	text_header(out);
+	text_header(out, &lay);
 	for (size_t i = 0; i < n; i++) {
 		if (sr->o.run > 1)
 			strbuf_addf(out, _("block %u-%u (offset %+ld, passing run %u-%u):\n"),
 				    g[i].lo, g[i].hi, g[i].offset, g[i].run_lo, g[i].run_hi);
 		for (unsigned p = g[i].lo; p <= g[i].hi; p++)
-			text_port(out, sr, p);
+			text_port(out, sr, &lay, p);
 	}
 }
 
@@ -136,7 +184,7 @@ static void json_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 		    suggest_passes(&sr->src, &sr->o, port) ? "true" : "false");
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		struct strbuf v = STRBUF_INIT;
-		suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c);
+		suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c, false);
 		strbuf_addf(
 			out, "%s\"%s\":{\"result\":\"%s\",\"value\":", c ? "," : "",
 			suggest_check_key((enum suggest_check)c),
@@ -206,7 +254,7 @@ static void emit_csv(struct strbuf *out, const struct suggest_run *sr,
 			strbuf_addf(out, "%u,%u,%ld,%u", g[i].lo, g[i].hi, g[i].offset, p);
 			for (int c = 0; c < CHECK_COUNT; c++) {
 				struct strbuf v = STRBUF_INIT;
-				suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c);
+				suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c, false);
 				strbuf_addc(out, ',');
 				output_csv_field(out, strbuf_str(&v));
 				strbuf_free(&v);

@@ -195,6 +195,7 @@ const struct record *diff_entry_record(const struct diff *d, const struct diff_e
 
 const char *diff_kind_name(enum diff_kind k)
 {
-	static const char *const names[DIFF_KINDS] = {"added", "removed", "changed"};
+	/* L10N: what happened to a record, on the TUI's changes page (c). */
+	static const char *const names[DIFF_KINDS] = {N_("added"), N_("removed"), N_("changed")};
 	return names[k];
 }

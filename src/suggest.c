@@ -110,13 +110,23 @@ static void name_value(struct strbuf *v, const struct portnames *pn, unsigned po
 	strbuf_adds(v, !pn || !pn->present ? "n/a" : name ? name : "-");
 }
 
+/* A value word, translated for people (human) or kept as the token that
+ * JSON and CSV carry. */
+static const char *word(bool human, const char *w)
+{
+	return human ? _(w) : w;
+}
+
 void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
-			const struct suggest_opts *o, unsigned port, enum suggest_check c)
+			 const struct suggest_opts *o, unsigned port, enum suggest_check c,
+			 bool human)
 {
 	enum transport t = o->transport;
 	double f;
 	switch (c) {
-	case CHECK_IANA: strbuf_adds(v, state_name(registry_state(src->reg, port, t))); break;
+	case CHECK_IANA:
+		strbuf_adds(v, word(human, state_name(registry_state(src->reg, port, t))));
+		break;
 	case CHECK_SERVICES: name_value(v, src->etc, port, t); break;
 	case CHECK_LABELS: name_value(v, src->labels, port, t); break;
 	case CHECK_NMAP:
@@ -127,7 +137,11 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
 		else
 			strbuf_addf(v, "%.6f", f);
 		break;
-	case CHECK_BROWSER: strbuf_adds(v, badports_is_blocked(port) ? "blocked" : "ok"); break;
+	/* L10N: values of the suggest table's browser and ephemeral columns;
+	   the width of the widest one widens its column. */
+	case CHECK_BROWSER:
+		strbuf_adds(v, word(human, badports_is_blocked(port) ? N_("blocked") : N_("ok")));
+		break;
 	case CHECK_LISTEN:
 		if (src->listeners)
 			listen_value(v, src->listeners, port, t);
@@ -136,9 +150,11 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
 		break;
 	case CHECK_EPHEMERAL:
 		strbuf_adds(v, !src->have_ephemeral ? "n/a"
-			       : port >= src->eph_lo && port <= src->eph_hi ? "inside" : "outside");
+			       : word(human, port >= src->eph_lo && port <= src->eph_hi
+						     ? N_("inside")
+						     : N_("outside")));
 		break;
-	case CHECK_RANGE: strbuf_adds(v, range_name(port_range_of(port))); break;
+	case CHECK_RANGE: strbuf_adds(v, word(human, range_name(port_range_of(port)))); break;
 	case CHECK_COUNT: break;
 	}
 }

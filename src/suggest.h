@@ -75,7 +75,8 @@ enum check_result suggest_check(const struct suggest_sources *src,
 /* The value behind check c for port, as shown: "assigned", a name, an
  * nmap frequency, "n/a"... (raw: the caller sanitises). */
 void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
-			 const struct suggest_opts *o, unsigned port, enum suggest_check c);
+			 const struct suggest_opts *o, unsigned port, enum suggest_check c,
+			 bool human);
 /* Where check c's answer comes from: a path (under $PORTSCOPE_SYSROOT),
  * "built in, ...", the RFCs (raw: the caller sanitises). */
 void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,

@@ -185,8 +185,8 @@ static void changes_entry(struct strbuf *t, const struct diff *d, const struct d
 	const char *tr = registry_field(reg, r, FIELD_TRANSPORT);
 	const char *svc = registry_field(reg, r, FIELD_SERVICE);
 	struct strbuf line = STRBUF_INIT;
-	strbuf_addf(&line, "%-*s%s/%s  %s", TEXT_KEY_WIDTH,
-		    _(diff_kind_name((enum diff_kind)e->kind)),
+	text_label(&line, _(diff_kind_name((enum diff_kind)e->kind)), TEXT_KEY_WIDTH);
+	strbuf_addf(&line, "%s/%s  %s",
 		    *registry_field(reg, r, FIELD_PORT) ? registry_field(reg, r, FIELD_PORT) : "-",
 		    *tr ? tr : "-", *svc ? svc : _("(no service name)"));
 	if (e->kind != DIFF_CHANGED) {

@@ -220,7 +220,7 @@ static void pick_marks(const struct app *app, const struct suggest_sources *src,
 			continue;
 		strbuf_addf(notes, "%s%s ", notes->len ? ", " : "",
 			    suggest_check_key((enum suggest_check)c));
-		suggest_check_value(notes, src, o, lo, (enum suggest_check)c);
+		suggest_check_value(notes, src, o, lo, (enum suggest_check)c, true);
 	}
 }
 

@@ -17,6 +17,14 @@ de() {
 	export LANGUAGE=
 }
 
+# The lines of German output $2 that are the same as in English output $1
+# (blank lines aside): English left over.
+same_lines() {
+	printf '%s\n' "$1" >"$TMPD/en"
+	printf '%s\n' "$2" >"$TMPD/de"
+	paste -d '\001' "$TMPD/en" "$TMPD/de" | awk -F '\001' '$1 != "" && $1 == $2'
+}
+
 # --help: German, and every line that is not blank differs from English.
 run --help
 EN=$OUT
@@ -27,10 +35,7 @@ like "--help: usage line" "Aufruf: portscope [--registry DATEI] [--format text|j
 like "--help: a command" "  gaps BEREICH [--proto P] [--min N]   größte freie Lücken: ANFANG-ENDE<TAB>LÄNGE" "$DE"
 like "--help: exit status" "Rückgabewert: 0 Treffer, 1 keine Treffer, 2 Aufruf- oder Datenfehler." "$DE"
 is "--help: as many lines as in English" "$(printf '%s\n' "$EN" | wc -l)" "$(printf '%s\n' "$DE" | wc -l)"
-printf '%s\n' "$EN" >"$TMPD/en"
-printf '%s\n' "$DE" >"$TMPD/de"
-SAME=$(paste -d '\001' "$TMPD/en" "$TMPD/de" | awk -F '\001' '$1 != "" && $1 == $2')
-is "--help: no line left in English" "" "$SAME"
+is "--help: no line left in English" "" "$(same_lines "$EN" "$DE")"
 
 # Errors and plurals on the command line.
 de run --registry "$REG" gaps 1-100 --proto zz
@@ -73,10 +78,7 @@ is "TUI help in German: exit 0" 0 "$RC"
 like "help: intro" "Tasten (wie in less und vim). Jede Zelle der Karte umfasst 1, 4, 16, 64 oder 256" "$DE"
 like "help: a key with its German name" "Pos1 g        erster Port (0)" "$DE"
 like "help: status line" "[HILFE] " "$DE"
-printf '%s\n' "$EN" >"$TMPD/en"
-printf '%s\n' "$DE" >"$TMPD/de"
-SAME=$(paste -d '\001' "$TMPD/en" "$TMPD/de" | awk -F '\001' '$1 != "" && $1 == $2')
-is "help: no line left in English" "" "$SAME"
+is "help: no line left in English" "" "$(same_lines "$EN" "$DE")"
 
 TUI_ARG=8080
 de tui 80x24 ']' '@dump gap' '-' '-' '@dump zoom'
@@ -102,4 +104,56 @@ TUI_ARG=
 is "40x10: a map row is 40 columns" 40 "$(row 1 1 | wc -m | awk '{print $1 - 1}')"
 is "40x10: help wraps under the key column" "Links h       vorige Zelle (auf einer
               Seite: nach oben blättern)" "$(screen 2 | sed -n '6,7p')"
+
+# The search on the map: the status line's count (plural), the wrap
+# notice, the detail pane's mark, the legend, Esc (ssh: 18 records on 9
+# ports, as test_search.sh checks in English).
+de tui 100x30 '/ssh<Enter>' '@dump first' 'nnnnnnnn' '@dump last' 'n' '@dump wrap' '<Esc>' '@dump esc'
+is "search: match k of N ports (M records)" "[KARTE] /ssh: Treffer 1 von 9 Ports (18 Einträge)" \
+	"$(row 1 29 | sed 's/ *? Hilfe.*//')"
+like "search: the last match" "/ssh: Treffer 9 von 9 Ports (18 Einträge)" "$(row 2 29)"
+like "search: the wrap notice" "Treffer 1 von 9 Ports (18 Einträge)  Suche oben fortgesetzt (Port 0)" "$(row 3 29)"
+like "search: the detail pane marks a matching record" "[Treffer] 22/tcp  ssh  (vergeben)" "$(screen 1)"
+like "search: the legend names the overlay" "●Suchtreffer" "$(row 1 14)"
+is "search: Esc clears it" "[KARTE] Suche aufgehoben" "$(row 4 29 | sed 's/ *? Hilfe.*//')"
+de tui 100x30 '/ssh<Enter>' ':443<Enter>' '@dump'
+is "search: off a match, N ports (M records)" "[KARTE] /ssh: 9 Ports (18 Einträge)  Port 443" \
+	"$(row 1 29 | sed 's/ *? Hilfe.*//')"
+
+# suggest, with the fixture sources of test_suggest.sh: the legend, the
+# port's own failures and the table in German, no line left in English;
+# JSON keeps the untranslated tokens.
+F="$FIXTURES"
+export PORTSCOPE_SYSROOT="$F/sysroot-suggest" XDG_CONFIG_HOME="$F/config-suggest"
+run --registry "$REG" suggest 8080 --count 3
+EN=$OUT
+de run --registry "$REG" suggest 8080 --count 3
+is "suggest in German: exit 0" 0 "$RC"
+is "suggest: the checks, the port's failures and the table in German" \
+	"Prüfungen für Transportprotokoll any (ein Port besteht, wenn keine fehlschlägt; n/a: Quelle fehlt):
+  iana       frei in der IANA-Registry [IANA-Registry: $REG]
+  services   nicht in /etc/services [$F/sysroot-suggest/etc/services]
+  labels     nicht in Ihrer labels-Datei [$F/config-suggest/portscope/labels]
+  nmap       nmap-Häufigkeit »offen« unter 0.0001 [$F/sysroot-suggest/usr/share/nmap/nmap-services]
+  browser    kein vom Browser gesperrter Port (WHATWG Fetch bad port) [eingebaut, 83 Ports (https://fetch.spec.whatwg.org/#bad-port)]
+  listen     hier lauscht nichts darauf [$F/sysroot-suggest/proc/net]
+  ephemeral  außerhalb des ephemeren Portbereichs des Kernels [8070-8073, $F/sysroot-suggest/proc/sys/net/ipv4/ip_local_port_range]
+  range      im Benutzerbereich 1024-49151 (RFC 7605) [RFC 6335, RFC 7605]
+8080 selbst besteht nicht: iana (vergeben), services (http-alt), nmap (0.042052)
+PORT   ABSTAND iana       services        labels          nmap     browser listen  ephemeral range
+8075   -5      frei       -               -               0.000050 ok      -       außerhalb Benutzer
+8089   +9      frei       -               -               -        ok      -       außerhalb Benutzer
+8069   -11     frei       -               -               -        ok      -       außerhalb Benutzer" "$OUT"
+is "suggest: no line left in English" "" "$(same_lines "$EN" "$OUT")"
+de run --registry "$REG" suggest 8071 --count 1
+like "suggest: inside the ephemeral range" "8071 selbst besteht nicht: ephemeral (innerhalb)" "$OUT"
+de run --registry "$REG" suggest 6667 --proto sctp --count 1
+like "suggest: a browser-blocked port" "6667 selbst besteht nicht: browser (gesperrt)" "$OUT"
+de run --registry "$REG" suggest 8080 --run 4 --count 1
+like "suggest: a block's heading" "Block 8092-8095 (Abstand +12, bestehende Folge 8092-8096):" "$OUT"
+de run --registry "$REG" suggest 8080 --count 1 --format json
+like "suggest: JSON keeps the tokens" '"iana":{"result":"pass","value":"unassigned"}' "$OUT"
+de run --registry "$REG" listeners
+is "listeners: the column headings in German" "PROTO ADRESSE  PORT     PID PROZESS         DIENST          MERKMALE" \
+	"$(printf '%s\n' "$OUT" | head -n 1)"
 finish

@@ -96,4 +96,20 @@ PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 '/ssh<Enter>' 'U' '@dump'
 is "the search counts the new registry's records" "[MAP] /ssh: match 1 of 9 ports (18 records)" \
 	"$(row 1 29 | sed 's/  updated: .*//')"
 is "its ports are marked" "●" "$(row 1 1 | sed 's/^.\{30\}\(.\).*/\1/')"
+
+# 6. The changes page in German: the kinds translated and their column
+# aligned by display width (geändert has a two-byte character).
+cp "$OLD" "$USERREG"
+rm -f "$USERREG.http"
+LANGUAGE=de
+export LANGUAGE
+PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 'U' 'c' '@dump'
+LANGUAGE=
+like "de: the status line" "[ÄNDERUNGEN] aktualisiert: 43 hinzugekommen, 16 entfernt, 208 geändert (c listet sie auf)" \
+	"$(row 1 29)"
+is "de: the heading" "Was das Update geändert hat" "$(row 1 1)"
+is "de: the counts" "43 hinzugekommen, 16 entfernt, 208 geändert (186 nur im Leerraum)" "$(row 1 4)"
+is "de: changed, aligned" "geändert      0/tcp  (kein Dienstname): assignee, contact, modified, reference" "$(row 1 7)"
+like "de: added" "hinzugekommen 2/tcp  (kein Dienstname)  Reserved" "$(screen 1)"
+like "de: removed" "entfernt      2/tcp  compressnet  Management Utility" "$(screen 1)"
 finish
