@@ -154,7 +154,7 @@ tui 100x60 '?' '@dump'
 D=$(screen 1)
 like "help: L" "L             toggle local listeners" "$D"
 like "help: F" "F             toggle marks on ports nmap often finds open" "$D"
-like "help: U" "U             toggle marks on the ports of your labels file" "$D"
+like "help: M" "M             toggle marks on the ports of your labels file" "$D"
 like "help: s" "s             suggest free ports near the cursor" "$D"
 like "help: the page's keys" "Enter         put the map cursor on the chosen port" "$D"
 finish
