@@ -48,6 +48,10 @@ static const struct option long_options[] = {
 };
 
 static void vprint_line(const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+/* One sanitised line on stderr. */
+static void vprint_line(const char *prefix, const char *fmt, va_list ap)
 {
 	struct strbuf raw = STRBUF_INIT, clean = STRBUF_INIT;
 	strbuf_vaddf(&raw, fmt, ap);
