@@ -120,12 +120,24 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	return 0;
 }
 
+/* The line a NUL byte in this block is on: the one after the last
+ * complete line, plus the newlines before the NUL. */
+static unsigned long nul_line(const struct services_parse *ps, const char *buf,
+			      const char *nul)
+{
+	unsigned long line = ps->line + 1;
+	for (const char *q = buf; (q = memchr(q, '\n', (size_t)(nul - q))); q++)
+		line++;
+	return line;
+}
+
 static int feed(void *ctx, const char *buf, size_t len)
 {
 	struct services_parse *ps = ctx;
 	const char *end = buf + len;
-	if (memchr(buf, '\0', len))
-		return error_set(ps->err, ps->file, ps->line + (unsigned long)(ps->partial.len != 0),
+	const char *nul = memchr(buf, '\0', len);
+	if (nul)
+		return error_set(ps->err, ps->file, nul_line(ps, buf, nul),
 				 _("NUL byte in the data: not a text file"));
 	while (buf < end) {
 		const char *nl = memchr(buf, '\n', (size_t)(end - buf));

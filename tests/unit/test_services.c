@@ -72,6 +72,13 @@ START_TEST(bad_lines)
 	t = "a x/tcp\n";
 	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), -1);
 	ck_assert_str_eq(err.msg, "bad port 'x': not a port number or range");
+	/* a NUL byte is reported on its own line, not the block's first */
+	static const char nul[] = "a 1/tcp\nb 2/tcp\nc\0 3/tcp\n";
+	ck_assert_int_eq(services_parse_mem(nul, sizeof(nul) - 1, "svc", collect, &s, &err), -1);
+	ck_assert_uint_eq(err.line, 3);
+	ck_assert_str_eq(err.msg, "NUL byte in the data: not a text file");
+	ck_assert_int_eq(services_parse_mem("\0", 1, "svc", collect, &s, &err), -1);
+	ck_assert_uint_eq(err.line, 1);
 	error_clear(&err);
 }
 END_TEST
