@@ -240,6 +240,12 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 		strbuf_free(&port);
 		return -1;
 	}
+	size_t width = r.port_lo == PORT_NONE ? 0 : (size_t)(r.port_hi - r.port_lo + 1);
+	if (width > COVER_MAX - reg->ncover)
+		return error_set(err, file, line,
+				 _("the port ranges so far cover over %d record-port pairs: "
+				   "too many to index (wide ranges repeated?)"),
+				 COVER_MAX);
 	if (reg->nrec == reg->rec_cap) {
 		size_t cap = reg->rec_cap ? reg->rec_cap * 2 : 1024;
 		struct record *p = reallocarray(reg->rec, cap, sizeof(*p));
@@ -259,6 +265,7 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 	note_date(reg, reg->pool + r.field[FIELD_REGISTERED]);
 	note_date(reg, reg->pool + r.field[FIELD_MODIFIED]);
 	reg->rec[reg->nrec++] = r;
+	reg->ncover += width;
 	return 0;
 }
 

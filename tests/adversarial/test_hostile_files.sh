@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_hostile_files.sh: files built to hurt: 100,000 columns, a 100 MB
 # field (refused at FIELD_MAX, 65536 bytes, without buffering it: peak RSS
-# is measured), a directory, an unreadable file, FIFOs, pipes, /dev/null.
+# is measured), wide port ranges repeated (refused at COVER_MAX), a
+# directory, an unreadable file, FIFOs, pipes, /dev/null.
 # Each gives "file[:line]: message" and exit 2 (a sanitizer report would
 # change both), or loads exactly like the plain file. The basic malformed
 # fixtures are in tests/cli/test_malformed.sh.
@@ -69,6 +70,15 @@ is "100 MB services line: message" "$TMPD/huge-services:1: line longer than 6553
 RSS=$(tail -n 1 "$TMPD/rss")
 rss_small "100 MB services line"
 rm -f "$TMPD/huge-services"
+
+# Wide ranges repeated: 2,000 records of 0-65535 (80 KB) would need 131
+# million index entries (512 MiB); refused where they pass COVER_MAX.
+{ echo "$HEADER"; awk 'BEGIN { for (i = 0; i < 2000; i++) print "w,0-65535,tcp,,,,,,,,," }'; } >"$TMPD/wide-ranges.csv"
+/usr/bin/time -f %M -o "$TMPD/rss" "$PORTSCOPE" --registry "$TMPD/wide-ranges.csv" stats >"$TMPD/out" 2>"$TMPD/err"
+is "wide ranges repeated: exit 2" 2 "$?"
+is "wide ranges repeated: message" "$TMPD/wide-ranges.csv:258: the port ranges so far cover over 16777216 record-port pairs: too many to index (wide ranges repeated?)" "$(cat "$TMPD/err")"
+RSS=$(tail -n 1 "$TMPD/rss")
+rss_small "wide ranges repeated"
 
 # Not regular files.
 mkdir "$TMPD/registry"
