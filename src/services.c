@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -73,6 +72,34 @@ static int parse_port_protos(struct services_parse *ps, const char *tok, size_t 
 	return 0;
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* nmap's open frequency at the start of s: DIGITS.DIGITS, then a blank or
+ * the end. Parsed by hand: strtod follows LC_NUMERIC (a German locale
+ * stops at the '.') and would also take aliases such as "1e5" or "0x10".
+ * Returns the bytes used, 0 (and *f untouched) when there is none. */
+static size_t parse_frequency(const char *s, size_t n, double *f)
+{
+	size_t i = 0;
+	double v = 0, scale = 1;
+	while (i < n && is_digit(s[i]))
+		v = v * 10 + (s[i++] - '0');
+	if (i == 0 || i == n || s[i] != '.')
+		return 0;
+	size_t dot = i++;
+	while (i < n && is_digit(s[i])) {
+		scale /= 10;
+		v += (s[i++] - '0') * scale;
+	}
+	if (i == dot + 1 || (i < n && !is_space(s[i])))
+		return 0;
+	*f = v;
+	return i;
+}
+
 static int parse_line(struct services_parse *ps, const char *s, size_t n)
 {
 	const char *hash = memchr(s, '#', n);
@@ -97,15 +124,11 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	e.aliases = p;
 	e.aliases_len = (size_t)(end - p);
 	trim(&e.aliases, &e.aliases_len);
-	if (e.aliases_len && strchr("0123456789", e.aliases[0])) {
-		char *stop;
-		double f = strtod(e.aliases, &stop);
-		if (stop > e.aliases && (stop == e.aliases + e.aliases_len || is_space(*stop))) {
-			e.frequency = f;
-			e.aliases_len -= (size_t)(stop - e.aliases);
-			e.aliases = stop;
-			trim(&e.aliases, &e.aliases_len);
-		}
+	size_t used = parse_frequency(e.aliases, e.aliases_len, &e.frequency);
+	if (used) {
+		e.aliases += used;
+		e.aliases_len -= used;
+		trim(&e.aliases, &e.aliases_len);
 	}
 	/* one entry per protocol: "tcp/udp/sctp" */
 	const char *q = protos, *qend = protos + protos_len;

@@ -1,6 +1,8 @@
 /* test_services.c: the services(5) parser and loader. */
 #include <config.h>
 
+#include <locale.h>
+
 #include "services.h"
 #include "testutil.h"
 
@@ -57,6 +59,36 @@ START_TEST(nmap_frequency)
 }
 END_TEST
 
+/* The frequency is "0.123", in any locale; other numbers stay aliases. */
+START_TEST(frequency_locale_and_aliases)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct seen s = { 0 };
+	/* de_DE.utf8 is a comma locale (where strtod stopped at the '.');
+	 * without it the test runs in C and must pass all the same */
+	char *old = strdup(setlocale(LC_NUMERIC, NULL));
+	setlocale(LC_NUMERIC, "de_DE.utf8");
+	const char *t = "http\t80/tcp\t0.484143\t# World Wide Web HTTP\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "nmap", collect, &s, &err), 0);
+	ck_assert(s.last.frequency > 0.484142 && s.last.frequency < 0.484144);
+	ck_assert_uint_eq(s.last.aliases_len, 0);
+	setlocale(LC_NUMERIC, old);
+	free(old);
+	static const char *const aliases[] = { "0x10", "1e5", "2", "3com-tsmux", "1.", "1.5x", ".5" };
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		char line[64];
+		snprintf(line, sizeof(line), "svc 5/tcp %s\n", aliases[i]);
+		ck_assert_int_eq(services_parse_mem(line, strlen(line), "svc", collect, &s, &err), 0);
+		ck_assert_msg(s.last.frequency == -1, "'%s' taken as a frequency", aliases[i]);
+		ck_assert_uint_eq(s.last.aliases_len, strlen(aliases[i]));
+	}
+	t = "x 9/udp 7.25 alias\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), 0);
+	ck_assert(s.last.frequency == 7.25);
+	ck_assert_uint_eq(s.last.aliases_len, 5);
+}
+END_TEST
+
 START_TEST(bad_lines)
 {
 	struct ps_error err = PS_ERROR_INIT;
@@ -103,6 +135,7 @@ static Suite *services_suite(void)
 	TCase *tc = tcase_create("parser");
 	tcase_add_test(tc, etc_services_lines);
 	tcase_add_test(tc, nmap_frequency);
+	tcase_add_test(tc, frequency_locale_and_aliases);
 	tcase_add_test(tc, bad_lines);
 	tcase_add_test(tc, wireshark_file_if_present);
 	suite_add_tcase(s, tc);
