@@ -1,20 +1,21 @@
 #!/bin/sh
-# run.sh TARGET SECONDS [LIBFUZZER-OPTION...]: fuzz one target (iana_csv,
-# services or sanitize) for SECONDS, in a clang build with libFuzzer, ASan
-# and UBSan (build-fuzz/, configured on first use). New inputs collect in
+# run.sh TARGET SECONDS [LIBFUZZER-OPTION...]: fuzz one target (named by
+# its seed directory tests/fuzz/corpus/TARGET/: iana_csv, services,
+# sanitize) for SECONDS, in a clang build with libFuzzer, ASan and UBSan
+# (build-fuzz/, configured on first use). New inputs collect in
 # build-fuzz/tests/fuzz/corpus-TARGET/ (not committed); the seeds in
 # tests/fuzz/corpus/TARGET/ are read, never written. Ends with libFuzzer's
 # final statistics (executions, executions per second).
 set -eu
-[ $# -ge 2 ] || { echo "usage: $0 iana_csv|services|sanitize SECONDS [OPTION...]" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: $0 TARGET SECONDS [LIBFUZZER-OPTION...]" >&2; exit 2; }
 target=$1 secs=$2
 shift 2
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$top/build-fuzz}
-case $target in
-iana_csv | services | sanitize) ;;
-*) echo "$0: unknown target '$target' (iana_csv, services, sanitize)" >&2; exit 2 ;;
-esac
+if [ ! -d "$top/tests/fuzz/corpus/$target" ]; then
+	echo "$0: unknown target '$target' (one of: $(ls "$top/tests/fuzz/corpus" | tr '\n' ' '))" >&2
+	exit 2
+fi
 if [ ! -x "$top/configure" ]; then
 	(cd "$top" && autoreconf -fi && cp -f "$(automake --print-libdir)/tap-driver.sh" build-aux/)
 fi
