@@ -22,6 +22,7 @@ struct csv_load {
 	bool between;            /* no byte of the next record seen yet */
 	bool header_done;
 	bool first_bytes;        /* still at the very start (BOM check) */
+	size_t nbom;             /* bytes of a BOM seen so far, held back */
 	bool failed;
 	size_t nfields;
 	struct strbuf scratch;   /* the current record's field bytes */
@@ -139,15 +140,11 @@ static int feed_line(struct csv_load *st, const char *s, size_t n)
 	return st->failed ? -1 : 0;
 }
 
-/* Feed a block: split it into lines and count them. */
-static int feed_block(void *ctx, const char *buf, size_t len)
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* Feed data: split it into lines and count them. */
+static int feed_data(struct csv_load *st, const char *buf, size_t len)
 {
-	struct csv_load *st = ctx;
-	if (st->first_bytes && len) {
-		st->first_bytes = false;
-		if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-			buf += 3, len -= 3; /* a UTF-8 byte order mark */
-	}
 	const char *nul = memchr(buf, '\0', len);
 	const char *end = buf + len;
 	while (buf < end) {
@@ -163,6 +160,24 @@ static int feed_block(void *ctx, const char *buf, size_t len)
 		buf = stop;
 	}
 	return 0;
+}
+
+/* Feed a block read from the file, dropping a leading UTF-8 byte order
+ * mark even when a slow pipe hands it over one byte at a time. */
+static int feed_block(void *ctx, const char *buf, size_t len)
+{
+	struct csv_load *st = ctx;
+	if (st->first_bytes) {
+		while (len && st->nbom < 3 && *buf == utf8_bom[st->nbom])
+			st->nbom++, buf++, len--;
+		if (st->nbom < 3 && !len)
+			return 0; /* all a BOM so far: wait for more */
+		st->first_bytes = false;
+		/* not a BOM after all: the bytes held back are data */
+		if (st->nbom < 3 && st->nbom && feed_data(st, utf8_bom, st->nbom) < 0)
+			return -1;
+	}
+	return feed_data(st, buf, len);
 }
 
 static void csv_load_init(struct csv_load *st, struct registry *reg,
@@ -181,6 +196,8 @@ static void csv_load_init(struct csv_load *st, struct registry *reg,
 
 static int csv_load_finish(struct csv_load *st, int rc)
 {
+	if (rc == 0 && st->first_bytes && st->nbom)
+		rc = feed_data(st, utf8_bom, st->nbom); /* a file of "\xEF" or "\xEF\xBB" */
 	if (rc == 0 && csv_fini(&st->parser, on_field, on_record, st) != 0 && !st->failed) {
 		error_set(st->err, st->file, st->rec_line,
 			  _("unterminated quoted field (the file ends inside quotes)"));

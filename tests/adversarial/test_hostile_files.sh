@@ -8,6 +8,8 @@
 # fixtures are in tests/cli/test_malformed.sh.
 . "$TESTS_DIR/lib.sh"
 HEADER=$(head -n 1 "$REG" | tr -d '\r')
+F_BOM=$(mktemp "$TMPD/nobom.XXXXXX")
+tail -c +4 "$FIXTURES/bom.csv" >"$F_BOM" # the fixture without its BOM
 
 bad() { # DESC EXPECTED-STDERR PORTSCOPE-ARGS...
 	desc=$1 want=$2
@@ -120,6 +122,13 @@ is "real registry on stdin (a file): same stats" "$want_stats" "$(printf '%s\n' 
 cat "$REG" | "$PORTSCOPE" --registry /dev/stdin stats >"$TMPD/out" 2>"$TMPD/err"
 is "real registry through a pipe: exit 0" 0 "$?"
 is "real registry through a pipe: same stats" "$want_stats" "$(tail -n +2 "$TMPD/out")"
+# A slow writer hands over the byte order mark one byte per read.
+{ printf '\357'; sleep 0.3; printf '\273'; sleep 0.3; printf '\277'; sleep 0.3; cat "$F_BOM"; } >"$TMPD/registry.fifo" &
+run --registry "$TMPD/registry.fifo" lookup echo --format csv
+wait
+is "FIFO with a BOM written byte by byte: exit 0" 0 "$RC"
+like "FIFO with a BOM written byte by byte: the BOM is not part of the name" "
+echo,7,tcp" "$OUT"
 head -c 300000 /dev/urandom >"$TMPD/noise"
 { echo "$HEADER"; cat "$TMPD/noise"; } >"$TMPD/registry.fifo" 2>/dev/null &
 run --registry "$TMPD/registry.fifo" stats
