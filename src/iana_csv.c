@@ -23,14 +23,52 @@ struct csv_load {
 	bool between;            /* no byte of the next record seen yet */
 	bool header_done;
 	bool first_bytes;        /* still at the very start (BOM check) */
+	size_t nbom;             /* bytes of a BOM seen so far, held back */
 	bool failed;
 	size_t nfields;
 	size_t mark;             /* pool length before the current record */
 	bool block_utf8;         /* the block being fed is all valid UTF-8 */
 	bool field_utf8;         /* so is every block the current field touched */
 	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
-	size_t len[FIELD_COUNT];   /* their raw lengths (for the header check) */
+	struct strbuf raw_port;    /* the row's Port Number as the file has it */
 };
+
+/* Error messages quote the file's own bytes (escaped when printed), not
+ * their UTF-8-normalised copy: check what can go wrong before interning. */
+static bool raw_field_ok(struct csv_load *st, const char *s, size_t n)
+{
+	const char *want = field_heading((enum field)st->nfields);
+	if (st->header_done) {
+		if (st->nfields == FIELD_PORT) { /* checked once the row is whole */
+			strbuf_reset(&st->raw_port);
+			strbuf_add(&st->raw_port, s, n);
+		}
+		return true;
+	}
+	if (n == strlen(want) && memcmp(s, want, n) == 0)
+		return true;
+	struct strbuf raw = STRBUF_INIT;
+	strbuf_add(&raw, s, n > 80 ? 80 : n);
+	error_set(st->err, st->file, st->rec_line,
+		  _("not an IANA registry CSV: column %zu of the header is '%s', expected '%s'"),
+		  st->nfields + 1, strbuf_str(&raw), want);
+	strbuf_free(&raw);
+	st->failed = true;
+	return false;
+}
+
+/* The row's Port Number, as the file has it. */
+static bool raw_port_ok(struct csv_load *st)
+{
+	int32_t lo, hi;
+	const char *why = NULL;
+	if (port_parse_field(st->raw_port.data, st->raw_port.len, &lo, &hi, &why) == 0)
+		return true;
+	error_set(st->err, st->file, st->rec_line, _("bad port '%s': %s"),
+		  strbuf_str(&st->raw_port), _(why));
+	st->failed = true;
+	return false;
+}
 
 /* libcsv callback: one field complete. */
 static void on_field(void *s, size_t n, void *data)
@@ -46,6 +84,8 @@ static void on_field(void *s, size_t n, void *data)
 			st->failed = true;
 			return;
 		}
+		if (!raw_field_ok(st, s, n))
+			return;
 		/* a field of blocks already found valid needs no second look */
 		uint32_t off = st->field_utf8 && st->block_utf8
 			? registry_intern_utf8(st->reg, s, n)
@@ -56,29 +96,15 @@ static void on_field(void *s, size_t n, void *data)
 			return;
 		}
 		st->off[st->nfields] = off;
-		st->len[st->nfields] = n;
 	}
 	st->nfields++;
 	st->field_utf8 = st->block_utf8; /* the next field starts in this block */
 }
 
+/* The header's columns were checked one by one (raw_field_ok); now their
+ * number. */
 static void check_header(struct csv_load *st)
 {
-	size_t n = st->nfields < FIELD_COUNT ? st->nfields : FIELD_COUNT;
-	for (size_t i = 0; i < n; i++) {
-		const char *want = field_heading((enum field)i);
-		const char *got = st->reg->pool + st->off[i];
-		if (strcmp(got, want) != 0) {
-			struct strbuf g = STRBUF_INIT;
-			strbuf_add(&g, got, strnlen(got, 80));
-			error_set(st->err, st->file, st->rec_line,
-				  _("not an IANA registry CSV: column %zu of the header is '%s', expected '%s'"),
-				  i + 1, strbuf_str(&g), want);
-			strbuf_free(&g);
-			st->failed = true;
-			return;
-		}
-	}
 	if (st->nfields != FIELD_COUNT) {
 		error_set(st->err, st->file, st->rec_line,
 			  P_("not an IANA registry CSV: the header has %zu column, expected %d",
@@ -105,9 +131,9 @@ static void on_record(int c, void *data)
 		error_set(st->err, st->file, st->rec_line,
 			  _("expected %d fields, found %zu"), FIELD_COUNT, st->nfields);
 		st->failed = true;
-	} else {
-		if (registry_add_interned(st->reg, st->off, st->file, st->rec_line, st->err) < 0)
-			st->failed = true;
+	} else if (raw_port_ok(st) &&
+		   registry_add_interned(st->reg, st->off, st->file, st->rec_line, st->err) < 0) {
+		st->failed = true;
 	}
 	st->nfields = 0;
 	st->mark = registry_pool_mark(st->reg);
@@ -147,15 +173,11 @@ static int feed_line(struct csv_load *st, const char *s, size_t n)
 	return st->failed ? -1 : 0;
 }
 
-/* Feed a block: split it into lines and count them. */
-static int feed_block(void *ctx, const char *buf, size_t len)
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* Feed data: split it into lines and count them. */
+static int feed_data(struct csv_load *st, const char *buf, size_t len)
 {
-	struct csv_load *st = ctx;
-	if (st->first_bytes && len) {
-		st->first_bytes = false;
-		if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-			buf += 3, len -= 3; /* a UTF-8 byte order mark */
-	}
 	/* One validation per block: most blocks are clean, and then no field
 	 * in them is checked again (a character split across two blocks makes
 	 * both look unclean, which only costs the per-field check). */
@@ -178,6 +200,24 @@ static int feed_block(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
+/* Feed a block read from the file, dropping a leading UTF-8 byte order
+ * mark even when a slow pipe hands it over one byte at a time. */
+static int feed_block(void *ctx, const char *buf, size_t len)
+{
+	struct csv_load *st = ctx;
+	if (st->first_bytes) {
+		while (len && st->nbom < 3 && *buf == utf8_bom[st->nbom])
+			st->nbom++, buf++, len--;
+		if (st->nbom < 3 && !len)
+			return 0; /* all a BOM so far: wait for more */
+		st->first_bytes = false;
+		/* not a BOM after all: the bytes held back are data */
+		if (st->nbom < 3 && st->nbom && feed_data(st, utf8_bom, st->nbom) < 0)
+			return -1;
+	}
+	return feed_data(st, buf, len);
+}
+
 static void csv_load_init(struct csv_load *st, struct registry *reg,
 			  const char *file, struct ps_error *err)
 {
@@ -191,10 +231,13 @@ static void csv_load_init(struct csv_load *st, struct registry *reg,
 	st->first_bytes = true;
 	st->mark = registry_pool_mark(reg);
 	st->field_utf8 = true;
+	st->raw_port = (struct strbuf)STRBUF_INIT;
 }
 
 static int csv_load_finish(struct csv_load *st, int rc)
 {
+	if (rc == 0 && st->first_bytes && st->nbom)
+		rc = feed_data(st, utf8_bom, st->nbom); /* a file of "\xEF" or "\xEF\xBB" */
 	if (rc == 0 && csv_fini(&st->parser, on_field, on_record, st) != 0 && !st->failed) {
 		error_set(st->err, st->file, st->rec_line,
 			  _("unterminated quoted field (the file ends inside quotes)"));
@@ -207,6 +250,7 @@ static int csv_load_finish(struct csv_load *st, int rc)
 	if (rc == 0 && st->reg->nrec == 0)
 		rc = error_set(st->err, st->file, st->line, _("no records after the header"));
 	csv_free(&st->parser);
+	strbuf_free(&st->raw_port);
 	return rc;
 }
 

@@ -251,6 +251,12 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 	const char *port = reg->pool + field[FIELD_PORT];
 	if (port_parse_field(port, strlen(port), &r.port_lo, &r.port_hi, &why) < 0)
 		return error_set(err, file, line, _("bad port '%s': %s"), port, _(why));
+	size_t width = r.port_lo == PORT_NONE ? 0 : (size_t)(r.port_hi - r.port_lo + 1);
+	if (width > COVER_MAX - reg->ncover)
+		return error_set(err, file, line,
+				 _("the port ranges so far cover over %d record-port pairs: "
+				   "too many to index (wide ranges repeated?)"),
+				 COVER_MAX);
 	if (reg->nrec == reg->rec_cap) {
 		size_t cap = reg->rec_cap ? reg->rec_cap * 2 : 1024;
 		struct record *p = reallocarray(reg->rec, cap, sizeof(*p));
@@ -267,6 +273,7 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 	note_date(reg, reg->pool + field[FIELD_REGISTERED]);
 	note_date(reg, reg->pool + field[FIELD_MODIFIED]);
 	reg->rec[reg->nrec++] = r;
+	reg->ncover += width;
 	return 0;
 }
 

@@ -18,6 +18,10 @@
 /* Longest field a loader accepts, in bytes (the real registry's longest
  * is about 1.5 KB). */
 #define FIELD_MAX 65536
+/* Most (record, port) pairs the per-port index holds, 64 MiB of it. The
+ * real registry has about 56,000; without a cap a file of repeated wide
+ * ranges ("0-65535") would need memory quadratic in its size. */
+#define COVER_MAX (16 * 1024 * 1024)
 
 /* Transports that mark port state come first; ANY is their union. */
 enum transport {
@@ -91,6 +95,7 @@ struct registry {
 	uint8_t state[TRANSPORT_ANY + 1][PORT_COUNT];
 	uint32_t *cover_off; /* PORT_COUNT + 1 offsets into cover */
 	uint32_t *cover;     /* record indices, ascending, per port */
+	size_t ncover;       /* (record, port) pairs so far, at most COVER_MAX */
 	uint32_t *by_name;   /* records sorted by service name, built on demand */
 	size_t nby_name;
 	/* provenance */

@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -52,6 +51,34 @@ static int parse_port_protos(struct services_parse *ps, const char *tok, size_t 
 	return 0;
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* nmap's open frequency at the start of s: DIGITS.DIGITS, then a blank or
+ * the end. Parsed by hand: strtod follows LC_NUMERIC (a German locale
+ * stops at the '.') and would also take aliases such as "1e5" or "0x10".
+ * Returns the bytes used, 0 (and *f untouched) when there is none. */
+static size_t parse_frequency(const char *s, size_t n, double *f)
+{
+	size_t i = 0;
+	double v = 0, scale = 1;
+	while (i < n && is_digit(s[i]))
+		v = v * 10 + (s[i++] - '0');
+	if (i == 0 || i == n || s[i] != '.')
+		return 0;
+	size_t dot = i++;
+	while (i < n && is_digit(s[i])) {
+		scale /= 10;
+		v += (s[i++] - '0') * scale;
+	}
+	if (i == dot + 1 || (i < n && !tokens_is_blank(s[i])))
+		return 0;
+	*f = v;
+	return i;
+}
+
 static int parse_line(struct services_parse *ps, const char *s, size_t n)
 {
 	const char *hash = memchr(s, '#', n);
@@ -76,15 +103,11 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	e.aliases = p;
 	e.aliases_len = (size_t)(end - p);
 	trim(&e.aliases, &e.aliases_len);
-	if (e.aliases_len && strchr("0123456789", e.aliases[0])) {
-		char *stop;
-		double f = strtod(e.aliases, &stop);
-		if (stop > e.aliases && (stop == e.aliases + e.aliases_len || tokens_is_blank(*stop))) {
-			e.frequency = f;
-			e.aliases_len -= (size_t)(stop - e.aliases);
-			e.aliases = stop;
-			trim(&e.aliases, &e.aliases_len);
-		}
+	size_t used = parse_frequency(e.aliases, e.aliases_len, &e.frequency);
+	if (used) {
+		e.aliases += used;
+		e.aliases_len -= used;
+		trim(&e.aliases, &e.aliases_len);
 	}
 	/* one entry per protocol: "tcp/udp/sctp" */
 	const char *q = protos, *qend = protos + protos_len;
@@ -99,12 +122,24 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	return 0;
 }
 
+/* The line a NUL byte in this block is on: the one after the last
+ * complete line, plus the newlines before the NUL. */
+static unsigned long nul_line(const struct services_parse *ps, const char *buf,
+			      const char *nul)
+{
+	unsigned long line = ps->line + 1;
+	for (const char *q = buf; (q = memchr(q, '\n', (size_t)(nul - q))); q++)
+		line++;
+	return line;
+}
+
 static int feed(void *ctx, const char *buf, size_t len)
 {
 	struct services_parse *ps = ctx;
 	const char *end = buf + len;
-	if (memchr(buf, '\0', len))
-		return error_set(ps->err, ps->file, ps->line + (unsigned long)(ps->partial.len != 0),
+	const char *nul = memchr(buf, '\0', len);
+	if (nul)
+		return error_set(ps->err, ps->file, nul_line(ps, buf, nul),
 				 _("NUL byte in the data: not a text file"));
 	while (buf < end) {
 		const char *nl = memchr(buf, '\n', (size_t)(end - buf));

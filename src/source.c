@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -46,11 +47,17 @@ const char *source_degraded_hint(void)
 	return _("not the official IANA registry: run 'portscope update' to fetch it");
 }
 
-/* Is this file an IANA CSV (by its first bytes) rather than services(5)? */
+/* Is this file an IANA CSV (by its name or first bytes) rather than
+ * services(5)? Only a regular file is sniffed: reading the head of a pipe,
+ * FIFO or device would consume it (and make a FIFO's writer die of
+ * SIGPIPE), so those are taken as the CSV, the format of record. */
 static int looks_like_csv(const char *path)
 {
 	size_t n = strlen(path);
 	if (n >= 4 && strcmp(path + n - 4, ".csv") == 0)
+		return 1;
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
 		return 1;
 	FILE *fp = fopen(path, "rb");
 	if (!fp)

@@ -87,6 +87,10 @@ START_TEST(malformed)
 	expect_error_s(HEADER "\nb,1,tcp,x,,,,,,,\n", 2, "expected 12 fields, found 11");
 	expect_error_s(HEADER "\nb,1,tcp,x\"y,,,,,,,,\n", 2, "malformed CSV");
 	expect_error_s("", 1, "empty file");
+	/* the start of a BOM and no more is data, not swallowed */
+	expect_error_s("\xEF\xBB", 1, "column 1 of the header is '\xEF\xBB'");
+	expect_error_s("\xEF\xBB\xBF", 1, "empty file");
+	expect_error_s("\xEFService Name,x\n", 1, "column 1 of the header is '\xEFService Name'");
 	expect_error_s(HEADER "\n", 2, "no records after the header");
 	static const char nul[] = HEADER "\na,7,tcp,x\0y,,,,,,,,\n";
 	expect_error(nul, sizeof(nul) - 1, 2, "NUL byte");

@@ -193,6 +193,33 @@ START_TEST(strongest_state_wins)
 }
 END_TEST
 
+START_TEST(cover_capped)
+{
+	/* 256 records of 0-65535 fill the index to COVER_MAX; the 257th is
+	 * refused where it stands instead of asking for gigabytes */
+	struct registry *r = registry_new();
+	struct ps_error err = PS_ERROR_INIT;
+	struct record_fields f;
+	for (int i = 0; i < FIELD_COUNT; i++)
+		f.s[i] = "", f.n[i] = 0;
+	f.s[FIELD_PORT] = "0-65535", f.n[FIELD_PORT] = 7;
+	f.s[FIELD_TRANSPORT] = "tcp", f.n[FIELD_TRANSPORT] = 3;
+	for (unsigned long line = 2; line <= 257; line++)
+		ck_assert_int_eq(registry_add(r, &f, "wide.csv", line, &err), 0);
+	ck_assert_uint_eq(r->ncover, COVER_MAX);
+	f.s[FIELD_PORT] = "7", f.n[FIELD_PORT] = 1;
+	ck_assert_int_eq(registry_add(r, &f, "wide.csv", 258, &err), -1);
+	ck_assert_uint_eq(err.line, 258);
+	ck_assert_str_eq(err.msg, "the port ranges so far cover over 16777216 record-port pairs: "
+			 "too many to index (wide ranges repeated?)");
+	f.s[FIELD_PORT] = "", f.n[FIELD_PORT] = 0; /* records without a port still fit */
+	ck_assert_int_eq(registry_add(r, &f, "wide.csv", 259, &err), 0);
+	ck_assert_uint_eq(r->nrec, 257);
+	error_clear(&err);
+	registry_free(r);
+}
+END_TEST
+
 static Suite *registry_suite(void)
 {
 	Suite *s = suite_create("registry");
@@ -212,6 +239,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc2, port_field_parsing);
 	tcase_add_test(tc2, row_state_from_description);
 	tcase_add_test(tc2, strongest_state_wins);
+	tcase_add_test(tc2, cover_capped);
 	suite_add_tcase(s, tc2);
 	return s;
 }

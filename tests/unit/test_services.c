@@ -1,6 +1,8 @@
 /* test_services.c: the services(5) parser and loader. */
 #include <config.h>
 
+#include <locale.h>
+
 #include "services.h"
 #include "testutil.h"
 
@@ -57,6 +59,36 @@ START_TEST(nmap_frequency)
 }
 END_TEST
 
+/* The frequency is "0.123", in any locale; other numbers stay aliases. */
+START_TEST(frequency_locale_and_aliases)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct seen s = { 0 };
+	/* de_DE.utf8 is a comma locale (where strtod stopped at the '.');
+	 * without it the test runs in C and must pass all the same */
+	char *old = strdup(setlocale(LC_NUMERIC, NULL));
+	setlocale(LC_NUMERIC, "de_DE.utf8");
+	const char *t = "http\t80/tcp\t0.484143\t# World Wide Web HTTP\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "nmap", collect, &s, &err), 0);
+	ck_assert(s.last.frequency > 0.484142 && s.last.frequency < 0.484144);
+	ck_assert_uint_eq(s.last.aliases_len, 0);
+	setlocale(LC_NUMERIC, old);
+	free(old);
+	static const char *const aliases[] = { "0x10", "1e5", "2", "3com-tsmux", "1.", "1.5x", ".5" };
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		char line[64];
+		snprintf(line, sizeof(line), "svc 5/tcp %s\n", aliases[i]);
+		ck_assert_int_eq(services_parse_mem(line, strlen(line), "svc", collect, &s, &err), 0);
+		ck_assert_msg(s.last.frequency == -1, "'%s' taken as a frequency", aliases[i]);
+		ck_assert_uint_eq(s.last.aliases_len, strlen(aliases[i]));
+	}
+	t = "x 9/udp 7.25 alias\n";
+	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), 0);
+	ck_assert(s.last.frequency == 7.25);
+	ck_assert_uint_eq(s.last.aliases_len, 5);
+}
+END_TEST
+
 START_TEST(bad_lines)
 {
 	struct ps_error err = PS_ERROR_INIT;
@@ -72,6 +104,13 @@ START_TEST(bad_lines)
 	t = "a x/tcp\n";
 	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &err), -1);
 	ck_assert_str_eq(err.msg, "bad port 'x': not a port number or range");
+	/* a NUL byte is reported on its own line, not the block's first */
+	static const char nul[] = "a 1/tcp\nb 2/tcp\nc\0 3/tcp\n";
+	ck_assert_int_eq(services_parse_mem(nul, sizeof(nul) - 1, "svc", collect, &s, &err), -1);
+	ck_assert_uint_eq(err.line, 3);
+	ck_assert_str_eq(err.msg, "NUL byte in the data: not a text file");
+	ck_assert_int_eq(services_parse_mem("\0", 1, "svc", collect, &s, &err), -1);
+	ck_assert_uint_eq(err.line, 1);
 	error_clear(&err);
 }
 END_TEST
@@ -96,6 +135,7 @@ static Suite *services_suite(void)
 	TCase *tc = tcase_create("parser");
 	tcase_add_test(tc, etc_services_lines);
 	tcase_add_test(tc, nmap_frequency);
+	tcase_add_test(tc, frequency_locale_and_aliases);
 	tcase_add_test(tc, bad_lines);
 	tcase_add_test(tc, wireshark_file_if_present);
 	suite_add_tcase(s, tc);

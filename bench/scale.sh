@@ -1,0 +1,67 @@
+#!/bin/sh
+# scale.sh [PORTSCOPE] [FACTORS...]: load time and peak RSS of `portscope
+# stats` on synthetic registries made of the real one's records repeated
+# N times (default 1 10 100), generated into a temporary directory from
+# $IANA_DIR (default ../shared/iana beside the source) and deleted after.
+# Per factor: file size, records loaded, and the medians over RUNS runs
+# (default 5) of wall and CPU time (ms, from wait4) and peak RSS (KiB, from
+# GNU time),
+# then the CPU-time and RSS ratios to the first factor.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+ps=${1:-$top/build/portscope}
+[ $# -gt 0 ] && shift
+factors=${*:-1 10 100}
+reg=${IANA_DIR:-$top/../shared/iana}/service-names-port-numbers.csv
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/portscope-scale.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# scale_make N FILE: the header, then every record N times.
+scale_make() {
+	{
+		head -n 1 "$reg"
+		i=0
+		while [ "$i" -lt "$1" ]; do
+			tail -n +2 "$reg"
+			i=$((i + 1))
+		done
+	} >"$2"
+}
+
+# scale_measure FILE: "records wall_ms cpu_ms rss_kib", medians of RUNS runs.
+scale_measure() {
+	python3 - "$ps" "$1" "${RUNS:-5}" <<'PY'
+import os, subprocess, sys, time, statistics
+ps, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+wall, cpu, rss, records = [], [], [], "?"
+for _ in range(runs):
+    t = time.monotonic()
+    # GNU time reports the RSS (a process forked from Python would count
+    # Python's pages); wait4 on it gives CPU time to the microsecond,
+    # portscope's included
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", path + ".rss",
+                          ps, "--registry", path, "stats"], stdout=subprocess.PIPE)
+    out = p.stdout.read().decode()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall.append((time.monotonic() - t) * 1000)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("portscope failed on " + path)
+    cpu.append((ru.ru_utime + ru.ru_stime) * 1000)
+    rss.append(int(open(path + ".rss").read().split()[-1]))
+    records = [l.split()[1] for l in out.splitlines() if l.startswith("records:")][0]
+print(records, "%.1f" % statistics.median(wall), "%.1f" % statistics.median(cpu),
+      int(statistics.median(rss)))
+PY
+}
+
+printf '%-6s %8s %9s %9s %9s %12s %7s %7s\n' factor MiB records wall_ms cpu_ms peak_rss_KiB cpu/1st rss/1st
+for n in $factors; do
+	scale_make "$n" "$tmp/reg.csv"
+	mib=$(($(wc -c <"$tmp/reg.csv") / 1048576))
+	set -- $(scale_measure "$tmp/reg.csv")
+	[ -n "${cpu1:-}" ] || { cpu1=$3 rss1=$4; }
+	printf '%-6s %8s %9s %9s %9s %12s %7s %7s\n' "${n}x" "$mib" "$1" "$2" "$3" "$4" \
+		"$(awk -v a="$3" -v b="$cpu1" 'BEGIN { printf("%.1f", a / b) }')" \
+		"$(awk -v a="$4" -v b="$rss1" 'BEGIN { printf("%.1f", a / b) }')"
+	rm -f "$tmp/reg.csv"
+done
