@@ -360,13 +360,12 @@ size_t registry_records_at(const struct registry *reg, unsigned port,
 	return reg->cover_off[port + 1] - reg->cover_off[port];
 }
 
-static const struct registry *sort_reg; /* qsort has no context argument */
-
-static int by_name_cmp(const void *a, const void *b)
+static int by_name_cmp(const void *a, const void *b, void *ctx)
 {
+	const struct registry *reg = ctx;
 	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
-	int c = strcasecmp(registry_field(sort_reg, &sort_reg->rec[ia], FIELD_SERVICE),
-			   registry_field(sort_reg, &sort_reg->rec[ib], FIELD_SERVICE));
+	int c = strcasecmp(registry_field(reg, &reg->rec[ia], FIELD_SERVICE),
+			   registry_field(reg, &reg->rec[ib], FIELD_SERVICE));
 	return c ? c : (ia > ib) - (ia < ib);
 }
 
@@ -380,9 +379,7 @@ static int build_by_name(struct registry *reg)
 	for (size_t i = 0; i < reg->nrec; i++)
 		if (reg->pool[reg->rec[i].field[FIELD_SERVICE]])
 			v[n++] = (uint32_t)i;
-	sort_reg = reg;
-	qsort(v, n, sizeof(*v), by_name_cmp);
-	sort_reg = NULL;
+	qsort_r(v, n, sizeof(*v), by_name_cmp, reg);
 	reg->by_name = v;
 	reg->nby_name = n;
 	return 0;
