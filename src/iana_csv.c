@@ -31,6 +31,7 @@ struct csv_load {
 	bool field_utf8;         /* so is every block the current field touched */
 	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
 	struct strbuf raw_port;    /* the row's Port Number as the file has it */
+	int32_t port_lo, port_hi;  /* and as parsed */
 };
 
 /* Error messages quote the file's own bytes (escaped when printed), not
@@ -60,9 +61,9 @@ static bool raw_field_ok(struct csv_load *st, const char *s, size_t n)
 /* The row's Port Number, as the file has it. */
 static bool raw_port_ok(struct csv_load *st)
 {
-	int32_t lo, hi;
 	const char *why = NULL;
-	if (port_parse_field(st->raw_port.data, st->raw_port.len, &lo, &hi, &why) == 0)
+	if (port_parse_field(st->raw_port.data, st->raw_port.len, &st->port_lo, &st->port_hi,
+			     &why) == 0)
 		return true;
 	error_set(st->err, st->file, st->rec_line, _("bad port '%s': %s"),
 		  strbuf_str(&st->raw_port), _(why));
@@ -132,7 +133,8 @@ static void on_record(int c, void *data)
 			  _("expected %d fields, found %zu"), FIELD_COUNT, st->nfields);
 		st->failed = true;
 	} else if (raw_port_ok(st) &&
-		   registry_add_interned(st->reg, st->off, st->file, st->rec_line, st->err) < 0) {
+		   registry_add_interned(st->reg, st->off, st->port_lo, st->port_hi, st->file,
+					 st->rec_line, st->err) < 0) {
 		st->failed = true;
 	}
 	st->nfields = 0;

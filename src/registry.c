@@ -240,17 +240,16 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 		if (off[i] == UINT32_MAX)
 			return error_set(err, file, line, _("out of memory"));
 	}
-	return registry_add_interned(reg, off, file, line, err);
+	return registry_add_interned(reg, off, f->port_lo, f->port_hi, file, line, err);
 }
 
+/* The loader has parsed the port (it owns the error message, which quotes
+ * the file's own bytes), so it is not parsed again here. */
 int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
-			  const char *file, unsigned long line, struct ps_error *err)
+			  int32_t port_lo, int32_t port_hi, const char *file,
+			  unsigned long line, struct ps_error *err)
 {
-	struct record r;
-	const char *why = NULL;
-	const char *port = reg->pool + field[FIELD_PORT];
-	if (port_parse_field(port, strlen(port), &r.port_lo, &r.port_hi, &why) < 0)
-		return error_set(err, file, line, _("bad port '%s': %s"), port, _(why));
+	struct record r = { .port_lo = port_lo, .port_hi = port_hi };
 	size_t width = r.port_lo == PORT_NONE ? 0 : (size_t)(r.port_hi - r.port_lo + 1);
 	if (width > COVER_MAX - reg->ncover)
 		return error_set(err, file, line,
@@ -306,18 +305,13 @@ static int build_cover(struct registry *reg)
 	uint32_t *off = calloc(PORT_COUNT + 1, sizeof(*off));
 	if (!off)
 		return -1;
-	size_t total = 0;
+	size_t total = reg->ncover; /* at most COVER_MAX, so it fits uint32_t */
 	for (size_t i = 0; i < reg->nrec; i++) {
 		const struct record *r = &reg->rec[i];
 		if (r->port_lo == PORT_NONE)
 			continue;
 		for (int32_t p = r->port_lo; p <= r->port_hi; p++)
 			off[p + 1]++;
-		total += (size_t)(r->port_hi - r->port_lo + 1);
-	}
-	if (total > UINT32_MAX) {
-		free(off);
-		return -1;
 	}
 	for (unsigned p = 0; p < PORT_COUNT; p++)
 		off[p + 1] += off[p];

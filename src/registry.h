@@ -79,6 +79,8 @@ struct record {
 struct record_fields {
 	const char *s[FIELD_COUNT];
 	size_t n[FIELD_COUNT];
+	int32_t port_lo, port_hi; /* the Port Number as the loader parsed it
+				     (port_parse_field); PORT_NONE: no port */
 };
 
 enum source_kind {
@@ -110,13 +112,14 @@ struct registry {
 
 struct registry *registry_new(void);
 void registry_free(struct registry *reg);
-/* Append one record; file/line name it in errors (bad port, no memory). */
+/* Append one record; file/line name it in errors (index full, no memory). */
 int registry_add(struct registry *reg, const struct record_fields *f,
 		 const char *file, unsigned long line, struct ps_error *err);
 /* The same for fields already interned with registry_intern(); loaders
  * that see one field at a time use this to copy each byte once. */
 int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
-			  const char *file, unsigned long line, struct ps_error *err);
+			  int32_t port_lo, int32_t port_hi, const char *file,
+			  unsigned long line, struct ps_error *err);
 /* Copy text into the string pool as valid UTF-8 (ill-formed bytes become
  * U+FFFD and are counted against line); its offset, or UINT32_MAX when
  * out of memory. */

@@ -204,7 +204,7 @@ static int add_entry(void *ctx, const struct services_entry *e, struct ps_error 
 		? snprintf(port, sizeof(port), "%d", (int)e->port_lo)
 		: snprintf(port, sizeof(port), "%d-%d", (int)e->port_lo, (int)e->port_hi);
 	const char *tname = transport_name(e->transport);
-	struct record_fields f = { { 0 }, { 0 } };
+	struct record_fields f = { .port_lo = e->port_lo, .port_hi = e->port_hi };
 	for (int i = 0; i < FIELD_COUNT; i++)
 		f.s[i] = "";
 	f.s[FIELD_SERVICE] = e->name, f.n[FIELD_SERVICE] = e->name_len;

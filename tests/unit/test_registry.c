@@ -203,16 +203,19 @@ START_TEST(cover_capped)
 	for (int i = 0; i < FIELD_COUNT; i++)
 		f.s[i] = "", f.n[i] = 0;
 	f.s[FIELD_PORT] = "0-65535", f.n[FIELD_PORT] = 7;
+	f.port_lo = 0, f.port_hi = 65535;
 	f.s[FIELD_TRANSPORT] = "tcp", f.n[FIELD_TRANSPORT] = 3;
 	for (unsigned long line = 2; line <= 257; line++)
 		ck_assert_int_eq(registry_add(r, &f, "wide.csv", line, &err), 0);
 	ck_assert_uint_eq(r->ncover, COVER_MAX);
 	f.s[FIELD_PORT] = "7", f.n[FIELD_PORT] = 1;
+	f.port_lo = f.port_hi = 7;
 	ck_assert_int_eq(registry_add(r, &f, "wide.csv", 258, &err), -1);
 	ck_assert_uint_eq(err.line, 258);
 	ck_assert_str_eq(err.msg, "the port ranges so far cover over 16777216 record-port pairs: "
 			 "too many to index (wide ranges repeated?)");
 	f.s[FIELD_PORT] = "", f.n[FIELD_PORT] = 0; /* records without a port still fit */
+	f.port_lo = f.port_hi = PORT_NONE;
 	ck_assert_int_eq(registry_add(r, &f, "wide.csv", 259, &err), 0);
 	ck_assert_uint_eq(r->nrec, 257);
 	error_clear(&err);
