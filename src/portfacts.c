@@ -79,13 +79,10 @@ const struct listeners *portfacts_listeners_rescan(struct portfacts *pf, struct 
 	return ls;
 }
 
-/* The kernel's facts, read once; a malformed file counts as unknown. */
-static const struct sysinfo_ports *portfacts_sys(struct portfacts *pf)
+const struct sysinfo_ports *portfacts_sys(struct portfacts *pf, struct ps_error *err)
 {
 	if (!pf->sys_read) {
-		struct ps_error err = PS_ERROR_INIT;
-		sysinfo_read(&pf->sys, &err);
-		error_clear(&err);
+		sysinfo_read(&pf->sys, err);
 		pf->sys_read = true;
 	}
 	return &pf->sys;
@@ -93,7 +90,7 @@ static const struct sysinfo_ports *portfacts_sys(struct portfacts *pf)
 
 bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi)
 {
-	const struct sysinfo_ports *s = portfacts_sys(pf);
+	const struct sysinfo_ports *s = portfacts_sys(pf, NULL);
 	*lo = s->ephemeral_lo;
 	*hi = s->ephemeral_hi;
 	return s->have_ephemeral;
@@ -101,7 +98,7 @@ bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi)
 
 bool portfacts_unprivileged(struct portfacts *pf, unsigned *port)
 {
-	const struct sysinfo_ports *s = portfacts_sys(pf);
+	const struct sysinfo_ports *s = portfacts_sys(pf, NULL);
 	*port = s->unprivileged_start;
 	return s->have_unprivileged;
 }

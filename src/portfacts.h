@@ -37,6 +37,10 @@ const struct listeners *portfacts_listeners(struct portfacts *pf, struct ps_erro
 /* Scan the listeners again (the TUI's `L`); NULL with err set only when out
  * of memory, and then the previous scan is kept. */
 const struct listeners *portfacts_listeners_rescan(struct portfacts *pf, struct ps_error *err);
+/* The kernel's facts, read once per run; err (may be NULL) is set only by
+ * the call that reads them, when a file is malformed (it then counts as
+ * unknown). */
+const struct sysinfo_ports *portfacts_sys(struct portfacts *pf, struct ps_error *err);
 /* The kernel's ephemeral range / first unprivileged port; false if unknown. */
 bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi);
 bool portfacts_unprivileged(struct portfacts *pf, unsigned *port);

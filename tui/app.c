@@ -412,7 +412,11 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
 	else
 		app_message(app, false, _("%s: press ? for help"), app->reg->source);
-	if (sysinfo_read(&app->sys, &err) < 0) {
+	/* one read of the kernel's facts, shared with the suggest checks */
+	static const struct sysinfo_ports unknown;
+	struct portfacts *pf = cli_facts(cli);
+	app->sys = pf ? portfacts_sys(pf, &err) : &unknown;
+	if (error_is_set(&err)) {
 		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
 			    err.msg ? err.msg : "");
 		error_clear(&err);

@@ -99,7 +99,7 @@ static void heatmap_marks(const struct app *app, unsigned lo, unsigned hi, char 
 		mark[0] = 'U';
 	if (lo <= 49152 && 49152 <= hi)
 		mark[0] = 'D';
-	const struct sysinfo_ports *s = &app->sys;
+	const struct sysinfo_ports *s = app->sys;
 	if (s->have_unprivileged && lo <= s->unprivileged_start && s->unprivileged_start <= hi)
 		mark[1] = 'p';
 	if (s->have_ephemeral && ((lo <= s->ephemeral_lo && s->ephemeral_lo <= hi) ||
@@ -110,7 +110,7 @@ static void heatmap_marks(const struct app *app, unsigned lo, unsigned hi, char 
 /* Extra attributes showing the kernel's view: ephemeral ports underlined. */
 static attr_t heatmap_kernel_attr(const struct app *app, unsigned lo, unsigned hi)
 {
-	const struct sysinfo_ports *s = &app->sys;
+	const struct sysinfo_ports *s = app->sys;
 	if (s->have_ephemeral && hi >= s->ephemeral_lo && lo <= s->ephemeral_hi)
 		return A_UNDERLINE;
 	return 0;

@@ -79,7 +79,7 @@ static void teach_range(struct strbuf *t, const struct teach_range *tr)
 /* The kernel's ephemeral range and privileged boundary beside IANA's. */
 static void teach_machine(struct strbuf *t, const struct app *app)
 {
-	const struct sysinfo_ports *s = &app->sys;
+	const struct sysinfo_ports *s = app->sys;
 	struct strbuf v = STRBUF_INIT;
 	text_line(t, TEXT_HEADING);
 	text_add(t, _("This machine (Linux /proc/sys/net/ipv4) beside IANA"));

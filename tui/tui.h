@@ -87,7 +87,7 @@ struct layout {
 struct app {
 	struct cli *cli;
 	struct registry *reg;
-	struct sysinfo_ports sys;
+	const struct sysinfo_ports *sys; /* the kernel's facts, owned by cli_facts() */
 	unsigned cursor;  /* port under the cursor */
 	unsigned top_row; /* first map row shown */
 	int zoom;	  /* index: cell = 4^zoom ports */
