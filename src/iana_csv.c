@@ -30,22 +30,19 @@ struct csv_load {
 	bool block_utf8;         /* the block being fed is all valid UTF-8 */
 	bool field_utf8;         /* so is every block the current field touched */
 	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
-	struct strbuf raw_port;    /* the row's Port Number as the file has it */
-	int32_t port_lo, port_hi;  /* and as parsed */
+	int32_t port_lo, port_hi;  /* the row's Port Number, parsed */
+	const char *port_why;      /* or why it is not a port (NULL: it is) */
+	struct strbuf raw_port;    /* then, the bytes the file has there */
 };
 
 /* Error messages quote the file's own bytes (escaped when printed), not
  * their UTF-8-normalised copy: check what can go wrong before interning. */
-static bool raw_field_ok(struct csv_load *st, const char *s, size_t n)
+/* A header column against its expected heading (the header is one row:
+ * kept out of line so the per-field path stays lean). */
+static __attribute__((noinline, cold)) bool header_field_ok(struct csv_load *st, const char *s,
+							  size_t n)
 {
 	const char *want = field_heading((enum field)st->nfields);
-	if (st->header_done) {
-		if (st->nfields == FIELD_PORT) { /* checked once the row is whole */
-			strbuf_reset(&st->raw_port);
-			strbuf_add(&st->raw_port, s, n);
-		}
-		return true;
-	}
 	if (n == strlen(want) && memcmp(s, want, n) == 0)
 		return true;
 	struct strbuf raw = STRBUF_INIT;
@@ -58,15 +55,27 @@ static bool raw_field_ok(struct csv_load *st, const char *s, size_t n)
 	return false;
 }
 
-/* The row's Port Number, as the file has it. */
+static bool raw_field_ok(struct csv_load *st, const char *s, size_t n)
+{
+	if (!st->header_done)
+		return header_field_ok(st, s, n);
+	/* parsed now; a bad one is reported once the row is whole, so a wrong
+	 * field count wins */
+	if (st->nfields == FIELD_PORT &&
+	    port_parse_field(s, n, &st->port_lo, &st->port_hi, &st->port_why) < 0) {
+		strbuf_reset(&st->raw_port);
+		strbuf_add(&st->raw_port, s, n);
+	}
+	return true;
+}
+
+/* The row's Port Number, reported with the bytes the file has there. */
 static bool raw_port_ok(struct csv_load *st)
 {
-	const char *why = NULL;
-	if (port_parse_field(st->raw_port.data, st->raw_port.len, &st->port_lo, &st->port_hi,
-			     &why) == 0)
+	if (!st->port_why)
 		return true;
 	error_set(st->err, st->file, st->rec_line, _("bad port '%s': %s"),
-		  strbuf_str(&st->raw_port), _(why));
+		  strbuf_str(&st->raw_port), _(st->port_why));
 	st->failed = true;
 	return false;
 }

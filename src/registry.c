@@ -165,10 +165,13 @@ enum transport transport_from_name(const char *s, size_t n)
 {
 	if (n == 0)
 		return TRANSPORT_NONE;
-	for (int t = 0; t < TRANSPORT_REAL; t++)
-		if (strlen(transport_names[t]) == n &&
-		    strncasecmp(s, transport_names[t], n) == 0)
-			return (enum transport)t;
+	/* by length first: one comparison per field, not four */
+	static const enum transport by_len3[] = { TRANSPORT_TCP, TRANSPORT_UDP };
+	static const enum transport by_len4[] = { TRANSPORT_SCTP, TRANSPORT_DCCP };
+	const enum transport *cand = n == 3 ? by_len3 : n == 4 ? by_len4 : NULL;
+	for (int i = 0; cand && i < 2; i++)
+		if (strncasecmp(s, transport_names[cand[i]], n) == 0)
+			return cand[i];
 	return TRANSPORT_OTHER;
 }
 
@@ -316,20 +319,21 @@ static int build_cover(struct registry *reg)
 	for (unsigned p = 0; p < PORT_COUNT; p++)
 		off[p + 1] += off[p];
 	uint32_t *cover = malloc((total ? total : 1) * sizeof(*cover));
-	uint32_t *fill = malloc(PORT_COUNT * sizeof(*fill));
-	if (!cover || !fill) {
-		free(off), free(cover), free(fill);
+	if (!cover) {
+		free(off);
 		return -1;
 	}
-	memcpy(fill, off, PORT_COUNT * sizeof(*fill));
+	/* off[p] is port p's fill cursor; filling moves it to off[p + 1]'s
+	 * old value, so shifting back by one restores the row starts */
 	for (size_t i = 0; i < reg->nrec; i++) {
 		const struct record *r = &reg->rec[i];
 		if (r->port_lo == PORT_NONE)
 			continue;
 		for (int32_t p = r->port_lo; p <= r->port_hi; p++)
-			cover[fill[p]++] = (uint32_t)i;
+			cover[off[p]++] = (uint32_t)i;
 	}
-	free(fill);
+	memmove(off + 1, off, PORT_COUNT * sizeof(*off));
+	off[0] = 0;
 	reg->cover_off = off;
 	reg->cover = cover;
 	return 0;
