@@ -189,6 +189,16 @@ static int search_setup_context(struct search *s, const struct search_options *o
 	return 0;
 }
 
+/* JIT-compile code; false when JIT is unavailable or the pattern starts
+ * with (*NO_JIT), for which pcre2_jit_compile() succeeds without compiling
+ * anything (and pcre2_jit_match() would then fail on every subject). */
+static bool search_jit_compile(pcre2_code *code)
+{
+	size_t size = 0;
+	return pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 &&
+	       pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0;
+}
+
 /* Compile with the options' case mode; JIT unless refused or unavailable. */
 static int search_compile(struct search *s, const char *pattern, size_t len,
 			  const struct search_options *opt, struct search_error *err)
@@ -205,7 +215,7 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 		search_pcre2_message(ec, msg, sizeof(msg));
 		return search_set_error(err, msg, eo);
 	}
-	s->jit = !opt->no_jit && pcre2_jit_compile(s->code, PCRE2_JIT_COMPLETE) == 0;
+	s->jit = !opt->no_jit && search_jit_compile(s->code);
 	if (search_setup_context(s, opt) < 0)
 		return search_set_error(err, _("out of memory"), 0);
 	return 0;

@@ -33,6 +33,14 @@ is "grep ^ssh$ --field name: the ssh records" "1 port (4 records)
     Contact           [Tatu_Ylonen]
     Notes             Defined TXT keys:  u=<username> p=<password>" "$OUT"
 is "grep ^ssh$: nothing on stderr" "" "$ERR"
+SSH_OUT=$OUT
+
+# (*NO_JIT) makes pcre2_jit_compile() succeed without compiling; the
+# interpreter must then run (it once failed every field as "bad JIT option").
+run --registry "$REG" grep '(*NO_JIT)^ssh$' --field name
+is "(*NO_JIT): exit 0" 0 "$RC"
+is "(*NO_JIT): the same four records" "$SSH_OUT" "$OUT"
+is "(*NO_JIT): no limit message" "" "$ERR"
 
 # Every record whose name or description contains Kerberos in any case.
 KERBEROS="kerberos 88 tcp
