@@ -64,7 +64,8 @@ static const struct option long_options[] = {
 };
 
 /* "portscope: MESSAGE" on stderr, the message sanitised. */
-static void vwarn(const struct cli *cli, const char *fmt, va_list ap)
+static __attribute__((format(printf, 2, 0))) void vwarn(const struct cli *cli, const char *fmt,
+							 va_list ap)
 {
 	struct strbuf raw = STRBUF_INIT, clean = STRBUF_INIT;
 	strbuf_vaddf(&raw, fmt, ap);
