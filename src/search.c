@@ -213,7 +213,8 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 	if (!s->code) {
 		char msg[256];
 		search_pcre2_message(ec, msg, sizeof(msg));
-		return search_set_error(err, msg, eo);
+		/* PCRE2 may point one past the end of an unfinished (*VERB) */
+		return search_set_error(err, msg, eo < len ? eo : len);
 	}
 	s->jit = !opt->no_jit && search_jit_compile(s->code);
 	if (search_setup_context(s, opt) < 0)
@@ -394,23 +395,47 @@ bool search_range_matches(const struct search *s, unsigned lo, unsigned hi)
 	return false;
 }
 
+/* The first matching port >= p, or -1; a word of 64 ports at a time. */
+static long search_first_from(const struct search *s, long p)
+{
+	if (p > PORT_MAX)
+		return -1;
+	size_t w = (size_t)p / 64;
+	uint64_t bits = s->ports[w] & (~(uint64_t)0 << (p % 64));
+	while (!bits) {
+		if (++w == PORT_WORDS)
+			return -1;
+		bits = s->ports[w];
+	}
+	return (long)(w * 64) + __builtin_ctzll(bits);
+}
+
+/* The last matching port <= p, or -1. */
+static long search_last_to(const struct search *s, long p)
+{
+	if (p < 0)
+		return -1;
+	size_t w = (size_t)p / 64;
+	uint64_t bits = s->ports[w] & (~(uint64_t)0 >> (63 - p % 64));
+	while (!bits) {
+		if (w-- == 0)
+			return -1;
+		bits = s->ports[w];
+	}
+	return (long)(w * 64) + 63 - __builtin_clzll(bits);
+}
+
 long search_next_port(const struct search *s, unsigned from, int dir, bool *wrapped)
 {
 	*wrapped = false;
 	if (!s->nports)
 		return -1;
-	long step = dir < 0 ? -1 : 1;
-	long p = (long)from;
-	for (long i = 0; i < PORT_COUNT; i++) {
-		p += step;
-		if (p < 0 || p > PORT_MAX) {
-			p = p < 0 ? PORT_MAX : 0;
-			*wrapped = true;
-		}
-		if (search_port_matches(s, (unsigned)p))
-			return p;
+	long p = dir < 0 ? search_last_to(s, (long)from - 1) : search_first_from(s, (long)from + 1);
+	if (p < 0) {
+		*wrapped = true;
+		p = dir < 0 ? search_last_to(s, PORT_MAX) : search_first_from(s, 0);
 	}
-	return -1;
+	return p;
 }
 
 size_t search_port_rank(const struct search *s, unsigned port)

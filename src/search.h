@@ -75,7 +75,7 @@ struct search_options {
 #define SEARCH_OPTIONS_INIT { 0, SEARCH_CASE_SMART, TRANSPORT_ANY, false, 0, 0, 0 }
 
 /* Why a pattern did not compile: PCRE2's message and the byte offset in
- * the pattern where it stopped. */
+ * the pattern where it stopped, at most its length. */
 struct search_error {
 	char *message;  /* malloc'd; NULL when no error */
 	size_t offset;

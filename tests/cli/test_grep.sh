@@ -121,6 +121,12 @@ run --registry "$REG" grep "$(printf 'g\303\266t\033[(')"
 is "bad pattern: sanitised, caret counted in characters" "portscope: bad pattern: missing terminating ] for character class at offset 7
   göt\\e[(
          ^" "$ERR"
+# PCRE2 reports an unfinished (*VERB) one past the pattern's end; the
+# offset stays within the pattern.
+run --registry "$REG" grep '(*LIMIT_DEPTH=1'
+is "bad pattern: offset at most the pattern's length" "portscope: bad pattern: (*VERB) not recognized or malformed at offset 15
+  (*LIMIT_DEPTH=1
+                 ^" "$ERR"
 run --registry "$REG" grep x --field bogus
 is "bad --field: exit 2" 2 "$RC"
 like "bad --field: named" "--field takes name, description, assignee, contact, reference, notes or all, not 'bogus'" "$ERR"
