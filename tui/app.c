@@ -169,7 +169,7 @@ static void app_draw(struct app *app, unsigned react)
 		}
 		if (react & REDRAW_MAP) {
 			heatmap_draw(app);
-			heatmap_draw_legend(app);
+			legend_draw(app);
 		}
 		if (react & REDRAW_DETAIL)
 			detail_draw(app);
@@ -390,6 +390,8 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->reg = cli->reg;
 	app->proto = cli->proto;
 	app->gap.name = N_("free gap");
+	/* L10N: short form of the legend word above, for a narrow line. */
+	app->gap.short_name = N_("gap");
 	app->gap.glyph_utf8 = "─";
 	app->gap.glyph_ascii = '_';
 	app->gap.role = ROLE_OV_GAP;

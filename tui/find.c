@@ -20,6 +20,8 @@ void find_init(struct app *app)
 {
 	struct find *f = &app->find;
 	f->overlay.name = N_("search match");
+	/* L10N: short form of the legend word above, for a narrow line. */
+	f->overlay.short_name = N_("match");
 	f->overlay.glyph_utf8 = "●";
 	f->overlay.glyph_ascii = '*';
 	f->overlay.role = ROLE_OV_MATCH;

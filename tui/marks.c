@@ -19,10 +19,11 @@ static const marks_loader marks_loaders[MARKS_SOURCES] = {
 };
 
 /* Set up one overlay and put it in the drawing order. */
-static void marks_overlay(struct app *app, struct overlay *ov, const char *name, const char *utf8,
-			  char ascii, enum color_role role)
+static void marks_overlay(struct app *app, struct overlay *ov, const char *const name[2],
+			  const char *utf8, char ascii, enum color_role role)
 {
-	ov->name = name;
+	ov->name = name[0];
+	ov->short_name = name[1];
 	ov->glyph_utf8 = utf8;
 	ov->glyph_ascii = ascii;
 	ov->role = role;
@@ -32,10 +33,15 @@ static void marks_overlay(struct app *app, struct overlay *ov, const char *name,
 
 void marks_init(struct app *app)
 {
+	/* L10N: the legend's words for the marks, each with a short form
+	   for a narrow line. */
+	static const char *const listen[2] = {N_("listening"), N_("listen")};
+	static const char *const freq[2] = {N_("nmap-frequent"), N_("nmap")};
+	static const char *const labels[2] = {N_("labelled"), N_("label")};
 	struct choose *c = &app->choose;
-	marks_overlay(app, &c->listen, N_("listening"), "●", '@', ROLE_OV_LISTEN);
-	marks_overlay(app, &c->freq, N_("nmap-frequent"), "◆", '!', ROLE_OV_FREQ);
-	marks_overlay(app, &c->labels, N_("labelled"), "▲", '&', ROLE_OV_LABEL);
+	marks_overlay(app, &c->listen, listen, "●", '@', ROLE_OV_LISTEN);
+	marks_overlay(app, &c->freq, freq, "◆", '!', ROLE_OV_FREQ);
+	marks_overlay(app, &c->labels, labels, "▲", '&', ROLE_OV_LABEL);
 	c->run = 1; /* the failed[] buffers are zero, i.e. empty (app_init) */
 }
 

@@ -143,7 +143,6 @@ void keymap_help(struct app *app, struct strbuf *out);
 /* heatmap.c */
 void heatmap_layout(struct app *app);
 void heatmap_draw(struct app *app);
-void heatmap_draw_legend(struct app *app);
 /* Scroll so the cursor's row is on screen. */
 void heatmap_fit(struct app *app);
 /* Scroll so the cursor's row is in the middle. */
@@ -152,6 +151,13 @@ void heatmap_center(struct app *app);
 unsigned heatmap_cell_start(const struct app *app, unsigned port);
 /* The port at screen position (y, x), or -1. */
 long heatmap_port_at(const struct app *app, int y, int x);
+
+/* The map's glyphs by shade level: free ... fully assigned. */
+extern const char *const heatmap_shade_utf8[SHADES];
+extern const char heatmap_shade_ascii[SHADES];
+
+/* legend.c: the line under the map, fitted to the width. */
+void legend_draw(struct app *app);
 
 /* detail.c */
 void detail_draw(struct app *app);
