@@ -199,14 +199,14 @@ static void marks_scan_partial(struct strbuf *msg, const struct listeners *ls)
 {
 	if (ls->unreadable)
 		strbuf_addf(msg,
-			    P_("; the sockets of %zu process could not be read (not root?)",
-			       "; the sockets of %zu processes could not be read (not root?)",
+			    P_("; the sockets of %'zu process could not be read (not root?)",
+			       "; the sockets of %'zu processes could not be read (not root?)",
 			       ls->unreadable),
 			    ls->unreadable);
 	if (ls->malformed)
 		strbuf_addf(msg,
-			    P_("; %zu malformed line skipped (%s:%lu: %s)",
-			       "; %zu malformed lines skipped (%s:%lu: %s)", ls->malformed),
+			    P_("; %'zu malformed line skipped (%s:%lu: %s)",
+			       "; %'zu malformed lines skipped (%s:%lu: %s)", ls->malformed),
 			    ls->malformed, ls->malformed_file ? ls->malformed_file : "/proc/net",
 			    ls->malformed_line, _(ls->malformed_why));
 }
@@ -223,8 +223,8 @@ unsigned marks_toggle_listeners(struct app *app)
 	c->listen.enabled = true;
 	unsigned ports = overlay_count(&c->listen, 0, PORT_MAX);
 	struct strbuf msg = STRBUF_INIT;
-	strbuf_addf(&msg, P_("%zu listening socket", "%zu listening sockets", ls->n), ls->n);
-	strbuf_addf(&msg, P_(", %u port marked (%s)", ", %u ports marked (%s)", ports), ports,
+	strbuf_addf(&msg, P_("%'zu listening socket", "%'zu listening sockets", ls->n), ls->n);
+	strbuf_addf(&msg, P_(", %'u port marked (%s)", ", %'u ports marked (%s)", ports), ports,
 		    transport_name(app->proto));
 	marks_scan_partial(&msg, ls);
 	app_message(app, ls->unreadable || ls->malformed, "%s", strbuf_str(&msg));
@@ -250,7 +250,7 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 	ov->enabled = true;
 	unsigned n = overlay_count(ov, 0, PORT_MAX);
 	app_message(app, false,
-		    P_("%s: %u port marked (%s, %s)", "%s: %u ports marked (%s, %s)", n),
+		    P_("%s: %'u port marked (%s, %s)", "%s: %'u ports marked (%s, %s)", n),
 		    _(ov->name), n, transport_name(app->proto), pn->path);
 	return REDRAW_MAP | REDRAW_STATUS;
 }
