@@ -45,8 +45,12 @@ static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
 	}
 	source_system_path(&src, "/proc/net");
 	strbuf_reset(&v);
-	strbuf_addf(&v, _("%s[%s, scanned %s; L rescans]"), n ? "" : _("nobody  "),
-		    strbuf_str(&src), ls ? when : _("failed"));
+	if (ls && app->choose.listen.enabled) /* marks_tick() keeps them current */
+		strbuf_addf(&v, _("%s[%s, read again every %d s while L is on]"),
+			    n ? "" : _("nobody  "), strbuf_str(&src), MARKS_REFRESH_MS / 1000);
+	else
+		strbuf_addf(&v, _("%s[%s, scanned %s; L rescans]"), n ? "" : _("nobody  "),
+			    strbuf_str(&src), ls ? when : _("failed"));
 	text_field(t, n ? "" : _("Listening here"), strbuf_str(&v));
 	strbuf_free(&v);
 	strbuf_free(&src);

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <curses.h>
 
@@ -112,13 +113,17 @@ struct app {
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;
-	MEVENT mouse; /* the last mouse event */
+	MEVENT mouse;	    /* the last mouse event */
+	bool headless;	    /* driven by a key script */
+	uint64_t script_ms; /* its clock, moved by @sleep */
 };
 
 /* app.c */
 void app_message(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 unsigned app_zoom_size(const struct app *app);
+/* Milliseconds on a monotonic clock (the script's clock when headless). */
+uint64_t app_clock_ms(const struct app *app);
 /* Put the cursor on port and scroll the map to it. */
 void app_goto(struct app *app, unsigned port);
 /* Draw the status line now: only for progress during a blocking download
