@@ -79,6 +79,8 @@ unsigned marks_toggle_labels(struct app *app);
 
 /* portinfo.c: the cursor port's facts from every source, for the pane. */
 void portinfo_text(struct app *app, struct strbuf *t, unsigned port);
+/* The same in a line or two, for the top of the pane. */
+void portinfo_summary(struct app *app, struct strbuf *t, unsigned port);
 
 /* pick.c: the suggestions page. */
 unsigned pick_open(struct app *app);
