@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../src/i18n.h"
@@ -61,6 +62,14 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 	strbuf_vaddf(&app->status, fmt, ap);
 	va_end(ap);
 	app->status_error = error;
+}
+
+uint64_t app_clock_ms(const struct app *app)
+{
+	struct timespec ts;
+	if (app->headless || clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return app->script_ms;
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
 void app_goto(struct app *app, unsigned port)
@@ -169,7 +178,7 @@ static void app_draw(struct app *app, unsigned react)
 		}
 		if (react & REDRAW_MAP) {
 			heatmap_draw(app);
-			heatmap_draw_legend(app);
+			legend_draw(app);
 		}
 		if (react & REDRAW_DETAIL)
 			detail_draw(app);
@@ -279,6 +288,11 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 		app_resize(app, in->cols, in->rows);
 		*react |= REDRAW_LAYOUT;
 		return 0;
+	case SCRIPT_SLEEP:
+		app->script_ms += in->ms;
+		return 0;
+	case SCRIPT_WAIT:
+		return script_wait(in, in->label, err) < 0 ? -2 : 0;
 	default:
 		return -2;
 	}
@@ -286,20 +300,21 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 
 /* The loop. in is NULL for a real terminal. A search in progress runs a
  * step of FIND_STEP_USEC whenever no key is waiting (after each script
- * event in a test). */
+ * event in a test); the listeners are read again when due (marks_tick). */
 static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 {
 	unsigned react = REDRAW_LAYOUT;
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
+		react |= marks_tick(app);
 		react = app_redraw(app, react);
 		unsigned loaded = marks_preload(app);
 		if (loaded != REDRAW_NONE) {
 			react |= loaded; /* the first frame is up: load the sources, draw again */
 			continue;
 		}
-		if (!in)
-			wtimeout(stdscr, find_busy(app) ? 0 : 1000);
+		if (!in) /* wake for the next listeners refresh, else each second */
+			wtimeout(stdscr, find_busy(app) ? 0 : marks_timeout(app, 1000));
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
 		if (key < 0)
 			return key == -1 ? 0 : -1;
@@ -390,6 +405,8 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->reg = cli->reg;
 	app->proto = cli->proto;
 	app->gap.name = N_("free gap");
+	/* L10N: short form of the legend word above, for a narrow line. */
+	app->gap.short_name = N_("gap");
 	app->gap.glyph_utf8 = "─";
 	app->gap.glyph_ascii = '_';
 	app->gap.role = ROLE_OV_GAP;
@@ -444,6 +461,7 @@ static int app_headless(struct app *app, const char *path)
 		error_clear(&err);
 		return EXIT_TROUBLE;
 	}
+	app->headless = true;
 	FILE *null = fopen("/dev/null", "r+");
 	SCREEN *scr = null ? app_newterm(app->cli, getenv("TERM"), null, null) : NULL;
 	if (scr) {

@@ -21,6 +21,8 @@
 void changes_init(struct app *app)
 {
 	app->changed.name = N_("changed");
+	/* L10N: short form of the legend word above, for a narrow line. */
+	app->changed.short_name = N_("chg");
 	app->changed.glyph_utf8 = "◆";
 	app->changed.glyph_ascii = '~';
 	app->changed.role = ROLE_OV_LABEL;
@@ -56,11 +58,11 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 	if (total)
 		app_message(
 			app, false,
-			_("downloading the IANA registry: %llu of %llu KiB (%d%%), Esc cancels"),
+			_("downloading the IANA registry: %'llu of %'llu KiB (%d%%), Esc cancels"),
 			(unsigned long long)(now >> 10), (unsigned long long)(total >> 10),
 			(int)(now * 100 / total));
 	else
-		app_message(app, false, _("downloading the IANA registry: %llu KiB, Esc cancels"),
+		app_message(app, false, _("downloading the IANA registry: %'llu KiB, Esc cancels"),
 			    (unsigned long long)(now >> 10));
 	app_status_now(app);
 	wtimeout(stdscr, 0);
@@ -103,11 +105,11 @@ static void changes_install(struct app *app, struct update_result *res, const ch
 	app->gap.enabled = false;
 	if (app->have_diff)
 		app_message(app, false,
-			    _("updated: %zu added, %zu removed, %zu changed (c lists them); %s"),
+			    _("updated: %'zu added, %'zu removed, %'zu changed (c lists them); %s"),
 			    app->diff.count[DIFF_ADDED], app->diff.count[DIFF_REMOVED],
 			    app->diff.count[DIFF_CHANGED], path);
 	else
-		app_message(app, false, _("installed: %zu records in %s"), app->reg->nrec, path);
+		app_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec, path);
 }
 
 /* Download into the per-user registry path and load the result. */
@@ -173,7 +175,7 @@ unsigned changes_toggle(struct app *app)
 static void changes_side(struct strbuf *t, const char *label, const struct registry *reg)
 {
 	text_line(t, TEXT_PLAIN);
-	text_addf(t, P_("%s %s (%s, %zu record)", "%s %s (%s, %zu records)", reg->nrec), label,
+	text_addf(t, P_("%s %s (%s, %'zu record)", "%s %s (%s, %'zu records)", reg->nrec), label,
 		  reg->source, *reg->date ? reg->date : _("no date"), reg->nrec);
 }
 
@@ -212,12 +214,12 @@ void changes_text(struct app *app, struct strbuf *t)
 	changes_side(t, _("before:"), d->old);
 	changes_side(t, _("after: "), d->new);
 	text_line(t, TEXT_PLAIN);
-	text_addf(t, _("%zu added, %zu removed, %zu changed (%zu only in spacing)"),
+	text_addf(t, _("%'zu added, %'zu removed, %'zu changed (%'zu only in spacing)"),
 		  d->count[DIFF_ADDED], d->count[DIFF_REMOVED], d->count[DIFF_CHANGED],
 		  d->whitespace_only);
 	text_line(t, TEXT_PLAIN);
 	text_addf(t,
-		  _("%zu ports touched; the %zu whose records changed beyond spacing are marked "
+		  _("%'zu ports touched; the %'zu whose records changed beyond spacing are marked "
 		    "on the map"),
 		  d->ports_changed, d->ports_content);
 	text_line(t, TEXT_PLAIN);

@@ -24,6 +24,10 @@ enum marks_source {
 	MARKS_SOURCES,
 };
 
+/* How often the listeners are read again while L shows them (htop's
+ * refresh delay); the help page, the detail pane and the manual say it. */
+#define MARKS_REFRESH_MS 2000
+
 /* How many suggestions the page lists. */
 #define PICK_COUNT 20
 /* The longest block `+` asks for. */
@@ -33,9 +37,11 @@ struct choose {
 	struct overlay listen, freq, labels;
 	/* a source that failed to load: its error, shown instead of it */
 	struct strbuf failed[MARKS_SOURCES];
-	bool loaded;	  /* marks_preload() has run */
-	bool scanned;	  /* the listeners have been read */
-	time_t scan_time; /* when */
+	bool loaded;	      /* marks_preload() has run */
+	bool scanned;	      /* the listeners have been read */
+	time_t scan_time;     /* when */
+	uint64_t scan_ms;     /* when, by app_clock_ms() */
+	uint64_t fingerprint; /* of what was read, to see a change */
 	/* the suggestions page */
 	unsigned asked, run;
 	bool any_range;
@@ -59,6 +65,12 @@ unsigned marks_preload(struct app *app);
 bool marks_rescan(struct app *app);
 /* The checks' sources, as suggest.h wants them. */
 void marks_sources(struct app *app, struct suggest_sources *src);
+/* While L is on, read the listeners again every MARKS_REFRESH_MS; what to
+ * redraw (REDRAW_NONE when nothing changed). */
+unsigned marks_tick(struct app *app);
+/* How long the main loop may wait for a key: idle ms, or less when a
+ * refresh is due sooner. */
+int marks_timeout(struct app *app, int idle);
 /* Rebuild the enabled overlays for the transport filter. */
 void marks_transport_changed(struct app *app);
 unsigned marks_toggle_listeners(struct app *app);
@@ -67,6 +79,8 @@ unsigned marks_toggle_labels(struct app *app);
 
 /* portinfo.c: the cursor port's facts from every source, for the pane. */
 void portinfo_text(struct app *app, struct strbuf *t, unsigned port);
+/* The same in a line or two, for the top of the pane. */
+void portinfo_summary(struct app *app, struct strbuf *t, unsigned port);
 
 /* pick.c: the suggestions page. */
 unsigned pick_open(struct app *app);

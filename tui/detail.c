@@ -172,6 +172,7 @@ static void detail_text(struct app *app, struct strbuf *t)
 	if (z > 1)
 		detail_bucket(t, app, lo, lo + z - 1);
 	detail_port_summary(t, app, app->cursor);
+	portinfo_summary(app, t, app->cursor); /* visible without scrolling */
 	size_t n = registry_records_at(app->reg, app->cursor, &idx);
 	if (!n) {
 		text_line(t, TEXT_PLAIN);

@@ -20,6 +20,8 @@ void find_init(struct app *app)
 {
 	struct find *f = &app->find;
 	f->overlay.name = N_("search match");
+	/* L10N: short form of the legend word above, for a narrow line. */
+	f->overlay.short_name = N_("match");
 	f->overlay.glyph_utf8 = "●";
 	f->overlay.glyph_ascii = '*';
 	f->overlay.role = ROLE_OV_MATCH;
@@ -289,14 +291,14 @@ static bool find_counts(const struct app *app, const struct search *s, struct st
 	size_t ports = search_port_count(s), recs = search_records(s, &idx);
 	size_t hits = search_limit_hits(s);
 	if (hits) /* first: it must not be cut off, nor read as "no match" */
-		strbuf_addf(out, P_("limit hit in %zu field; ", "limit hit in %zu fields; ", hits),
+		strbuf_addf(out, P_("limit hit in %'zu field; ", "limit hit in %'zu fields; ", hits),
 			    hits);
 	if (search_port_matches(s, app->cursor))
-		strbuf_addf(out, P_("match %zu of %zu port", "match %zu of %zu ports", ports),
+		strbuf_addf(out, P_("match %'zu of %'zu port", "match %'zu of %'zu ports", ports),
 			    search_port_rank(s, app->cursor), ports);
 	else
-		strbuf_addf(out, P_("%zu port", "%zu ports", ports), ports);
-	strbuf_addf(out, P_(" (%zu record)", " (%zu records)", recs), recs);
+		strbuf_addf(out, P_("%'zu port", "%'zu ports", ports), ports);
+	strbuf_addf(out, P_(" (%'zu record)", " (%'zu records)", recs), recs);
 	return hits > 0;
 }
 

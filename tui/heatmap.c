@@ -10,8 +10,8 @@
 #include "tui.h"
 
 /* Glyphs by shade level: free ... fully assigned. */
-static const char *const shade_utf8[SHADES] = {"·", "░", "▒", "▓", "█"};
-static const char shade_ascii[SHADES] = {'.', ':', '+', '*', '#'};
+const char *const heatmap_shade_utf8[SHADES] = {"·", "░", "▒", "▓", "█"};
+const char heatmap_shade_ascii[SHADES] = {'.', ':', '+', '*', '#'};
 
 unsigned app_zoom_size(const struct app *app)
 {
@@ -121,8 +121,8 @@ static void heatmap_draw_cell(struct app *app, int y, int x, unsigned lo, unsign
 	const struct overlay *ov = overlay_at(&app->overlays, lo, hi);
 	int level = heatmap_level(app, lo, hi);
 	enum color_role role = colors_shade(port_range_of(lo), level);
-	const char *glyph = app->utf8 ? shade_utf8[level] : NULL;
-	char ascii = shade_ascii[level];
+	const char *glyph = app->utf8 ? heatmap_shade_utf8[level] : NULL;
+	char ascii = heatmap_shade_ascii[level];
 	if (ov) {
 		role = (enum color_role)ov->role;
 		glyph = app->utf8 ? ov->glyph_utf8 : NULL;
@@ -161,79 +161,6 @@ void heatmap_draw(struct app *app)
 			heatmap_draw_cell(app, y, GUTTER_WIDTH + c, lo + (unsigned)c * z,
 					  lo + (unsigned)(c + 1) * z - 1);
 	}
-}
-
-/* Append one legend item (a glyph in its colour, then text); returns x. */
-static int heatmap_legend_glyph(struct app *app, int x, const char *utf8, char ascii,
-				enum color_role role, const char *text)
-{
-	int y = app->lay.legend_y, w = COLS - x;
-	if (w <= 0)
-		return x;
-	if (app->utf8)
-		draw_text(y, x, 1, utf8, colors_attr(role));
-	else
-		mvaddch(y, x, (chtype)(unsigned char)ascii | colors_attr(role));
-	return x + 1 + draw_text(y, x + 1, w - 1, text, A_NORMAL) + 1;
-}
-
-/* A shade level as a legend item. */
-static int heatmap_legend_item(struct app *app, int x, int level, enum color_role role,
-			       const char *text)
-{
-	return heatmap_legend_glyph(app, x, shade_utf8[level], shade_ascii[level], role, text);
-}
-
-/* Columns the enabled overlays' legend items take. */
-static int heatmap_legend_overlays_width(const struct app *app)
-{
-	int w = 0;
-	for (int i = 0; i < app->overlays.n; i++)
-		if (app->overlays.ov[i]->enabled)
-			w += 2 + (int)strlen(_(app->overlays.ov[i]->name));
-	return w;
-}
-
-/* The enabled overlays, after the fixed items, as far as they fit. */
-static void heatmap_legend_overlays(struct app *app, int x)
-{
-	for (int i = 0; i < app->overlays.n; i++) {
-		const struct overlay *ov = app->overlays.ov[i];
-		if (ov->enabled)
-			x = heatmap_legend_glyph(app, x, ov->glyph_utf8, ov->glyph_ascii,
-						 (enum color_role)ov->role, _(ov->name));
-	}
-}
-
-void heatmap_draw_legend(struct app *app)
-{
-	int y = app->lay.legend_y, x = 0;
-	move(y, 0);
-	clrtoeol();
-	if (app->zoom == 0) {
-		x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("assigned"));
-		x = heatmap_legend_item(app, x, 2, ROLE_USR2, _("reserved"));
-		x = heatmap_legend_item(app, x, 0, ROLE_USR0, _("free"));
-	} else {
-		for (int i = 0; i < SHADES && x < COLS; i++, x++)
-			heatmap_legend_item(app, x, i, colors_shade(RANGE_USER, i), "");
-		/* L10N: legend of the shade ramp at zoom > 1. */
-		x += 1 + draw_text(y, x + 1, COLS - x - 1, _("assigned share 0-100%"), A_NORMAL) +
-		     1;
-	}
-	/* L10N: the three RFC 6335 ranges, as the map's legend names them. */
-	x = heatmap_legend_item(app, x, 4, ROLE_SYS4, _("System"));
-	x = heatmap_legend_item(app, x, 4, ROLE_USR4, _("User"));
-	x = heatmap_legend_item(app, x, 4, ROLE_DYN4, _("Dynamic"));
-	/* L10N: legend of the gutter marks: U/D where the User/Dynamic range
-	   starts, p the privileged boundary, e the ephemeral range (underlined
-	   cells). The letters U, D, p, e are drawn by the map: keep them. */
-	const char *hint = _("U/D:range p:priv e:ephem(_)");
-	/* the overlays shown matter more than the gutter's key */
-	if (x + (int)strlen(hint) + 1 + heatmap_legend_overlays_width(app) <= COLS ||
-	    !heatmap_legend_overlays_width(app))
-		x += draw_text(y, x, COLS - x, hint, colors_attr(ROLE_GUTTER)) + 1;
-	heatmap_legend_overlays(app, x);
 }
 
 /* Move the cursor by delta cells (clamped to the port space). */

@@ -32,7 +32,7 @@ static const struct binding keymap[] = {
 	{ { '/' }, "/", action_search, N_("regex search, matches marked live as you type (Up/Down: earlier patterns)") },
 	{ { 'n' }, "n", action_search_next, N_("next matching port (wraps around)") },
 	{ { 'N' }, "N", action_search_prev, N_("previous matching port") },
-	{ { 'L' }, "L", action_listeners, N_("toggle local listeners") },
+	{ { 'L' }, "L", action_listeners, N_("toggle local listeners (read again every 2 s while on)") },
 	{ { 'F' }, "F", action_frequent, N_("toggle marks on ports nmap often finds open") },
 	{ { 'M' }, "M", action_labels, N_("toggle marks on the ports of your labels file") },
 	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor (a page; s again closes)") },

@@ -1,10 +1,12 @@
 /* marks.c: the optional sources as overlays on the map: local listeners
- * (`L`, rescanned on each toggle-on so the marks are current), ports nmap
+ * (`L`, rescanned on each toggle-on and every MARKS_REFRESH_MS while on,
+ * so the marks are current), ports nmap
  * sees open often (`F`) and the user's labels (`U`). Each source is loaded
  * once through the CLI's shared portfacts; one that fails to load is named
  * in the status line, shown as n/a, and never stops the TUI. */
 #include <config.h>
 
+#include <string.h>
 #include <time.h>
 
 #include "../src/i18n.h"
@@ -19,10 +21,11 @@ static const marks_loader marks_loaders[MARKS_SOURCES] = {
 };
 
 /* Set up one overlay and put it in the drawing order. */
-static void marks_overlay(struct app *app, struct overlay *ov, const char *name, const char *utf8,
-			  char ascii, enum color_role role)
+static void marks_overlay(struct app *app, struct overlay *ov, const char *const name[2],
+			  const char *utf8, char ascii, enum color_role role)
 {
-	ov->name = name;
+	ov->name = name[0];
+	ov->short_name = name[1];
 	ov->glyph_utf8 = utf8;
 	ov->glyph_ascii = ascii;
 	ov->role = role;
@@ -32,10 +35,15 @@ static void marks_overlay(struct app *app, struct overlay *ov, const char *name,
 
 void marks_init(struct app *app)
 {
+	/* L10N: the legend's words for the marks, each with a short form
+	   for a narrow line. */
+	static const char *const listen[2] = {N_("listening"), N_("listen")};
+	static const char *const freq[2] = {N_("nmap-frequent"), N_("nmap")};
+	static const char *const labels[2] = {N_("labelled"), N_("label")};
 	struct choose *c = &app->choose;
-	marks_overlay(app, &c->listen, N_("listening"), "●", '@', ROLE_OV_LISTEN);
-	marks_overlay(app, &c->freq, N_("nmap-frequent"), "◆", '!', ROLE_OV_FREQ);
-	marks_overlay(app, &c->labels, N_("labelled"), "▲", '&', ROLE_OV_LABEL);
+	marks_overlay(app, &c->listen, listen, "●", '@', ROLE_OV_LISTEN);
+	marks_overlay(app, &c->freq, freq, "◆", '!', ROLE_OV_FREQ);
+	marks_overlay(app, &c->labels, labels, "▲", '&', ROLE_OV_LABEL);
 	c->run = 1; /* the failed[] buffers are zero, i.e. empty (app_init) */
 }
 
@@ -71,13 +79,41 @@ const struct portnames *marks_names(struct app *app, enum marks_source s)
 	return pn;
 }
 
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t marks_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* A fingerprint of everything the TUI shows of the listeners. */
+static uint64_t marks_fingerprint(const struct listeners *ls)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < ls->n; i++) {
+		const struct listener *l = &ls->v[i];
+		unsigned key[3] = {(unsigned)l->transport, l->v6, l->port};
+		h = marks_hash(h, key, sizeof(key));
+		h = marks_hash(h, &l->pid, sizeof(l->pid));
+		h = marks_hash(h, l->addr, strlen(l->addr) + 1);
+		h = marks_hash(h, l->process ? l->process : "",
+			       l->process ? strlen(l->process) + 1 : 1);
+	}
+	size_t counts[2] = {ls->unreadable, ls->malformed};
+	return marks_hash(h, counts, sizeof(counts));
+}
+
 /* Read the listeners again; false (message shown) when out of memory. */
 static bool marks_scan(struct app *app)
 {
 	struct choose *c = &app->choose;
 	struct portfacts *pf = cli_facts(app->cli);
 	struct ps_error err = PS_ERROR_INIT;
-	if (!pf || !portfacts_listeners_rescan(pf, &err)) {
+	const struct listeners *ls;
+	c->scan_ms = app_clock_ms(app); /* a failure is not retried at once */
+	if (!pf || !(ls = portfacts_listeners_rescan(pf, &err))) {
 		struct strbuf msg = STRBUF_INIT;
 		marks_error_text(&msg, &err);
 		app_message(app, true, _("listeners: %s"), strbuf_str(&msg));
@@ -87,6 +123,7 @@ static bool marks_scan(struct app *app)
 	}
 	c->scanned = true;
 	c->scan_time = time(NULL);
+	c->fingerprint = marks_fingerprint(ls);
 	return true;
 }
 
@@ -167,6 +204,29 @@ bool marks_rescan(struct app *app)
 	return true;
 }
 
+unsigned marks_tick(struct app *app)
+{
+	struct choose *c = &app->choose;
+	if (!c->listen.enabled || app_clock_ms(app) - c->scan_ms < MARKS_REFRESH_MS)
+		return REDRAW_NONE;
+	uint64_t before = c->fingerprint;
+	if (!marks_scan(app))
+		return REDRAW_STATUS;
+	if (c->fingerprint == before)
+		return REDRAW_NONE;
+	marks_build_listen(app);
+	return REDRAW_MAP | REDRAW_DETAIL;
+}
+
+int marks_timeout(struct app *app, int idle)
+{
+	const struct choose *c = &app->choose;
+	if (!c->listen.enabled)
+		return idle;
+	uint64_t due = c->scan_ms + MARKS_REFRESH_MS, now = app_clock_ms(app);
+	return due <= now ? 0 : due - now < (uint64_t)idle ? (int)(due - now) : idle;
+}
+
 void marks_transport_changed(struct app *app)
 {
 	struct choose *c = &app->choose;
@@ -193,14 +253,14 @@ static void marks_scan_partial(struct strbuf *msg, const struct listeners *ls)
 {
 	if (ls->unreadable)
 		strbuf_addf(msg,
-			    P_("; the sockets of %zu process could not be read (not root?)",
-			       "; the sockets of %zu processes could not be read (not root?)",
+			    P_("; the sockets of %'zu process could not be read (not root?)",
+			       "; the sockets of %'zu processes could not be read (not root?)",
 			       ls->unreadable),
 			    ls->unreadable);
 	if (ls->malformed)
 		strbuf_addf(msg,
-			    P_("; %zu malformed line skipped (%s:%lu: %s)",
-			       "; %zu malformed lines skipped (%s:%lu: %s)", ls->malformed),
+			    P_("; %'zu malformed line skipped (%s:%lu: %s)",
+			       "; %'zu malformed lines skipped (%s:%lu: %s)", ls->malformed),
 			    ls->malformed, ls->malformed_file ? ls->malformed_file : "/proc/net",
 			    ls->malformed_line, _(ls->malformed_why));
 }
@@ -209,7 +269,7 @@ unsigned marks_toggle_listeners(struct app *app)
 {
 	struct choose *c = &app->choose;
 	if (marks_off(app, &c->listen))
-		return REDRAW_MAP | REDRAW_STATUS;
+		return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 	if (!marks_scan(app))
 		return REDRAW_STATUS;
 	const struct listeners *ls = marks_listeners(app);
@@ -217,8 +277,8 @@ unsigned marks_toggle_listeners(struct app *app)
 	c->listen.enabled = true;
 	unsigned ports = overlay_count(&c->listen, 0, PORT_MAX);
 	struct strbuf msg = STRBUF_INIT;
-	strbuf_addf(&msg, P_("%zu listening socket", "%zu listening sockets", ls->n), ls->n);
-	strbuf_addf(&msg, P_(", %u port marked (%s)", ", %u ports marked (%s)", ports), ports,
+	strbuf_addf(&msg, P_("%'zu listening socket", "%'zu listening sockets", ls->n), ls->n);
+	strbuf_addf(&msg, P_(", %'u port marked (%s)", ", %'u ports marked (%s)", ports), ports,
 		    transport_name(app->proto));
 	marks_scan_partial(&msg, ls);
 	app_message(app, ls->unreadable || ls->malformed, "%s", strbuf_str(&msg));
@@ -244,7 +304,7 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 	ov->enabled = true;
 	unsigned n = overlay_count(ov, 0, PORT_MAX);
 	app_message(app, false,
-		    P_("%s: %u port marked (%s, %s)", "%s: %u ports marked (%s, %s)", n),
+		    P_("%s: %'u port marked (%s, %s)", "%s: %'u ports marked (%s, %s)", n),
 		    _(ov->name), n, transport_name(app->proto), pn->path);
 	return REDRAW_MAP | REDRAW_STATUS;
 }

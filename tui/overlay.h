@@ -18,6 +18,7 @@
 
 struct overlay {
 	const char *name;	/* legend text (untranslated, N_()) */
+	const char *short_name; /* its short form for a narrow legend, or NULL */
 	const char *glyph_utf8; /* one column wide */
 	char glyph_ascii;
 	int role; /* enum color_role */

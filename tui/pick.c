@@ -233,7 +233,7 @@ static void pick_row(const struct app *app, struct strbuf *t, const struct sugge
 	strbuf_addf(&line, "%s %-11s %+7ld  ", sel ? ">" : " ", strbuf_str(&ports), g->offset);
 	pick_marks(app, src, o, g->lo, g->hi, &line, &notes);
 	unsigned run = g->run_hi - g->run_lo + 1;
-	strbuf_addf(&line, P_("  free run %u-%u (%u port)", "  free run %u-%u (%u ports)", run),
+	strbuf_addf(&line, P_("  free run %u-%u (%'u port)", "  free run %u-%u (%'u ports)", run),
 		    g->run_lo, g->run_hi, run);
 	text_line(t, sel ? TEXT_SELECTED : TEXT_PLAIN);
 	text_add(t, strbuf_str(&line));

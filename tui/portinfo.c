@@ -12,16 +12,25 @@
 #include "../src/badports.h"
 #include "../src/i18n.h"
 #include "../src/lookup_names.h"
+#include "../src/sanitize.h"
 #include "../src/source.h"
+#include "../src/utf8.h"
 #include "text.h"
 #include "tui.h"
 
-/* "tcp 127.0.0.1:8080 pid 100 webserver" ([::1]:8081 for IPv6). */
-static void portinfo_listener(struct strbuf *v, const struct listener *l)
+/* "tcp 127.0.0.1:8080" ([::1]:8081 for IPv6). */
+static void portinfo_address(struct strbuf *v, const struct listener *l)
 {
 	bool v6 = strchr(l->addr, ':') != NULL;
-	strbuf_addf(v, v6 ? "%s [%s]:%u " : "%s %s:%u ", transport_name(l->transport), l->addr,
+	strbuf_addf(v, v6 ? "%s [%s]:%u" : "%s %s:%u", transport_name(l->transport), l->addr,
 		    l->port);
+}
+
+/* "tcp 127.0.0.1:8080 pid 100 webserver". */
+static void portinfo_listener(struct strbuf *v, const struct listener *l)
+{
+	portinfo_address(v, l);
+	strbuf_addc(v, ' ');
 	if (l->pid >= 0)
 		strbuf_addf(v, _("pid %ld %s"), l->pid, l->process ? l->process : "-");
 	else
@@ -45,8 +54,12 @@ static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
 	}
 	source_system_path(&src, "/proc/net");
 	strbuf_reset(&v);
-	strbuf_addf(&v, _("%s[%s, scanned %s; L rescans]"), n ? "" : _("nobody  "),
-		    strbuf_str(&src), ls ? when : _("failed"));
+	if (ls && app->choose.listen.enabled) /* marks_tick() keeps them current */
+		strbuf_addf(&v, _("%s[%s, read again every %d s while L is on]"),
+			    n ? "" : _("nobody  "), strbuf_str(&src), MARKS_REFRESH_MS / 1000);
+	else
+		strbuf_addf(&v, _("%s[%s, scanned %s; L rescans]"), n ? "" : _("nobody  "),
+			    strbuf_str(&src), ls ? when : _("failed"));
 	text_field(t, n ? "" : _("Listening here"), strbuf_str(&v));
 	strbuf_free(&v);
 	strbuf_free(&src);
@@ -117,6 +130,100 @@ static void portinfo_differ(struct app *app, struct strbuf *t, unsigned port)
 		}
 	}
 	strbuf_free(&block);
+}
+
+/* Source s's names for port, each once ("http-alt"), or nmap's highest
+ * open frequency; "-" when none, "n/a" when the source is absent. */
+static void portinfo_brief_names(struct app *app, struct strbuf *v, unsigned port,
+				 enum marks_source s)
+{
+	const struct portnames *pn = marks_names(app, s);
+	const struct portname *e;
+	size_t n = pn && pn->present ? portnames_at(pn, port, &e) : 0;
+	float freq = -1;
+	if (!pn || !pn->present) {
+		strbuf_adds(v, _("n/a"));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < i && strcmp(portnames_str(pn, &e[j]), portnames_str(pn, &e[i])) != 0)
+			j++;
+		if (j == i && s != MARKS_NMAP)
+			strbuf_addf(v, "%s%s", i ? "," : "", portnames_str(pn, &e[i]));
+		if (e[i].frequency > freq)
+			freq = e[i].frequency;
+	}
+	if (s == MARKS_NMAP && freq >= 0)
+		strbuf_addf(v, "%.6f", freq);
+	else if (!n || s == MARKS_NMAP)
+		strbuf_adds(v, "-");
+}
+
+/* The listeners on port in short: the first (with its address when
+ * detail > 1, its process when > 0), and how many more. */
+static void portinfo_brief_listeners(struct app *app, struct strbuf *v, unsigned port, int detail)
+{
+	const struct listeners *ls = marks_listeners(app);
+	const struct listener *first = NULL;
+	size_t n = ls ? listeners_at(ls, port, &first) : 0;
+	if (!ls) {
+		strbuf_adds(v, _("listeners n/a"));
+		return;
+	}
+	if (!n) {
+		strbuf_adds(v, _("nobody listens"));
+		return;
+	}
+	/* L10N: followed by "tcp 127.0.0.1:8080" or "tcp", and the process
+	   in brackets. */
+	strbuf_adds(v, _("listening "));
+	if (detail > 1)
+		portinfo_address(v, first);
+	else
+		strbuf_adds(v, transport_name(first->transport));
+	if (detail > 0 && first->process)
+		strbuf_addf(v, " (%s)", first->process);
+	if (n > 1)
+		strbuf_addf(v, P_(" (+%'zu more)", " (+%'zu more)", n - 1), n - 1);
+}
+
+/* The summary at a level of detail (2 most, 0 least). */
+static void portinfo_brief(struct app *app, struct strbuf *v, unsigned port, int detail)
+{
+	/* L10N: the detail pane's one-line summary of the local sources
+	   (listeners, /etc/services, nmap-services, labels, browsers), above
+	   the records; the full section is below them. */
+	strbuf_adds(v, _("Here: "));
+	portinfo_brief_listeners(app, v, port, detail);
+	strbuf_adds(v, "; /etc/services ");
+	portinfo_brief_names(app, v, port, MARKS_ETC);
+	strbuf_adds(v, "; nmap ");
+	portinfo_brief_names(app, v, port, MARKS_NMAP);
+	strbuf_adds(v, _("; label "));
+	portinfo_brief_names(app, v, port, MARKS_LABELS);
+	if (badports_is_blocked(port))
+		strbuf_adds(v, _("; browser-blocked"));
+}
+
+void portinfo_summary(struct app *app, struct strbuf *t, unsigned port)
+{
+	struct strbuf v = STRBUF_INIT, clean = STRBUF_INIT;
+	if (!app->choose.loaded)
+		return;
+	/* the most detail that fits one line as drawn (process names are
+	   untrusted: measured sanitised); wrapped when even the least does not */
+	for (int detail = 2; detail >= 0; detail--) {
+		strbuf_reset(&v);
+		strbuf_reset(&clean);
+		portinfo_brief(app, &v, port, detail);
+		sanitize_append(&clean, v.data ? v.data : "", v.len);
+		if (utf8_width(strbuf_str(&clean)) <= COLS)
+			break;
+	}
+	text_wrap(t, TEXT_PLAIN, strbuf_str(&v), 4, COLS);
+	strbuf_free(&v);
+	strbuf_free(&clean);
 }
 
 void portinfo_text(struct app *app, struct strbuf *t, unsigned port)

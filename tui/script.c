@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "../src/i18n.h"
 #include "../src/utf8.h"
@@ -38,6 +40,28 @@ int script_parse_size(const char *s, int *cols, int *rows)
 	*cols = (int)c;
 	*rows = (int)r;
 	return 0;
+}
+
+/* "MS" for @sleep: 0 to a day; -1 when malformed. */
+static int script_parse_ms(const char *s, unsigned long *ms)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (end == s || *end || *s == '-' || v > 86400000UL)
+		return -1;
+	*ms = v;
+	return 0;
+}
+
+int script_wait(struct script *s, const char *path, struct ps_error *err)
+{
+	const struct timespec tick = {0, 10 * 1000 * 1000};
+	for (int i = 0; i < 1000; i++) {
+		if (access(path, F_OK) == 0)
+			return 0;
+		nanosleep(&tick, NULL);
+	}
+	return error_set(err, s->path, s->lineno, _("@wait: the file did not appear in 10 s"));
 }
 
 int script_open(struct script *s, const char *path, struct ps_error *err)
@@ -142,6 +166,10 @@ static int script_command(struct script *s, struct ps_error *err)
 	if (n == 6 && strncmp(l, "resize", 6) == 0 &&
 	    script_parse_size(arg, &s->cols, &s->rows) == 0)
 		return SCRIPT_RESIZE;
+	if (n == 5 && strncmp(l, "sleep", 5) == 0 && script_parse_ms(arg, &s->ms) == 0)
+		return SCRIPT_SLEEP;
+	if (n == 4 && strncmp(l, "wait", 4) == 0 && *arg)
+		return SCRIPT_WAIT;
 	return error_set(err, s->path, s->lineno, _("unknown script command"));
 }
 

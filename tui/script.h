@@ -4,6 +4,11 @@
  *   @dump [LABEL]        the screen as text, to standard output
  *   @attrs [LABEL]       each cell's colour pair as a letter ('.' none)
  *   @resize COLSxROWS    resize the off-screen terminal
+ *   @sleep MS            let MS milliseconds pass on the TUI's clock, which
+ *                        in this mode moves only so (periodic refreshes
+ *                        happen on time, whatever the machine's speed)
+ *   @wait PATH           wait until PATH exists (at most 10 s): the test
+ *                        changes files after a dump, then creates PATH
  *   anything else        keys: characters, and <Enter> <Esc> <Tab> <BS>
  *                        <Left> <Right> <Up> <Down> <PgUp> <PgDn> <Home>
  *                        <End> <F1> <C-l> <lt> (a '<'), <Click X,Y>,
@@ -26,6 +31,8 @@ enum script_event {
 	SCRIPT_DUMP,
 	SCRIPT_ATTRS,
 	SCRIPT_RESIZE,
+	SCRIPT_SLEEP,
+	SCRIPT_WAIT,
 };
 
 struct script {
@@ -40,13 +47,16 @@ struct script {
 	int key;   /* with KEYMAP_CODE for curses codes */
 	MEVENT mouse;
 	int cols, rows;
-	const char *label;
+	unsigned long ms;  /* @sleep */
+	const char *label; /* @dump, @attrs; @wait's path */
 };
 
 int script_open(struct script *s, const char *path, struct ps_error *err);
 void script_close(struct script *s);
 /* The next event; SCRIPT_END at the end, or -1 with err on a bad line. */
 int script_next(struct script *s, struct ps_error *err);
+/* Block until path exists; -1 with err after 10 s. */
+int script_wait(struct script *s, const char *path, struct ps_error *err);
 /* Parse "COLSxROWS"; -1 when malformed. */
 int script_parse_size(const char *s, int *cols, int *rows);
 

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <curses.h>
 
@@ -112,13 +113,17 @@ struct app {
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;
-	MEVENT mouse; /* the last mouse event */
+	MEVENT mouse;	    /* the last mouse event */
+	bool headless;	    /* driven by a key script */
+	uint64_t script_ms; /* its clock, moved by @sleep */
 };
 
 /* app.c */
 void app_message(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 unsigned app_zoom_size(const struct app *app);
+/* Milliseconds on a monotonic clock (the script's clock when headless). */
+uint64_t app_clock_ms(const struct app *app);
 /* Put the cursor on port and scroll the map to it. */
 void app_goto(struct app *app, unsigned port);
 /* Draw the status line now: only for progress during a blocking download
@@ -143,7 +148,6 @@ void keymap_help(struct app *app, struct strbuf *out);
 /* heatmap.c */
 void heatmap_layout(struct app *app);
 void heatmap_draw(struct app *app);
-void heatmap_draw_legend(struct app *app);
 /* Scroll so the cursor's row is on screen. */
 void heatmap_fit(struct app *app);
 /* Scroll so the cursor's row is in the middle. */
@@ -152,6 +156,13 @@ void heatmap_center(struct app *app);
 unsigned heatmap_cell_start(const struct app *app, unsigned port);
 /* The port at screen position (y, x), or -1. */
 long heatmap_port_at(const struct app *app, int y, int x);
+
+/* The map's glyphs by shade level: free ... fully assigned. */
+extern const char *const heatmap_shade_utf8[SHADES];
+extern const char heatmap_shade_ascii[SHADES];
+
+/* legend.c: the line under the map, fitted to the width. */
+void legend_draw(struct app *app);
 
 /* detail.c */
 void detail_draw(struct app *app);

@@ -8,12 +8,12 @@
 tui 100x30 ':2<Enter>' '@dump' '@attrs' ':47<Enter>' '@dump' ':79<Enter>' '@dump' ':114<Enter>' '@dump' \
 	':443<Enter>' '@dump'
 is "port 2: de-assigned, previously compressnet" \
-	"    History: de-registered, previously assigned on 2025-02-13 (see Notes)" "$(row 1 20)"
+	"    History: de-registered, previously assigned on 2025-02-13 (see Notes)" "$(row 1 21)"
 like "the notes it refers to are above it" \
-	"Notes: De-assigned on 2025-02-13, previously compressnet by [Bernie_Volz]" "$(row 1 19)"
-like "and the modification date" "Modified: 2025-02-13" "$(row 1 18)"
+	"Notes: De-assigned on 2025-02-13, previously compressnet by [Bernie_Volz]" "$(row 1 20)"
+like "and the modification date" "Modified: 2025-02-13" "$(row 1 19)"
 is "the history line has its own colour" yes \
-	"$([ "$(screen 2 | sed -n 21p | cut -c5)" != "$(screen 2 | sed -n 20p | cut -c5)" ] && echo yes)"
+	"$([ "$(screen 2 | sed -n 22p | cut -c5)" != "$(screen 2 | sed -n 21p | cut -c5)" ] && echo yes)"
 like "port 47: removed" "    History: removed on 2017-05-18 (see Notes)" "$(screen 3)"
 like "port 79: unauthorized use" "    History: unauthorized use reported (see Unauthorized use)" "$(screen 4)"
 like "port 79: the report itself" "Unauthorized use: Unauthorized use by some mail users" "$(screen 4)"

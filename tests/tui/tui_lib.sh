@@ -5,6 +5,10 @@
 #                      $TUI_TERM (default xterm-256color), $TUI_REG (default
 #                      the real registry; "none": no --registry option, so
 #                      the TUI finds its own) and $TUI_ARG (a tui argument).
+#   tui_bg SIZE LINE...  the same in the background, for a test that changes
+#                      files while it runs (with @wait in the script);
+#   tui_wait           then waits for it and sets OUT, ERR, RC
+#   wait_dump LABEL    wait (at most 10 s) until the running TUI dumped LABEL
 #   screen N           the Nth dump of the last run, without its header
 #   row N R            row R (0-based) of dump N
 . "$TESTS_DIR/lib.sh"
@@ -14,16 +18,35 @@ export PORTSCOPE_SYSROOT="$FIXTURES/sysroot"
 unset NO_COLOR PORTSCOPE_TEST_SIZE
 
 tui() {
+	tui_bg "$@"
+	tui_wait
+}
+
+tui_bg() {
 	_size=$1
 	shift
 	printf '%s\n' "$@" >"$TMPD/keys"
 	if [ "${TUI_REG:-}" = none ]; then set --; else set -- --registry "${TUI_REG:-$REG}"; fi
 	PORTSCOPE_TEST_SIZE=$_size PORTSCOPE_TEST_SCRIPT="$TMPD/keys" TERM=${TUI_TERM-xterm-256color} \
 		"$PORTSCOPE" "$@" tui ${TUI_ARG:+"$TUI_ARG"} \
-		>"$TMPD/out" 2>"$TMPD/err"
+		>"$TMPD/out" 2>"$TMPD/err" &
+	TUI_PID=$!
+}
+
+tui_wait() {
+	wait "$TUI_PID"
 	RC=$?
 	OUT=$(cat "$TMPD/out")
 	ERR=$(cat "$TMPD/err")
+}
+
+# Every wait is bounded: 10 s for a dump.
+wait_dump() {
+	_i=0
+	while ! grep -q "^--- $1 " "$TMPD/out" 2>/dev/null && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
 }
 
 screen() {
