@@ -51,7 +51,7 @@ static struct row annotate(const struct registry *reg, struct portfacts *pf,
 	unsigned lo, hi;
 	if (port_range_of(l->port) == RANGE_SYSTEM)
 		r.flags |= FLAG_SYSTEM;
-	if (r.service && l->process && !names_agree(r.service, l->process))
+	if (r.service && l->process && *l->process && !names_agree(r.service, l->process))
 		r.flags |= FLAG_OTHER;
 	if (portfacts_ephemeral(pf, &lo, &hi) && l->port >= lo && l->port <= hi)
 		r.flags |= FLAG_EPHEMERAL;
@@ -76,7 +76,7 @@ static void row_text(struct strbuf *out, const struct row *r, int addr_width)
 	struct strbuf pid = STRBUF_INIT, proc = STRBUF_INIT, svc = STRBUF_INIT;
 	if (l->pid >= 0)
 		strbuf_addf(&pid, "%ld", l->pid);
-	output_text(&proc, l->process ? l->process : "-");
+	output_text(&proc, l->process && *l->process ? l->process : "-"); /* never a blank column */
 	output_text(&svc, r->service ? r->service : "-");
 	strbuf_addf(out, "%-5s %-*s %5u %7s %-15s %-15s ", transport_name(l->transport), addr_width,
 		    l->addr, l->port, l->pid >= 0 ? strbuf_str(&pid) : "-", strbuf_str(&proc),

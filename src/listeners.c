@@ -232,6 +232,29 @@ static int net_feed(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
+/* Does the line end inside the 10 fields we parse (nothing after the inode)? */
+static bool ends_in_parsed_fields(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *t;
+	size_t tn;
+	for (int i = 0; i < 10; i++)
+		if (!tokens_next(&p, end, &t, &tn))
+			return true;
+	return p == end;
+}
+
+/* The end of a file that lacks its last newline. The kernel ends every
+ * line, so the read was cut short; cut inside the inode, the line would
+ * still parse, as another socket ("3011" read as "30") that some process
+ * may hold. Such a line is malformed unless something follows the inode. */
+static void net_last_line(struct net_reader *r, const char *s, size_t n)
+{
+	if (r->line > 0 && !r->overlong && ends_in_parsed_fields(s, n))
+		note_malformed(r->ls, r->path, ++r->line, N_("line cut short (no newline at the end)"));
+	else
+		net_line(r, s, n);
+}
+
 /* One /proc/net file; a missing or unreadable one is simply skipped. */
 static int read_proc_net(struct listeners *ls, const struct proc_net_file *f)
 {
@@ -241,7 +264,7 @@ static int read_proc_net(struct listeners *ls, const struct proc_net_file *f)
 	struct net_reader r = { ls, f, strbuf_str(&path), 0, STRBUF_INIT, false, path.failed };
 	if (!r.oom && loader_read_file(r.path, &ignored, net_feed, &r) == 0 &&
 	    (r.partial.len || r.overlong))
-		net_line(&r, r.partial.data ? r.partial.data : "", r.partial.len);
+		net_last_line(&r, r.partial.data ? r.partial.data : "", r.partial.len);
 	error_clear(&ignored);
 	strbuf_free(&r.partial);
 	strbuf_free(&path);
@@ -427,10 +450,32 @@ static int cmp_listener(const void *a, const void *b)
 	return (x->inode > y->inode) - (x->inode < y->inode);
 }
 
+/* One socket listed twice. A /proc/net read resumes each block at a
+ * position in the kernel's hash table, so a socket closing meanwhile shifts
+ * the rest and the next block repeats one (and one opening skips one). */
+static bool same_socket(const struct listener *a, const struct listener *b)
+{
+	return a->inode && cmp_listener(a, b) == 0;
+}
+
+/* Drop the repeats of the sorted list, where they are neighbours. */
+static void drop_repeats(struct listeners *ls)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < ls->n; i++) {
+		if (k && same_socket(&ls->v[k - 1], &ls->v[i]))
+			free(ls->v[i].process);
+		else
+			ls->v[k++] = ls->v[i];
+	}
+	ls->n = k;
+}
+
 static void index_ports(struct listeners *ls)
 {
 	if (ls->n)
 		qsort(ls->v, ls->n, sizeof(*ls->v), cmp_listener);
+	drop_repeats(ls);
 	for (size_t i = 0; i < ls->n; i++)
 		portbits_set(&ls->in_use, ls->v[i].transport, ls->v[i].port);
 }

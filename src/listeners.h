@@ -7,7 +7,13 @@
  * What cannot be read is left unknown, never an error: a missing /proc/net
  * file is skipped, a /proc/PID/fd we may not open (not root) leaves pid -1
  * and process NULL. A malformed /proc/net line is skipped and counted; the
- * first one is kept as file:line and reason so the caller can warn. */
+ * first one is kept as file:line and reason so the caller can warn.
+ *
+ * The system changes while it is read. A socket listed twice (the kernel
+ * repeats one when another closes between two reads) is kept once; a last
+ * line cut inside its inode is malformed; a process or fd gone before its
+ * turn leaves the socket's pid unknown; a comm gone after its fds were
+ * read leaves the pid known and the process NULL. */
 #ifndef PORTSCOPE_LISTENERS_H
 #define PORTSCOPE_LISTENERS_H
 
@@ -33,7 +39,7 @@ struct listener {
 };
 
 struct listeners {
-	struct listener *v;               /* sorted by port, transport, address */
+	struct listener *v;               /* sorted by port, transport, address; one per socket */
 	size_t n, cap;
 	size_t malformed;                 /* /proc/net lines skipped */
 	char *malformed_file;             /* the first one: file, line, reason */

@@ -55,12 +55,13 @@ is "malformed: one warning naming the first bad line" \
 	"portscope: $F/sysroot-malformed/proc/net/tcp:3: warning: 5 malformed lines skipped (first: too few fields (expected at least 10))" "$ERR"
 
 # An overlong line (read across blocks) is malformed; a last line without
-# its newline still counts.
+# its newline still counts when it is cut after its inode
+# (tests/adversarial/test_proc_races.sh cuts one inside it).
 mkdir -p "$TMPD/long/proc/net"
 {
 	head -1 "$L/proc/net/tcp"
 	printf '   0: 0100007F:1F90 00000000:0000 0A %070000d\n' 0
-	printf '   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7'
+	printf '   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7 1 0'
 } >"$TMPD/long/proc/net/tcp"
 PORTSCOPE_SYSROOT="$TMPD/long" run --registry "$REG" listeners --format csv
 is "overlong: the last line" "tcp,127.0.0.1,8081,,,sunproxyadmin," "$(printf '%s\n' "$OUT" | sed 1d)"

@@ -149,6 +149,50 @@ START_TEST(fixture_malformed)
 }
 END_TEST
 
+/* Write text to root/rel (the directories must exist). */
+static void put(const char *root, const char *rel, const char *text)
+{
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+#define HEAD "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when\n"
+
+/* Races frozen: a socket listed twice (/proc/net reads repeat one when
+ * another closes), and a last line cut inside its inode ("3011" as "30")
+ * while pid 9 holds a socket 30. */
+START_TEST(fixture_races)
+{
+	char root[] = "/tmp/portscope-races-XXXXXX", cmd[128];
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s/proc/net' '%s/proc/9/fd'", root, root);
+	ck_assert_int_eq(system(cmd), 0);
+	put(root, "proc/net/tcp", HEAD "0: 0100007F:1B59 00000000:0000 0A" TAIL "3001 1 0\n"
+				   "1: 0100007F:1B59 00000000:0000 0A" TAIL "3001 1 0\n");
+	put(root, "proc/net/udp", HEAD "0: 0100007F:1B63 00000000:0000 07" TAIL "30");
+	put(root, "proc/9/comm", "holder\n");
+	snprintf(cmd, sizeof(cmd), "ln -s 'socket:[30]' '%s/proc/9/fd/3'", root);
+	ck_assert_int_eq(system(cmd), 0);
+	setenv("PORTSCOPE_SYSROOT", root, 1);
+	struct ps_error err = PS_ERROR_INIT;
+	struct listeners *ls = listeners_read(&err);
+	ck_assert_ptr_nonnull(ls);
+	ck_assert_uint_eq(ls->n, 1);
+	ck_assert_uint_eq(ls->v[0].port, 7001);
+	ck_assert_int_eq(ls->v[0].pid, -1);
+	ck_assert_uint_eq(ls->malformed, 1);
+	ck_assert_uint_eq(ls->malformed_line, 2);
+	ck_assert_str_eq(ls->malformed_why, "line cut short (no newline at the end)");
+	listeners_free(ls);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *listeners_suite(void)
 {
 	Suite *s = suite_create("listeners");
@@ -158,6 +202,7 @@ static Suite *listeners_suite(void)
 	tcase_add_test(tc, malformed_lines);
 	tcase_add_test(tc, fixture_tree);
 	tcase_add_test(tc, fixture_malformed);
+	tcase_add_test(tc, fixture_races);
 	suite_add_tcase(s, tc);
 	return s;
 }
