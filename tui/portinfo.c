@@ -26,15 +26,21 @@ static void portinfo_address(struct strbuf *v, const struct listener *l)
 		    l->port);
 }
 
-/* "tcp 127.0.0.1:8080 pid 100 webserver". */
-static void portinfo_listener(struct strbuf *v, const struct listener *l)
+/* "tcp 127.0.0.1:8080 pid 100 webserver". A socket no process was found
+ * for was either in a /proc/PID/fd we could not read, or (when every one
+ * was read) closed between the two reads of the scan or held by the
+ * kernel itself. */
+static void portinfo_listener(struct strbuf *v, const struct listeners *ls,
+			      const struct listener *l)
 {
 	portinfo_address(v, l);
 	strbuf_addc(v, ' ');
 	if (l->pid >= 0)
 		strbuf_addf(v, _("pid %ld %s"), l->pid, l->process ? l->process : "-");
-	else
+	else if (ls->unreadable)
 		strbuf_adds(v, _("pid - (its process could not be read: not root?)"));
+	else
+		strbuf_adds(v, _("pid - (no process holds it: closed during the scan, or the kernel's)"));
 }
 
 static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
@@ -49,7 +55,7 @@ static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
 		strftime(when, sizeof(when), "%H:%M:%S", &tm);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_reset(&v);
-		portinfo_listener(&v, &first[i]);
+		portinfo_listener(&v, ls, &first[i]);
 		text_field(t, i ? "" : _("Listening here"), strbuf_str(&v));
 	}
 	source_system_path(&src, "/proc/net");

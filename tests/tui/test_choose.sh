@@ -89,6 +89,13 @@ like "5353: IPv6 listener, its hostile process name escaped" \
 	"Listening here    udp [::]:5353 pid 400 mdns\\e[31mevil" "$(screen 4)"
 like "53: its process unreadable" "Listening here    udp 0.0.0.0:53 pid - (its process could not be read: not root?)" "$(screen 5)"
 like "8081: IPv6 loopback" "Listening here    tcp [::1]:8081 pid 100 webserver" "$(screen 6)"
+# With every fd directory read, a socket nobody holds closed during the
+# scan (or is the kernel's): "not root?" would be the wrong guess.
+cp -R "$R" "$TMPD/root2" && rm -rf "$TMPD/root2/proc/300"
+PORTSCOPE_SYSROOT="$TMPD/root2" tui 200x60 ':53<Enter>' '@dump'
+like "53: nobody holds it, all fds read" \
+	"Listening here    udp 0.0.0.0:53 pid - (no process holds it: closed during the scan, or the kernel's)" \
+	"$(screen 1)"
 is "no raw escape reaches the screen" "" "$(screen 4 | tr -d '\n' | LC_ALL=C tr -d ' -~\200-\377')"
 
 # Absent sources are n/a with where they were looked for; a malformed
