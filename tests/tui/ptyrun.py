@@ -278,6 +278,7 @@ class Run:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             try:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # as a shell would start it
                 os.execvp(argv[0], argv)
             finally:
                 os._exit(127)
