@@ -13,6 +13,7 @@
 #include <term.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "../src/i18n.h"
 #include "../src/ports.h"
@@ -25,6 +26,8 @@
 
 /* How long a search step may run before the keyboard is polled again. */
 #define FIND_STEP_USEC 10000
+/* How long the rest of a multibyte character may take to arrive. */
+#define MB_REST_MSEC 100
 
 static volatile sig_atomic_t app_winch, app_stop;
 
@@ -239,19 +242,41 @@ static unsigned app_check_winch(struct app *app, const struct script *in, bool k
 	return REDRAW_LAYOUT;
 }
 
+/* The character that starts with byte first, its other bytes read here:
+ * an invalid sequence is one U+FFFD, and the byte that broke it is read
+ * again. (wget_wch keeps every byte after an invalid one until it has
+ * MB_LEN_MAX of them, so a stray byte would eat the keys typed after it,
+ * q included.) */
+static int app_read_char(int first)
+{
+	mbstate_t st;
+	wchar_t wc = 0;
+	char b = (char)first;
+	memset(&st, 0, sizeof(st));
+	size_t k = mbrtowc(&wc, &b, 1, &st);
+	wtimeout(stdscr, MB_REST_MSEC); /* the main loop sets its own again */
+	while (k == (size_t)-2) {
+		int c = wgetch(stdscr);
+		b = (char)c;
+		k = c == ERR || c >= KEY_MIN ? (size_t)-1 : mbrtowc(&wc, &b, 1, &st);
+		if (k == (size_t)-1 && c != ERR)
+			ungetch(c);
+	}
+	return k == (size_t)-1 ? 0xFFFD : (int)wc;
+}
+
 /* Read one key from the terminal; 0 when none came (timeout, signal). */
 static int app_read_key(struct app *app)
 {
-	wint_t wc;
-	int rc = wget_wch(stdscr, &wc);
-	if (rc == ERR)
+	int c = wgetch(stdscr);
+	if (c == ERR)
 		return 0;
-	if (rc == KEY_CODE_YES) {
-		if (wc == KEY_MOUSE && getmouse(&app->mouse) != OK)
+	if (c >= KEY_MIN) {
+		if (c == KEY_MOUSE && getmouse(&app->mouse) != OK)
 			return 0;
-		return KEYMAP_CODE | (int)wc;
+		return KEYMAP_CODE | c;
 	}
-	return (int)wc;
+	return app_read_char(c);
 }
 
 /* Draw what react asks for. */

@@ -54,7 +54,6 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 {
 	struct changes_progress *pr = ctx;
 	struct app *app = pr->app;
-	wint_t wc;
 	if (total)
 		app_message(
 			app, false,
@@ -66,11 +65,12 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 			    (unsigned long long)(now >> 10));
 	app_status_now(app);
 	wtimeout(stdscr, 0);
-	if (wget_wch(stdscr, &wc) != OK)
+	int c = wgetch(stdscr); /* bytes: the loop decodes characters */
+	if (c == ERR)
 		return 0;
-	if (wc == 27)
+	if (c == 27)
 		return pr->cancelled = true;
-	unget_wch(wc); /* any other key waits for the loop */
+	ungetch(c); /* any other key waits for the loop */
 	return 0;
 }
 
