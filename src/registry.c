@@ -75,6 +75,29 @@ static bool pool_reserve(struct registry *reg, size_t extra)
 	return true;
 }
 
+int registry_reserve(struct registry *reg, size_t bytes)
+{
+	/* text and a NUL per field take no more room than the field and its
+	 * separator, so valid UTF-8 fits in bytes + 1; records are about 78
+	 * bytes in the IANA CSV: 64 leaves room, and either grows if short */
+	size_t pool = bytes + 1, records = bytes / 64;
+	if (pool > reg->pool_cap && pool <= UINT32_MAX) {
+		char *p = realloc(reg->pool, pool);
+		if (!p)
+			return -1;
+		reg->pool = p;
+		reg->pool_cap = pool;
+	}
+	if (records > reg->rec_cap) {
+		struct record *r = reallocarray(reg->rec, records, sizeof(*r));
+		if (!r)
+			return -1;
+		reg->rec = r;
+		reg->rec_cap = records;
+	}
+	return 0;
+}
+
 uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n)
 {
 	if (n == 0)

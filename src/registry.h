@@ -120,6 +120,10 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
 			  int32_t port_lo, int32_t port_hi, const char *file,
 			  unsigned long line, struct ps_error *err);
+/* Size the string pool and the record array once for a file of this many
+ * bytes, rather than growing them while loading (each still grows if the
+ * guess is short). -1 when out of memory. */
+int registry_reserve(struct registry *reg, size_t bytes);
 /* Copy text into the string pool as valid UTF-8 (ill-formed bytes become
  * U+FFFD and are counted against line); its offset, or UINT32_MAX when
  * out of memory. */
