@@ -57,6 +57,8 @@ void registry_free(struct registry *reg)
 	free(reg);
 }
 
+/* Room for extra more bytes; the pool never grows past UINT32_MAX bytes,
+ * so an offset that fits it fits a uint32_t. */
 static bool pool_reserve(struct registry *reg, size_t extra)
 {
 	size_t need = reg->pool_len + extra;
@@ -67,6 +69,8 @@ static bool pool_reserve(struct registry *reg, size_t extra)
 	size_t cap = reg->pool_cap;
 	while (cap < need)
 		cap *= 2;
+	if (cap > UINT32_MAX)
+		cap = UINT32_MAX;
 	char *p = realloc(reg->pool, cap);
 	if (!p)
 		return false;
@@ -81,7 +85,7 @@ int registry_reserve(struct registry *reg, size_t bytes)
 	 * separator, so valid UTF-8 fits in bytes + 1; records are about 78
 	 * bytes in the IANA CSV: 64 leaves room, and either grows if short */
 	size_t pool = bytes + 1, records = bytes / 64;
-	if (pool > reg->pool_cap && pool <= UINT32_MAX) {
+	if (pool > reg->pool_cap && pool <= UINT32_MAX) { /* as pool_reserve */
 		char *p = realloc(reg->pool, pool);
 		if (!p)
 			return -1;
@@ -98,17 +102,11 @@ int registry_reserve(struct registry *reg, size_t bytes)
 	return 0;
 }
 
-uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n)
+uint32_t registry_intern_grow(struct registry *reg, const char *s, size_t n)
 {
-	if (n == 0)
-		return 0;
 	if (!pool_reserve(reg, n + 1))
 		return UINT32_MAX;
-	uint32_t off = (uint32_t)reg->pool_len;
-	memcpy(reg->pool + off, s, n);
-	reg->pool[off + n] = '\0';
-	reg->pool_len += n + 1;
-	return off;
+	return registry_intern_utf8(reg, s, n);
 }
 
 uint32_t registry_intern(struct registry *reg, const char *s, size_t n,

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -129,8 +130,22 @@ int registry_reserve(struct registry *reg, size_t bytes);
  * out of memory. */
 uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
 			 unsigned long line);
-/* The same for text the caller has already found to be valid UTF-8. */
-uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n);
+/* Slow path of registry_intern_utf8(): grow the pool, then intern. */
+uint32_t registry_intern_grow(struct registry *reg, const char *s, size_t n);
+/* The same for text the caller has already found to be valid UTF-8
+ * (inline: a loader calls it for every field it reads). */
+static inline uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n)
+{
+	if (n == 0)
+		return 0; /* offset 0 is the empty string */
+	if (reg->pool_cap - reg->pool_len <= n)
+		return registry_intern_grow(reg, s, n);
+	uint32_t off = (uint32_t)reg->pool_len;
+	memcpy(reg->pool + off, s, n);
+	reg->pool[off + n] = '\0';
+	reg->pool_len += n + 1;
+	return off;
+}
 /* Drop everything interned since registry_pool_mark() returned mark. */
 static inline size_t registry_pool_mark(const struct registry *reg)
 {
