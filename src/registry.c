@@ -175,11 +175,24 @@ int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi,
 
 enum port_state state_of_description(const char *desc)
 {
-	if (strncmp(desc, "Unassigned", 10) == 0)
+	/* the first byte first: most descriptions start with neither word,
+	 * and this runs for every record */
+	if (desc[0] == 'U' && strncmp(desc, "Unassigned", 10) == 0)
 		return STATE_UNASSIGNED;
-	if (strncmp(desc, "Reserved", 8) == 0)
+	if (desc[0] == 'R' && strncmp(desc, "Reserved", 8) == 0)
 		return STATE_RESERVED;
 	return STATE_ASSIGNED;
+}
+
+/* s[0..n) is the lower-case word, ignoring ASCII case: c | 0x20 maps A-Z
+ * onto a-z and no other byte onto a letter. Inline, unlike strncasecmp:
+ * it runs for every record. */
+static bool letters_eq_nocase(const char *s, const char *word, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] | 0x20) != word[i])
+			return false;
+	return true;
 }
 
 enum transport transport_from_name(const char *s, size_t n)
@@ -191,7 +204,7 @@ enum transport transport_from_name(const char *s, size_t n)
 	static const enum transport by_len4[] = { TRANSPORT_SCTP, TRANSPORT_DCCP };
 	const enum transport *cand = n == 3 ? by_len3 : n == 4 ? by_len4 : NULL;
 	for (int i = 0; cand && i < 2; i++)
-		if (strncasecmp(s, transport_names[cand[i]], n) == 0)
+		if (letters_eq_nocase(s, transport_names[cand[i]], n))
 			return cand[i];
 	return TRANSPORT_OTHER;
 }
@@ -249,6 +262,8 @@ const char *field_heading(enum field f)
 /* Keep the newest well-formed YYYY-MM-DD seen as the registry's date. */
 static void note_date(struct registry *reg, const char *d)
 {
+	if (!*d)
+		return; /* most rows have no date: no strlen call for them */
 	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
 		return;
 	if (strcmp(d, reg->date) > 0)

@@ -165,6 +165,18 @@ START_TEST(row_state_from_description)
 	ck_assert_int_eq(transport_from_name("tcp", 3), TRANSPORT_TCP);
 	ck_assert_int_eq(transport_from_name("", 0), TRANSPORT_NONE);
 	ck_assert_int_eq(transport_from_name("xyz", 3), TRANSPORT_OTHER);
+	/* ASCII case folded, nothing else: "4cp" and "\xd4cp" are not "tcp"
+	 * though '4' | 0x20 and 0xd4 | 0x20 differ from 't' by one bit */
+	ck_assert_int_eq(transport_from_name("TCP", 3), TRANSPORT_TCP);
+	ck_assert_int_eq(transport_from_name("dCcP", 4), TRANSPORT_DCCP);
+	ck_assert_int_eq(transport_from_name("Sctp", 4), TRANSPORT_SCTP);
+	ck_assert_int_eq(transport_from_name("udp ", 4), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("4cp", 3), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("\xd4" "cp", 3), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("tcpx", 3), TRANSPORT_TCP); /* n bytes only */
+	ck_assert_int_eq(state_of_description("Unassigned ports"), STATE_UNASSIGNED);
+	ck_assert_int_eq(state_of_description("Unassign"), STATE_ASSIGNED);
+	ck_assert_int_eq(state_of_description("R"), STATE_ASSIGNED);
 }
 END_TEST
 
