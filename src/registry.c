@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "i18n.h"
 #include "registry.h"
@@ -79,6 +80,30 @@ static bool pool_reserve(struct registry *reg, size_t extra)
 	return true;
 }
 
+/* A block for a whole file's pool or records (about a megabyte each for
+ * the real registry), holding the first len bytes of old (then freed).
+ * Touched 4 KiB page by page, such a block costs a page fault per page:
+ * ~500 faults, a tenth of `portscope stats` on the development machine.
+ * Aligned to 2 MiB and marked MADV_HUGEPAGE, Linux backs it with
+ * transparent huge pages where they are enabled (one fault per 2 MiB);
+ * elsewhere it is ordinary memory. */
+static void *big_block(size_t size, void *old, size_t len)
+{
+	void *p = NULL;
+#ifdef MADV_HUGEPAGE
+	const size_t huge = 2u << 20;
+	size_t n = (size + huge - 1) / huge * huge;
+	if (size >= huge / 2 && (p = aligned_alloc(huge, n)))
+		madvise(p, n, MADV_HUGEPAGE);
+#endif
+	if (!p && !(p = malloc(size)))
+		return NULL;
+	if (len)
+		memcpy(p, old, len);
+	free(old);
+	return p;
+}
+
 int registry_reserve(struct registry *reg, size_t bytes)
 {
 	/* text and a NUL per field take no more room than the field and its
@@ -86,14 +111,15 @@ int registry_reserve(struct registry *reg, size_t bytes)
 	 * bytes in the IANA CSV: 64 leaves room, and either grows if short */
 	size_t pool = bytes + 1, records = bytes / 64;
 	if (pool > reg->pool_cap && pool <= UINT32_MAX) { /* as pool_reserve */
-		char *p = realloc(reg->pool, pool);
+		char *p = big_block(pool, reg->pool, reg->pool_len);
 		if (!p)
 			return -1;
 		reg->pool = p;
 		reg->pool_cap = pool;
 	}
-	if (records > reg->rec_cap) {
-		struct record *r = reallocarray(reg->rec, records, sizeof(*r));
+	if (records > reg->rec_cap && records <= SIZE_MAX / sizeof(struct record)) {
+		struct record *r = big_block(records * sizeof(*r), reg->rec,
+					     reg->nrec * sizeof(*r));
 		if (!r)
 			return -1;
 		reg->rec = r;
