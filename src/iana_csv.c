@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "i18n.h"
 #include "loader.h"
@@ -286,6 +287,10 @@ static int run(struct registry *reg, const char *path, const char *buf,
 
 static int iana_csv_load(struct registry *reg, const char *path, struct ps_error *err)
 {
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    registry_reserve(reg, (size_t)sb.st_size) < 0)
+		return error_set(err, path, 0, _("out of memory"));
 	return run(reg, path, NULL, 0, path, err);
 }
 

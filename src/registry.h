@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -120,13 +121,31 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
 			  int32_t port_lo, int32_t port_hi, const char *file,
 			  unsigned long line, struct ps_error *err);
+/* Size the string pool and the record array once for a file of this many
+ * bytes, rather than growing them while loading (each still grows if the
+ * guess is short). -1 when out of memory. */
+int registry_reserve(struct registry *reg, size_t bytes);
 /* Copy text into the string pool as valid UTF-8 (ill-formed bytes become
  * U+FFFD and are counted against line); its offset, or UINT32_MAX when
  * out of memory. */
 uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
 			 unsigned long line);
-/* The same for text the caller has already found to be valid UTF-8. */
-uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n);
+/* Slow path of registry_intern_utf8(): grow the pool, then intern. */
+uint32_t registry_intern_grow(struct registry *reg, const char *s, size_t n);
+/* The same for text the caller has already found to be valid UTF-8
+ * (inline: a loader calls it for every field it reads). */
+static inline uint32_t registry_intern_utf8(struct registry *reg, const char *s, size_t n)
+{
+	if (n == 0)
+		return 0; /* offset 0 is the empty string */
+	if (reg->pool_cap - reg->pool_len <= n)
+		return registry_intern_grow(reg, s, n);
+	uint32_t off = (uint32_t)reg->pool_len;
+	memcpy(reg->pool + off, s, n);
+	reg->pool[off + n] = '\0';
+	reg->pool_len += n + 1;
+	return off;
+}
 /* Drop everything interned since registry_pool_mark() returned mark. */
 static inline size_t registry_pool_mark(const struct registry *reg)
 {

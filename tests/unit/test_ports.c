@@ -122,6 +122,38 @@ START_TEST(free_ports)
 }
 END_TEST
 
+/* ports_count counts a word of ports at a time: ranges with ragged ends
+ * (values from an independent Python csv reading), and every count
+ * against a port-by-port tally. */
+START_TEST(counts)
+{
+	static const struct {
+		enum transport t;
+		unsigned lo, hi, want[STATE_COUNT]; /* unassigned, reserved, assigned */
+	} cases[] = {
+		{ TRANSPORT_ANY, 1, 1030, { 322, 8, 700 } },
+		{ TRANSPORT_TCP, 49151, 49151, { 1, 0, 0 } },
+		{ TRANSPORT_SCTP, 0, 65535, { 65447, 1, 88 } },
+		{ TRANSPORT_UDP, 3, 65534, { 59381, 584, 5567 } },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned c[STATE_COUNT];
+		ports_count(reg, cases[i].t, cases[i].lo, cases[i].hi, c);
+		for (int s = 0; s < STATE_COUNT; s++)
+			ck_assert_uint_eq(c[s], cases[i].want[s]);
+	}
+	for (unsigned lo = 0; lo < 20; lo++)
+		for (unsigned hi = lo; hi < 40; hi++) {
+			unsigned c[STATE_COUNT], slow[STATE_COUNT] = { 0 };
+			ports_count(reg, TRANSPORT_ANY, lo + 1000, hi + 1000, c);
+			for (unsigned p = lo + 1000; p <= hi + 1000; p++)
+				slow[registry_state(reg, p, TRANSPORT_ANY)]++;
+			for (int s = 0; s < STATE_COUNT; s++)
+				ck_assert_uint_eq(c[s], slow[s]);
+		}
+}
+END_TEST
+
 static Suite *ports_suite(void)
 {
 	Suite *s = suite_create("ports");
@@ -132,6 +164,7 @@ static Suite *ports_suite(void)
 	tcase_add_test(tc, sctp_gaps_and_clipping);
 	tcase_add_test(tc, next_and_previous_gap);
 	tcase_add_test(tc, free_ports);
+	tcase_add_test(tc, counts);
 	suite_add_tcase(s, tc);
 	return s;
 }

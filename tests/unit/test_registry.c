@@ -165,6 +165,18 @@ START_TEST(row_state_from_description)
 	ck_assert_int_eq(transport_from_name("tcp", 3), TRANSPORT_TCP);
 	ck_assert_int_eq(transport_from_name("", 0), TRANSPORT_NONE);
 	ck_assert_int_eq(transport_from_name("xyz", 3), TRANSPORT_OTHER);
+	/* ASCII case folded, nothing else: "4cp" and "\xd4cp" are not "tcp"
+	 * though '4' | 0x20 and 0xd4 | 0x20 differ from 't' by one bit */
+	ck_assert_int_eq(transport_from_name("TCP", 3), TRANSPORT_TCP);
+	ck_assert_int_eq(transport_from_name("dCcP", 4), TRANSPORT_DCCP);
+	ck_assert_int_eq(transport_from_name("Sctp", 4), TRANSPORT_SCTP);
+	ck_assert_int_eq(transport_from_name("udp ", 4), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("4cp", 3), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("\xd4" "cp", 3), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("tcpx", 3), TRANSPORT_TCP); /* n bytes only */
+	ck_assert_int_eq(state_of_description("Unassigned ports"), STATE_UNASSIGNED);
+	ck_assert_int_eq(state_of_description("Unassign"), STATE_ASSIGNED);
+	ck_assert_int_eq(state_of_description("R"), STATE_ASSIGNED);
 }
 END_TEST
 
@@ -223,6 +235,31 @@ START_TEST(cover_capped)
 }
 END_TEST
 
+START_TEST(reserve_is_a_guess)
+{
+	/* sized for 3 records and 193 bytes of text, then given 100 records
+	 * of 200 bytes each: both grow, and every field reads back */
+	struct registry *r = registry_new();
+	struct ps_error err = PS_ERROR_INIT;
+	ck_assert_int_eq(registry_reserve(r, 3 * 64), 0);
+	ck_assert_uint_eq(r->rec_cap, 3);
+	char desc[201];
+	memset(desc, 'd', 200);
+	desc[200] = '\0';
+	struct record_fields f;
+	for (int i = 0; i < FIELD_COUNT; i++)
+		f.s[i] = "", f.n[i] = 0;
+	f.s[FIELD_DESCRIPTION] = desc, f.n[FIELD_DESCRIPTION] = 200;
+	f.port_lo = f.port_hi = PORT_NONE;
+	for (unsigned long line = 2; line <= 101; line++)
+		ck_assert_int_eq(registry_add(r, &f, "big.csv", line, &err), 0);
+	ck_assert_uint_eq(r->nrec, 100);
+	for (size_t i = 0; i < r->nrec; i++)
+		ck_assert_str_eq(registry_field(r, &r->rec[i], FIELD_DESCRIPTION), desc);
+	registry_free(r);
+}
+END_TEST
+
 static Suite *registry_suite(void)
 {
 	Suite *s = suite_create("registry");
@@ -243,6 +280,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc2, row_state_from_description);
 	tcase_add_test(tc2, strongest_state_wins);
 	tcase_add_test(tc2, cover_capped);
+	tcase_add_test(tc2, reserve_is_a_guess);
 	suite_add_tcase(s, tc2);
 	return s;
 }
