@@ -301,11 +301,12 @@ static bool search_record(struct search *s, const struct record *r)
 			continue;
 		const char *text = registry_field(s->reg, r, search_fields[f].column);
 		/* The loader normalised every field to valid UTF-8, so the
-		 * UTF check pcre2_match() would repeat can be skipped. */
-		int rc = s->jit ? pcre2_jit_match(s->code, (PCRE2_SPTR)text, strlen(text), 0, 0,
-						  s->md, s->mctx)
-				: pcre2_match(s->code, (PCRE2_SPTR)text, strlen(text), 0,
-					      PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+		 * UTF check can be skipped. pcre2_match() runs the JIT code when
+		 * there is some; pcre2_jit_match() would be a little faster but
+		 * ignores (*NOTEMPTY) and (*NOTEMPTY_ATSTART) at the pattern's
+		 * start (an empty match would count). */
+		int rc = pcre2_match(s->code, (PCRE2_SPTR)text, strlen(text), 0, PCRE2_NO_UTF_CHECK,
+				     s->md, s->mctx);
 		if (rc >= 0)
 			return true;
 		if (rc != PCRE2_ERROR_NOMATCH)

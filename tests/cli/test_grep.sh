@@ -41,6 +41,10 @@ run --registry "$REG" grep '(*NO_JIT)^ssh$' --field name
 is "(*NO_JIT): exit 0" 0 "$RC"
 is "(*NO_JIT): the same four records" "$SSH_OUT" "$OUT"
 is "(*NO_JIT): no limit message" "" "$ERR"
+# (*NOTEMPTY) forbids the empty match the empty pattern would make
+# everywhere; pcre2_jit_match() ignored it and matched every record.
+run --registry "$REG" grep '(*NOTEMPTY)'
+is "(*NOTEMPTY): no match, exit 1" "1:" "$RC:$OUT"
 
 # Every record whose name or description contains Kerberos in any case.
 KERBEROS="kerberos 88 tcp
