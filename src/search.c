@@ -209,7 +209,16 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 			 (s->caseless ? PCRE2_CASELESS : 0);
 	int ec;
 	PCRE2_SIZE eo;
-	s->code = pcre2_compile((PCRE2_SPTR)(len ? pattern : ""), len, flags, &ec, &eo, NULL);
+	/* A NUL after the pattern: PCRE2 before 10.45 reads past the end of
+	 * an unfinished "(*LIMIT_DEPTH=" and, when a digit or ')' follows in
+	 * memory, asks malloc() for ~2^64 bytes (PCRE2Project/pcre2#463). */
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return search_set_error(err, _("out of memory"), 0);
+	memcpy(copy, pattern, len);
+	copy[len] = '\0';
+	s->code = pcre2_compile((PCRE2_SPTR)copy, len, flags, &ec, &eo, NULL);
+	free(copy);
 	if (!s->code) {
 		char msg[256];
 		search_pcre2_message(ec, msg, sizeof(msg));

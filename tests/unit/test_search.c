@@ -149,6 +149,24 @@ START_TEST(bad_patterns)
 }
 END_TEST
 
+/* The pattern is (buffer, length), not a C string: what follows it in
+ * memory is not part of it. PCRE2 10.42 read on past an unfinished
+ * "(*LIMIT_DEPTH=" into "1)" and asked malloc for ~2^64 bytes. */
+START_TEST(pattern_ends_at_its_length)
+{
+	const char buf[] = "(*LIMIT_DEPTH=1)abc";
+	struct search_options opt = SEARCH_OPTIONS_INIT;
+	struct search_error err = SEARCH_ERROR_INIT;
+	ck_assert_ptr_null(search_new(reg, buf, 14, &opt, &err));
+	ck_assert_str_eq(err.message, "(*VERB) not recognized or malformed");
+	ck_assert_uint_eq(err.offset, 14);
+	search_error_clear(&err);
+	struct search *s = search_new(reg, buf, 16, &opt, &err);
+	ck_assert_ptr_nonnull(s);
+	search_free(s);
+}
+END_TEST
+
 START_TEST(field_names)
 {
 	ck_assert_uint_eq(search_parse_fields("name"), F(NAME));
@@ -352,6 +370,7 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, utf8_names);
 	tcase_add_test(tc, empty_pattern_matches_all);
 	tcase_add_test(tc, bad_patterns);
+	tcase_add_test(tc, pattern_ends_at_its_length);
 	tcase_add_test(tc, field_names);
 	tcase_add_test(tc, limits_are_counted);
 	tcase_add_test(tc, depth_and_heap_limits);
