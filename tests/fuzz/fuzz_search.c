@@ -77,7 +77,14 @@ static void oracle_run(struct oracle *o, const struct registry *reg, const char 
 	PCRE2_SIZE eo;
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C |
 			 (caseless ? PCRE2_CASELESS : 0);
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)(len ? pat : ""), len, flags, &ec, &eo, NULL);
+	/* terminated, as search.c does: PCRE2 10.42 reads past an unfinished
+	 * "(*LIMIT_DEPTH=" (PCRE2Project/pcre2#463) */
+	char *copy = malloc(len + 1);
+	FUZZ_ASSERT(copy, "out of memory");
+	memcpy(copy, pat, len);
+	copy[len] = '\0';
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)copy, len, flags, &ec, &eo, NULL);
+	free(copy);
 	o->compiled = re != NULL;
 	if (!re)
 		return;
