@@ -13,9 +13,7 @@ export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
 start_server() {
 	python3 "$TESTS_DIR/http_server.py" "$TMPD/port" 240 2>"$TMPD/server.log" &
 	SERVER_PID=$!
-	_i=0
-	while [ ! -s "$TMPD/port" ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
-	if [ ! -s "$TMPD/port" ]; then
+	if ! wait_for . "$TMPD/port"; then
 		echo "Bail out! the test HTTP server did not start"
 		exit 1
 	fi

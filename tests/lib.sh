@@ -45,16 +45,23 @@ like() {
 	esac
 }
 
+# wait_for REGEX FILE: wait (at most 10 s) until a line of FILE matches
+# REGEX (grep -E); false if none did.
+wait_for() {
+	_n=0
+	while ! grep -Eq "$1" "$2" 2>/dev/null; do
+		[ $_n -lt 100 ] || return 1
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+}
+
 # listen_helper ARGS: tests/listen_helper ARGS in the background (pid in
 # $HELPER, its "KIND PORT" lines in $TMPD/ports), waited for until ready.
 listen_helper() {
 	"$BUILDDIR/tests/listen_helper" "$@" >"$TMPD/ports" &
 	HELPER=$!
-	_n=0
-	while ! grep -q '^ready$' "$TMPD/ports" 2>/dev/null && [ $_n -lt 100 ]; do
-		sleep 0.1
-		_n=$((_n + 1))
-	done
+	wait_for '^ready$' "$TMPD/ports"
 }
 
 finish() {

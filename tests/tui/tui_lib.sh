@@ -42,11 +42,7 @@ tui_wait() {
 
 # Every wait is bounded: 10 s for a dump.
 wait_dump() {
-	_i=0
-	while ! grep -q "^--- $1 " "$TMPD/out" 2>/dev/null && [ $_i -lt 100 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
+	wait_for "^--- $1 " "$TMPD/out"
 }
 
 screen() {
