@@ -13,7 +13,7 @@ export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
 start_server() {
 	python3 "$TESTS_DIR/http_server.py" "$TMPD/port" 240 2>"$TMPD/server.log" &
 	SERVER_PID=$!
-	if ! wait_for . "$TMPD/port"; then
+	if ! wait_file . "$TMPD/port"; then
 		echo "Bail out! the test HTTP server did not start"
 		exit 1
 	fi

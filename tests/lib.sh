@@ -45,9 +45,9 @@ like() {
 	esac
 }
 
-# wait_for REGEX FILE: wait (at most 10 s) until a line of FILE matches
+# wait_file REGEX FILE: wait (at most 10 s) until a line of FILE matches
 # REGEX (grep -E); false if none did.
-wait_for() {
+wait_file() {
 	_n=0
 	while ! grep -Eq "$1" "$2" 2>/dev/null; do
 		[ $_n -lt 100 ] || return 1
@@ -61,7 +61,7 @@ wait_for() {
 listen_helper() {
 	"$BUILDDIR/tests/listen_helper" "$@" >"$TMPD/ports" &
 	HELPER=$!
-	wait_for '^ready$' "$TMPD/ports"
+	wait_file '^ready$' "$TMPD/ports"
 }
 
 finish() {

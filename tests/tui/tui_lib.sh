@@ -42,7 +42,7 @@ tui_wait() {
 
 # Every wait is bounded: 10 s for a dump.
 wait_dump() {
-	wait_for "^--- $1 " "$TMPD/out"
+	wait_file "^--- $1 " "$TMPD/out"
 }
 
 screen() {
