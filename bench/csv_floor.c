@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csv_floor.c: the floor for parsing the registry: read the file and run
  * libcsv over it in strict mode with no-op callbacks. Nothing else. */
 #include <csv.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """free LO-HI the careful way: one pass over the CSV into a per-port table,
 then a pass over the range. A stronger baseline than naive_free.py."""
 import csv

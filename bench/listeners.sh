@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bench/listeners.sh: time `portscope listeners` with 10,000 sockets
 # listening on loopback (5,000 on 127.0.0.1 and 5,000 on ::1, held by
 # tests/listen_helper.c), whole process, median of RUNS runs.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """free LO-HI the naive way a user scripts it today: read the CSV with the
 csv module, keep the rows that take a port, then for every port in the range
 ask whether any of those rows covers it."""

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # scale.sh [PORTSCOPE] [FACTORS...]: load time and peak RSS of `portscope
 # stats` on synthetic registries made of the real one's records repeated
 # N times (default 1 10 100), generated into a temporary directory from

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # search.sh: median time of searching every field (--field all) of the real
 # registry, with JIT and with the interpreter, timed in process around
 # search_new() + search_run() by bench/search_bench (loading excluded):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* search_bench.c: time the search itself, in process, on a registry:
  *   search_bench REGISTRY PATTERN FIELDS jit|interp REPEATS
  * prints "MODE median_ms min_ms cpu_median_ms records ports limit_hits":

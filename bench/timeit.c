@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* timeit.c: whole-process wall-clock timing, medians.
  *   timeit N CMD [ARGS...]                 run CMD N times
  *   timeit N CMD1 [ARGS...] -- CMD2 [...]  alternate the two, N times each,

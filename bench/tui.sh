@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bench/tui.sh: how fast the TUI draws and how much memory it takes, on the
 # real registry, through the headless mode (curses writes to /dev/null, so
 # the terminal's own speed is left out). Whole-process wall times, medians.

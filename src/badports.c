@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* badports.c: the WHATWG Fetch Standard's bad ports.
  *
  * Source: Fetch Standard, section "Port blocking", definition "bad port"

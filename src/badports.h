@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* badports.h: the ports web browsers refuse to fetch from, built in from
  * the WHATWG Fetch Standard's "bad port" list. */
 #ifndef PORTSCOPE_BADPORTS_H

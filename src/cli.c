@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c: option parsing, the command table and the exit-status contract. */
 #include <config.h>
 

@@ -1,4 +1,5 @@
-/* cli.h: the command line (DESIGN.md section 2). cli_main() parses the
+/* SPDX-License-Identifier: MIT */
+/* cli.h: the command line (doc/HACKING.md, "The command line"). cli_main() parses the
  * options, loads the registry when a command needs it and runs the
  * command. The front end passes in how to start the TUI, so the core never
  * depends on it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_diff.c: `portscope diff OLD.csv NEW.csv`: records added, removed and
  * changed between two snapshots, as text, JSON or CSV. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_grep.c: `portscope grep REGEX [--field F] [--proto P]
  * [--ignore-case|--case-sensitive]`, exit 0 match, 1 none, 2 error
  * (including any field whose match stopped on a limit). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_listeners.c: `portscope listeners`: local listening sockets, each
  * annotated with the registry's service for its port and flags:
  *   system         the port is in the System range (0-1023)

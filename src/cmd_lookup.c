@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_lookup.c: `portscope lookup PORT|NAME ...`. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_ports.c: `portscope free RANGE` and `portscope gaps RANGE`. */
 #include <config.h>
 

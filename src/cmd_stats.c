@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_stats.c: `portscope stats`: counts per range x state, assigned ports
  * per transport, records, source and date. */
 #include <config.h>

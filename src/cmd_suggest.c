@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_suggest.c: `portscope suggest PORT [--count N] [--run K] [--proto P]
  * [--any-range]`: the ports (or blocks of K ports) nearest PORT that pass
  * every check of suggest.h, each shown with the value behind every check,

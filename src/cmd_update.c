@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_update.c: `portscope update [--url URL] [--output FILE]`: fetch the
  * official registry and install it (update.h says how). Exit 0 when a new
  * file was installed, 1 when the server reports no change, 2 on failure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.c: comparing two registry snapshots.
  *
  * Keys: service name (ASCII case-insensitive, as RFC 6335 compares service

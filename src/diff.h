@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.h: what changed between two registry snapshots. Records are keyed
  * by service name (ASCII case-insensitive) + port (range) + transport
  * (case-insensitive); records with equal keys are paired in file order (see

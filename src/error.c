@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* error.c: errors that carry their context (file, line) up to one printer. */
 #include <config.h>
 

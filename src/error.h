@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* error.h: errors that carry their context (file, line) up to one printer. */
 #ifndef PORTSCOPE_ERROR_H
 #define PORTSCOPE_ERROR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fetch.c: HTTP(S) GET with libcurl (optional: without it fetch_run()
  * explains that it is missing). libcurl is opened with dlopen() the first
  * time a download is asked for, not linked: linked, its thirty dependent

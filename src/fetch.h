@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fetch.h: one HTTP(S) GET into a file descriptor, with libcurl when the
  * build has it: redirects followed, connect and total timeouts, an optional
  * conditional request (If-None-Match / If-Modified-Since), progress

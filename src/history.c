@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* history.c: what a record's fields say about its past (history.h). */
 #include <config.h>
 

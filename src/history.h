@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* history.h: a record's history, for the detail pane: its registration
  * and modification dates, reported unauthorized use, and what its
  * Description or Assignment Notes say about removal, de-registration or

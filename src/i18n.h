@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* i18n.h: the one place that maps translatable strings to gettext. */
 #ifndef PORTSCOPE_I18N_H
 #define PORTSCOPE_I18N_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* iana_csv.c: the IANA registry CSV loader, on libcsv in strict mode.
  * libcsv reports fields and rows but not positions, so the input is fed to
  * it one physical line at a time: every callback then knows its line. */

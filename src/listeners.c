@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* listeners.c: listening sockets from /proc/net and their owners from
  * /proc/PID/fd, the way `ss -ltunp` finds them. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* listeners.h: the sockets listening on this machine, read like `ss -ltunp`
  * from /proc/net/{tcp,tcp6,udp,udp6} (TCP in LISTEN, UDP bound and
  * unconnected) with each socket inode mapped to the process holding it

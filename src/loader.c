@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader.c: what every loader shares: reading a file in blocks. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader.h: the one interface every registry source implements. A loader
  * reads a file and fills a registry through registry_add(); the caller
  * seals it with registry_finish(). Errors name file:line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lookup_names.c: where the registry, /etc/services and nmap-services name
  * a port differently (or only the others name it), list every name with its
  * source. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lookup_names.h: `lookup PORT` (text) shows every name a port has in the
  * IANA registry, /etc/services and nmap-services, each with its source,
  * when the sources disagree. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.c: text, JSON and CSV rendering shared by the CLI commands. */
 #include <config.h>
 

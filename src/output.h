@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.h: records and values rendered as text, JSON or CSV. Text goes
  * through the sanitiser; JSON is escaped per RFC 8259; CSV fields are
  * quoted when needed and sanitised except for line feeds. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* portbits.h: per-port indexes shared by the optional sources (listeners,
  * services files, labels): a set of ports per transport as bitmaps (8 KiB
  * each) for O(1) "is this port in the set", and the run of one port's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* portfacts.c: lazily loaded optional sources about ports. */
 #include <config.h>
 

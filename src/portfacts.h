@@ -1,4 +1,5 @@
-/* portfacts.h: the optional sources of DESIGN.md section 1 besides the
+/* SPDX-License-Identifier: MIT */
+/* portfacts.h: the optional sources besides the
  * registry, each loaded on first use so a command pays only for what it
  * asks: /etc/services, nmap-services, the user's labels, the listeners of
  * this machine and the kernel's port ranges. Every answer per port is O(1)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* portnames.c: a services(5)-format source indexed by port. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* portnames.h: one optional services(5)-format source (/etc/services,
  * nmap-services, the user's labels) indexed by port: a bitmap per transport
  * answers "is port named here?" in O(1), and entries sorted by port give

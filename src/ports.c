@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ports.c: RANGE parsing, counts and gaps over the per-port index. */
 #include <config.h>
 

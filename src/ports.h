@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ports.h: questions about the port space answered from the per-port index:
  * RANGE arguments, free ports, gaps (maximal free runs), counts. */
 #ifndef PORTSCOPE_PORTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* registry.c: the record store, its string pool and the per-port index. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* registry.h: the in-memory port registry: flat records plus a per-port
  * index (65,536 ports x 4 transports) giving each port's state and the
  * records that cover it, so map cells, lookups and gap queries never walk

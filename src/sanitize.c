@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sanitize.c: visible escapes for untrusted text bound for a terminal. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sanitize.h: the one gate every untrusted string passes on its way to a
  * terminal. C0 controls (including TAB, CR, LF, BS, ESC), DEL, C1 controls
  * (U+0080-U+009F) and ill-formed UTF-8 become visible escapes:

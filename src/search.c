@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* search.c: regex search over the registry records with PCRE2 (see
  * search.h for the contract). */
 #include <config.h>

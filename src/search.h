@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /* search.h: regular-expression search over the registry (PCRE2, 8-bit,
- * UTF + UCP over the load-normalised UTF-8 text; DESIGN.md section 5).
+ * UTF + UCP over the load-normalised UTF-8 text; doc/HACKING.md, "Search").
  *
  * One struct search holds a compiled pattern, its single match context
  * (match, depth and heap limits, JIT stack), the progress through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* services.c: a strict parser for services(5)-format files, and the loader
  * that turns one into a (degraded) registry. */
 #include <config.h>

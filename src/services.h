@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* services.h: the services(5) format, shared by /etc/services, Wireshark's
  * IANA-derived services file, nmap-services and the user's labels.
  *   name  port/proto[/proto...]  [frequency]  [aliases...]  [# comment]

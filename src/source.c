@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* source.c: finding the registry to load, and loading it. */
 #include <config.h>
 

@@ -1,4 +1,5 @@
-/* source.h: which registry is loaded (DESIGN.md section 1):
+/* SPDX-License-Identifier: MIT */
+/* source.h: which registry is loaded (doc/HACKING.md, "Which registry"):
  *   --registry FILE > $PORTSCOPE_REGISTRY
  *   > ${XDG_DATA_HOME:-~/.local/share}/portscope/service-names-port-numbers.csv
  *   > $(pkgdatadir)/service-names-port-numbers.csv

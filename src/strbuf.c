@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* strbuf.c: a growable byte buffer that remembers allocation failure. */
 #include <config.h>
 

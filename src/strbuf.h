@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* strbuf.h: a growable byte buffer that remembers allocation failure. */
 #ifndef PORTSCOPE_STRBUF_H
 #define PORTSCOPE_STRBUF_H

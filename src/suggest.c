@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* suggest.c: the port checks and the nearest-candidate search. */
 #include <config.h>
 

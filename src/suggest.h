@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /* suggest.h: choosing a port. Every port is put through the same checks
- * (DESIGN.md section 2, `suggest`): free in the IANA registry, not in
+ * (doc/HACKING.md, "Choosing a port"): free in the IANA registry, not in
  * /etc/services, not in the user's labels, rarely seen open by nmap, not a
  * browser-blocked port, not listened on here, outside the kernel's
  * ephemeral range, and in the User range (RFC 7605 advises against System

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sysinfo.c: the kernel's ephemeral port range and privileged boundary. */
 #include <config.h>
 

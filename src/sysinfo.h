@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sysinfo.h: this machine's port facts from the kernel: the ephemeral
  * (local) port range and the first unprivileged port. Read from /proc
  * through source_system_path(), so tests can fake them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tokens.h: splitting a line of a whitespace-separated text format
  * (services(5), /proc/net/tcp) into tokens without copying; never reads
  * outside [p, end). */

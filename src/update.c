@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* update.c: download, validate and atomically install the registry CSV. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* update.h: `portscope update`: download the official registry CSV and
  * install it atomically. The body goes to a temporary file in the target's
  * directory; it must parse strictly with the IANA loader (exact header),

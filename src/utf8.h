@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* utf8.h: strict UTF-8 decoding and load-time normalisation. */
 #ifndef PORTSCOPE_UTF8_H
 #define PORTSCOPE_UTF8_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # http_lib.sh: the loopback HTTP server of the update tests (sourced after
 # lib.sh; the server is tests/http_server.py, bound to 127.0.0.1).
 #   start_server   start it on a free port; sets BASE (http://127.0.0.1:PORT)

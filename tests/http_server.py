@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """http_server.py: a loopback HTTP server for the `portscope update` tests.
 
 Serves the registry snapshots in $IANA_DIR, and misbehaves on purpose:

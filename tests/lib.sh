@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh: TAP helpers for the shell tests (sourced).
 #   run ARGS...           run portscope; sets OUT, ERR, RC
 #   is DESC EXPECTED GOT  one TAP line

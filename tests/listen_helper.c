@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* listen_helper.c: a test and benchmark helper that holds listening sockets
  * open on loopback ephemeral ports (bind to port 0) until killed.
  *   listen_helper [-n COUNT] [-4] [-6] [-u]

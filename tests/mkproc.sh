@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # mkproc.sh SRC DEST: copy the fixture tree SRC to DEST and turn each
 # PID/fd.links file ("FD TARGET" per line) into a PID/fd/ directory of
 # symlinks, as in /proc. The links are not committed as symlinks because

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* actions.c: what each key does, routed by what has the focus: a page
  * (help, ranges) scrolls, a focused detail pane scrolls, else the map moves. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* actions.h: what keys do (bound in keymap.c). Each returns reaction flags. */
 #ifndef PORTSCOPE_ACTIONS_H
 #define PORTSCOPE_ACTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* app.c: the TUI's entry, terminal set-up and tear-down, the main loop.
  * The loop is the only place that draws and the only place that handles a
  * resize; signal handlers only set flags. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* app.h: the TUI's entry point, handed to cli_main() as its cli_tui_fn. */
 #ifndef PORTSCOPE_APP_H
 #define PORTSCOPE_APP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* changes.c: keeping the registry current from the TUI. When only a
  * degraded source is loaded a banner offers U; U runs `portscope update`'s
  * engine (download, validate, atomic replace of the per-user registry)

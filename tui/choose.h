@@ -1,5 +1,6 @@
-/* choose.h: the TUI's part in choosing a port (issue 5): the optional
- * sources of DESIGN.md section 1 as map overlays (marks.c), the port's
+/* SPDX-License-Identifier: MIT */
+/* choose.h: the TUI's part in choosing a port: the optional sources as
+ * map overlays (marks.c), the port's
  * facts in the detail pane (portinfo.c) and the suggestions page (pick.c).
  * The sources themselves are the core's (portfacts.h, suggest.h), shared
  * with the CLI through cli_facts(). */

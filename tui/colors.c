@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* colors.c: the colour table. One row per role; the pair number is the
  * role's index + 1, so there are never more than ROLE_COUNT (< 255) pairs. */
 #include <config.h>

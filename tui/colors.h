@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* colors.h: every colour the TUI uses, as roles from one table
  * (colors.c) with a 256-colour, an 8-colour and a monochrome column. */
 #ifndef PORTSCOPE_COLORS_H

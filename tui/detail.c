@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* detail.c: the pane under the map: every record of the port under the
  * cursor, all 12 fields; above zoom 1 also the cell's counts and its
  * largest free gap. Tab focuses it so it scrolls. */

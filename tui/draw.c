@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* draw.c: putting text on stdscr within a width, the screen dump of the
  * headless test mode, and the "terminal too small" screen. */
 #include <config.h>

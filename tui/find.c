@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* find.c: the '/' search on the map. The pattern is searched live as it
  * is typed, a step of a few milliseconds at a time between key polls (the
  * main loop calls find_step), so a slow pattern never blocks the keyboard

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* heatmap.c: the port space as a grid of cells. Each cell is 4^zoom
  * ports; rows hold a power of two of cells, so every row starts at a round
  * port number and the range boundaries (1024, 49152) fall on cell edges. */

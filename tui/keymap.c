@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keymap.c: the one table of key bindings: keys, the action they run and
  * the help text; the '?' page is rendered from it. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* legend.c: the line under the map saying what its glyphs and colours
  * mean. When the line is too narrow it degrades the way htop's meters and
  * tig's columns do, lowest priority first: the gutter key goes, then words

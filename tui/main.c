@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: the program entry: locale, then the command line, which starts
  * the TUI through the hook the front end hands it. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* marks.c: the optional sources as overlays on the map: local listeners
  * (`L`, rescanned on each toggle-on and every MARKS_REFRESH_MS while on,
  * so the marks are current), ports nmap

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlay.c: port bitmaps for the heat map's overlays. */
 #include <config.h>
 

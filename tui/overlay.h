@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlay.h: per-port overlays drawn over the heat map. An overlay is a
  * 65,536-bit set of ports plus how to draw a cell that holds one: a glyph
  * (UTF-8 and ASCII), a colour role and a name for the legend. Search

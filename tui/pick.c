@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pick.c: the suggestions page (`s`): the ports nearest the cursor port
  * that pass every check of suggest.h (the same search as `portscope
  * suggest`), each with its checks as a row of marks, the asked port's own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* portinfo.c: the detail pane's part about choosing a port: what listens on
  * the cursor port here (transport, address, pid, process), its name in
  * /etc/services, its nmap open frequency, the user's labels for it, whether

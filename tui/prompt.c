@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* prompt.c: the line editor in the status bar, for ':' (go to a port
  * number or a service name: ":443", ":ssh") and '/' (search, find.c).
  * Each kind of prompt is a row of hooks. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* script.c: reading key scripts for the headless test mode. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* script.h: the headless test mode (the tig approach). A key script
  * drives the TUI on an off-screen terminal and asks for text dumps:
  *   # comment

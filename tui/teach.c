@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* teach.c: the ranges screen (key r): RFC 6335's three ranges on one page,
  * what each is for and who assigns it, live counts from the loaded
  * registry, and this machine's kernel settings beside IANA's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.c: styled line buffers and how they are drawn. */
 #include <config.h>
 

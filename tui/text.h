@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.h: lines of styled text built before drawing (detail pane, help,
  * ranges page). Each line starts with a style byte; untrusted text is
  * sanitised when it is added, so drawing never sees raw registry bytes. */

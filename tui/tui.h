@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui.h: the state the TUI's screens share, and what each file offers.
  * Actions return reaction flags (htop's idea): what must be redrawn; only
  * the main loop in app.c draws. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_hostile_files.sh: files built to hurt: 100,000 columns, a 100 MB
 # field (refused at FIELD_MAX, 65536 bytes, without buffering it: peak RSS
 # is measured), wide port ranges repeated (refused at COVER_MAX), a

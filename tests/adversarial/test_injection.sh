@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_injection.sh: a registry whose fields (and whose file name) hold
 # terminal escape sequences (CSI, OSC 52, OSC 8), C1 controls (U+009B as
 # UTF-8 and a raw 0x9B byte), CR, BS, DEL, BEL and invalid UTF-8. None of

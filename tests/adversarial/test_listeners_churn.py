@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 # test_listeners_churn.py: `portscope listeners` (text, JSON, CSV) and
 # `suggest` (which consults the listeners) run RUNS times while another
 # process opens and closes listening TCP and UDP sockets on 127.0.0.1 and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_proc_races.sh: `portscope listeners` on a fake /proc frozen in the
 # states a live one passes through while it is read: a socket closed before
 # the fd walk (no fd anywhere), a process gone before its turn (pid listed,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_scale.sh: a synthetic registry 10x the real one (its records
 # repeated, made by bench/scale.sh in a temporary directory) loads every
 # record, in CPU time that grows linearly and with peak RSS that stays

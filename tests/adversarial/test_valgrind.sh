@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_valgrind.sh: valgrind memcheck over the CLI commands on the real
 # registry, a services file, a hostile file and malformed ones: no memory
 # errors, nothing definitely or indirectly lost. Only in the normal build:

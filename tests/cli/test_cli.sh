@@ -1,5 +1,6 @@
 #!/bin/sh
-# test_cli.sh: the CLI contract (DESIGN.md section 2) on the real registry.
+# SPDX-License-Identifier: MIT
+# test_cli.sh: the CLI contract (doc/HACKING.md, "The command line") on the real registry.
 # Expected values were checked against an independent Python csv reading.
 . "$TESTS_DIR/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_diff.sh: `portscope diff` on the two real snapshots (CRLF 2024-04 and
 # LF current). The counts were established with an independent Python csv
 # script keyed the same way (lower-cased name, port text, lower-cased

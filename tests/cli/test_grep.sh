@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_grep.sh: `portscope grep` on the real registry. Expected records and
 # counts were checked against an independent Python `re` + `csv` reading
 # (fields joined by "any field matches", smart case as re.I when the

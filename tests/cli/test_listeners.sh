@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_listeners.sh: `portscope listeners` on fixture /proc trees (IPv4, IPv6,
 # v4-mapped, UDP, shared sockets, an unreadable fd directory, a hostile
 # process name, malformed lines, many sockets) and live on loopback.

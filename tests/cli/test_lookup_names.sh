@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_lookup_names.sh: `lookup PORT` shows every name per source where the
 # registry, /etc/services and nmap-services disagree (fixture sources).
 . "$TESTS_DIR/lib.sh"

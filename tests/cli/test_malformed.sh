@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_malformed.sh: bad input gives one clear "file:line: message" on
 # stderr and exit 2 (never a crash, never a partial registry); the odd but
 # valid forms (CRLF, BOM, invalid UTF-8) load.

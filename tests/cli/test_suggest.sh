@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_suggest.sh: `portscope suggest` on the real registry with fixed
 # fixture sources, so this machine's /etc/services, nmap file, labels,
 # listeners and kernel ranges never change the answer. Fixtures: 8079/udp in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_update.sh: `portscope update` against a loopback HTTP server that this
 # test starts and stops (tests/http_server.py, serving $IANA_DIR and
 # misbehaving on purpose). Every failure must leave the previous file

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_german.sh: the German catalogue (po/de.po) at work: --help and the
 # TUI's help page and status line in German with no English line left,
 # plural forms for 1 and for many, and numbers grouped by the locale in

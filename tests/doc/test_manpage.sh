@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_manpage.sh: doc/portscope.1 documents every key of the TUI's key
 # table (as the '?' help page lists them, from the table that binds them)
 # and every command of the command table (as --help lists them), and

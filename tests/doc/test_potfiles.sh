@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_potfiles.sh: every C file of src/ and tui/ that marks strings for
 # translation is listed in po/POTFILES.in (else xgettext never sees its
 # strings), every file listed there exists, and every catalogue in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_check.h: invariants the fuzz targets assert, written independently of
  * the code under test (its own UTF-8 validator), and the registry checks the
  * two loader targets share. A broken invariant prints what and aborts, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_iana_csv.c: libFuzzer target for the IANA CSV loader. Any input either
  * loads into a registry that keeps its promises (fuzz_check_registry) or
  * fails with a message, never a crash, leak or partial result. */

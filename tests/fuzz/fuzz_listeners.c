@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_listeners.c: libFuzzer target for the /proc/net line parser
  * (listeners_parse_line). Each input line is parsed as an IPv4 line
  * (tcp, udp) and as an IPv6 one (tcp6, udp6), each from an exact-size copy

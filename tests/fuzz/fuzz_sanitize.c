@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_sanitize.c: libFuzzer target for the terminal sanitiser, JSON
  * escaping and UTF-8 normalisation. Whatever the input, the terminal forms
  * are valid UTF-8 without C0, DEL or C1; the JSON form is a valid string

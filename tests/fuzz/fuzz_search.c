@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_search.c: libFuzzer target for the regex search (pattern and
  * subject). The input is
  *     byte 0   the fields to search (low six bits; 0 = the default), bit 6

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_services.c: libFuzzer target for the services(5) parser and loader.
  * Every entry the parser hands over is well formed and lies inside the
  * input; the loader turns each into one record. */

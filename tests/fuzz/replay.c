@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay.c: a standalone main for the fuzz targets, so `make check` replays
  * every corpus file through them with the normal compiler (no libFuzzer).
  * Usage: replay FILE|DIR...; prints one TAP line per file. A broken

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run.sh TARGET SECONDS [LIBFUZZER-OPTION...]: fuzz one target (named by
 # its seed directory tests/fuzz/corpus/TARGET/: iana_csv, services,
 # sanitize, listeners, search) for SECONDS, in a clang build with libFuzzer,

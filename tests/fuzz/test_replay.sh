@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_replay.sh: every seed and regression input in tests/fuzz/corpus/TARGET/
 # replayed through tests/fuzz/replay_TARGET (the target with a plain main,
 # replay.c), so the invariants the fuzzers check hold in every build,

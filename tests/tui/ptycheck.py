@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """ptycheck.py: are the bytes a TUI wrote to its terminal free of anything
 the data could have put there? Prints "clean", or what it found.
 

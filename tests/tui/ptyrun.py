@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """ptyrun.py: run a program in a fresh pseudo-terminal, drive it with a key
 script and record every byte it writes to the terminal.
 

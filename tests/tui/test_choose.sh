@@ -1,5 +1,6 @@
 #!/bin/sh
-# test_choose.sh: choosing a port in the TUI (issue 5): `L` marks the
+# SPDX-License-Identifier: MIT
+# test_choose.sh: choosing a port in the TUI: `L` marks the
 # listeners, `F` / `U` the nmap-frequent and labelled ports, the detail pane
 # shows every source's facts for the cursor port, `s` lists the same
 # suggestions as `portscope suggest`. All sources are fixtures: the listeners

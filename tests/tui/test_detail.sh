@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_detail.sh: at 80x24 the detail pane says what the local sources
 # (listeners, /etc/services, nmap-services, labels, browsers) know of the
 # cursor port in one line under the port's states, without scrolling; the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_gaps.sh: ']' / '[' jump between free gaps; 't' cycles the transport.
 # Gaps checked against an independent Python csv reading of the registry.
 . "$TESTS_DIR/tui/tui_lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_goto.sh: ':' goes to a port number or a service name; `tui PORT`.
 # Expected records checked against an independent Python csv reading.
 . "$TESTS_DIR/tui/tui_lib.sh"

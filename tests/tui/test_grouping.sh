@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_grouping.sh: the TUI groups its counts by the locale, as the CLI's
 # text output does (the printf ' flag): 43.455 in de_DE.UTF-8, 43455 in
 # C.UTF-8; port numbers are never grouped. Counts checked with a throwaway

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_history.sh: the detail pane tells a record's history: removal,
 # de-registration, deprecation and reported unauthorized use, on a line of
 # its own in the note colour (records from the real registry, read by eye

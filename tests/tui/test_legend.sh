@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_legend.sh: the legend under the map fits its line in English and in
 # German: with every mark on (L listeners, F nmap, M labels) it gives up the
 # gutter key, then uses short words (ranges, states, then marks), then drops

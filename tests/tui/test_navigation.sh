@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_navigation.sh: moving the cursor over the heat map, scrolling, the
 # mouse. Expected states checked against an independent Python csv reading
 # of the registry.

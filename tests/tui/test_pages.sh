@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_pages.sh: the help page (from the key table), the ranges page, the
 # detail pane's focus and scrolling, and the keys whose features other
 # parts of portscope provide.

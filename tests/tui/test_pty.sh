@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_pty.sh: the real TUI in a real pseudo-terminal (tests/tui/ptyrun.py),
 # every byte it writes recorded. Hostile data everywhere the TUI shows
 # text: a registry whose fields hold OSC 52, OSC 8, CSI, DCS, C1 controls

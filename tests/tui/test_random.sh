@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_random.sh: 6,000 pseudo-random keys, mouse events and resizes (1x1
 # to 300x100) on the real registry and on the hostile fixture, in three
 # terminal set-ups: the TUI must neither crash nor get stuck, and its last

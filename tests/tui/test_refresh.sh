@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_refresh.sh: while L shows the listeners they are read again every
 # 2 s (the script's clock moves only by @sleep, so this is exact on any
 # machine); with L off they are not. The fake /proc of test_choose.sh gains

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_sanitize.sh: registry text reaches the screen only through the
 # sanitiser: ESC, OSC, C1 (U+009B), CR and BS show as visible escapes.
 . "$TESTS_DIR/tui/tui_lib.sh"

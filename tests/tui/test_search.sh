@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_search.sh: '/' search on the map: live highlight, n/N with the wrap
 # notice, the status counts, the detail pane's marks, a bad pattern's error
 # and offset, Esc, history, and a pattern that hits the match limit.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_terminals.sh: resize, the too-small screen, colour modes, the ASCII
 # fallback, and terminals the TUI refuses with a clear message.
 . "$TESTS_DIR/tui/tui_lib.sh"

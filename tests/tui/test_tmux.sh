@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_tmux.sh: end-to-end in a real terminal: the TUI in a tmux pane,
 # driven with send-keys and read with capture-pane (a private server,
 # always killed).
@@ -170,7 +171,7 @@ if [ "${WITH_CURL:-yes}" = yes ]; then
 	is "tmux: quits after the update" 0 $?
 fi
 
-# 8. A real listener on 127.0.0.1, the real /proc (issue 5): after L its
+# 8. A real listener on 127.0.0.1, the real /proc: after L its
 # port is marked on the map and the detail pane shows its pid.
 unset PORTSCOPE_SYSROOT
 listen_helper -4

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_update.sh (TUI): U downloads the official registry from the loopback
 # server ($PORTSCOPE_UPDATE_URL), installs it as the per-user registry and
 # loads it in place; over an older file, c lists what changed and the map

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_zoom.sh: cells of 1, 4, 16, 64 and 256 ports; at the widest zoom
 # the whole port space is on one 80x24 screen. Expected shades and counts
 # checked against an independent Python csv reading of the registry.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tui_lib.sh: helpers for the TUI key-script tests (sourced after lib.sh's
 # variables are set; it sources lib.sh itself).
 #   tui SIZE LINE...   run the TUI headless at SIZE (COLSxROWS) with a key

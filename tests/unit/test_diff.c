@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diff.c: comparing snapshots. Counts on the real snapshots were
  * checked against an independent Python csv reading (same key, same
  * file-order pairing of duplicate keys). */

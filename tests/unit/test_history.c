@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_history.c: a record's history from its fields, on the real
  * registry (counts checked against an independent Python csv reading with
  * the same phrases as regular expressions). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_iana_csv.c: the IANA CSV loader on good and malformed input. */
 #include <config.h>
 

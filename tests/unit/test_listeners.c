@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_listeners.c: the /proc/net line parser and the reader on fixture
  * /proc trees (tests/fixtures/sysroot-*). */
 #include <config.h>

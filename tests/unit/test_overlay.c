@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_overlay.c: the heat map's per-port overlay bitmaps (tui/overlay.c,
  * which has no curses so it is tested here). */
 #include <config.h>

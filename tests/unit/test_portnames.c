@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_portnames.c: services(5)-format sources indexed per port. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ports.c: RANGE parsing, free ports and gaps on the real registry
  * (expected values checked against an independent Python csv reading). */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_registry.c: the model and per-port index on the real registry. */
 #include <config.h>
 
@@ -27,7 +28,7 @@ END_TEST
 
 START_TEST(range_state_counts)
 {
-	/* README of ../shared/iana: System 696 / 8 / 320 */
+	/* data/README: System 696 / 8 / 320 */
 	unsigned c[STATE_COUNT];
 	ports_count(reg, TRANSPORT_ANY, 0, 1023, c);
 	ck_assert_uint_eq(c[STATE_ASSIGNED], 696);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_sanitize.c: the terminal sanitiser, JSON escaping and UTF-8. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_search.c: the regex engine on the real registry and on small
  * hand-made registries. Counts were checked with an independent Python
  * `re` + `csv` reading of the same snapshot. */

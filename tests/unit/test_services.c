@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_services.c: the services(5) parser and loader. */
 #include <config.h>
 

@@ -1,4 +1,5 @@
-/* test_source.c: which registry is loaded, in DESIGN.md's order. */
+/* SPDX-License-Identifier: MIT */
+/* test_source.c: which registry is loaded, in the order doc/HACKING.md gives. */
 #include <config.h>
 
 #include <sys/stat.h>

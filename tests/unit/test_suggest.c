@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_suggest.c: the checks, the nearest-candidate search, the built-in
  * bad port list and the kernel facts (sysinfo.c) they use. */
 #include <config.h>

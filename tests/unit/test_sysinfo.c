@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_sysinfo.c: the kernel's port facts, read from a faked /proc. */
 #include <config.h>
 

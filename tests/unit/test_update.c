@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_update.c: the pieces of update/fetch that need no server (the
  * transfers themselves are tested by tests/cli/test_update.sh). */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_utf8.c: display widths and column fitting, which lay out text of
  * any translation (counted in columns, never in bytes). */
 #include <config.h>

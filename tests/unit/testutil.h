@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* testutil.h: shared bits of the Check unit tests: TAP on stdout, and the
  * real registry snapshots (never skipped: a missing snapshot fails). */
 #ifndef PORTSCOPE_TESTUTIL_H
