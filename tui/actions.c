@@ -103,9 +103,20 @@ unsigned action_search(struct app *app)
 	return prompt_start(app, PROMPT_SEARCH) | REDRAW_ALL;
 }
 
+/* t: the next transport; the map, the search and the marks follow it. */
 unsigned action_transport(struct app *app)
 {
-	return heatmap_cycle_transport(app);
+	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
+					       TRANSPORT_DCCP, TRANSPORT_ANY};
+	size_t i = 0;
+	while (i < 5 && order[i] != app->proto)
+		i++;
+	app->proto = order[(i + 1) % 5];
+	app->gap.enabled = false;
+	find_refresh(app); /* a search covers one transport's records */
+	marks_transport_changed(app);
+	status_message(app, false, _("transport: %s"), transport_name(app->proto));
+	return REDRAW_ALL;
 }
 
 /* The suggestions page (pick.c): s opens it on the map, closes it on it. */

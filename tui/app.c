@@ -58,32 +58,6 @@ static void app_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-void app_message(struct app *app, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	strbuf_reset(&app->status);
-	va_start(ap, fmt);
-	strbuf_vaddf(&app->status, fmt, ap);
-	va_end(ap);
-	app->status_error = error;
-}
-
-uint64_t app_clock_ms(const struct app *app)
-{
-	struct timespec ts;
-	if (app->headless || clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return app->script_ms;
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-void app_goto(struct app *app, unsigned port)
-{
-	app->cursor = port;
-	app->view = VIEW_MAP;
-	app->detail_scroll = 0;
-	heatmap_center(app);
-}
-
 /* Source, date and records on the left; transport and zoom after them, or
  * kept at the right edge when the line does not fit. */
 static void app_draw_title(struct app *app)
@@ -96,8 +70,8 @@ static void app_draw_title(struct app *app)
 	strbuf_addf(&left, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
 	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
 	/* L10N: the zoom in the title bar: how many ports one map cell is. */
-	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
-		    app_zoom_size(app));
+	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", heatmap_zoom_size(app)),
+		    heatmap_zoom_size(app));
 	int rw = utf8_width(strbuf_str(&right));
 	draw_fill(0, 0, COLS, a);
 	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
@@ -106,43 +80,13 @@ static void app_draw_title(struct app *app)
 	strbuf_free(&right);
 }
 
+/* The foot line: the prompt while one is open, else the status line. */
 static void app_draw_status(struct app *app)
 {
-	/* L10N: the mode at the start of the status line, in brackets. */
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES"),
-					     N_("SUGGEST")};
-	int y = app->lay.status_y;
-	if (app->prompt_active) {
+	if (app->prompt_active)
 		prompt_draw(app);
-		return;
-	}
-	struct strbuf t = STRBUF_INIT;
-	strbuf_addf(&t, "[%s] ",
-		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
-									: _(modes[app->view]));
-	size_t before = t.len;
-	bool problem = find_status(app, &t);
-	if (t.len > before && app->status.len)
-		strbuf_adds(&t, "  ");
-	strbuf_adds(&t, strbuf_str(&app->status));
-	attr_t a = colors_attr(app->status_error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
-	draw_fill(y, 0, COLS, a);
-	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
-	/* L10N: right end of the status line; ? and q are keys: keep them. */
-	const char *hint = _("? help  q quit");
-	int hw = utf8_width(hint);
-	if (COLS - hw - 1 > x + 1)
-		draw_text(y, COLS - hw - 1, hw, hint, a);
-	strbuf_free(&t);
-}
-
-void app_status_now(struct app *app)
-{
-	if (app->lay.too_small)
-		return;
-	app_draw_status(app);
-	wnoutrefresh(stdscr);
-	doupdate();
+	else
+		status_draw(app);
 }
 
 /* Help and ranges: a full-screen text between title and status. */
@@ -415,7 +359,7 @@ static void app_curses_modes(void)
 
 static void app_free(struct app *app)
 {
-	strbuf_free(&app->status);
+	status_free(app);
 	strbuf_free(&app->prompt);
 	find_free(app);
 	changes_free(app);
@@ -452,20 +396,20 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 		return false;
 	}
 	if (app->reg->degraded)
-		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
+		status_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
 	else
-		app_message(app, false, _("%s: press ? for help"), app->reg->source);
+		status_message(app, false, _("%s: press ? for help"), app->reg->source);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
 	struct portfacts *pf = cli_facts(cli);
 	app->sys = pf ? portfacts_sys(pf, &err) : &unknown;
 	if (error_is_set(&err)) {
-		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
+		status_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
 			    err.msg ? err.msg : "");
 		error_clear(&err);
 	}
 	if (initial && !prompt_goto(app, initial)) {
-		cli_usage_error(cli, "%s", strbuf_str(&app->status));
+		cli_usage_error(cli, "%s", strbuf_str(&app->status.text));
 		app_free(app);
 		return false;
 	}

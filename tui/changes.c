@@ -56,15 +56,15 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 	struct changes_progress *pr = ctx;
 	struct app *app = pr->app;
 	if (total)
-		app_message(
+		status_message(
 			app, false,
 			_("downloading the IANA registry: %'llu of %'llu KiB (%d%%), Esc cancels"),
 			(unsigned long long)(now >> 10), (unsigned long long)(total >> 10),
 			(int)(now * 100 / total));
 	else
-		app_message(app, false, _("downloading the IANA registry: %'llu KiB, Esc cancels"),
+		status_message(app, false, _("downloading the IANA registry: %'llu KiB, Esc cancels"),
 			    (unsigned long long)(now >> 10));
-	app_status_now(app);
+	status_now(app);
 	wtimeout(stdscr, 0);
 	int c = wgetch(stdscr); /* bytes: the loop decodes characters */
 	if (c == ERR)
@@ -105,12 +105,12 @@ static void changes_install(struct app *app, struct update_result *res, const ch
 	changes_compute(app, res);
 	app->gap.enabled = false;
 	if (app->have_diff)
-		app_message(app, false,
+		status_message(app, false,
 			    _("updated: %'zu added, %'zu removed, %'zu changed (c lists them); %s"),
 			    app->diff.count[DIFF_ADDED], app->diff.count[DIFF_REMOVED],
 			    app->diff.count[DIFF_CHANGED], path);
 	else
-		app_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec, path);
+		status_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec, path);
 }
 
 /* Download into the per-user registry path and load the result. */
@@ -127,16 +127,16 @@ static unsigned changes_run(struct app *app)
 				.progress_ctx = &pr};
 	if (o.url && !*o.url)
 		o.url = NULL;
-	app_message(app, false, _("connecting to %s"), o.url ? o.url : UPDATE_DEFAULT_URL);
-	app_status_now(app);
+	status_message(app, false, _("connecting to %s"), o.url ? o.url : UPDATE_DEFAULT_URL);
+	status_now(app);
 	int failed = update_run(&o, &res, &err);
 	if (failed && pr.cancelled)
-		app_message(app, false, _("update cancelled: nothing replaced"));
+		status_message(app, false, _("update cancelled: nothing replaced"));
 	else if (failed)
-		app_message(app, true, _("update failed, nothing replaced: %s%s%s"),
+		status_message(app, true, _("update failed, nothing replaced: %s%s%s"),
 			    err.file ? err.file : "", err.file ? ": " : "", err.msg ? err.msg : "");
 	else if (res.outcome == UPDATE_NOT_MODIFIED)
-		app_message(app, false, _("up to date (the server reports no change): %s"),
+		status_message(app, false, _("up to date (the server reports no change): %s"),
 			    strbuf_str(&path));
 	else
 		changes_install(app, &res, strbuf_str(&path));
@@ -149,7 +149,7 @@ static unsigned changes_run(struct app *app)
 unsigned changes_update(struct app *app)
 {
 	if (!fetch_available()) {
-		app_message(app, true,
+		status_message(app, true,
 			    _("this portscope was built without libcurl: fetch the registry with "
 			      "'curl -fL -o FILE %s'"),
 			    UPDATE_DEFAULT_URL);
@@ -162,7 +162,7 @@ unsigned changes_update(struct app *app)
 unsigned changes_toggle(struct app *app)
 {
 	if (!app->have_diff) {
-		app_message(
+		status_message(
 			app, true,
 			_("no changes to show: U downloads the registry and lists what changed"));
 		return REDRAW_STATUS;

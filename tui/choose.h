@@ -41,7 +41,7 @@ struct choose {
 	bool loaded;	      /* marks_preload() has run */
 	bool scanned;	      /* the listeners have been read */
 	time_t scan_time;     /* when */
-	uint64_t scan_ms;     /* when, by app_clock_ms() */
+	uint64_t scan_ms;     /* when, by script_clock_ms() */
 	uint64_t fingerprint; /* of what was read, to see a change */
 	/* the suggestions page */
 	unsigned asked, run;

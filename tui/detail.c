@@ -168,7 +168,7 @@ static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, 
 static void detail_text(struct app *app, struct strbuf *t)
 {
 	const uint32_t *idx;
-	unsigned z = app_zoom_size(app);
+	unsigned z = heatmap_zoom_size(app);
 	unsigned lo = heatmap_cell_start(app, app->cursor);
 	if (z > 1)
 		detail_bucket(t, app, lo, lo + z - 1);

@@ -77,7 +77,7 @@ unsigned keymap_dispatch(struct app *app, int key)
 		return fn(app);
 	if (key == K(KEY_RESIZE))
 		return REDRAW_NONE;
-	app_message(app, true, _("unknown key: press ? for the list of keys"));
+	status_message(app, true, _("unknown key: press ? for the list of keys"));
 	return REDRAW_STATUS;
 }
 

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "../src/i18n.h"
+#include "script.h"
 #include "tui.h"
 
 typedef const struct portnames *(*marks_loader)(struct portfacts *pf, struct ps_error *err);
@@ -74,7 +75,7 @@ const struct portnames *marks_names(struct app *app, enum marks_source s)
 	const struct portnames *pn = pf ? marks_loaders[s](pf, &err) : NULL;
 	if (!pn) {
 		marks_error_text(&c->failed[s], &err);
-		app_message(app, true, "%s", strbuf_str(&c->failed[s]));
+		status_message(app, true, "%s", strbuf_str(&c->failed[s]));
 		error_clear(&err);
 	}
 	return pn;
@@ -113,11 +114,11 @@ static bool marks_scan(struct app *app)
 	struct portfacts *pf = cli_facts(app->cli);
 	struct ps_error err = PS_ERROR_INIT;
 	const struct listeners *ls;
-	c->scan_ms = app_clock_ms(app); /* a failure is not retried at once */
+	c->scan_ms = script_clock_ms(app); /* a failure is not retried at once */
 	if (!pf || !(ls = portfacts_listeners_rescan(pf, &err))) {
 		struct strbuf msg = STRBUF_INIT;
 		marks_error_text(&msg, &err);
-		app_message(app, true, _("listeners: %s"), strbuf_str(&msg));
+		status_message(app, true, _("listeners: %s"), strbuf_str(&msg));
 		strbuf_free(&msg);
 		error_clear(&err);
 		return false;
@@ -208,7 +209,7 @@ bool marks_rescan(struct app *app)
 unsigned marks_tick(struct app *app)
 {
 	struct choose *c = &app->choose;
-	if (!c->listen.enabled || app_clock_ms(app) - c->scan_ms < MARKS_REFRESH_MS)
+	if (!c->listen.enabled || script_clock_ms(app) - c->scan_ms < MARKS_REFRESH_MS)
 		return REDRAW_NONE;
 	uint64_t before = c->fingerprint;
 	if (!marks_scan(app))
@@ -224,7 +225,7 @@ int marks_timeout(struct app *app, int idle)
 	const struct choose *c = &app->choose;
 	if (!c->listen.enabled)
 		return idle;
-	uint64_t due = c->scan_ms + MARKS_REFRESH_MS, now = app_clock_ms(app);
+	uint64_t due = c->scan_ms + MARKS_REFRESH_MS, now = script_clock_ms(app);
 	return due <= now ? 0 : due - now < (uint64_t)idle ? (int)(due - now) : idle;
 }
 
@@ -245,7 +246,7 @@ static bool marks_off(struct app *app, struct overlay *ov)
 	if (!ov->enabled)
 		return false;
 	ov->enabled = false;
-	app_message(app, false, _("%s marks off"), _(ov->name));
+	status_message(app, false, _("%s marks off"), _(ov->name));
 	return true;
 }
 
@@ -282,7 +283,7 @@ unsigned marks_toggle_listeners(struct app *app)
 	strbuf_addf(&msg, P_(", %'u port marked (%s)", ", %'u ports marked (%s)", ports), ports,
 		    transport_name(app->proto));
 	marks_scan_partial(&msg, ls);
-	app_message(app, ls->unreadable || ls->malformed, "%s", strbuf_str(&msg));
+	status_message(app, ls->unreadable || ls->malformed, "%s", strbuf_str(&msg));
 	strbuf_free(&msg);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
@@ -298,13 +299,13 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 	if (!pn)
 		return REDRAW_STATUS; /* the load error is in the status line */
 	if (!pn->present) {
-		app_message(app, true, _("%s: n/a (%s does not exist)"), _(ov->name), pn->path);
+		status_message(app, true, _("%s: n/a (%s does not exist)"), _(ov->name), pn->path);
 		return REDRAW_STATUS;
 	}
 	build(app);
 	ov->enabled = true;
 	unsigned n = overlay_count(ov, 0, PORT_MAX);
-	app_message(app, false,
+	status_message(app, false,
 		    P_("%s: %'u port marked (%s, %s)", "%s: %'u ports marked (%s, %s)", n),
 		    _(ov->name), n, transport_name(app->proto), pn->path);
 	return REDRAW_MAP | REDRAW_STATUS;

@@ -41,14 +41,14 @@ static unsigned pick_compute(struct app *app)
 	c->nsugg = suggest_find(&src, &o, c->sugg);
 	if (c->nsugg < 0) {
 		c->nsugg = 0;
-		app_message(app, true, _("out of memory"));
+		status_message(app, true, _("out of memory"));
 	} else if (c->run > 1) {
-		app_message(app, c->nsugg == 0,
+		status_message(app, c->nsugg == 0,
 			    P_("%ld block of %u free ports near %u",
 			       "%ld blocks of %u free ports near %u", c->nsugg),
 			    c->nsugg, c->run, c->asked);
 	} else {
-		app_message(app, c->nsugg == 0,
+		status_message(app, c->nsugg == 0,
 			    P_("%ld free port near %u", "%ld free ports near %u", c->nsugg),
 			    c->nsugg, c->asked);
 	}
@@ -102,19 +102,19 @@ static unsigned pick_jump(struct app *app)
 	if (!c->nsugg)
 		return REDRAW_NONE;
 	const struct suggestion *g = &c->sugg[c->sel];
-	app_goto(app, g->lo);
+	heatmap_goto(app, g->lo);
 	if (g->hi > g->lo)
-		app_message(app, false, _("ports %u-%u (suggested near %u)"), g->lo, g->hi,
+		status_message(app, false, _("ports %u-%u (suggested near %u)"), g->lo, g->hi,
 			    c->asked);
 	else
-		app_message(app, false, _("port %u (suggested near %u)"), g->lo, c->asked);
+		status_message(app, false, _("port %u (suggested near %u)"), g->lo, c->asked);
 	return REDRAW_ALL;
 }
 
 static unsigned pick_run(struct app *app, long run)
 {
 	if (run < 1 || run > PICK_RUN_MAX) {
-		app_message(app, true, _("blocks of 1 to %d ports"), PICK_RUN_MAX);
+		status_message(app, true, _("blocks of 1 to %d ports"), PICK_RUN_MAX);
 		return REDRAW_STATUS;
 	}
 	app->choose.run = (unsigned)run;
@@ -133,7 +133,7 @@ static unsigned pick_shorter(struct app *app)
 /* t on the page: the next transport, and the search again for it. */
 static unsigned pick_transport(struct app *app)
 {
-	heatmap_cycle_transport(app);
+	action_transport(app);
 	return pick_compute(app);
 }
 

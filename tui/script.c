@@ -189,3 +189,11 @@ int script_next(struct script *s, struct ps_error *err)
 	}
 	return script_key(s, err) < 0 ? -1 : SCRIPT_KEY;
 }
+
+uint64_t script_clock_ms(const struct app *app)
+{
+	struct timespec ts;
+	if (app->headless || clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return app->script_ms;
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}

@@ -20,6 +20,7 @@
 #include "choose.h"
 #include "colors.h"
 #include "overlay.h"
+#include "status.h"
 
 /* Reaction flags. */
 enum {
@@ -98,8 +99,7 @@ struct app {
 	enum focus focus;
 	int detail_scroll, page_scroll;
 	size_t detail_lines, page_lines; /* heights of the last drawn texts */
-	struct strbuf status;
-	bool status_error;
+	struct status status;
 	bool prompt_active;
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
@@ -119,18 +119,6 @@ struct app {
 	uint64_t script_ms; /* its clock, moved by @sleep */
 };
 
-/* app.c */
-void app_message(struct app *app, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-unsigned app_zoom_size(const struct app *app);
-/* Milliseconds on a monotonic clock (the script's clock when headless). */
-uint64_t app_clock_ms(const struct app *app);
-/* Put the cursor on port and scroll the map to it. */
-void app_goto(struct app *app, unsigned port);
-/* Draw the status line now: only for progress during a blocking download
- * (everything else is drawn by the main loop). */
-void app_status_now(struct app *app);
-
 /* draw.c: text on stdscr, clipped to a width; untrusted text is
  * sanitised first. Return the columns used. */
 int draw_text(int y, int x, int width, const char *utf8, attr_t attr);
@@ -148,6 +136,10 @@ void keymap_help(struct app *app, struct strbuf *out);
 
 /* heatmap.c */
 void heatmap_layout(struct app *app);
+/* Ports per map cell at the current zoom. */
+unsigned heatmap_zoom_size(const struct app *app);
+/* Put the cursor on port and scroll the map to it. */
+void heatmap_goto(struct app *app, unsigned port);
 void heatmap_draw(struct app *app);
 /* Scroll so the cursor's row is on screen. */
 void heatmap_fit(struct app *app);
@@ -173,8 +165,6 @@ void teach_text(struct app *app, struct strbuf *out);
 
 /* prompt.c */
 unsigned prompt_start(struct app *app, enum prompt_kind kind);
-/* Replace what has been typed (history recall). */
-void prompt_set(struct app *app, const char *s);
 /* Go to a port number or service name; false with a message if unknown. */
 bool prompt_goto(struct app *app, const char *s);
 unsigned prompt_key(struct app *app, int key, bool is_char);
@@ -187,7 +177,7 @@ void find_free(struct app *app);
 unsigned find_submit(struct app *app, const char *text);
 unsigned find_cancel(struct app *app);
 unsigned find_edited(struct app *app);
-unsigned find_recall(struct app *app, int dir);
+const char *find_recall(struct app *app, int dir);
 void find_draw_prompt(struct app *app, int y);
 /* Search the running pattern for about usec more; what to redraw. */
 unsigned find_step(struct app *app, unsigned long usec);
@@ -196,9 +186,6 @@ bool find_busy(const struct app *app);
 unsigned find_finish(struct app *app);
 /* Search the shown pattern again (new transport or registry). */
 void find_refresh(struct app *app);
-/* The status line's summary ("/ssh: match 2 of 5 ports (7 records)");
- * true when it reports a problem (a limit hit). */
-bool find_status(const struct app *app, struct strbuf *out);
 /* Did record rec (index into reg->rec) match the shown search? */
 bool find_record_matches(const struct app *app, uint32_t rec);
 /* n / N */
@@ -232,7 +219,6 @@ unsigned heatmap_zoom_in(struct app *app);
 unsigned heatmap_zoom_out(struct app *app);
 unsigned heatmap_next_gap(struct app *app);
 unsigned heatmap_prev_gap(struct app *app);
-unsigned heatmap_cycle_transport(struct app *app);
 unsigned heatmap_mouse(struct app *app);
 
 #endif
