@@ -89,34 +89,55 @@ static void app_draw_status(struct app *app)
 		status_draw(app);
 }
 
-/* Help and ranges: a full-screen text between title and status. */
-static void app_draw_page(struct app *app)
+/* The ranges page, until it has a file of its own. */
+static const struct page_ops app_ranges_page = {
+	/* L10N: a mode at the start of the status line, in brackets. */
+	.mode = N_("RANGES"),
+	.text = teach_text,
+};
+
+/* The pages (page.h), by the keys' names for them (keymap.c). */
+static const struct page_ops *const app_pages[PAGE_COUNT] = {
+	[PAGE_HELP] = &help_page,
+	[PAGE_RANGES] = &app_ranges_page,
+	[PAGE_CHANGES] = &changes_page,
+	[PAGE_SUGGESTIONS] = &suggestions_page,
+};
+
+/* Close the open page, if any: back to the map. */
+static unsigned app_close(struct app *app)
 {
-	struct strbuf t = STRBUF_INIT;
-	if (app->view == VIEW_HELP)
-		keymap_help(app, &t);
-	else if (app->view == VIEW_CHANGES)
-		changes_text(app, &t);
-	else if (app->view == VIEW_SUGGEST)
-		pick_text(app, &t);
-	else
-		teach_text(app, &t);
-	app->page_lines = text_count(&t);
-	int h = app->lay.rows - 2;
-	if (app->page_scroll > 0 && (size_t)app->page_scroll + (size_t)h > app->page_lines)
-		app->page_scroll =
-			app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
-	text_draw(&t, (size_t)app->page_scroll, 1, h, COLS);
-	strbuf_free(&t);
+	const struct page_ops *p = app_pages[app->view];
+	if (p && p->close)
+		p->close(app);
+	app->view = PAGE_MAP;
+	app->status.mode = NULL;
+	return REDRAW_ALL;
+}
+
+/* A page's key: open the page, or close it when it is the one open. One
+ * that refuses to open (its open hook says why) leaves things as they are. */
+static unsigned app_toggle(struct app *app, enum page_id id)
+{
+	const struct page_ops *p = app_pages[id];
+	if (app->view == id)
+		return app_close(app);
+	if (p->open && !p->open(app))
+		return REDRAW_STATUS;
+	app_close(app);
+	app->view = id;
+	app->status.mode = p->mode;
+	page_top();
+	return REDRAW_ALL;
 }
 
 static void app_draw(struct app *app, unsigned react)
 {
 	if (app->lay.too_small) {
 		draw_too_small(app);
-	} else if (app->view != VIEW_MAP) {
+	} else if (app->view != PAGE_MAP) {
 		app_draw_title(app);
-		app_draw_page(app);
+		page_draw(app, app_pages[app->view]);
 		app_draw_status(app);
 	} else {
 		heatmap_fit(app);
@@ -138,7 +159,23 @@ static void app_draw(struct app *app, unsigned react)
 	doupdate();
 }
 
-/* A key from the terminal or the script; prompts take characters first. */
+/* A key of the map's table: on a page, what its on_page column says; a
+ * page's key opens or closes it; the rest run their action. */
+static unsigned app_binding(struct app *app, int key)
+{
+	const struct binding *b = keymap_binding(key);
+	enum page_use use = b && app->view != PAGE_MAP ? b->on_page : PAGE_USE_RUN;
+	if (use == PAGE_USE_LEAVE)
+		app_close(app);
+	else if (use != PAGE_USE_RUN)
+		return page_use(app, use);
+	if (b && b->page != PAGE_MAP)
+		return app_toggle(app, b->page);
+	return keymap_dispatch(app, key);
+}
+
+/* A key from the terminal or the script: a prompt takes characters first,
+ * then the open page, then the map's table. */
 static unsigned app_key(struct app *app, int key)
 {
 	bool is_char = !(key & KEYMAP_CODE);
@@ -147,8 +184,13 @@ static unsigned app_key(struct app *app, int key)
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
-	unsigned picked = app->view == VIEW_SUGGEST ? pick_key(app, key) : PICK_PASS;
-	return picked != PICK_PASS ? picked : keymap_dispatch(app, key);
+	const struct page_ops *p = app_pages[app->view];
+	unsigned react = p && p->key ? p->key(app, key) : PAGE_PASS;
+	if (react == PAGE_PASS)
+		react = app_binding(app, key);
+	if (react & REACT_CLOSE)
+		react |= app_close(app);
+	return react;
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -374,17 +416,11 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 	app->cli = cli;
 	app->reg = cli->reg;
 	app->proto = cli->proto;
-	app->gap.name = N_("free gap");
-	/* L10N: short form of the legend word above, for a narrow line. */
-	app->gap.short_name = N_("gap");
-	app->gap.glyph_utf8 = "─";
-	app->gap.glyph_ascii = '_';
-	app->gap.role = ROLE_OV_GAP;
-	find_init(app);
+	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
-	overlay_add(&app->overlays, &app->find.overlay);
-	overlay_add(&app->overlays, &app->changed);
-	overlay_add(&app->overlays, &app->gap);
+	/* L10N: short form of the legend word before it, for a narrow line. */
+	overlay_define(&app->overlays, &app->gap, N_("free gap"), N_("gap"), "─", '_',
+		       ROLE_OV_GAP);
 	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {

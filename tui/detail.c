@@ -9,6 +9,7 @@
 #include "../src/history.h"
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "portinfo.h"
 #include "text.h"
 #include "tui.h"
 

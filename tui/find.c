@@ -19,13 +19,9 @@
 
 void find_init(struct app *app)
 {
-	struct find *f = &app->find;
-	f->overlay.name = N_("search match");
-	/* L10N: short form of the legend word above, for a narrow line. */
-	f->overlay.short_name = N_("match");
-	f->overlay.glyph_utf8 = "●";
-	f->overlay.glyph_ascii = '*';
-	f->overlay.role = ROLE_OV_MATCH;
+	/* L10N: short form of the legend word before it, for a narrow line. */
+	overlay_define(&app->overlays, &app->find.overlay, N_("search match"), N_("match"), "●",
+		       '*', ROLE_OV_MATCH);
 }
 
 static void find_forget_error(struct find *f)

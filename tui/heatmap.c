@@ -80,7 +80,6 @@ void heatmap_center(struct app *app)
 void heatmap_goto(struct app *app, unsigned port)
 {
 	app->cursor = port;
-	app->view = VIEW_MAP;
 	app->detail_scroll = 0;
 	heatmap_center(app);
 }

@@ -22,37 +22,23 @@ static const marks_loader marks_loaders[MARKS_SOURCES] = {
 	[MARKS_LABELS] = portfacts_labels,
 };
 
-/* Set up one overlay and put it in the drawing order. */
-static void marks_overlay(struct app *app, struct overlay *ov, const char *const name[2],
-			  const char *utf8, char ascii, enum color_role role)
-{
-	ov->name = name[0];
-	ov->short_name = name[1];
-	ov->glyph_utf8 = utf8;
-	ov->glyph_ascii = ascii;
-	ov->role = role;
-	ov->enabled = false;
-	overlay_add(&app->overlays, ov);
-}
-
 void marks_init(struct app *app)
 {
+	struct marks *c = &app->marks;
 	/* L10N: the legend's words for the marks, each with a short form
 	   for a narrow line. */
-	static const char *const listen[2] = {N_("listening"), N_("listen")};
-	static const char *const freq[2] = {N_("nmap-frequent"), N_("nmap")};
-	static const char *const labels[2] = {N_("labelled"), N_("label")};
-	struct choose *c = &app->choose;
-	marks_overlay(app, &c->listen, listen, "●", '@', ROLE_OV_LISTEN);
-	marks_overlay(app, &c->freq, freq, "◆", '!', ROLE_OV_FREQ);
-	marks_overlay(app, &c->labels, labels, "▲", '&', ROLE_OV_LABEL);
-	c->run = 1; /* the failed[] buffers are zero, i.e. empty (app_init) */
+	overlay_define(&app->overlays, &c->listen, N_("listening"), N_("listen"), "●", '@',
+		       ROLE_OV_LISTEN);
+	overlay_define(&app->overlays, &c->freq, N_("nmap-frequent"), N_("nmap"), "◆", '!',
+		       ROLE_OV_FREQ);
+	overlay_define(&app->overlays, &c->labels, N_("labelled"), N_("label"), "▲", '&',
+		       ROLE_OV_LABEL);
 }
 
 void marks_free(struct app *app)
 {
 	for (int s = 0; s < MARKS_SOURCES; s++)
-		strbuf_free(&app->choose.failed[s]);
+		strbuf_free(&app->marks.failed[s]);
 }
 
 /* "file:line: message" of err (parts it lacks left out). */
@@ -67,7 +53,7 @@ static void marks_error_text(struct strbuf *out, const struct ps_error *err)
 
 const struct portnames *marks_names(struct app *app, enum marks_source s)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	struct portfacts *pf = cli_facts(app->cli);
 	struct ps_error err = PS_ERROR_INIT;
 	if (c->failed[s].len)
@@ -110,7 +96,7 @@ static uint64_t marks_fingerprint(const struct listeners *ls)
 /* Read the listeners again; false (message shown) when out of memory. */
 static bool marks_scan(struct app *app)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	struct portfacts *pf = cli_facts(app->cli);
 	struct ps_error err = PS_ERROR_INIT;
 	const struct listeners *ls;
@@ -131,9 +117,9 @@ static bool marks_scan(struct app *app)
 
 unsigned marks_preload(struct app *app)
 {
-	if (app->choose.loaded)
+	if (app->marks.loaded)
 		return REDRAW_NONE;
-	app->choose.loaded = true;
+	app->marks.loaded = true;
 	for (int s = 0; s < MARKS_SOURCES; s++)
 		marks_names(app, (enum marks_source)s);
 	marks_listeners(app);
@@ -142,7 +128,7 @@ unsigned marks_preload(struct app *app)
 
 const struct listeners *marks_listeners(struct app *app)
 {
-	if (!app->choose.scanned && !marks_scan(app))
+	if (!app->marks.scanned && !marks_scan(app))
 		return NULL;
 	return cli_facts(app->cli)->listeners;
 }
@@ -169,11 +155,11 @@ static bool marks_match(enum transport filter, unsigned t)
 
 static void marks_build_listen(struct app *app)
 {
-	const struct listeners *ls = app->choose.scanned ? marks_listeners(app) : NULL;
-	overlay_clear(&app->choose.listen);
+	const struct listeners *ls = app->marks.scanned ? marks_listeners(app) : NULL;
+	overlay_clear(&app->marks.listen);
 	for (size_t i = 0; ls && i < ls->n; i++)
 		if (marks_match(app->proto, ls->v[i].transport))
-			overlay_set_port(&app->choose.listen, ls->v[i].port);
+			overlay_set_port(&app->marks.listen, ls->v[i].port);
 }
 
 /* Mark the ports of source s whose nmap frequency is at least min (-1:
@@ -189,26 +175,26 @@ static void marks_build_names(struct app *app, struct overlay *ov, enum marks_so
 
 static void marks_build_freq(struct app *app)
 {
-	marks_build_names(app, &app->choose.freq, MARKS_NMAP, SUGGEST_NMAP_MAX);
+	marks_build_names(app, &app->marks.freq, MARKS_NMAP, SUGGEST_NMAP_MAX);
 }
 
 static void marks_build_labels(struct app *app)
 {
-	marks_build_names(app, &app->choose.labels, MARKS_LABELS, -1);
+	marks_build_names(app, &app->marks.labels, MARKS_LABELS, -1);
 }
 
 bool marks_rescan(struct app *app)
 {
 	if (!marks_scan(app))
 		return false;
-	if (app->choose.listen.enabled)
+	if (app->marks.listen.enabled)
 		marks_build_listen(app);
 	return true;
 }
 
 unsigned marks_tick(struct app *app)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	if (!c->listen.enabled || script_clock_ms(app) - c->scan_ms < MARKS_REFRESH_MS)
 		return REDRAW_NONE;
 	uint64_t before = c->fingerprint;
@@ -222,7 +208,7 @@ unsigned marks_tick(struct app *app)
 
 int marks_timeout(struct app *app, int idle)
 {
-	const struct choose *c = &app->choose;
+	const struct marks *c = &app->marks;
 	if (!c->listen.enabled)
 		return idle;
 	uint64_t due = c->scan_ms + MARKS_REFRESH_MS, now = script_clock_ms(app);
@@ -231,7 +217,7 @@ int marks_timeout(struct app *app, int idle)
 
 void marks_transport_changed(struct app *app)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	if (c->listen.enabled)
 		marks_build_listen(app);
 	if (c->freq.enabled)
@@ -269,7 +255,7 @@ static void marks_scan_partial(struct strbuf *msg, const struct listeners *ls)
 
 unsigned marks_toggle_listeners(struct app *app)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	if (marks_off(app, &c->listen))
 		return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 	if (!marks_scan(app))
@@ -313,10 +299,10 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 
 unsigned marks_toggle_frequent(struct app *app)
 {
-	return marks_toggle_names(app, &app->choose.freq, MARKS_NMAP, marks_build_freq);
+	return marks_toggle_names(app, &app->marks.freq, MARKS_NMAP, marks_build_freq);
 }
 
 unsigned marks_toggle_labels(struct app *app)
 {
-	return marks_toggle_names(app, &app->choose.labels, MARKS_LABELS, marks_build_labels);
+	return marks_toggle_names(app, &app->marks.labels, MARKS_LABELS, marks_build_labels);
 }

@@ -63,17 +63,13 @@ bool status_search(const struct app *app, struct strbuf *out, bool with_pattern)
 
 void status_draw(struct app *app)
 {
-	/* L10N: the mode at the start of the status line, in brackets. */
-	static const char *const modes[] = {
-		[VIEW_MAP] = N_("MAP"),		[VIEW_HELP] = N_("HELP"),
-		[VIEW_RANGES] = N_("RANGES"),	[VIEW_CHANGES] = N_("CHANGES"),
-		[VIEW_SUGGEST] = N_("SUGGEST"),
-	};
 	int y = app->lay.status_y;
 	struct strbuf t = STRBUF_INIT;
-	strbuf_addf(&t, "[%s] ",
-		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
-									: _(modes[app->view]));
+	/* L10N: a mode at the start of the status line, in brackets. */
+	const char *mode = app->status.mode ? _(app->status.mode)
+			   : app->focus == FOCUS_DETAIL ? _("DETAIL")
+							: _("MAP");
+	strbuf_addf(&t, "[%s] ", mode);
 	size_t before = t.len;
 	bool problem = status_search(app, &t, true);
 	if (t.len > before && app->status.text.len)

@@ -12,14 +12,14 @@
 #include <curses.h>
 
 #include "../src/cli.h"
-#include "../src/diff.h"
 #include "../src/registry.h"
 #include "../src/search.h"
 #include "../src/strbuf.h"
 #include "../src/sysinfo.h"
-#include "choose.h"
 #include "colors.h"
+#include "marks.h"
 #include "overlay.h"
+#include "page.h"
 #include "status.h"
 
 /* Reaction flags. */
@@ -32,14 +32,7 @@ enum {
 	REDRAW_LAYOUT = 1 << 4, /* sizes changed: recompute, then draw all */
 	REDRAW_ALL = REDRAW_TITLE | REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS,
 	REACT_QUIT = 1 << 8,
-};
-
-enum view {
-	VIEW_MAP,
-	VIEW_HELP,
-	VIEW_RANGES,
-	VIEW_CHANGES, /* what the last update changed */
-	VIEW_SUGGEST, /* the suggestions page (pick.c) */
+	REACT_CLOSE = 1 << 9, /* close the open page: back to the map */
 };
 
 enum prompt_kind {
@@ -95,22 +88,18 @@ struct app {
 	unsigned top_row; /* first map row shown */
 	int zoom;	  /* index: cell = 4^zoom ports */
 	enum transport proto;
-	enum view view;
+	enum page_id view; /* the open page (only app.c looks) */
 	enum focus focus;
-	int detail_scroll, page_scroll;
-	size_t detail_lines, page_lines; /* heights of the last drawn texts */
+	int detail_scroll;
+	size_t detail_lines; /* the height of the last drawn text */
 	struct status status;
 	bool prompt_active;
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
 	struct find find;
-	struct diff diff;	  /* what the last update changed (n == 0: none) */
-	struct registry *old_reg; /* the registry it replaced, which diff points into */
-	struct overlay changed;	  /* ports the diff touches */
-	bool have_diff;
 	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
-	struct choose choose; /* listeners, sources, suggestions (choose.h) */
+	struct marks marks; /* the optional sources as overlays (marks.h) */
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;
@@ -129,10 +118,6 @@ void draw_dump(FILE *fp, const char *label, bool attrs);
 /* The "terminal too small" screen. */
 void draw_too_small(const struct app *app);
 
-/* keymap.c */
-unsigned keymap_dispatch(struct app *app, int key);
-/* The lines of the help page. */
-void keymap_help(struct app *app, struct strbuf *out);
 
 /* heatmap.c */
 void heatmap_layout(struct app *app);
@@ -195,14 +180,11 @@ unsigned find_prev(struct app *app);
 unsigned find_clear(struct app *app);
 
 /* changes.c: fetching the official registry from the TUI, and what
- * changed */
+ * changed (a page, changes_page) */
 void changes_init(struct app *app);
 void changes_free(struct app *app);
 /* U: download, validate and install the registry, then load it in place. */
 unsigned changes_update(struct app *app);
-/* c: the list of changes (a page). */
-unsigned changes_toggle(struct app *app);
-void changes_text(struct app *app, struct strbuf *out);
 void changes_draw_banner(struct app *app);
 
 /* actions (keymap.c binds them) */
