@@ -89,17 +89,10 @@ static void app_draw_status(struct app *app)
 		status_draw(app);
 }
 
-/* The ranges page, until it has a file of its own. */
-static const struct page_ops app_ranges_page = {
-	/* L10N: a mode at the start of the status line, in brackets. */
-	.mode = N_("RANGES"),
-	.text = teach_text,
-};
-
 /* The pages (page.h), by the keys' names for them (keymap.c). */
 static const struct page_ops *const app_pages[PAGE_COUNT] = {
 	[PAGE_HELP] = &help_page,
-	[PAGE_RANGES] = &app_ranges_page,
+	[PAGE_RANGES] = &ranges_page,
 	[PAGE_CHANGES] = &changes_page,
 	[PAGE_SUGGESTIONS] = &suggestions_page,
 };

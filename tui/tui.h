@@ -145,9 +145,6 @@ void legend_draw(struct app *app);
 /* detail.c */
 void detail_draw(struct app *app);
 
-/* teach.c */
-void teach_text(struct app *app, struct strbuf *out);
-
 /* prompt.c */
 unsigned prompt_start(struct app *app, enum prompt_kind kind);
 /* Go to a port number or service name; false with a message if unknown. */
