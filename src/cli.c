@@ -104,12 +104,11 @@ struct registry *cli_registry(struct cli *cli)
 {
 	if (cli->reg)
 		return cli->reg;
+	struct strbuf warning = STRBUF_INIT;
 	cli->reg = source_open(cli->registry_path, &cli->err);
-	if (cli->reg && cli->reg->utf8_fixed)
-		cli_warn(cli, P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
-				 "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
-				 cli->reg->utf8_fixed),
-			 cli->reg->source, cli->reg->utf8_first_line, cli->reg->utf8_fixed);
+	if (cli->reg && source_warning(cli->reg, &warning))
+		cli_warn(cli, "%s", strbuf_str(&warning));
+	strbuf_free(&warning);
 	return cli->reg;
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* cli.h: the command line (doc/HACKING.md, "The command line"). cli_main() parses the
  * options, loads the registry when a command needs it and runs the
- * command. The front end passes in how to start the TUI, so the core never
- * depends on it. */
+ * command. The program's main passes in how to start the TUI, so the CLI
+ * never depends on it. */
 #ifndef PORTSCOPE_CLI_H
 #define PORTSCOPE_CLI_H
 
@@ -13,13 +13,6 @@
 #include "portfacts.h"
 #include "registry.h"
 #include "strbuf.h"
-
-/* Exit statuses. */
-enum {
-	EXIT_RESULTS = 0,
-	EXIT_NO_RESULTS = 1,
-	EXIT_TROUBLE = 2,
-};
 
 /* Options, as bits, so a command can say which ones it takes. */
 enum cli_opt {

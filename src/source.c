@@ -43,6 +43,18 @@ void source_user_registry_path(struct strbuf *out)
 	source_xdg_path(out, "XDG_DATA_HOME", "/.local/share", "/portscope/" REGISTRY_FILENAME);
 }
 
+bool source_warning(const struct registry *reg, struct strbuf *out)
+{
+	if (!reg->utf8_fixed)
+		return false;
+	strbuf_addf(out,
+		    P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
+		       "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
+		       reg->utf8_fixed),
+		    reg->source, reg->utf8_first_line, reg->utf8_fixed);
+	return true;
+}
+
 const char *source_degraded_hint(void)
 {
 	return _("not the official IANA registry: run 'portscope update' to fetch it");
