@@ -16,7 +16,9 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../src/error.h"
 #include "../src/i18n.h"
+#include "../src/portfacts.h"
 #include "../src/ports.h"
 #include "../src/source.h"
 #include "../src/utf8.h"
@@ -350,28 +352,50 @@ static int app_term_usable(const char *term, FILE *out)
 	return ok ? 0 : -2;
 }
 
+/* Say what went wrong, before curses starts or after it ended:
+ * "portscope: MESSAGE" on standard error (sanitised); with usage, where
+ * to read how the program is used. Returns EXIT_TROUBLE. */
+static __attribute__((format(printf, 3, 4))) int app_say(const struct app *app, bool usage,
+							  const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct ps_error err = PS_ERROR_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error_set(&err, NULL, 0, "%s", strbuf_str(&msg));
+	error_print(&err, app->prog, stderr);
+	if (usage)
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), app->prog);
+	error_clear(&err);
+	strbuf_free(&msg);
+	return EXIT_TROUBLE;
+}
+
 /* Refuse terminals that cannot draw the map, with a message. */
-static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *in)
+static SCREEN *app_newterm(const struct app *app, const char *term, FILE *out, FILE *in)
 {
 	if (!term || !*term) {
-		cli_warn(cli, _("TERM is not set: set it to your terminal type "
-				"(for example TERM=xterm-256color)"));
+		app_say(app, false,
+			_("TERM is not set: set it to your terminal type "
+			  "(for example TERM=xterm-256color)"));
 		return NULL;
 	}
 	int usable = app_term_usable(term, out);
 	if (usable == -1)
-		cli_warn(cli,
-			 _("unknown terminal type '%s' (no terminfo entry): "
-			   "set TERM to your terminal type"),
-			 term);
+		app_say(app, false,
+			_("unknown terminal type '%s' (no terminfo entry): "
+			  "set TERM to your terminal type"),
+			term);
 	else if (usable == -2)
-		cli_warn(cli,
-			 _("terminal type '%s' cannot move the cursor, which the TUI "
-			   "needs; use the commands instead (portscope --help)"),
-			 term);
+		app_say(app, false,
+			_("terminal type '%s' cannot move the cursor, which the TUI "
+			  "needs; use the commands instead (portscope --help)"),
+			term);
 	SCREEN *scr = usable == 0 ? newterm(term, out, in) : NULL;
 	if (usable == 0 && !scr)
-		cli_warn(cli, _("cannot start curses on terminal type '%s'"), term);
+		app_say(app, false, _("cannot start curses on terminal type '%s'"), term);
 	return scr;
 }
 
@@ -399,16 +423,36 @@ static void app_free(struct app *app)
 	find_free(app);
 	changes_free(app);
 	marks_free(app);
+	portfacts_free(app->facts);
+	registry_free(app->reg);
 }
 
-/* Set up the state; false (message printed) when initial is unknown. */
-static bool app_init(struct app *app, struct cli *cli, const char *initial)
+/* Load the registry through the core, with its warning on standard error
+ * (before curses starts); false (message printed) when it cannot. */
+static bool app_load(struct app *app, const char *path)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct strbuf warning = STRBUF_INIT;
+	app->reg = source_open(path, &err);
+	if (!app->reg)
+		error_print(&err, app->prog, stderr);
+	else if (source_warning(app->reg, &warning))
+		app_say(app, false, "%s", strbuf_str(&warning));
+	strbuf_free(&warning);
+	error_clear(&err);
+	return app->reg != NULL;
+}
+
+/* Set up the state; false (message printed) when the registry does not
+ * load, or opt names an unknown field or initial port. */
+static bool app_init(struct app *app, const struct app_options *opt)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	memset(app, 0, sizeof(*app));
-	app->cli = cli;
-	app->reg = cli->reg;
-	app->proto = cli->proto;
+	app->prog = opt->prog;
+	if (!app_load(app, opt->registry_path))
+		return false;
+	app->proto = opt->proto;
 	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
 	/* L10N: short form of the legend word before it, for a narrow line. */
@@ -416,12 +460,11 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 		       ROLE_OV_GAP);
 	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {
-		cli_usage_error(cli,
-				_("--field takes name, description, assignee, contact, "
-				  "reference, notes or all, not '%s'"),
-				cli->field);
-		app_free(app);
+	if (opt->field && !(app->find.fields = search_parse_fields(opt->field))) {
+		app_say(app, true,
+			_("--field takes name, description, assignee, contact, "
+			  "reference, notes or all, not '%s'"),
+			opt->field);
 		return false;
 	}
 	if (app->reg->degraded)
@@ -430,16 +473,15 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 		status_message(app, false, _("%s: press ? for help"), app->reg->source);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
-	struct portfacts *pf = cli_facts(cli);
-	app->sys = pf ? portfacts_sys(pf, &err) : &unknown;
+	app->facts = portfacts_new();
+	app->sys = app->facts ? portfacts_sys(app->facts, &err) : &unknown;
 	if (error_is_set(&err)) {
 		status_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
-			    err.msg ? err.msg : "");
+			       err.msg ? err.msg : "");
 		error_clear(&err);
 	}
-	if (initial && !prompt_goto(app, initial)) {
-		cli_usage_error(cli, "%s", strbuf_str(&app->status.text));
-		app_free(app);
+	if (opt->initial && !prompt_goto(app, opt->initial)) {
+		app_say(app, true, "%s", strbuf_str(&app->status.text));
 		return false;
 	}
 	return true;
@@ -453,16 +495,15 @@ static int app_headless(struct app *app, const char *path)
 	int cols = 80, rows = 24, rc = 0;
 	const char *size = getenv("PORTSCOPE_TEST_SIZE");
 	if (size && script_parse_size(size, &cols, &rows) < 0)
-		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"),
-				       size);
+		return app_say(app, true, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"), size);
 	if (script_open(&s, path, &err) < 0) {
-		error_print(&err, app->cli->prog, stderr);
+		error_print(&err, app->prog, stderr);
 		error_clear(&err);
 		return EXIT_TROUBLE;
 	}
 	app->headless = true;
 	FILE *null = fopen("/dev/null", "r+");
-	SCREEN *scr = null ? app_newterm(app->cli, getenv("TERM"), null, null) : NULL;
+	SCREEN *scr = null ? app_newterm(app, getenv("TERM"), null, null) : NULL;
 	if (scr) {
 		app_curses_modes();
 		app->color_mode = colors_init();
@@ -478,7 +519,7 @@ static int app_headless(struct app *app, const char *path)
 		fclose(null);
 	script_close(&s);
 	if (rc && error_is_set(&err))
-		error_print(&err, app->cli->prog, stderr);
+		error_print(&err, app->prog, stderr);
 	error_clear(&err);
 	return rc;
 }
@@ -487,10 +528,9 @@ static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_usage_error(app->cli,
-				       _("the TUI needs a terminal on standard input and output"));
+		return app_say(app, true, _("the TUI needs a terminal on standard input and output"));
 	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
-	SCREEN *scr = app_newterm(app->cli, getenv("TERM"), stdout, stdin);
+	SCREEN *scr = app_newterm(app, getenv("TERM"), stdout, stdin);
 	if (!scr)
 		return EXIT_TROUBLE;
 	app_curses_modes();
@@ -502,15 +542,14 @@ static int app_interactive(struct app *app)
 	return EXIT_RESULTS;
 }
 
-int app_main(struct cli *cli, const char *initial)
+int app_main(const struct app_options *opt)
 {
 	struct app app;
-	if (!cli_registry(cli))
-		return cli_data_error(cli);
-	if (!app_init(&app, cli, initial))
-		return EXIT_TROUBLE;
-	const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
-	int rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	int rc = EXIT_TROUBLE;
+	if (app_init(&app, opt)) {
+		const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
+		rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	}
 	app_free(&app);
 	return rc;
 }

@@ -103,9 +103,9 @@ static void changes_compute(struct app *app, struct update_result *res)
 /* Show the installed registry in place of the loaded one. */
 static void changes_install(struct app *app, struct update_result *res, const char *path)
 {
-	struct registry *gone = app->cli->reg;
+	struct registry *gone = app->reg;
 	changes_forget();
-	app->reg = app->cli->reg = res->new;
+	app->reg = res->new;
 	res->new = NULL;
 	find_refresh(app); /* the search ran over the old registry: again, on the new */
 	registry_free(gone);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* main.c: the program entry: locale, then the command line, which starts
- * the TUI through the hook the front end hands it. */
+/* main.c: the program entry: locale, then the command line (cli.c), which
+ * starts the TUI through the hook handed to it here; the one place that
+ * knows both the CLI and the TUI (tui/app.h). */
 #include <config.h>
 
 #include <locale.h>
@@ -10,6 +11,19 @@
 #include "../src/cli.h"
 #include "../src/i18n.h"
 #include "app.h"
+
+/* The tui command: the TUI, with what the command line said. */
+static int main_tui(struct cli *cli, const char *initial)
+{
+	const struct app_options opt = {
+		.prog = cli->prog,
+		.registry_path = cli->registry_path,
+		.proto = cli->proto,
+		.field = cli->field,
+		.initial = initial,
+	};
+	return app_main(&opt);
+}
 
 int main(int argc, char **argv)
 {
@@ -21,5 +35,5 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	signal(SIGPIPE, SIG_IGN);
-	return cli_main(argc, argv, app_main);
+	return cli_main(argc, argv, main_tui);
 }

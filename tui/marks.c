@@ -3,7 +3,7 @@
  * (`L`, rescanned on each toggle-on and every MARKS_REFRESH_MS while on,
  * so the marks are current), ports nmap
  * sees open often (`F`) and the user's labels (`U`). Each source is loaded
- * once through the CLI's shared portfacts; one that fails to load is named
+ * once through the core's portfacts; one that fails to load is named
  * in the status line, shown as n/a, and never stops the TUI. */
 #include <config.h>
 
@@ -54,7 +54,7 @@ static void marks_error_text(struct strbuf *out, const struct ps_error *err)
 const struct portnames *marks_names(struct app *app, enum marks_source s)
 {
 	struct marks *c = &app->marks;
-	struct portfacts *pf = cli_facts(app->cli);
+	struct portfacts *pf = app->facts;
 	struct ps_error err = PS_ERROR_INIT;
 	if (c->failed[s].len)
 		return NULL;
@@ -97,7 +97,7 @@ static uint64_t marks_fingerprint(const struct listeners *ls)
 static bool marks_scan(struct app *app)
 {
 	struct marks *c = &app->marks;
-	struct portfacts *pf = cli_facts(app->cli);
+	struct portfacts *pf = app->facts;
 	struct ps_error err = PS_ERROR_INIT;
 	const struct listeners *ls;
 	c->scan_ms = script_clock_ms(app); /* a failure is not retried at once */
@@ -130,13 +130,13 @@ const struct listeners *marks_listeners(struct app *app)
 {
 	if (!app->marks.scanned && !marks_scan(app))
 		return NULL;
-	return cli_facts(app->cli)->listeners;
+	return app->facts->listeners;
 }
 
 void marks_sources(struct app *app, struct suggest_sources *src)
 {
 	unsigned lo = 0, hi = 0;
-	struct portfacts *pf = cli_facts(app->cli);
+	struct portfacts *pf = app->facts;
 	src->reg = app->reg;
 	src->etc = marks_names(app, MARKS_ETC);
 	src->nmap = marks_names(app, MARKS_NMAP);

@@ -11,7 +11,6 @@
 
 #include <curses.h>
 
-#include "../src/cli.h"
 #include "../src/registry.h"
 #include "../src/search.h"
 #include "../src/strbuf.h"
@@ -81,9 +80,10 @@ struct layout {
 };
 
 struct app {
-	struct cli *cli;
+	const char *prog; /* the program's name, for messages */
 	struct registry *reg;
-	const struct sysinfo_ports *sys; /* the kernel's facts, owned by cli_facts() */
+	struct portfacts *facts;	 /* the optional sources, each loaded on first use */
+	const struct sysinfo_ports *sys; /* the kernel's facts, owned by facts */
 	unsigned cursor;  /* port under the cursor */
 	unsigned top_row; /* first map row shown */
 	int zoom;	  /* index: cell = 4^zoom ports */
