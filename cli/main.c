@@ -8,9 +8,9 @@
 #include <signal.h>
 #include <stdlib.h>
 
-#include "../src/cli.h"
 #include "../src/i18n.h"
-#include "app.h"
+#include "../tui/app.h"
+#include "cli.h"
 
 /* The tui command: the TUI, with what the command line said. */
 static int main_tui(struct cli *cli, const char *initial)
