@@ -199,9 +199,12 @@ static const struct cli_command *find_command(const char *name)
 /* Name the first option given that cmd does not take. */
 static int check_options(struct cli *cli, const struct cli_command *cmd)
 {
-	static const char *const names[] = { "proto", "min", "count", "run", "field",
-					     "url", "output", "ignore-case",
-					     "any-range" };
+	static const char *const names[OPTI_N] = {
+		[OPTI_PROTO] = "proto", [OPTI_MIN] = "min", [OPTI_COUNT] = "count",
+		[OPTI_RUN] = "run", [OPTI_FIELD] = "field", [OPTI_URL] = "url",
+		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
+		[OPTI_ANY_RANGE] = "any-range",
+	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
 		if (extra & 1)

@@ -14,17 +14,31 @@
 #include "registry.h"
 #include "strbuf.h"
 
-/* Options, as bits, so a command can say which ones it takes. */
+/* Options, by number; as bits (enum cli_opt) a command says which ones it
+ * takes. */
+enum cli_opt_index {
+	OPTI_PROTO,
+	OPTI_MIN,
+	OPTI_COUNT,
+	OPTI_RUN,
+	OPTI_FIELD,
+	OPTI_URL,
+	OPTI_OUTPUT,
+	OPTI_CASE,
+	OPTI_ANY_RANGE,
+	OPTI_N,
+};
+
 enum cli_opt {
-	OPT_PROTO = 1 << 0,
-	OPT_MIN = 1 << 1,
-	OPT_COUNT = 1 << 2,
-	OPT_RUN = 1 << 3,
-	OPT_FIELD = 1 << 4,
-	OPT_URL = 1 << 5,
-	OPT_OUTPUT = 1 << 6,
-	OPT_CASE = 1 << 7,
-	OPT_ANY_RANGE = 1 << 8,
+	OPT_PROTO = 1 << OPTI_PROTO,
+	OPT_MIN = 1 << OPTI_MIN,
+	OPT_COUNT = 1 << OPTI_COUNT,
+	OPT_RUN = 1 << OPTI_RUN,
+	OPT_FIELD = 1 << OPTI_FIELD,
+	OPT_URL = 1 << OPTI_URL,
+	OPT_OUTPUT = 1 << OPTI_OUTPUT,
+	OPT_CASE = 1 << OPTI_CASE,
+	OPT_ANY_RANGE = 1 << OPTI_ANY_RANGE,
 };
 
 struct cli {

@@ -256,7 +256,7 @@ static int app_read_key(struct app *app)
 	if (c >= KEY_MIN) {
 		if (c == KEY_MOUSE && getmouse(&app->mouse) != OK)
 			return 0;
-		return KEYMAP_CODE | c;
+		return K(c);
 	}
 	return app_read_char(c);
 }
@@ -327,7 +327,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			return key == -1 ? 0 : -1;
 		/* a key sees the size it was typed at */
 		react |= app_check_winch(app, in, key != 0);
-		if (key == (KEYMAP_CODE | KEY_RESIZE))
+		if (key == K(KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
 		else if (key)
 			react |= app_key(app, key);

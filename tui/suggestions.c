@@ -30,7 +30,11 @@ static struct suggestions_state {
 } suggestions = {.run = 1};
 
 /* Column letters of the checks, in suggest.h's order. */
-static const char suggestions_letters[CHECK_COUNT] = {'i', 's', 'l', 'n', 'b', 'h', 'e', 'r'};
+static const char suggestions_letters[CHECK_COUNT] = {
+	[CHECK_IANA] = 'i',	[CHECK_SERVICES] = 's',	 [CHECK_LABELS] = 'l', [CHECK_NMAP] = 'n',
+	[CHECK_BROWSER] = 'b',	[CHECK_LISTEN] = 'h',	 [CHECK_EPHEMERAL] = 'e',
+	[CHECK_RANGE] = 'r',
+};
 
 static void suggestions_opts(const struct app *app, struct suggest_opts *o)
 {
@@ -204,8 +208,10 @@ void suggestions_help(struct strbuf *t)
 /* The glyph of a check result. */
 static const char *suggestions_mark(const struct app *app, enum check_result r)
 {
-	static const char *const utf8[] = {"✓", "✗", "·"};
-	static const char *const ascii[] = {"+", "x", "."};
+	static const char *const utf8[] = {[RESULT_PASS] = "✓", [RESULT_FAIL] = "✗",
+					   [RESULT_NA] = "·"};
+	static const char *const ascii[] = {[RESULT_PASS] = "+", [RESULT_FAIL] = "x",
+					    [RESULT_NA] = "."};
 	return app->utf8 ? utf8[r] : ascii[r];
 }
 
