@@ -51,7 +51,7 @@ struct cli {
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
-	struct portfacts *facts;   /* the optional sources, by cli_facts() */
+	struct portfacts *facts;   /* the optional sources: cli_facts() */
 	struct ps_error err;
 	struct strbuf out;         /* stdout, flushed by the command loop */
 };
