@@ -44,7 +44,7 @@ static const struct cli_command commands[] = {
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -61,6 +61,7 @@ static const struct option long_options[] = {
 	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
+	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -119,6 +120,31 @@ struct portfacts *cli_facts(struct cli *cli)
 	return cli->facts;
 }
 
+/* --list-names: every service name of the registry, once (ignoring case),
+ * sorted; for shell completion. */
+static int list_names(struct cli *cli)
+{
+	struct registry *reg = cli_registry(cli);
+	const uint32_t *idx;
+	size_t n;
+	if (!reg)
+		return cli_data_error(cli);
+	if (registry_named_records(reg, &idx, &n) < 0) {
+		cli_warn(cli, _("out of memory"));
+		return EXIT_TROUBLE;
+	}
+	const char *prev = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *name = registry_field(reg, &reg->rec[idx[i]], FIELD_SERVICE);
+		if (strcasecmp(name, prev) != 0) {
+			output_text(&cli->out, name);
+			strbuf_addc(&cli->out, '\n');
+		}
+		prev = name;
+	}
+	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}
+
 static void print_help(const char *prog)
 {
 	printf(_("Usage: %s [--registry FILE] [--format text|json|csv] [COMMAND [ARGS]]\n"), prog);
@@ -139,7 +165,8 @@ static void print_help(const char *prog)
 	printf(_("\nWith no command and a terminal on standard output, the TUI starts.\n"
 		 "RANGE is LO-HI, a single port, or system, user or dynamic.\n"
 		 "P is tcp, udp, sctp, dccp or any (the default).\n"
-		 "Exit status: 0 results, 1 no results, 2 usage or data error.\n"));
+		 "Exit status: 0 results, 1 no results, 2 usage or data error.\n"
+		 "--list-names prints every service name of the registry (for shell completion).\n"));
 }
 
 /* A whole number option in [lo, hi]. */
@@ -238,6 +265,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	struct cli cli = { .prog = "portscope", .proto = TRANSPORT_ANY,
 			   .err = PS_ERROR_INIT, .out = STRBUF_INIT };
 	int c, rc = 0;
+	bool list_names_asked = false;
 	opterr = 1;
 	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
 		if (c == 'h' || c == OPTC_HELP) {
@@ -248,6 +276,10 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 			printf("portscope %s\n", PACKAGE_VERSION);
 			return EXIT_RESULTS;
 		}
+		if (c == OPTC_LIST_NAMES) {
+			list_names_asked = true;
+			continue;
+		}
 		if (c == '?' || (rc = parse_option(&cli, c, optarg)) != 0) {
 			if (c == '?')
 				fprintf(stderr, _("Try '%s --help' for more information.\n"), cli.prog);
@@ -256,6 +288,15 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	}
 	argc -= optind;
 	argv += optind;
+	if (list_names_asked) {
+		rc = argc ? cli_usage_error(&cli, _("--list-names takes no command")) : list_names(&cli);
+		if (!rc && (output_flush(&cli.out, stdout) < 0 || fflush(stdout) != 0))
+			rc = EXIT_TROUBLE;
+		registry_free(cli.reg);
+		error_clear(&cli.err);
+		strbuf_free(&cli.out);
+		return rc;
+	}
 	const struct cli_command *cmd;
 	if (argc == 0) {
 		if (!isatty(STDOUT_FILENO) || !tui) {

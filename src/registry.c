@@ -456,6 +456,15 @@ static int build_by_name(struct registry *reg)
 	return 0;
 }
 
+int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n)
+{
+	if (!reg->by_name && build_by_name(reg) < 0)
+		return -1;
+	*idx = reg->by_name;
+	*n = reg->nby_name;
+	return 0;
+}
+
 size_t registry_find_service(struct registry *reg, const char *name,
 			     const uint32_t **idx)
 {

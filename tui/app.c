@@ -67,8 +67,9 @@ static void app_draw_title(struct app *app)
 	const struct registry *reg = app->reg;
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	attr_t a = colors_attr(ROLE_TITLE);
-	strbuf_addf(&left, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
-		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
+	strbuf_addf(&left, " portscope | %s%s %s%s | ", reg->degraded ? _("DEGRADED: ") : "",
+		    _(reg->source_label), *reg->date ? reg->date : _("undated"),
+		    reg->bundled ? _(" (bundled)") : "");
 	strbuf_addf(&left, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
 	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
 	/* L10N: the zoom in the title bar: how many ports one map cell is. */
@@ -448,6 +449,7 @@ static bool app_load(struct app *app, const char *path)
 static bool app_init(struct app *app, const struct app_options *opt)
 {
 	struct ps_error err = PS_ERROR_INIT;
+	long age;
 	memset(app, 0, sizeof(*app));
 	app->prog = opt->prog;
 	if (!app_load(app, opt->registry_path))
@@ -469,7 +471,12 @@ static bool app_init(struct app *app, const struct app_options *opt)
 	}
 	if (app->reg->degraded)
 		status_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
-	else
+	else if (source_is_stale(app->reg, &age)) {
+		struct strbuf note = STRBUF_INIT;
+		source_stale_note(app->reg, age, "U", &note);
+		status_message(app, false, "%s", strbuf_str(&note));
+		strbuf_free(&note);
+	} else
 		status_message(app, false, _("%s: press ? for help"), app->reg->source);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
