@@ -161,13 +161,14 @@ static unsigned app_binding(struct app *app, int key)
 {
 	const struct binding *b = keymap_binding(key);
 	enum page_use use = b && app->view != PAGE_MAP ? b->on_page : PAGE_USE_RUN;
+	unsigned react = REDRAW_NONE;
 	if (use == PAGE_USE_LEAVE)
-		app_close(app);
+		react = app_close(app);
 	else if (use != PAGE_USE_RUN)
 		return page_use(app, use);
 	if (b && b->page != PAGE_MAP)
-		return app_toggle(app, b->page);
-	return keymap_dispatch(app, key);
+		return react | app_toggle(app, b->page);
+	return react | keymap_dispatch(app, key);
 }
 
 /* A key from the terminal or the script: a prompt takes characters first,

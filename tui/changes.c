@@ -162,7 +162,7 @@ unsigned changes_update(struct app *app)
 			    UPDATE_DEFAULT_URL);
 		return REDRAW_STATUS;
 	}
-	return REACT_CLOSE | changes_run(app); /* back to the map, on the new registry */
+	return changes_run(app);
 }
 
 /* c opens the page only when there is something to show. */

@@ -36,7 +36,7 @@ static const struct binding keymap[] = {
 	{ { 'F' }, "F", marks_toggle_frequent, N_("toggle marks on ports nmap often finds open"), .on_page = PAGE_USE_NONE },
 	{ { 'M' }, "M", marks_toggle_labels, N_("toggle marks on the ports of your labels file"), .on_page = PAGE_USE_NONE },
 	{ { 's' }, "s", NULL, N_("suggest free ports near the cursor (a page; s again closes)"), .on_page = PAGE_USE_NONE, .page = PAGE_SUGGESTIONS },
-	{ { 'U' }, "U", changes_update, N_("download the official IANA registry and load it"), .on_page = PAGE_USE_RUN },
+	{ { 'U' }, "U", changes_update, N_("download the official IANA registry and load it"), .on_page = PAGE_USE_LEAVE },
 	{ { 'c' }, "c", NULL, N_("what the last U changed (changed ports are marked)"), .on_page = PAGE_USE_RUN, .page = PAGE_CHANGES },
 	{ { 'r' }, "r", NULL, N_("the port ranges explained (RFC 6335)"), .on_page = PAGE_USE_RUN, .page = PAGE_RANGES },
 	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map"), .on_page = PAGE_USE_NONE },

@@ -31,7 +31,7 @@ enum {
 	REDRAW_LAYOUT = 1 << 4, /* sizes changed: recompute, then draw all */
 	REDRAW_ALL = REDRAW_TITLE | REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS,
 	REACT_QUIT = 1 << 8,
-	REACT_CLOSE = 1 << 9, /* close the open page: back to the map */
+	REACT_CLOSE = 1 << 9, /* close the open page (page.h): back to the map */
 };
 
 enum prompt_kind {
@@ -117,7 +117,6 @@ void draw_fill(int y, int x, int width, attr_t attr);
 void draw_dump(FILE *fp, const char *label, bool attrs);
 /* The "terminal too small" screen. */
 void draw_too_small(const struct app *app);
-
 
 /* heatmap.c */
 void heatmap_layout(struct app *app);
