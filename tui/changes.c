@@ -211,6 +211,7 @@ static void changes_entry(struct strbuf *t, const struct diff *d, const struct d
 	strbuf_free(&line);
 }
 
+/* The page: both registries, the counts, an entry per change. */
 static void changes_text(struct app *app, struct strbuf *t)
 {
 	const struct diff *d = &changes.diff;

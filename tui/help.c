@@ -10,6 +10,8 @@
 #include "text.h"
 #include "tui.h"
 
+/* The page: the intro, the key table, the gutter marks, the suggestions
+ * page's keys. */
 static void help_text(struct app *app, struct strbuf *t)
 {
 	(void)app;

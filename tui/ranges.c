@@ -110,6 +110,7 @@ static void ranges_machine(struct strbuf *t, const struct app *app)
 	strbuf_free(&v);
 }
 
+/* The page: the counts, each range explained, this machine beside IANA. */
 static void ranges_text(struct app *app, struct strbuf *t)
 {
 	struct strbuf intro = STRBUF_INIT;

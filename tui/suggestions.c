@@ -308,6 +308,8 @@ static void suggestions_legend(const struct app *app, struct strbuf *t, const st
 	}
 }
 
+/* The page: the heading, the asked port's checks, a row per suggestion
+ * (the chosen one kept in view) and the legend of the checks. */
 static void suggestions_text(struct app *app, struct strbuf *t)
 {
 	const struct suggestions_state *c = &suggestions;
