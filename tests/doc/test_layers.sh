@@ -4,7 +4,8 @@
 # objects' symbols with nm: the core archive holds no CLI object and
 # needs nothing of curses, the CLI or the TUI; the TUI needs nothing of
 # the CLI; nothing but the program's main calls into app.c; and the TUI's
-# modules call each other without a cycle.
+# modules call each other without a cycle. The sources' includes say the
+# same.
 . "$TESTS_DIR/lib.sh"
 B=$BUILDDIR
 CORE=$B/src/libportscope.a
@@ -57,9 +58,15 @@ else
 		"$(grep -E '^(initscr|newterm|endwin|wgetch|waddch|mvaddch|wrefresh|doupdate|wnoutrefresh|stdscr|curscr|COLS|LINES|setupterm|tigetstr)$' "$TMPD/core.needs" | tr '\n' ' ')"
 fi
 
+# The same as the sources' includes say it.
+is "no core source includes curses or a header of cli/ or tui/" "" \
+	"$(grep -lE '^#include [<"](n?curses\.h|term\.h|\.\./(cli|tui)/|cli\.h|output\.h)' "$SRCDIR"/src/*.[ch] | tr '\n' ' ')"
+
 # 2. The TUI and the CLI.
 used=$(while read -r n o; do undefined "$o"; done <"$TMPD/tui" | sort -u)
 is "no tui object needs a symbol of cli/" "" "$(printf '%s\n' "$used" | comm -12 - "$TMPD/cli.def" | tr '\n' ' ')"
+is "no tui source includes a header of cli/" "" \
+	"$(grep -lE '^#include "(\.\./cli/|\.\./src/cli\.h|cli\.h|\.\./src/output\.h)' "$SRCDIR"/tui/*.[ch] | tr '\n' ' ')"
 
 # 3. app.c is the top: only main calls it.
 app_o=$(awk '$1 == "app" { print $2 }' "$TMPD/tui")
