@@ -29,6 +29,8 @@ undefined() { nm -P -u "$@" 2>/dev/null | awk '{ print $1 }' | sort -u; }
 
 missing=$(while read -r n o; do [ -f "$o" ] || echo "$o"; done <"$TMPD/tui")
 is "every tui/*.c has its object" "" "$missing"
+is "the CLI's archive and main's object are built" "" \
+	"$(for f in "$CLI" "$MAIN"; do [ -f "$f" ] || echo "$f"; done)"
 
 defined "$CLI" "$MAIN" >"$TMPD/cli.def"
 while read -r n o; do defined "$o"; done <"$TMPD/tui" | sort -u >"$TMPD/tui.def"
@@ -86,6 +88,6 @@ while read -r n o; do
 		($1 in owner) && owner[$1] != a { print a, owner[$1] }' "$TMPD/owners" -
 done <"$TMPD/tui" | sort -u >"$TMPD/edges"
 is "the tui modules call each other (the graph is not empty)" yes "$([ -s "$TMPD/edges" ] && echo yes)"
-tsort "$TMPD/edges" >/dev/null 2>"$TMPD/loop"
-is "the tui modules form no cycle" "" "$(sed 's/^tsort: //' "$TMPD/loop" | tr '\n' ' ')"
+tsort <"$TMPD/edges" >/dev/null 2>"$TMPD/loop"
+is "the tui modules form no cycle" "" "$(sed 's/^tsort: //; s/^-: //' "$TMPD/loop" | tr '\n' ' ')"
 finish
