@@ -111,6 +111,15 @@ struct registry *cli_registry(struct cli *cli)
 				 "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
 				 cli->reg->utf8_fixed),
 			 cli->reg->source, cli->reg->utf8_first_line, cli->reg->utf8_fixed);
+	if (cli->reg && cli->reg->hidden_names)
+		cli_warn(cli, P_("%s:%lu: warning: %zu service name holds invisible or bidirectional "
+				 "characters (shown escaped)",
+				 "%s:%lu: warning: %zu service names hold invisible or bidirectional "
+				 "characters (shown escaped)",
+				 cli->reg->hidden_names),
+			 cli->reg->source, cli->reg->hidden_first_line, cli->reg->hidden_names);
+	if (cli->reg)
+		skips_print(&cli->reg->skipped, cli->reg->source, cli->prog, stderr);
 	return cli->reg;
 }
 
@@ -144,6 +153,17 @@ static int list_names(struct cli *cli)
 		prev = name;
 	}
 	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}
+
+/* One warning per optional source that left malformed lines out. */
+static void cli_warn_skipped(const struct cli *cli)
+{
+	if (!cli->facts)
+		return;
+	const struct portnames *src[] = { cli->facts->etc, cli->facts->nmap, cli->facts->labels };
+	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
+		if (src[i])
+			skips_print(&src[i]->skipped, src[i]->path, cli->prog, stderr);
 }
 
 static void print_help(const char *prog)
@@ -250,6 +270,7 @@ static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
 		return tui(cli, argc ? argv[0] : NULL);
 	}
 	int rc = cmd->run(cli, argc, argv);
+	cli_warn_skipped(cli);
 	if (output_flush(&cli->out, stdout) < 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE)
 			cli_warn(cli, _("error writing output: %s"), strerror(errno));

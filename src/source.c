@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "loader.h"
 #include "paths.h"
 #include "source.h"
@@ -59,12 +60,16 @@ static int looks_like_csv(const char *path)
 	struct stat sb;
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
 		return 1;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	/* a regular file only: if it became a FIFO since stat, the services
+	 * loader refuses it with a message */
+	struct ps_error ignored = PS_ERROR_INIT;
+	int fd = infile_open(path, INFILE_SERVICES, &ignored);
+	error_clear(&ignored);
+	if (fd < 0)
 		return 0;
 	char head[16] = { 0 };
-	size_t got = fread(head, 1, sizeof(head) - 1, fp);
-	fclose(fp);
+	ssize_t got = read(fd, head, sizeof(head) - 1);
+	close(fd);
 	const char *h = head;
 	if (got >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0)
 		h += 3;
