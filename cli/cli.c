@@ -107,9 +107,13 @@ struct registry *cli_registry(struct cli *cli)
 		return cli->reg;
 	struct strbuf warning = STRBUF_INIT;
 	cli->reg = source_open(cli->registry_path, &cli->err);
-	if (cli->reg && source_warning(cli->reg, &warning))
+	for (int i = 0; cli->reg && source_warning(cli->reg, i, &warning); i++) {
 		cli_warn(cli, "%s", strbuf_str(&warning));
+		strbuf_reset(&warning);
+	}
 	strbuf_free(&warning);
+	if (cli->reg)
+		skips_print(&cli->reg->skipped, cli->reg->source, cli->prog, stderr);
 	return cli->reg;
 }
 
@@ -143,6 +147,17 @@ static int list_names(struct cli *cli)
 		prev = name;
 	}
 	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}
+
+/* One warning per optional source that left malformed lines out. */
+static void cli_warn_skipped(const struct cli *cli)
+{
+	if (!cli->facts)
+		return;
+	const struct portnames *src[] = { cli->facts->etc, cli->facts->nmap, cli->facts->labels };
+	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
+		if (src[i])
+			skips_print(&src[i]->skipped, src[i]->path, cli->prog, stderr);
 }
 
 static void print_help(const char *prog)
@@ -252,6 +267,7 @@ static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
 		return tui(cli, argc ? argv[0] : NULL);
 	}
 	int rc = cmd->run(cli, argc, argv);
+	cli_warn_skipped(cli);
 	if (output_flush(&cli->out, stdout) < 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE)
 			cli_warn(cli, _("error writing output: %s"), strerror(errno));

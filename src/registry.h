@@ -109,6 +109,9 @@ struct registry {
 	bool degraded;             /* not the official CSV */
 	bool bundled;              /* the snapshot shipped with portscope */
 	char date[11];             /* newest YYYY-MM-DD in the data, or "" */
+	struct ps_skips skipped;   /* malformed services(5) lines left out */
+	size_t hidden_names;       /* service names with format characters */
+	unsigned long hidden_first_line;
 	size_t utf8_fixed;         /* ill-formed bytes replaced at load */
 	unsigned long utf8_first_line;
 };

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "loader.h"
 #include "paths.h"
 #include "source.h"
@@ -42,16 +43,27 @@ void source_user_registry_path(struct strbuf *out)
 	source_xdg_path(out, "XDG_DATA_HOME", "/.local/share", "/portscope/" REGISTRY_FILENAME);
 }
 
-bool source_warning(const struct registry *reg, struct strbuf *out)
+bool source_warning(const struct registry *reg, int i, struct strbuf *out)
 {
-	if (!reg->utf8_fixed)
-		return false;
-	strbuf_addf(out,
-		    P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
-		       "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
-		       reg->utf8_fixed),
-		    reg->source, reg->utf8_first_line, reg->utf8_fixed);
-	return true;
+	if (reg->utf8_fixed && i-- == 0) {
+		strbuf_addf(out,
+			    P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
+			       "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
+			       reg->utf8_fixed),
+			    reg->source, reg->utf8_first_line, reg->utf8_fixed);
+		return true;
+	}
+	if (reg->hidden_names && i-- == 0) {
+		strbuf_addf(out,
+			    P_("%s:%lu: warning: %zu service name holds invisible or bidirectional "
+			       "characters (shown escaped)",
+			       "%s:%lu: warning: %zu service names hold invisible or bidirectional "
+			       "characters (shown escaped)",
+			       reg->hidden_names),
+			    reg->source, reg->hidden_first_line, reg->hidden_names);
+		return true;
+	}
+	return false;
 }
 
 const char *source_degraded_hint(void)
@@ -71,12 +83,16 @@ static int looks_like_csv(const char *path)
 	struct stat sb;
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
 		return 1;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	/* a regular file only: if it became a FIFO since stat, the services
+	 * loader refuses it with a message */
+	struct ps_error ignored = PS_ERROR_INIT;
+	int fd = infile_open(path, INFILE_SERVICES, &ignored);
+	error_clear(&ignored);
+	if (fd < 0)
 		return 0;
 	char head[16] = { 0 };
-	size_t got = fread(head, 1, sizeof(head) - 1, fp);
-	fclose(fp);
+	ssize_t got = read(fd, head, sizeof(head) - 1);
+	close(fd);
 	const char *h = head;
 	if (got >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0)
 		h += 3;

@@ -429,7 +429,7 @@ static void app_free(struct app *app)
 	registry_free(app->reg);
 }
 
-/* Load the registry through the core, with its warning on standard error
+/* Load the registry through the core, with its warnings on standard error
  * (before curses starts); false (message printed) when it cannot. */
 static bool app_load(struct app *app, const char *path)
 {
@@ -438,8 +438,12 @@ static bool app_load(struct app *app, const char *path)
 	app->reg = source_open(path, &err);
 	if (!app->reg)
 		error_print(&err, app->prog, stderr);
-	else if (source_warning(app->reg, &warning))
+	for (int i = 0; app->reg && source_warning(app->reg, i, &warning); i++) {
 		app_say(app, false, "%s", strbuf_str(&warning));
+		strbuf_reset(&warning);
+	}
+	if (app->reg)
+		skips_print(&app->reg->skipped, app->reg->source, app->prog, stderr);
 	strbuf_free(&warning);
 	error_clear(&err);
 	return app->reg != NULL;

@@ -80,7 +80,7 @@ is "port 63 (spacing only) is not" "█" "$(row 4 1 | sed 's/^.\{71\}\(.\).*/\1/
 
 # 4. A failed download (404, then a body cut short) changes nothing.
 why_missing() { echo "$BASE/missing/$CUR: the server answered HTTP 404, not 200"; }
-why_truncated() { echo "downloading $BASE/truncated/$CUR: transfer closed with 567418 bytes remaining to read"; }
+why_truncated() { echo "downloading $BASE/truncated/$CUR: the transfer ended before the whole file arrived"; }
 for mode in missing truncated; do
 	PORTSCOPE_UPDATE_URL="$BASE/$mode/$CUR" PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 200x30 'U' '@dump'
 	like "$mode: the status line says it failed, and why" "[MAP] update failed, nothing replaced: " "$(row 1 29)"
