@@ -61,8 +61,13 @@ int infile_open(const char *path, enum infile_kind kind, struct ps_error *err)
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		int e = errno;
-		error_set(err, path, 0, "%s", strerror(e));
-		errno = e;
+		struct stat sb;
+		const char *why = NULL;
+		/* a socket or a device without its driver cannot even be opened */
+		if ((e == ENXIO || e == ENODEV) && stat(path, &sb) == 0)
+			why = infile_refusal(sb.st_mode, kind);
+		error_set(err, path, 0, "%s", why ? why : strerror(e));
+		errno = why ? EINVAL : e;
 		return -1;
 	}
 	struct stat sb;
