@@ -40,10 +40,11 @@ static void app_on_winch(int sig)
 	app_winch = 1;
 }
 
+/* INT, TERM, HUP, QUIT: leave the loop, restore the terminal, then exit
+ * 128+sig as a shell reports a program the signal ended. */
 static void app_on_stop(int sig)
 {
-	(void)sig;
-	app_stop = 1;
+	app_stop = sig;
 }
 
 /* Handlers without SA_RESTART, so a blocked read returns to the loop. */
@@ -58,6 +59,7 @@ static void app_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL); /* would dump core with the terminal left raw */
 }
 
 /* Source, date and records on the left; transport and zoom after them, or
@@ -331,8 +333,10 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 		react |= app_check_winch(app, in, key != 0);
 		if (key == K(KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
-		else if (key)
+		else if (key) {
+			app->keys++;
 			react |= app_key(app, key);
+		}
 		if (react & REACT_QUIT)
 			return 0;
 		if (in || !key) /* keys already typed come first */
@@ -459,6 +463,8 @@ static bool app_init(struct app *app, const struct app_options *opt)
 	app->prog = opt->prog;
 	if (!app_load(app, opt->registry_path))
 		return false;
+	const char *env = getenv("PORTSCOPE_REGISTRY");
+	app->registry_given = (opt->registry_path && *opt->registry_path) || (env && *env);
 	app->proto = opt->proto;
 	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
@@ -551,7 +557,7 @@ static int app_interactive(struct app *app)
 	endwin();
 	delscreen(scr);
 	error_clear(&err);
-	return EXIT_RESULTS;
+	return app_stop ? 128 + app_stop : EXIT_RESULTS;
 }
 
 int app_main(const struct app_options *opt)

@@ -12,11 +12,16 @@
 #include "../src/utf8.h"
 #include "tui.h"
 
+/* The most a prompt takes: far past any pattern or name a person types
+ * or pastes, and still a bounded buffer. */
+#define PROMPT_MAX 65536
+
 unsigned prompt_start(struct app *app, enum prompt_kind kind)
 {
 	app->prompt_active = true;
 	app->prompt_kind = kind;
 	app->find.hist_pos = app->find.nhistory;
+	app->prompt_full = false;
 	strbuf_reset(&app->prompt);
 	return REDRAW_STATUS;
 }
@@ -150,9 +155,14 @@ unsigned prompt_key(struct app *app, int key, bool is_char)
 		if (!app->prompt.len)
 			return prompt_close(app, ops->cancel);
 		prompt_backspace(&app->prompt);
+		app->prompt_full = false;
 		return REDRAW_STATUS | ops->edited(app);
 	}
-	if (is_char && key >= 32 && key != 127 && app->prompt.len < 256) {
+	if (is_char && key >= 32 && key != 127 && app->prompt.len >= PROMPT_MAX) {
+		app->prompt_full = true; /* said at the end of the line, not dropped silently */
+		return REDRAW_STATUS;
+	}
+	if (is_char && key >= 32 && key != 127) {
 		char buf[4];
 		strbuf_add(&app->prompt, buf, utf8_encode((uint32_t)key, buf));
 		return REDRAW_STATUS | ops->edited(app);
@@ -162,7 +172,18 @@ unsigned prompt_key(struct app *app, int key, bool is_char)
 
 void prompt_draw(struct app *app)
 {
-	prompt_ops[app->prompt_kind].draw(app, app->lay.status_y);
+	int y = app->lay.status_y, cy, cx;
+	prompt_ops[app->prompt_kind].draw(app, y);
+	if (!app->prompt_full)
+		return;
+	getyx(stdscr, cy, cx);
+	struct strbuf note = STRBUF_INIT;
+	strbuf_addf(&note, _(" [full: %d bytes, the rest was not taken] "), PROMPT_MAX);
+	int w = utf8_width(strbuf_str(&note));
+	if (w < COLS)
+		draw_text(y, COLS - w, w, strbuf_str(&note), colors_attr(ROLE_STATUS_ERROR));
+	strbuf_free(&note);
+	move(cy, cx);
 }
 
 static void prompt_goto_draw(struct app *app, int y)

@@ -93,7 +93,10 @@ struct app {
 	int detail_scroll;
 	size_t detail_lines; /* the height of the last drawn text */
 	struct status status;
+	unsigned long keys;   /* keys handled so far: U's confirmation counts them */
+	bool registry_given;  /* --registry or $PORTSCOPE_REGISTRY named the file */
 	bool prompt_active;
+	bool prompt_full; /* the prompt stopped taking characters at its cap */
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
 	struct find find;
