@@ -40,6 +40,9 @@ static const struct cli_command commands[] = {
 	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE, cmd_suggest },
 	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
 	  0, cmd_listeners },
+	{ "name", N_("NAME..."),
+	  N_("RFC 6335 validity of service names, registered or free, similar names"), 0,
+	  cmd_name },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
@@ -276,7 +279,85 @@ static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
 	return rc;
 }
 
+static int cli_run(int argc, char **argv, cli_tui_fn tui);
+
+/* The long option arg names ("--format", "--format=json", "--for"), or
+ * NULL when it names none of portscope's. */
+static const struct option *cli_known_option(const char *arg)
+{
+	if (strncmp(arg, "--", 2) != 0 || !arg[2])
+		return NULL;
+	size_t n = strcspn(arg + 2, "=");
+	const struct option *hit = NULL;
+	for (const struct option *o = long_options; o->name; o++)
+		if (strncmp(o->name, arg + 2, n) == 0) {
+			if (strlen(o->name) == n)
+				return o;
+			hit = hit ? NULL : o; /* an unambiguous prefix, as getopt takes */
+		}
+	return hit;
+}
+
+/* `name -x` must check the name "-x" (RFC 6335 forbids a leading hyphen,
+ * and name says so), not refuse an unknown option: after the command word
+ * "name", all but portscope's own long options go behind a "--", in
+ * order. Returns a new argv (argc + 1 entries) or NULL when not needed. */
+static char **cli_names_last(int argc, char **argv, int *new_argc)
+{
+	int cmd = 0;
+	for (int i = 1; i < argc && !cmd; i++) {
+		const struct option *o = cli_known_option(argv[i]);
+		if (strcmp(argv[i], "--") == 0)
+			return NULL;
+		if (o && o->has_arg == required_argument && !strchr(argv[i], '='))
+			i++;
+		else if (!o && argv[i][0] != '-')
+			cmd = i;
+	}
+	if (!cmd || strcmp(argv[cmd], "name") != 0)
+		return NULL;
+	char **v = malloc(((size_t)argc + 2) * sizeof(*v));
+	if (!v)
+		return NULL;
+	int n = 0;
+	for (int i = 0; i <= cmd; i++)
+		v[n++] = argv[i];
+	for (int i = cmd + 1; i < argc; i++) { /* portscope's options first */
+		const struct option *o = cli_known_option(argv[i]);
+		if (!o)
+			continue;
+		v[n++] = argv[i];
+		if (o->has_arg == required_argument && !strchr(argv[i], '=') && i + 1 < argc)
+			v[n++] = argv[++i];
+	}
+	static char dashdash[] = "--";
+	v[n++] = dashdash;
+	for (int i = cmd + 1; i < argc; i++) { /* then the names, in order */
+		const struct option *o = cli_known_option(argv[i]);
+		if (o && o->has_arg == required_argument && !strchr(argv[i], '='))
+			i++;
+		else if (!o && strcmp(argv[i], "--") != 0)
+			v[n++] = argv[i];
+	}
+	v[n] = NULL;
+	*new_argc = n;
+	return v;
+}
+
 int cli_main(int argc, char **argv, cli_tui_fn tui)
+{
+	int names_argc;
+	char **names_argv = cli_names_last(argc, argv, &names_argc);
+	if (names_argv) {
+		int rc = cli_run(names_argc, names_argv, tui);
+		free(names_argv);
+		return rc;
+	}
+	return cli_run(argc, argv, tui);
+}
+
+/* The command line, as cli_main() hands it on. */
+static int cli_run(int argc, char **argv, cli_tui_fn tui)
 {
 	struct cli cli = { .prog = "portscope", .proto = TRANSPORT_ANY,
 			   .err = PS_ERROR_INIT, .out = STRBUF_INIT };

@@ -92,5 +92,6 @@ int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_update(struct cli *cli, int argc, char **argv);
 int cmd_listeners(struct cli *cli, int argc, char **argv);
 int cmd_suggest(struct cli *cli, int argc, char **argv);
+int cmd_name(struct cli *cli, int argc, char **argv);
 
 #endif

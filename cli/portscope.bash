@@ -3,7 +3,7 @@
 # where a file is expected, and service names (from the registry in use,
 # through `portscope --list-names`) after lookup, tui and pick.
 
-_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners"
+_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name"
 
 # The service names of the registry the command line names (or the
 # default one), starting with $1.
