@@ -71,15 +71,27 @@ static void records_text(struct strbuf *o, const struct registry *reg, const str
 	}
 }
 
+static size_t pn_count(const struct portnames *pn)
+{
+	return pn ? pn->n : 0;
+}
+
+/* The first entry from index i on whose name is name (ignoring case), or
+ * pn_count(pn) when none is. */
+static size_t next_use(const struct portnames *pn, const char *name, size_t i)
+{
+	while (i < pn_count(pn) && strcasecmp(portnames_str(pn, &pn->e[i]), name) != 0)
+		i++;
+	return i;
+}
+
 /* The entries of a services-format source named like nf (ignoring case). */
 static void source_uses(struct strbuf *o, const struct portnames *pn, const char *name,
 			bool frequency)
 {
 	size_t shown = 0;
-	for (size_t i = 0; pn && i < pn->n; i++) {
+	for (size_t i = next_use(pn, name, 0); i < pn_count(pn); i = next_use(pn, name, i + 1)) {
 		const struct portname *e = &pn->e[i];
-		if (strcasecmp(portnames_str(pn, e), name) != 0)
-			continue;
 		strbuf_addf(o, "%s%u/%s", shown++ ? " " : "", e->port,
 			    transport_name((enum transport)e->transport));
 		if (frequency && e->frequency >= 0)
@@ -139,10 +151,8 @@ static void source_json(struct strbuf *o, const struct portnames *pn, const char
 {
 	strbuf_addc(o, '[');
 	size_t shown = 0;
-	for (size_t i = 0; pn && i < pn->n; i++) {
+	for (size_t i = next_use(pn, name, 0); i < pn_count(pn); i = next_use(pn, name, i + 1)) {
 		const struct portname *e = &pn->e[i];
-		if (strcasecmp(portnames_str(pn, e), name) != 0)
-			continue;
 		strbuf_addf(o, "%s{\"port\":%u,\"transport\":\"%s\"", shown++ ? "," : "", e->port,
 			    transport_name((enum transport)e->transport));
 		if (e->frequency >= 0)
