@@ -35,19 +35,22 @@ static const struct cli_command commands[] = {
 	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
 	{ "update", N_("[--url URL] [--output FILE]"),
 	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
-	{ "suggest", N_("PORT [--count N] [--run K] [--proto P]"),
+	{ "suggest", N_("PORT [--count N] [--run K] [--proto P] [--scan TARGET...]"),
 	  N_("nearest ports (or runs of K) passing every check; --any-range: not only User"),
-	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE, cmd_suggest },
+	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE | OPT_SCAN | OPT_TIMEOUT, cmd_suggest },
 	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
 	  0, cmd_listeners },
 	{ "name", N_("NAME..."),
 	  N_("RFC 6335 validity of service names, registered or free, similar names"), 0,
 	  cmd_name },
+	{ "scan", N_("TARGET... [--ports LIST] [--proto tcp|udp] [--timeout S]"),
+	  N_("run nmap on TARGET: each port's state, nmap's guess, the registry's name"),
+	  OPT_PORTS | OPT_PROTO | OPT_TIMEOUT, cmd_scan },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE, OPTC_LIST_NAMES };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_PORTS, OPTC_TIMEOUT, OPTC_SCAN };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -65,6 +68,9 @@ static const struct option long_options[] = {
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
+	{ "ports", required_argument, NULL, OPTC_PORTS },
+	{ "timeout", required_argument, NULL, OPTC_TIMEOUT },
+	{ "scan", no_argument, NULL, OPTC_SCAN },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -229,6 +235,11 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
 	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
 	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
+	case OPTC_PORTS: cli->given |= OPT_PORTS; cli->ports = arg; return 0;
+	case OPTC_TIMEOUT:
+		cli->given |= OPT_TIMEOUT;
+		return parse_long(cli, "timeout", arg, 1, 86400, &cli->timeout);
+	case OPTC_SCAN: cli->given |= OPT_SCAN; return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
@@ -248,7 +259,8 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 		[OPTI_PROTO] = "proto", [OPTI_MIN] = "min", [OPTI_COUNT] = "count",
 		[OPTI_RUN] = "run", [OPTI_FIELD] = "field", [OPTI_URL] = "url",
 		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
-		[OPTI_ANY_RANGE] = "any-range",
+		[OPTI_ANY_RANGE] = "any-range", [OPTI_PORTS] = "ports",
+		[OPTI_TIMEOUT] = "timeout", [OPTI_SCAN] = "scan",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)

@@ -26,6 +26,9 @@ enum cli_opt_index {
 	OPTI_OUTPUT,
 	OPTI_CASE,
 	OPTI_ANY_RANGE,
+	OPTI_PORTS,
+	OPTI_TIMEOUT,
+	OPTI_SCAN,
 	OPTI_N,
 };
 
@@ -39,6 +42,9 @@ enum cli_opt {
 	OPT_OUTPUT = 1 << OPTI_OUTPUT,
 	OPT_CASE = 1 << OPTI_CASE,
 	OPT_ANY_RANGE = 1 << OPTI_ANY_RANGE,
+	OPT_PORTS = 1 << OPTI_PORTS,
+	OPT_TIMEOUT = 1 << OPTI_TIMEOUT,
+	OPT_SCAN = 1 << OPTI_SCAN,
 };
 
 struct cli {
@@ -48,6 +54,8 @@ struct cli {
 	enum transport proto;      /* --proto, default TRANSPORT_ANY */
 	long min, count, run;
 	const char *field, *url, *output;
+	const char *ports;         /* --ports, for scan */
+	long timeout;              /* --timeout, seconds, for scan and suggest --scan */
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
@@ -93,5 +101,13 @@ int cmd_update(struct cli *cli, int argc, char **argv);
 int cmd_listeners(struct cli *cli, int argc, char **argv);
 int cmd_suggest(struct cli *cli, int argc, char **argv);
 int cmd_name(struct cli *cli, int argc, char **argv);
+int cmd_scan(struct cli *cli, int argc, char **argv);
+
+struct nmapxml;
+/* Scan targets[0..n) on ports (nmap's -p list, NULL for its default) for
+ * transport t (tcp or udp) with nmap, within --timeout (cmd_scan.c).
+ * 0 with the report in *out, or EXIT_TROUBLE once said why. */
+int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
+		 enum transport t, struct nmapxml **out);
 
 #endif

@@ -25,20 +25,6 @@ struct row {
 	unsigned flags;
 };
 
-/* The registry's service name for port and transport, or NULL. */
-static const char *service_at(const struct registry *reg, unsigned port, enum transport t)
-{
-	const uint32_t *idx;
-	size_t n = registry_records_at(reg, port, &idx);
-	for (size_t i = 0; i < n; i++) {
-		const struct record *r = &reg->rec[idx[i]];
-		const char *name = registry_field(reg, r, FIELD_SERVICE);
-		if (r->transport == t && r->state == STATE_ASSIGNED && *name)
-			return name;
-	}
-	return NULL;
-}
-
 static bool names_agree(const char *service, const char *process)
 {
 	size_t a = strlen(service), b = strlen(process), n = a < b ? a : b;
@@ -48,7 +34,7 @@ static bool names_agree(const char *service, const char *process)
 static struct row annotate(const struct registry *reg, struct portfacts *pf,
 			   const struct listener *l)
 {
-	struct row r = { l, service_at(reg, l->port, l->transport), 0 };
+	struct row r = { l, registry_assigned_name(reg, l->port, l->transport), 0 };
 	unsigned lo, hi;
 	if (port_range_of(l->port) == RANGE_SYSTEM)
 		r.flags |= FLAG_SYSTEM;

@@ -455,6 +455,21 @@ size_t registry_records_at(const struct registry *reg, unsigned port,
 	return reg->cover_off[port + 1] - reg->cover_off[port];
 }
 
+/* The registry's service name for port and transport, or NULL. */
+const char *registry_assigned_name(const struct registry *reg, unsigned port,
+				   enum transport t)
+{
+	const uint32_t *idx;
+	size_t n = registry_records_at(reg, port, &idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct record *r = &reg->rec[idx[i]];
+		const char *name = registry_field(reg, r, FIELD_SERVICE);
+		if (r->transport == t && r->state == STATE_ASSIGNED && *name)
+			return name;
+	}
+	return NULL;
+}
+
 static int by_name_cmp(const void *a, const void *b, void *ctx)
 {
 	const struct registry *reg = ctx;

@@ -187,6 +187,10 @@ static inline bool registry_is_free(const struct registry *reg, unsigned port,
  * state), as indices into reg->rec in file order; returns how many. */
 size_t registry_records_at(const struct registry *reg, unsigned port,
 			   const uint32_t **idx);
+/* The service name of the first assigned record of transport t covering
+ * port (a name, never ""), or NULL when the registry names none. */
+const char *registry_assigned_name(const struct registry *reg, unsigned port,
+				   enum transport t);
 /* Every record with a service name, sorted by it (ASCII case-insensitive);
  * -1 when out of memory. */
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n);

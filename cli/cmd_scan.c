@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_scan.c: `portscope scan TARGET... [--ports LIST] [--proto tcp|udp]
+ * [--timeout S]`: nmap run on the targets (nmaprun.h), its XML report read
+ * (nmapxml.h), and per host and port the state, nmap's service guess and
+ * the registry's name for the port. Exit 0 when a port answered open, 1
+ * when none did, 2 when nmap is missing or fails. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "nmaprun.h"
+#include "nmapxml.h"
+#include "ports.h"
+#include "utf8.h"
+
+/* The program run: $PORTSCOPE_NMAP (a stand-in for tests) or nmap. */
+static const char *scan_program(void)
+{
+	const char *p = getenv("PORTSCOPE_NMAP");
+	return p && *p ? p : "nmap";
+}
+
+/* --ports LIST: RANGEs (LO-HI, N, system, user, dynamic) separated by
+ * commas, as nmap's -p list of numbers. */
+static int scan_ports(struct cli *cli, const char *spec, struct strbuf *out)
+{
+	const char *s = spec;
+	do {
+		size_t n = strcspn(s, ",");
+		char *item = strndup(s, n);
+		unsigned lo, hi;
+		if (!item)
+			return cli_usage_error(cli, _("out of memory"));
+		int bad = ports_parse_range(item, &lo, &hi) < 0;
+		free(item);
+		if (bad)
+			return cli_usage_error(cli, _("bad --ports '%s': expected RANGEs (LO-HI, a port, "
+						      "system, user or dynamic) separated by commas"),
+					       spec);
+		strbuf_addf(out, "%s%u", out->len ? "," : "", lo);
+		if (hi != lo)
+			strbuf_addf(out, "-%u", hi);
+		s += n;
+	} while (*s++ == ',');
+	return 0;
+}
+
+/* What nmap's stderr said, each line a warning "nmap: ...". */
+static void scan_relay(struct cli *cli, const struct strbuf *errors)
+{
+	const char *s = strbuf_str(errors);
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		if (n)
+			cli_warn(cli, "nmap: %.*s", (int)n, s);
+		s += n + (s[n] == '\n');
+	}
+}
+
+/* The run's outcome as an exit status, said once. */
+static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nmaprun_result *r)
+{
+	if (r->missing) {
+		cli_warn(cli, _("%s not found: scanning needs nmap; install it with: %s"), o->program,
+			 NMAPRUN_INSTALL);
+		return EXIT_TROUBLE;
+	}
+	scan_relay(cli, &r->errors);
+	if (!r->cut && r->status != 0) {
+		cli_warn(cli, _("%s failed (exit status %d)"), o->program, r->status);
+		return EXIT_TROUBLE;
+	}
+	if (r->cut)
+		cli_warn(cli, _("time limit of %u s reached: nmap stopped; only the hosts it had "
+				"reported are shown, the rest of the targets was not scanned"),
+			 o->time_limit_s);
+	return 0;
+}
+
+/* Every target in nmap's syntax with shell-free characters, all of one
+ * address family (*ipv6 says which); else a usage error. */
+static int scan_check_targets(struct cli *cli, char *const *targets, size_t n, bool *ipv6)
+{
+	size_t v6 = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!nmaprun_target_ok(targets[i]))
+			return cli_usage_error(cli, _("bad target '%s': letters, digits and . : / - , [ ] "
+						      "only, not starting with '-'"),
+					       targets[i]);
+		v6 += nmaprun_target_ipv6(targets[i]);
+	}
+	if (v6 && v6 < n)
+		return cli_usage_error(cli, _("nmap scans IPv4 or IPv6 targets in one run, not both: "
+					      "scan them separately"));
+	*ipv6 = v6 > 0;
+	return 0;
+}
+
+int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
+		 enum transport t, struct nmapxml **out)
+{
+	bool ipv6 = false;
+	if (scan_check_targets(cli, targets, n, &ipv6))
+		return EXIT_TROUBLE;
+	struct nmaprun_opts o = {
+		.program = scan_program(), .targets = targets, .ntargets = n, .ports = ports,
+		.transport = t, .ipv6 = ipv6,
+		.time_limit_s = cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S,
+	};
+	struct nmaprun_result r;
+	int rc = nmaprun_run(&o, &r, &cli->err);
+	if (rc == 0 || r.missing)
+		rc = scan_outcome(cli, &o, &r);
+	else
+		rc = cli_data_error(cli);
+	if (rc == 0 && !(*out = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut,
+					      &cli->err)))
+		rc = cli_data_error(cli);
+	if (rc == 0 && *(*out)->errormsg) {
+		cli_warn(cli, _("nmap failed: %s"), (*out)->errormsg);
+		nmapxml_free(*out);
+		rc = EXIT_TROUBLE;
+	}
+	nmaprun_result_free(&r);
+	return rc;
+}
+
+/* One row's cells: host, address, port/transport, state, nmap's guess,
+ * the registry's name; raw (the caller sanitises). */
+struct scan_row {
+	const char *host, *address, *state, *service, *registry;
+	char port[24];
+	const char *transport;
+	unsigned portnum;
+	bool has_port;
+};
+
+static struct scan_row scan_row_of(const struct registry *reg, const struct nmapxml *x,
+				   const struct nmap_port *p)
+{
+	const struct nmap_host *h = &x->hosts[p->host];
+	struct scan_row r = { h->name, h->address, p->state, p->service, NULL, "", "",
+			      p->port, true };
+	r.transport = p->transport < TRANSPORT_REAL ? transport_name(p->transport) : "other";
+	r.registry = p->transport < TRANSPORT_REAL
+			     ? registry_assigned_name(reg, p->port, p->transport) : NULL;
+	snprintf(r.port, sizeof(r.port), "%u/%s", p->port, r.transport);
+	return r;
+}
+
+/* A host without a port entry: its status stands in the state column. */
+static struct scan_row scan_host_row(const struct nmap_host *h)
+{
+	struct scan_row r = { h->name, h->address, h->status, "", NULL, "-", "", 0, false };
+	if (h->timedout)
+		r.state = _("timed out");
+	return r;
+}
+
+enum { COL_HOST, COL_ADDRESS, COL_PORT, COL_STATE, COL_SERVICE, COL_REGISTRY, COLS };
+
+static void scan_cells(const struct scan_row *r, struct strbuf cell[COLS])
+{
+	const char *raw[COLS] = { *r->host ? r->host : "-", *r->address ? r->address : "-",
+				  r->port, *r->state ? r->state : "-",
+				  *r->service ? r->service : "-", r->registry ? r->registry : "-" };
+	for (int c = 0; c < COLS; c++)
+		output_text(&cell[c], raw[c]);
+}
+
+/* Every row in the report's order, hosts without ports in their place. */
+static size_t scan_rows(const struct registry *reg, const struct nmapxml *x,
+			struct scan_row *rows)
+{
+	size_t n = 0, p = 0;
+	for (size_t h = 0; h < x->nhosts; h++) {
+		size_t first = n;
+		for (; p < x->nports && x->ports[p].host == h; p++)
+			rows[n++] = scan_row_of(reg, x, &x->ports[p]);
+		if (n == first)
+			rows[n++] = scan_host_row(&x->hosts[h]);
+	}
+	return n;
+}
+
+/* The table: headings, then one line per row, columns fitted. */
+static void scan_text(struct strbuf *out, const struct scan_row *rows, size_t n)
+{
+	const char *heads[COLS] = { _("HOST"), _("ADDRESS"), _("PORT"), _("STATE"), _("NMAP"),
+				    _("REGISTRY") };
+	int w[COLS];
+	for (int c = 0; c < COLS; c++)
+		w[c] = utf8_width(heads[c]);
+	for (size_t i = 0; i <= n; i++) {
+		struct strbuf cell[COLS] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+					     STRBUF_INIT, STRBUF_INIT };
+		if (i < n)
+			scan_cells(&rows[i], cell);
+		for (int c = 0; c < COLS; c++) {
+			int cw = utf8_width(strbuf_str(&cell[c]));
+			w[c] = cw > w[c] ? cw : w[c];
+			strbuf_free(&cell[c]);
+		}
+	}
+	for (size_t i = 0; i <= n; i++) {
+		struct strbuf cell[COLS] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+					     STRBUF_INIT, STRBUF_INIT };
+		if (i > 0)
+			scan_cells(&rows[i - 1], cell);
+		for (int c = 0; c < COLS; c++) {
+			const char *v = i ? strbuf_str(&cell[c]) : heads[c];
+			if (c < COLS - 1)
+				utf8_pad(out, v, w[c] + 2, 0);
+			else
+				strbuf_adds(out, v);
+			strbuf_free(&cell[c]);
+		}
+		strbuf_addc(out, '\n');
+	}
+}
+
+static void scan_json_row(struct strbuf *out, const struct scan_row *r)
+{
+	strbuf_adds(out, "{\"host\":");
+	output_json_string(out, r->host);
+	strbuf_adds(out, ",\"address\":");
+	output_json_string(out, r->address);
+	strbuf_addf(out, ",\"transport\":\"%s\",\"port\":%u,\"state\":", r->transport, r->portnum);
+	output_json_string(out, r->state);
+	strbuf_adds(out, ",\"nmap_service\":");
+	output_json_string(out, r->service);
+	strbuf_adds(out, ",\"registry_name\":");
+	if (r->registry)
+		output_json_string(out, r->registry);
+	else
+		strbuf_adds(out, "null");
+	strbuf_addc(out, '}');
+}
+
+static void scan_json(struct strbuf *out, const struct scan_row *rows, size_t n)
+{
+	size_t k = 0;
+	strbuf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].has_port)
+			continue;
+		strbuf_adds(out, k++ ? ",\n" : "\n");
+		scan_json_row(out, &rows[i]);
+	}
+	strbuf_adds(out, k ? "\n]\n" : "]\n");
+}
+
+static void scan_csv(struct strbuf *out, const struct scan_row *rows, size_t n)
+{
+	strbuf_adds(out, "host,address,transport,port,state,nmap_service,registry_name\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct scan_row *r = &rows[i];
+		if (!r->has_port)
+			continue;
+		output_csv_field(out, r->host);
+		strbuf_addc(out, ',');
+		output_csv_field(out, r->address);
+		strbuf_addf(out, ",%s,%u,", r->transport, r->portnum);
+		output_csv_field(out, r->state);
+		strbuf_addc(out, ',');
+		output_csv_field(out, r->service);
+		strbuf_addc(out, ',');
+		output_csv_field(out, r->registry ? r->registry : "");
+		strbuf_addc(out, '\n');
+	}
+}
+
+/* Render the report in cli's format; exit 0 when a port is open, else 1. */
+static int scan_emit(struct cli *cli, const struct registry *reg, const struct nmapxml *x)
+{
+	struct scan_row *rows = calloc(x->nports + x->nhosts + 1, sizeof(*rows));
+	if (!rows) {
+		cli_warn(cli, _("out of memory"));
+		return EXIT_TROUBLE;
+	}
+	size_t n = scan_rows(reg, x, rows), open = 0;
+	for (size_t i = 0; i < x->nports; i++)
+		open += strcmp(x->ports[i].state, "open") == 0;
+	if (cli->format == FORMAT_JSON)
+		scan_json(&cli->out, rows, n);
+	else if (cli->format == FORMAT_CSV)
+		scan_csv(&cli->out, rows, n);
+	else if (n)
+		scan_text(&cli->out, rows, n);
+	else
+		strbuf_adds(&cli->out, _("no host answered\n"));
+	free(rows);
+	/* a scan cut short cannot say that nothing answered */
+	return open ? EXIT_RESULTS : x->finished ? EXIT_NO_RESULTS : EXIT_TROUBLE;
+}
+
+/* --proto for a scan: tcp (the default) or udp. */
+static int scan_transport(struct cli *cli, enum transport *t)
+{
+	*t = cli->proto == TRANSPORT_ANY ? TRANSPORT_TCP : cli->proto;
+	if (*t != TRANSPORT_TCP && *t != TRANSPORT_UDP)
+		return cli_usage_error(cli, _("nmap scans tcp or udp, not %s"), transport_name(*t));
+	return 0;
+}
+
+int cmd_scan(struct cli *cli, int argc, char **argv)
+{
+	struct strbuf ports = STRBUF_INIT;
+	struct nmapxml *x = NULL;
+	enum transport t;
+	if (argc < 1)
+		return cli_usage_error(cli, _("'scan' takes one TARGET or more"));
+	if (scan_transport(cli, &t) || (cli->ports && scan_ports(cli, cli->ports, &ports))) {
+		strbuf_free(&ports);
+		return EXIT_TROUBLE;
+	}
+	const struct registry *reg = cli_registry(cli);
+	int rc = reg ? scan_targets(cli, argv, (size_t)argc, cli->ports ? strbuf_str(&ports) : NULL,
+				    t, &x)
+		     : cli_data_error(cli);
+	strbuf_free(&ports);
+	if (rc)
+		return rc;
+	rc = scan_emit(cli, reg, x);
+	nmapxml_free(x);
+	return rc;
+}

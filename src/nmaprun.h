@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* nmaprun.h: running nmap for its XML report. The command is an argument
+ * vector (never a shell): nmap's own timing bounds, the targets after a
+ * "--" once each passed nmaprun_target_ok(), the report on standard
+ * output. portscope bounds the whole run too: past the time limit nmap is
+ * killed and the report read so far is kept, marked cut. */
+#ifndef PORTSCOPE_NMAPRUN_H
+#define PORTSCOPE_NMAPRUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "registry.h"
+#include "strbuf.h"
+
+/* nmap's per-host limit (--host-timeout) and portscope's for the run. */
+#define NMAPRUN_HOST_TIMEOUT "30s"
+#define NMAPRUN_TIME_LIMIT_S 120
+/* The install line said when nmap is missing. */
+#define NMAPRUN_INSTALL "sudo apt-get install nmap"
+
+struct nmaprun_opts {
+	const char *program;        /* "nmap", or a stand-in (tests) */
+	char *const *targets;
+	size_t ntargets;
+	const char *ports;          /* nmap's -p list: "80,8000-8010"; NULL: its default */
+	enum transport transport;   /* TRANSPORT_TCP or TRANSPORT_UDP */
+	bool ipv6;                  /* nmap's -6: the targets are IPv6 */
+	unsigned time_limit_s;
+};
+
+struct nmaprun_result {
+	struct strbuf xml;     /* standard output: the report */
+	struct strbuf errors;  /* standard error (the first 64 KiB) */
+	int status;            /* exit status; -1 when killed or signalled */
+	bool missing;          /* the program is not on PATH */
+	bool cut;              /* stopped at the time limit */
+	double seconds;        /* how long it ran */
+};
+
+/* Whether s is a target in nmap's syntax portscope passes on: letters,
+ * digits and . : / - , [ ] only, not starting with '-'. */
+bool nmaprun_target_ok(const char *s);
+/* Whether target s is an IPv6 one (has a ':'): nmap scans one family a
+ * run, IPv6 with -6. */
+bool nmaprun_target_ipv6(const char *s);
+/* The program's argument vector for o (NULL-terminated; free the array
+ * only). NULL when out of memory. */
+char **nmaprun_argv(const struct nmaprun_opts *o);
+/* Run it; 0 with r filled (whatever nmap's exit status), -1 with err set
+ * when it could not be run at all (r->missing says when not found). */
+int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err);
+void nmaprun_result_free(struct nmaprun_result *r);
+
+#endif

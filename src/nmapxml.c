@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: MIT */
+/* nmapxml.c: nmap's XML report into hosts and ports, with expat. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "nmapxml.h"
+
+#ifdef HAVE_EXPAT
+#include <expat.h>
+
+/* The parser's state: the report being filled, the host being read
+ * (added when it ends), the port being read. */
+struct nmapxml_ctx {
+	XML_Parser p;
+	struct nmapxml *x;
+	struct nmap_host host;
+	bool in_host, in_port, oom;
+	size_t host_ports; /* the first port entry of the open host */
+	const char *refused;
+};
+
+static char *nmapxml_dup(struct nmapxml_ctx *c, const char *s)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		c->oom = true;
+	return d;
+}
+
+/* Attribute name's value in atts, or NULL. */
+static const char *nmapxml_att(const XML_Char **atts, const char *name)
+{
+	for (size_t i = 0; atts[i]; i += 2)
+		if (strcmp(atts[i], name) == 0)
+			return atts[i + 1];
+	return NULL;
+}
+
+/* Room for one more element of size sz in *arr (n used, *cap allocated). */
+static bool nmapxml_room(void **arr, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *na = realloc(*arr, nc * sz);
+	if (!na)
+		return false;
+	*arr = na;
+	*cap = nc;
+	return true;
+}
+
+static void nmapxml_host_clear(struct nmap_host *h)
+{
+	free(h->name);
+	free(h->address);
+	free(h->status);
+	memset(h, 0, sizeof(*h));
+}
+
+/* Stop the parser: out of memory, or a document refused. */
+static void nmapxml_stop(struct nmapxml_ctx *c, const char *why)
+{
+	if (why && !c->refused)
+		c->refused = why;
+	XML_StopParser(c->p, XML_FALSE);
+}
+
+static void nmapxml_port_start(struct nmapxml_ctx *c, const XML_Char **atts)
+{
+	struct nmapxml *x = c->x;
+	const char *proto = nmapxml_att(atts, "protocol"), *id = nmapxml_att(atts, "portid");
+	char *end;
+	unsigned long port = id ? strtoul(id, &end, 10) : 0;
+	if (!proto || !id || !*id || *end || port > 65535)
+		return; /* not a port portscope can name */
+	if (!nmapxml_room((void **)&x->ports, x->nports, &x->caps[1], sizeof(*x->ports))) {
+		c->oom = true;
+		return;
+	}
+	struct nmap_port *pt = &x->ports[x->nports++];
+	*pt = (struct nmap_port){ .host = x->nhosts, .port = (unsigned)port,
+				  .transport = transport_from_name(proto, strlen(proto)),
+				  .state = nmapxml_dup(c, ""), .service = nmapxml_dup(c, "") };
+	c->in_port = true;
+}
+
+/* Replace *field with value (a port's state or service). */
+static void nmapxml_set(struct nmapxml_ctx *c, char **field, const char *value)
+{
+	if (!value)
+		return;
+	char *d = nmapxml_dup(c, value);
+	if (d) {
+		free(*field);
+		*field = d;
+	}
+}
+
+static void nmapxml_host_part(struct nmapxml_ctx *c, const char *el, const XML_Char **atts)
+{
+	struct nmap_host *h = &c->host;
+	if (strcmp(el, "status") == 0 && !h->status) {
+		h->status = nmapxml_dup(c, nmapxml_att(atts, "state"));
+	} else if (strcmp(el, "address") == 0 && !h->address) {
+		const char *type = nmapxml_att(atts, "addrtype");
+		if (!type || strcmp(type, "mac") != 0)
+			h->address = nmapxml_dup(c, nmapxml_att(atts, "addr"));
+	} else if (strcmp(el, "hostname") == 0 && !h->name) {
+		h->name = nmapxml_dup(c, nmapxml_att(atts, "name"));
+	} else if (strcmp(el, "port") == 0) {
+		nmapxml_port_start(c, atts);
+	} else if (c->in_port && strcmp(el, "state") == 0) {
+		nmapxml_set(c, &c->x->ports[c->x->nports - 1].state, nmapxml_att(atts, "state"));
+	} else if (c->in_port && strcmp(el, "service") == 0) {
+		nmapxml_set(c, &c->x->ports[c->x->nports - 1].service, nmapxml_att(atts, "name"));
+	}
+}
+
+/* The report's own elements outside any host. */
+static void nmapxml_run_part(struct nmapxml_ctx *c, const char *el, const XML_Char **atts)
+{
+	if (strcmp(el, "host") == 0) {
+		const char *t = nmapxml_att(atts, "timedout");
+		c->in_host = true;
+		c->host_ports = c->x->nports;
+		c->host.timedout = t && strcmp(t, "true") == 0;
+	} else if (strcmp(el, "nmaprun") == 0) {
+		nmapxml_set(c, &c->x->version, nmapxml_att(atts, "version"));
+	} else if (strcmp(el, "finished") == 0) {
+		nmapxml_set(c, &c->x->errormsg, nmapxml_att(atts, "errormsg"));
+		c->x->finished = true;
+	}
+}
+
+static void XMLCALL nmapxml_start(void *ud, const XML_Char *el, const XML_Char **atts)
+{
+	struct nmapxml_ctx *c = ud;
+	if (c->in_host)
+		nmapxml_host_part(c, el, atts);
+	else
+		nmapxml_run_part(c, el, atts);
+	if (c->oom)
+		nmapxml_stop(c, NULL);
+}
+
+/* A host ends: it joins the report, with its ports. */
+static void nmapxml_host_end(struct nmapxml_ctx *c)
+{
+	struct nmapxml *x = c->x;
+	struct nmap_host *h = &c->host;
+	c->in_host = false;
+	if (!nmapxml_room((void **)&x->hosts, x->nhosts, &x->caps[0], sizeof(*x->hosts))) {
+		c->oom = true;
+		return;
+	}
+	if (!h->name)
+		h->name = nmapxml_dup(c, "");
+	if (!h->address)
+		h->address = nmapxml_dup(c, "");
+	if (!h->status)
+		h->status = nmapxml_dup(c, "");
+	x->hosts[x->nhosts++] = *h;
+	memset(h, 0, sizeof(*h));
+	c->host_ports = x->nports;
+}
+
+static void XMLCALL nmapxml_end(void *ud, const XML_Char *el)
+{
+	struct nmapxml_ctx *c = ud;
+	if (c->in_host && strcmp(el, "port") == 0)
+		c->in_port = false;
+	else if (c->in_host && strcmp(el, "host") == 0)
+		nmapxml_host_end(c);
+	if (c->oom)
+		nmapxml_stop(c, NULL);
+}
+
+/* A DOCTYPE is let through only bare, as nmap writes it: no external
+ * identifier (nothing to fetch), no internal subset (no entities). */
+static void XMLCALL nmapxml_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+				    const XML_Char *pubid, int has_internal_subset)
+{
+	(void)name;
+	if (sysid || pubid || has_internal_subset)
+		/* L10N: why an nmap XML report is refused. */
+		nmapxml_stop(ud, N_("a DOCTYPE with an external DTD or an internal subset is refused"));
+}
+
+static void XMLCALL nmapxml_entity(void *ud, const XML_Char *name, int is_param,
+				   const XML_Char *value, int value_len, const XML_Char *base,
+				   const XML_Char *sysid, const XML_Char *pubid,
+				   const XML_Char *notation)
+{
+	(void)name, (void)is_param, (void)value, (void)value_len, (void)base, (void)sysid,
+		(void)pubid, (void)notation;
+	nmapxml_stop(ud, N_("entity declarations are refused"));
+}
+
+void nmapxml_free(struct nmapxml *x)
+{
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->nhosts; i++)
+		nmapxml_host_clear(&x->hosts[i]);
+	for (size_t i = 0; i < x->nports; i++) {
+		free(x->ports[i].state);
+		free(x->ports[i].service);
+	}
+	free(x->hosts);
+	free(x->ports);
+	free(x->version);
+	free(x->errormsg);
+	free(x);
+}
+
+/* Drop the port entries of a host that never ended (a cut report). */
+static void nmapxml_drop_open_host(struct nmapxml_ctx *c)
+{
+	struct nmapxml *x = c->x;
+	if (!c->in_host)
+		return;
+	while (x->nports > c->host_ports) {
+		x->nports--;
+		free(x->ports[x->nports].state);
+		free(x->ports[x->nports].service);
+	}
+	nmapxml_host_clear(&c->host);
+	c->in_host = false;
+}
+
+/* Run the parser over buf; -1 with err set. */
+static int nmapxml_run(struct nmapxml_ctx *c, const char *buf, size_t len, bool partial,
+		       struct ps_error *err)
+{
+	enum XML_Status st = XML_STATUS_OK;
+	const size_t chunk = 1 << 20;
+	for (size_t off = 0; st == XML_STATUS_OK && (off < len || off == 0); off += chunk) {
+		size_t n = len - off < chunk ? len - off : chunk;
+		st = XML_Parse(c->p, buf + off, (int)n, off + n >= len && !partial);
+		if (off + n >= len)
+			break;
+	}
+	if (c->oom)
+		return error_set(err, NULL, 0, _("out of memory"));
+	unsigned long line = (unsigned long)XML_GetCurrentLineNumber(c->p);
+	if (c->refused)
+		return error_set(err, "nmap XML", line, "%s", _(c->refused));
+	if (st != XML_STATUS_OK)
+		return error_set(err, "nmap XML", line, "%s",
+				 XML_ErrorString(XML_GetErrorCode(c->p)));
+	if (!partial && !c->x->finished)
+		return error_set(err, "nmap XML", line, _("no runstats: the report is incomplete"));
+	nmapxml_drop_open_host(c);
+	return 0;
+}
+
+struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err)
+{
+	struct nmapxml_ctx c = { .x = calloc(1, sizeof(*c.x)) };
+	if (!c.x || !(c.p = XML_ParserCreate("UTF-8"))) {
+		free(c.x);
+		error_set(err, NULL, 0, _("out of memory"));
+		return NULL;
+	}
+	c.x->version = nmapxml_dup(&c, "");
+	c.x->errormsg = nmapxml_dup(&c, "");
+	XML_SetUserData(c.p, &c);
+	XML_SetElementHandler(c.p, nmapxml_start, nmapxml_end);
+	XML_SetStartDoctypeDeclHandler(c.p, nmapxml_doctype);
+	XML_SetEntityDeclHandler(c.p, nmapxml_entity);
+	XML_SetParamEntityParsing(c.p, XML_PARAM_ENTITY_PARSING_NEVER);
+	int rc = nmapxml_run(&c, buf, len, partial, err);
+	XML_ParserFree(c.p);
+	nmapxml_host_clear(&c.host);
+	if (rc < 0) {
+		nmapxml_free(c.x);
+		return NULL;
+	}
+	return c.x;
+}
+
+#else
+
+void nmapxml_free(struct nmapxml *x)
+{
+	free(x);
+}
+
+/* Built without expat: no report can be read; say how to get one. */
+struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err)
+{
+	(void)buf, (void)len, (void)partial;
+	error_set(err, NULL, 0, "%s", _(NMAPXML_NO_EXPAT));
+	return NULL;
+}
+#endif
+
+/* Whether a host answered open on port (the suggest net check). */
+bool nmapxml_is_open(const struct nmapxml *x, unsigned port, enum transport t)
+{
+	for (size_t i = 0; i < x->nports; i++)
+		if (x->ports[i].port == port && x->ports[i].transport == t &&
+		    strcmp(x->ports[i].state, "open") == 0)
+			return true;
+	return false;
+}
