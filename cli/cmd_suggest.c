@@ -12,6 +12,7 @@
 #include "badports.h"
 #include "cli.h"
 #include "i18n.h"
+#include "nmapxml.h"
 #include "portfacts.h"
 #include "ports.h"
 #include "source.h"
@@ -22,7 +23,7 @@
 #define SUGGEST_DEFAULT_COUNT 5
 
 /* Text column widths, by check, at least (a wider value widens its column). */
-static const int column_width[CHECK_COUNT] = { 10, 15, 15, 8, 7, 7, 9, 7 };
+static const int column_width[CHECK_ALL] = { 10, 15, 15, 8, 7, 7, 9, 7, 7 };
 
 
 static const char *result_name(enum check_result r)
@@ -37,7 +38,14 @@ struct suggest_run {
 	struct cli *cli;
 	struct suggest_sources src;
 	struct suggest_opts o;
+	char **targets; /* --scan: the hosts the net check asks */
+	size_t ntargets;
 };
+
+/* How many candidates (ports or blocks) the scan covers per suggestion
+ * asked for, and at least: room for some to answer open. */
+#define SUGGEST_SCAN_FACTOR 2
+#define SUGGEST_SCAN_EXTRA 8
 
 /* What passing check c means, with its threshold or allowance. */
 static void check_summary(struct strbuf *s, const struct suggest_run *sr, enum suggest_check c)
@@ -56,7 +64,7 @@ static void text_legend(struct strbuf *out, const struct suggest_run *sr)
 		out,
 		_("Checks for transport %s (a port passes when none fails; n/a: source absent):\n"),
 		transport_name(sr->o.transport));
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
 		suggest_check_source(&src, &sr->src, (enum suggest_check)c);
@@ -75,7 +83,7 @@ static void text_requested(struct strbuf *out, const struct suggest_run *sr)
 	unsigned p = sr->o.port;
 	int failed = 0;
 	strbuf_addf(out, "%u", p);
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 		if (suggest_check(&sr->src, &sr->o, p, (enum suggest_check)c) != RESULT_FAIL)
 			continue;
 		struct strbuf v = STRBUF_INIT;
@@ -100,7 +108,7 @@ static void trim_line(struct strbuf *out)
 /* The table's column widths: the defaults, widened to fit the headings
  * and the values (translations and long names vary). */
 struct text_layout {
-	int port, offset, check[CHECK_COUNT];
+	int port, offset, check[CHECK_ALL];
 };
 
 /* Port's value for check c, as text output shows it. */
@@ -125,11 +133,11 @@ static void text_layout(struct text_layout *lay, const struct suggest_run *sr,
 	lay->offset = 7;
 	text_widen(&lay->port, _("PORT"));
 	text_widen(&lay->offset, _("OFFSET"));
-	for (int c = 0; c < CHECK_COUNT; c++)
+	for (int c = 0; c < suggest_check_count(&sr->src); c++)
 		lay->check[c] = column_width[c];
 	for (size_t i = 0; i < n; i++)
 		for (unsigned p = g[i].lo; p <= g[i].hi; p++)
-			for (int c = 0; c < CHECK_COUNT; c++) {
+			for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 				struct strbuf clean = STRBUF_INIT;
 				text_cell(&clean, sr, p, c);
 				text_widen(&lay->check[c], strbuf_str(&clean));
@@ -137,12 +145,13 @@ static void text_layout(struct text_layout *lay, const struct suggest_run *sr,
 			}
 }
 
-static void text_header(struct strbuf *out, const struct text_layout *lay)
+static void text_header(struct strbuf *out, const struct suggest_run *sr,
+			const struct text_layout *lay)
 {
 	utf8_pad(out, _("PORT"), lay->port, 0);
 	strbuf_addc(out, ' ');
 	utf8_pad(out, _("OFFSET"), lay->offset, 0);
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 		strbuf_addc(out, ' ');
 		utf8_pad(out, suggest_check_key((enum suggest_check)c), lay->check[c], 0);
 	}
@@ -154,7 +163,7 @@ static void text_port(struct strbuf *out, const struct suggest_run *sr,
 {
 	strbuf_addf(out, "%-*u %+-*ld", lay->port, port, lay->offset,
 		    (long)port - (long)sr->o.port);
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 		struct strbuf clean = STRBUF_INIT;
 		text_cell(&clean, sr, port, c);
 		strbuf_addc(out, ' ');
@@ -171,7 +180,7 @@ static void emit_text(struct strbuf *out, const struct suggest_run *sr,
 	text_layout(&lay, sr, g, n);
 	text_legend(out, sr);
 	text_requested(out, sr);
-	text_header(out, &lay);
+	text_header(out, sr, &lay);
 	for (size_t i = 0; i < n; i++) {
 		if (sr->o.run > 1)
 			strbuf_addf(out, _("block %u-%u (offset %+ld, passing run %u-%u):\n"),
@@ -185,7 +194,7 @@ static void json_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 {
 	strbuf_addf(out, "{\"port\":%u,\"pass\":%s,\"checks\":{", port,
 		    suggest_passes(&sr->src, &sr->o, port) ? "true" : "false");
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 		struct strbuf v = STRBUF_INIT;
 		suggest_check_value(&v, &sr->src, &sr->o, port, (enum suggest_check)c, false);
 		strbuf_addf(
@@ -202,7 +211,7 @@ static void json_port(struct strbuf *out, const struct suggest_run *sr, unsigned
 static void json_checks(struct strbuf *out, const struct suggest_run *sr)
 {
 	strbuf_adds(out, "\"checks\":[");
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 		struct strbuf sum = STRBUF_INIT, src = STRBUF_INIT;
 		check_summary(&sum, sr, (enum suggest_check)c);
 		suggest_check_source(&src, &sr->src, (enum suggest_check)c);
@@ -249,13 +258,13 @@ static void emit_csv(struct strbuf *out, const struct suggest_run *sr,
 		     const struct suggestion *g, size_t n)
 {
 	strbuf_adds(out, "start,end,offset,port");
-	for (int c = 0; c < CHECK_COUNT; c++)
+	for (int c = 0; c < suggest_check_count(&sr->src); c++)
 		strbuf_addf(out, ",%s", suggest_check_key((enum suggest_check)c));
 	strbuf_addc(out, '\n');
 	for (size_t i = 0; i < n; i++)
 		for (unsigned p = g[i].lo; p <= g[i].hi; p++) {
 			strbuf_addf(out, "%u,%u,%ld,%u", g[i].lo, g[i].hi, g[i].offset, p);
-			for (int c = 0; c < CHECK_COUNT; c++) {
+			for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 				struct strbuf v = STRBUF_INIT;
 				suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c, false);
 				strbuf_addc(out, ',');
@@ -286,13 +295,69 @@ static int load_sources(struct suggest_run *sr, struct portfacts *pf)
 	return 0;
 }
 
+/* The scan's ports as nmap's -p list, runs of neighbours as LO-HI. */
+static void scan_list(struct strbuf *ports, const uint8_t *scanned)
+{
+	for (unsigned p = 0; p < PORT_COUNT; p++) {
+		if (!scanned[p])
+			continue;
+		unsigned q = p;
+		while (q + 1 < PORT_COUNT && scanned[q + 1])
+			q++;
+		strbuf_addf(ports, "%s%u", ports->len ? "," : "", p);
+		if (q > p)
+			strbuf_addf(ports, "-%u", q);
+		p = q;
+	}
+}
+
+/* --scan: the asked port and the nearest candidates that pass the local
+ * checks, scanned in one nmap run; the net check then reads the report.
+ * 0, or EXIT_TROUBLE once said why. */
+static int suggest_scan(struct suggest_run *sr, struct suggest_net *net, uint8_t *scanned)
+{
+	struct suggest_opts wide = sr->o;
+	wide.count = sr->o.count * SUGGEST_SCAN_FACTOR + SUGGEST_SCAN_EXTRA;
+	struct suggestion *pool = malloc(wide.count * sizeof(*pool));
+	long n = pool ? suggest_find(&sr->src, &wide, pool) : -1;
+	if (n < 0) {
+		free(pool);
+		cli_warn(sr->cli, _("out of memory"));
+		return EXIT_TROUBLE;
+	}
+	scanned[sr->o.port] = 1;
+	for (long i = 0; i < n; i++)
+		for (unsigned p = pool[i].lo; p <= pool[i].hi; p++)
+			scanned[p] = 1;
+	free(pool);
+	struct strbuf ports = STRBUF_INIT;
+	struct nmapxml *x = NULL;
+	scan_list(&ports, scanned);
+	enum transport t = sr->o.transport == TRANSPORT_UDP ? TRANSPORT_UDP : TRANSPORT_TCP;
+	int rc = scan_targets(sr->cli, sr->targets, sr->ntargets, strbuf_str(&ports), t, &x);
+	strbuf_free(&ports);
+	net->scan = x;
+	net->scanned = scanned;
+	if (rc == 0)
+		sr->src.net = net;
+	return rc;
+}
+
 static int suggest_run(struct suggest_run *sr)
 {
 	struct portfacts *pf = cli_facts(sr->cli);
 	struct suggestion *g = malloc(sr->o.count * sizeof(*g));
+	uint8_t *scanned = sr->ntargets ? calloc(PORT_COUNT, 1) : NULL;
+	struct suggest_net net = { NULL, NULL };
 	long n = -1;
-	if (pf && g && load_sources(sr, pf) == 0)
+	if (pf && g && (scanned || !sr->ntargets) && load_sources(sr, pf) == 0) {
+		if (sr->ntargets && suggest_scan(sr, &net, scanned)) {
+			free(g);
+			free(scanned);
+			return EXIT_TROUBLE;
+		}
 		n = suggest_find(&sr->src, &sr->o, g);
+	}
 	else if (!error_is_set(&sr->cli->err))
 		error_set(&sr->cli->err, NULL, 0, _("out of memory"));
 	if (n >= 0 && sr->cli->format == FORMAT_JSON)
@@ -302,6 +367,8 @@ static int suggest_run(struct suggest_run *sr)
 	else if (n >= 0)
 		emit_text(&sr->cli->out, sr, g, (size_t)n);
 	free(g);
+	free(scanned);
+	nmapxml_free((struct nmapxml *)net.scan);
 	if (n < 0)
 		return error_is_set(&sr->cli->err) ? cli_data_error(sr->cli) : EXIT_TROUBLE;
 	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
@@ -310,8 +377,14 @@ static int suggest_run(struct suggest_run *sr)
 int cmd_suggest(struct cli *cli, int argc, char **argv)
 {
 	unsigned port;
-	if (argc != 1)
+	bool scan = cli->given & OPT_SCAN;
+	if (scan && argc < 2)
+		return cli_usage_error(cli, _("'suggest --scan' takes one PORT, then one TARGET or more"));
+	if (!scan && argc != 1)
 		return cli_usage_error(cli, _("'suggest' takes one PORT"));
+	if (scan && cli->proto != TRANSPORT_ANY && cli->proto != TRANSPORT_TCP &&
+	    cli->proto != TRANSPORT_UDP)
+		return cli_usage_error(cli, _("nmap scans tcp or udp, not %s"), transport_name(cli->proto));
 	if (ports_parse_port(argv[0], &port) < 0)
 		return cli_usage_error(cli, _("bad port '%s': expected a number from 0 to 65535"),
 				       argv[0]);
@@ -322,6 +395,7 @@ int cmd_suggest(struct cli *cli, int argc, char **argv)
 		.o = { .port = port, .count = count, .run = run, .transport = cli->proto,
 		       .any_range = (cli->given & OPT_ANY_RANGE) != 0,
 		       .nmap_max = SUGGEST_NMAP_MAX },
+		.targets = scan ? argv + 1 : NULL, .ntargets = scan ? (size_t)argc - 1 : 0,
 	};
 	return suggest_run(&sr);
 }

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "badports.h"
 #include "i18n.h"
@@ -14,7 +15,7 @@
 static const struct {
 	const char *key;
 	const char *summary;
-} checks[CHECK_COUNT] = {
+} checks[CHECK_ALL] = {
 	[CHECK_IANA] = { "iana", N_("free in the IANA registry") },
 	[CHECK_SERVICES] = { "services", N_("not in /etc/services") },
 	[CHECK_LABELS] = { "labels", N_("not in your labels file") },
@@ -23,7 +24,13 @@ static const struct {
 	[CHECK_LISTEN] = { "listen", N_("nothing listens on it here") },
 	[CHECK_EPHEMERAL] = { "ephemeral", N_("outside the kernel's ephemeral port range") },
 	[CHECK_RANGE] = { "range", N_("in the User range 1024-49151 (RFC 7605)") },
+	[CHECK_NET] = { "net", N_("no scanned host answers open on it (nmap)") },
 };
+
+int suggest_check_count(const struct suggest_sources *src)
+{
+	return src->net ? CHECK_ALL : CHECK_COUNT;
+}
 
 const char *suggest_check_key(enum suggest_check c)
 {
@@ -58,6 +65,18 @@ static enum check_result nmap_check(const struct suggest_sources *src,
 	return result_of(portnames_frequency(src->nmap, port, o->transport) < o->nmap_max);
 }
 
+/* Fails when a host answered open, or when the scan did not cover port. */
+static enum check_result net_check(const struct suggest_sources *src,
+				   const struct suggest_opts *o, unsigned port)
+{
+	if (!src->net)
+		return RESULT_NA;
+	if (!src->net->scanned[port])
+		return RESULT_FAIL;
+	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
+	return result_of(!nmapxml_is_open(src->net->scan, port, t));
+}
+
 enum check_result suggest_check(const struct suggest_sources *src,
 				const struct suggest_opts *o, unsigned port,
 				enum suggest_check c)
@@ -76,7 +95,8 @@ enum check_result suggest_check(const struct suggest_sources *src,
 		return src->have_ephemeral ? result_of(port < src->eph_lo || port > src->eph_hi)
 					   : RESULT_NA;
 	case CHECK_RANGE: return result_of(o->any_range || port_range_of(port) == RANGE_USER);
-	case CHECK_COUNT: break;
+	case CHECK_NET: return net_check(src, o, port);
+	case CHECK_ALL: break;
 	}
 	return RESULT_NA;
 }
@@ -84,7 +104,7 @@ enum check_result suggest_check(const struct suggest_sources *src,
 bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
 		    unsigned port)
 {
-	for (int c = 0; c < CHECK_COUNT; c++)
+	for (int c = 0; c < CHECK_ALL; c++)
 		if (suggest_check(src, o, port, (enum suggest_check)c) == RESULT_FAIL)
 			return false;
 	return true;
@@ -109,6 +129,45 @@ static void name_value(struct strbuf *v, const struct portnames *pn, unsigned po
 {
 	const char *name = pn && pn->present ? portnames_name(pn, port, t) : NULL;
 	strbuf_adds(v, !pn || !pn->present ? "n/a" : name ? name : "-");
+}
+
+/* The net check's value: "open" when a host answered open, else the
+ * strongest state seen ("closed", "filtered" ...), "-" when no host listed
+ * the port, "unscanned" outside the scan. */
+static void net_value(struct strbuf *v, const struct suggest_sources *src,
+		      const struct suggest_opts *o, unsigned port, bool human)
+{
+	static const char *const order[] = { "open", "open|filtered", "filtered",
+					     "unfiltered", "closed|filtered", "closed" };
+	if (!src->net) {
+		strbuf_adds(v, "n/a");
+		return;
+	}
+	/* L10N: the net check's value for a port the scan did not cover. */
+	const char *best = src->net->scanned[port] ? "-" : human ? _("unscanned") : "unscanned";
+	size_t rank = sizeof(order) / sizeof(order[0]);
+	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
+	const struct nmapxml *x = src->net->scan;
+	for (size_t i = 0; src->net->scanned[port] && i < x->nports; i++)
+		for (size_t k = 0; k < rank; k++)
+			if (x->ports[i].port == port && x->ports[i].transport == t &&
+			    strcmp(x->ports[i].state, order[k]) == 0) {
+				best = order[k];
+				rank = k;
+			}
+	strbuf_adds(v, best);
+}
+
+/* Where the net check's answer comes from: the nmap run and its hosts. */
+static void net_source(struct strbuf *s, const struct suggest_sources *src)
+{
+	const struct nmapxml *x = src->net->scan;
+	size_t up = 0;
+	for (size_t i = 0; i < x->nhosts; i++)
+		up += strcmp(x->hosts[i].status, "up") == 0;
+	strbuf_addf(s, P_("nmap %s scan: %zu host reported, %zu up",
+			  "nmap %s scan: %zu hosts reported, %zu up", x->nhosts),
+		    x->version, x->nhosts, up);
 }
 
 /* A value word, translated for people (human) or kept as the token that
@@ -156,7 +215,8 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
 						     : N_("outside")));
 		break;
 	case CHECK_RANGE: strbuf_adds(v, word(human, range_name(port_range_of(port)))); break;
-	case CHECK_COUNT: break;
+	case CHECK_NET: net_value(v, src, o, port, human); break;
+	case CHECK_ALL: break;
 	}
 }
 
@@ -194,7 +254,8 @@ void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
 			strbuf_adds(s, _(" (unreadable)"));
 		break;
 	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
-	case CHECK_COUNT: break;
+	case CHECK_NET: net_source(s, src); break;
+	case CHECK_ALL: break;
 	}
 }
 

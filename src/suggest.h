@@ -4,7 +4,8 @@
  * /etc/services, not in the user's labels, rarely seen open by nmap, not a
  * browser-blocked port, not listened on here, outside the kernel's
  * ephemeral range, and in the User range (RFC 7605 advises against System
- * and Dynamic ports) unless allowed. A check whose source is absent is
+ * and Dynamic ports) unless allowed; with a scan, also that no host on
+ * the network answers open on it. A check whose source is absent is
  * "n/a" and does not fail. Candidates are ranked by distance to the asked
  * port, lower port first on ties. */
 #ifndef PORTSCOPE_SUGGEST_H
@@ -14,6 +15,7 @@
 #include <stddef.h>
 
 #include "listeners.h"
+#include "nmapxml.h"
 #include "portnames.h"
 #include "registry.h"
 #include "strbuf.h"
@@ -31,7 +33,9 @@ enum suggest_check {
 	CHECK_LISTEN,
 	CHECK_EPHEMERAL,
 	CHECK_RANGE,
-	CHECK_COUNT
+	CHECK_COUNT, /* the checks on this machine; the net check follows them */
+	CHECK_NET = CHECK_COUNT,
+	CHECK_ALL
 };
 
 enum check_result {
@@ -40,13 +44,22 @@ enum check_result {
 	RESULT_NA, /* the source is absent: not a failure */
 };
 
-/* The sources the checks read; any pointer but reg may be NULL (absent). */
+/* A scan of the network for the net check: nmap's report, and which ports
+ * it covered (PORT_COUNT flags; a port it did not cover fails). */
+struct suggest_net {
+	const struct nmapxml *scan;
+	const uint8_t *scanned;
+};
+
+/* The sources the checks read; any pointer but reg may be NULL (absent):
+ * without net the net check is n/a and nobody shows it. */
 struct suggest_sources {
 	const struct registry *reg;
 	const struct portnames *etc, *nmap, *labels;
 	const struct listeners *listeners;
 	bool have_ephemeral;
 	unsigned eph_lo, eph_hi;
+	const struct suggest_net *net;
 };
 
 struct suggest_opts {
@@ -82,6 +95,8 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
  * "built in, ...", the RFCs (raw: the caller sanitises). */
 void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
 			  enum suggest_check c);
+/* How many checks apply: CHECK_ALL with a scan, else CHECK_COUNT. */
+int suggest_check_count(const struct suggest_sources *src);
 /* No check fails. */
 bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
 		    unsigned port);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* listen_helper.c: a test and benchmark helper that holds listening sockets
  * open on loopback ephemeral ports (bind to port 0) until killed.
- *   listen_helper [-n COUNT] [-4] [-6] [-u]
+ *   listen_helper [-n COUNT] [-4] [-6] [-u] [-p PORT]
  * -4 / -6: 127.0.0.1 / ::1 (default both); -n sockets per family and
- * transport (default 1); -u adds unconnected UDP sockets. Prints one line
+ * transport (default 1); -u adds unconnected UDP sockets; -p binds PORT
+ * instead of an ephemeral one (exit 1 when it is taken). Prints one line
  * "tcp4|tcp6|udp4|udp6 PORT" per socket for the first 16 of each kind,
  * then "ready", and waits (at most 10 minutes). */
 #include <arpa/inet.h>
@@ -15,6 +16,9 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+/* -p: the port to bind, 0 for an ephemeral one. */
+static unsigned short fixed_port;
 
 /* Bind (and for TCP listen on) one socket; its port, or -1. */
 static int open_one(int family, int type)
@@ -29,11 +33,13 @@ static int open_one(int family, int type)
 		struct sockaddr_in *a = (struct sockaddr_in *)&ss;
 		a->sin_family = AF_INET;
 		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		a->sin_port = htons(fixed_port);
 		len = sizeof(*a);
 	} else {
 		struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
 		a->sin6_family = AF_INET6;
 		a->sin6_addr = in6addr_loopback;
+		a->sin6_port = htons(fixed_port);
 		len = sizeof(*a);
 	}
 	if (bind(fd, (struct sockaddr *)&ss, len) < 0 ||
@@ -57,8 +63,10 @@ int main(int argc, char **argv)
 {
 	long n = 1;
 	int v4 = 0, v6 = 0, udp = 0, c;
-	while ((c = getopt(argc, argv, "n:46u")) != -1) {
-		if (c == 'n')
+	while ((c = getopt(argc, argv, "n:46up:")) != -1) {
+		if (c == 'p')
+			fixed_port = (unsigned short)strtol(optarg, NULL, 10);
+		else if (c == 'n')
 			n = strtol(optarg, NULL, 10);
 		else if (c == '4')
 			v4 = 1;
