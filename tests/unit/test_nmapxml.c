@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/* test_nmapxml.c: nmap's XML reports (tests/fixtures/nmap/, hand-made)
+ * through the core parser: hosts up and down, filtered ports, IPv6, 1,000
+ * hosts; malformed, truncated and hostile documents refused. */
+#include <config.h>
+
+#include "nmaprun.h"
+#include "nmapxml.h"
+#include "strbuf.h"
+#include "testutil.h"
+
+/* A fixture's text. */
+static void fixture(const char *name, struct strbuf *sb)
+{
+	const char *dir = getenv("FIXTURES");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/nmap/%s", dir ? dir : "tests/fixtures", name);
+	FILE *fp = fopen(path, "rb");
+	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		strbuf_add(sb, buf, n);
+	fclose(fp);
+}
+
+/* Parse a fixture; NULL with err set when refused. */
+static struct nmapxml *parse_fixture(const char *name, bool partial, struct ps_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	fixture(name, &sb);
+	struct nmapxml *x = nmapxml_parse(strbuf_str(&sb), sb.len, partial, err);
+	strbuf_free(&sb);
+	return x;
+}
+
+START_TEST(open_and_closed)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = parse_fixture("open.xml", false, &err);
+	ck_assert_msg(x != NULL, "%s", err.msg ? err.msg : "");
+	ck_assert_uint_eq(x->nhosts, 1);
+	ck_assert_str_eq(x->hosts[0].name, "localhost");
+	ck_assert_str_eq(x->hosts[0].address, "127.0.0.1");
+	ck_assert_str_eq(x->version, "7.93");
+	ck_assert_uint_eq(x->nports, 2);
+	ck_assert_uint_eq(x->ports[0].port, 22);
+	ck_assert_int_eq(x->ports[0].transport, TRANSPORT_TCP);
+	ck_assert_str_eq(x->ports[0].state, "open");
+	ck_assert_str_eq(x->ports[0].service, "ssh");
+	ck_assert_str_eq(x->ports[1].state, "closed");
+	ck_assert_str_eq(x->ports[1].service, "");
+	ck_assert(nmapxml_is_open(x, 22, TRANSPORT_TCP));
+	ck_assert(!nmapxml_is_open(x, 22, TRANSPORT_UDP));
+	ck_assert(!nmapxml_is_open(x, 8089, TRANSPORT_TCP));
+	nmapxml_free(x);
+}
+END_TEST
+
+START_TEST(down_filtered_ipv6)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = parse_fixture("down.xml", false, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(x->nhosts, 1);
+	ck_assert_str_eq(x->hosts[0].status, "down");
+	ck_assert_uint_eq(x->nports, 0);
+	nmapxml_free(x);
+	x = parse_fixture("filtered.xml", false, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(x->nhosts, 2);
+	ck_assert_str_eq(x->hosts[0].address, "127.0.0.1"); /* not the MAC */
+	ck_assert_str_eq(x->hosts[0].name, "fw.example");
+	ck_assert(!x->hosts[0].timedout);
+	ck_assert(x->hosts[1].timedout);
+	ck_assert_str_eq(x->hosts[1].name, "");
+	ck_assert_uint_eq(x->nports, 2);
+	ck_assert_str_eq(x->ports[0].state, "filtered");
+	ck_assert_int_eq(x->ports[1].transport, TRANSPORT_UDP);
+	ck_assert_str_eq(x->ports[1].state, "open|filtered");
+	ck_assert(!nmapxml_is_open(x, 53, TRANSPORT_UDP));
+	nmapxml_free(x);
+	x = parse_fixture("ipv6.xml", false, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(x->hosts[0].address, "::1");
+	ck_assert(nmapxml_is_open(x, 631, TRANSPORT_TCP));
+	nmapxml_free(x);
+}
+END_TEST
+
+/* A report of 1,000 hosts, each with one open port. */
+START_TEST(thousand_hosts)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun version=\"7.93\">\n");
+	for (unsigned i = 0; i < 1000; i++)
+		strbuf_addf(&sb, "<host><status state=\"up\"/><address addr=\"127.0.%u.%u\" addrtype=\"ipv4\"/>"
+			    "<ports><port protocol=\"tcp\" portid=\"%u\"><state state=\"open\"/></port></ports></host>\n",
+			    i / 250, i % 250 + 1, 10000 + i);
+	strbuf_adds(&sb, "<runstats><finished exit=\"success\"/></runstats></nmaprun>\n");
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = nmapxml_parse(strbuf_str(&sb), sb.len, false, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(x->nhosts, 1000);
+	ck_assert_uint_eq(x->nports, 1000);
+	ck_assert_str_eq(x->hosts[999].address, "127.0.3.250");
+	ck_assert_uint_eq(x->ports[999].host, 999);
+	ck_assert(nmapxml_is_open(x, 10999, TRANSPORT_TCP));
+	nmapxml_free(x);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* name is refused with a message containing want. */
+static void refused(const char *name, bool partial, const char *want)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = parse_fixture(name, partial, &err);
+	ck_assert_msg(x == NULL, "%s accepted", name);
+	ck_assert_msg(err.msg && strstr(err.msg, want), "%s: '%s' lacks '%s'", name,
+		      err.msg ? err.msg : "", want);
+	ck_assert_str_eq(err.file, "nmap XML");
+	error_clear(&err);
+}
+
+START_TEST(hostile_and_broken)
+{
+	refused("malformed.xml", false, "mismatched tag");
+	refused("truncated.xml", false, "");
+	refused("bomb.xml", false, "refused");
+	refused("bomb.xml", true, "refused");
+	refused("external.xml", false, "refused");
+	refused("external-entity.xml", false, "refused");
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = nmapxml_parse("", 0, false, &err);
+	ck_assert_ptr_null(x);
+	error_clear(&err);
+	/* cut short by the time limit: the hosts that ended are kept */
+	x = parse_fixture("truncated.xml", true, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(x->nhosts, 0);
+	ck_assert_uint_eq(x->nports, 0);
+	ck_assert(!x->finished);
+	nmapxml_free(x);
+	x = parse_fixture("error.xml", false, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(x->errormsg, "You requested a scan type which requires root privileges.");
+	nmapxml_free(x);
+}
+END_TEST
+
+START_TEST(targets_and_argv)
+{
+	ck_assert(nmaprun_target_ok("127.0.0.1"));
+	ck_assert(nmaprun_target_ok("192.168.1.0/24"));
+	ck_assert(nmaprun_target_ok("10.0.0-3.1,2"));
+	ck_assert(nmaprun_target_ok("::1"));
+	ck_assert(nmaprun_target_ok("[::1]"));
+	ck_assert(nmaprun_target_ok("host-a.example"));
+	ck_assert(!nmaprun_target_ok("-iL"));
+	ck_assert(!nmaprun_target_ok(""));
+	ck_assert(!nmaprun_target_ok("a;b"));
+	ck_assert(!nmaprun_target_ok("a b"));
+	ck_assert(!nmaprun_target_ok("$(x)"));
+	ck_assert(!nmaprun_target_ok("a\nb"));
+	char t0[] = "127.0.0.1";
+	char *targets[] = { t0 };
+	struct nmaprun_opts o = { .program = "nmap", .targets = targets, .ntargets = 1,
+				  .ports = "22,8000-8010", .transport = TRANSPORT_TCP };
+	char **v = nmaprun_argv(&o);
+	struct strbuf line = STRBUF_INIT;
+	for (size_t i = 0; v[i]; i++)
+		strbuf_addf(&line, "%s%s", i ? " " : "", v[i]);
+	ck_assert_str_eq(strbuf_str(&line), "nmap -oX - -n -T4 --max-retries 1 --host-timeout 30s "
+					    "-sT -p 22,8000-8010 -- 127.0.0.1");
+	free(v);
+	strbuf_free(&line);
+}
+END_TEST
+
+static Suite *nmapxml_suite(void)
+{
+	Suite *s = suite_create("nmapxml");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, open_and_closed);
+	tcase_add_test(tc, down_filtered_ipv6);
+	tcase_add_test(tc, thousand_hosts);
+	tcase_add_test(tc, hostile_and_broken);
+	tcase_add_test(tc, targets_and_argv);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TEST_MAIN(nmapxml_suite)
