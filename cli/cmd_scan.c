@@ -99,6 +99,7 @@ static int scan_check_targets(struct cli *cli, char *const *targets, size_t n, b
 	return 0;
 }
 
+/* Validate, run nmap, relay what it said, parse its report. */
 int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
 		 enum transport t, struct nmapxml **out)
 {
@@ -162,6 +163,7 @@ static struct scan_row scan_host_row(const struct nmap_host *h)
 
 enum { COL_HOST, COL_ADDRESS, COL_PORT, COL_STATE, COL_SERVICE, COL_REGISTRY, COLS };
 
+/* A row's cells, sanitised for the terminal. */
 static void scan_cells(const struct scan_row *r, struct strbuf cell[COLS])
 {
 	const char *raw[COLS] = { *r->host ? r->host : "-", *r->address ? r->address : "-",
@@ -222,6 +224,7 @@ static void scan_text(struct strbuf *out, const struct scan_row *rows, size_t n)
 	}
 }
 
+/* One port entry as a JSON object. */
 static void scan_json_row(struct strbuf *out, const struct scan_row *r)
 {
 	strbuf_adds(out, "{\"host\":");
@@ -240,6 +243,7 @@ static void scan_json_row(struct strbuf *out, const struct scan_row *r)
 	strbuf_addc(out, '}');
 }
 
+/* The JSON array of port entries (hosts without ports left out). */
 static void scan_json(struct strbuf *out, const struct scan_row *rows, size_t n)
 {
 	size_t k = 0;
@@ -253,6 +257,7 @@ static void scan_json(struct strbuf *out, const struct scan_row *rows, size_t n)
 	strbuf_adds(out, k ? "\n]\n" : "]\n");
 }
 
+/* CSV: a header and one line per port entry. */
 static void scan_csv(struct strbuf *out, const struct scan_row *rows, size_t n)
 {
 	strbuf_adds(out, "host,address,transport,port,state,nmap_service,registry_name\n");
@@ -306,6 +311,7 @@ static int scan_transport(struct cli *cli, enum transport *t)
 	return 0;
 }
 
+/* The command: options checked, nmap run, the report rendered. */
 int cmd_scan(struct cli *cli, int argc, char **argv)
 {
 	struct strbuf ports = STRBUF_INIT;

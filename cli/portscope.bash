@@ -3,7 +3,7 @@
 # where a file is expected, and service names (from the registry in use,
 # through `portscope --list-names`) after lookup, tui and pick.
 
-_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name"
+_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name scan"
 
 # The service names of the registry the command line names (or the
 # default one), starting with $1.
@@ -40,14 +40,15 @@ _portscope()
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
-	--url | --min | --count | --run) return ;;
+	--url | --min | --count | --run | --timeout) return ;;
+	--ports) COMPREPLY=($(compgen -W "system user dynamic" -- "$cur")); return ;;
 	esac
 
 	# the command: the first word that is neither an option nor its value
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		--registry | --format | --proto | --field | --url | --output | --min | --count | --run)
+		--registry | --format | --proto | --field | --url | --output | --min | --count | --run | --ports | --timeout)
 			((i++)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
@@ -63,7 +64,8 @@ _portscope()
 		gaps) opts="--proto --min" ;;
 		grep) opts="--field --proto --ignore-case --case-sensitive" ;;
 		update) opts="--url --output" ;;
-		suggest) opts="--count --run --proto --any-range" ;;
+		suggest) opts="--count --run --proto --any-range --scan --timeout" ;;
+		scan) opts="--ports --proto --timeout" ;;
 		esac
 		COMPREPLY=($(compgen -W "$global $opts" -- "$cur"))
 		return

@@ -22,6 +22,7 @@ extern char **environ;
 #define NMAPRUN_XML_CAP ((size_t)256 << 20)
 #define NMAPRUN_ERR_CAP ((size_t)64 << 10)
 
+/* Shell-free characters only, and no option in disguise. */
 bool nmaprun_target_ok(const char *s)
 {
 	if (!*s || *s == '-')
@@ -65,6 +66,7 @@ char **nmaprun_argv(const struct nmaprun_opts *o)
 	return v;
 }
 
+/* Monotonic seconds. */
 static double nmaprun_now(void)
 {
 	struct timespec ts;
@@ -146,6 +148,7 @@ static int nmaprun_stop(pid_t pid)
 	return ws;
 }
 
+/* Close the open ends of a pipe. */
 static void nmaprun_close(int fds[2])
 {
 	for (int i = 0; i < 2; i++)
@@ -153,6 +156,7 @@ static void nmaprun_close(int fds[2])
 			close(fds[i]);
 }
 
+/* Spawn, collect, bound in time, reap. */
 int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err)
 {
 	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, ws = 0;
@@ -192,6 +196,7 @@ int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct p
 	return 0;
 }
 
+/* Free what a run collected. */
 void nmaprun_result_free(struct nmaprun_result *r)
 {
 	strbuf_free(&r->xml);

@@ -22,6 +22,7 @@ struct nmapxml_ctx {
 	const char *refused;
 };
 
+/* A copy of s ("" for NULL); out of memory is noted in c. */
 static char *nmapxml_dup(struct nmapxml_ctx *c, const char *s)
 {
 	char *d = strdup(s ? s : "");
@@ -53,6 +54,7 @@ static bool nmapxml_room(void **arr, size_t n, size_t *cap, size_t sz)
 	return true;
 }
 
+/* Free a host's strings and zero it. */
 static void nmapxml_host_clear(struct nmap_host *h)
 {
 	free(h->name);
@@ -69,6 +71,7 @@ static void nmapxml_stop(struct nmapxml_ctx *c, const char *why)
 	XML_StopParser(c->p, XML_FALSE);
 }
 
+/* A <port> of the open host: a new entry, filled by <state> and <service>. */
 static void nmapxml_port_start(struct nmapxml_ctx *c, const XML_Char **atts)
 {
 	struct nmapxml *x = c->x;
@@ -100,6 +103,7 @@ static void nmapxml_set(struct nmapxml_ctx *c, char **field, const char *value)
 	}
 }
 
+/* An element inside <host>: its status, address, name and ports. */
 static void nmapxml_host_part(struct nmapxml_ctx *c, const char *el, const XML_Char **atts)
 {
 	struct nmap_host *h = &c->host;
@@ -136,6 +140,7 @@ static void nmapxml_run_part(struct nmapxml_ctx *c, const char *el, const XML_Ch
 	}
 }
 
+/* expat's start-element handler. */
 static void XMLCALL nmapxml_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
 	struct nmapxml_ctx *c = ud;
@@ -168,6 +173,7 @@ static void nmapxml_host_end(struct nmapxml_ctx *c)
 	c->host_ports = x->nports;
 }
 
+/* expat's end-element handler. */
 static void XMLCALL nmapxml_end(void *ud, const XML_Char *el)
 {
 	struct nmapxml_ctx *c = ud;
@@ -190,6 +196,7 @@ static void XMLCALL nmapxml_doctype(void *ud, const XML_Char *name, const XML_Ch
 		nmapxml_stop(ud, N_("a DOCTYPE with an external DTD or an internal subset is refused"));
 }
 
+/* Any entity declaration (a bomb's, an external one's) stops the parse. */
 static void XMLCALL nmapxml_entity(void *ud, const XML_Char *name, int is_param,
 				   const XML_Char *value, int value_len, const XML_Char *base,
 				   const XML_Char *sysid, const XML_Char *pubid,
@@ -200,6 +207,7 @@ static void XMLCALL nmapxml_entity(void *ud, const XML_Char *name, int is_param,
 	nmapxml_stop(ud, N_("entity declarations are refused"));
 }
 
+/* Free a report and everything in it. */
 void nmapxml_free(struct nmapxml *x)
 {
 	if (!x)
@@ -258,6 +266,7 @@ static int nmapxml_run(struct nmapxml_ctx *c, const char *buf, size_t len, bool 
 	return 0;
 }
 
+/* Parse a report from memory with expat, hardened as nmapxml.h says. */
 struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err)
 {
 	struct nmapxml_ctx c = { .x = calloc(1, sizeof(*c.x)) };
@@ -294,7 +303,10 @@ void nmapxml_free(struct nmapxml *x)
 struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err)
 {
 	(void)buf, (void)len, (void)partial;
-	error_set(err, NULL, 0, "%s", _(NMAPXML_NO_EXPAT));
+	error_set(err, NULL, 0, "%s",
+		  _("this portscope was built without expat, which reading nmap's XML needs: "
+		    "install libexpat1-dev (sudo apt-get install libexpat1-dev), then configure "
+		    "and build again"));
 	return NULL;
 }
 #endif

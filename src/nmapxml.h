@@ -28,11 +28,6 @@ struct nmap_port {
 	char *state, *service;
 };
 
-/* L10N: said when portscope was built without expat. */
-#define NMAPXML_NO_EXPAT N_("this portscope was built without expat, which reading nmap's XML " \
-			    "needs: install libexpat1-dev (sudo apt-get install libexpat1-dev), " \
-			    "then configure and build again")
-
 struct nmapxml {
 	struct nmap_host *hosts;
 	size_t nhosts;

@@ -27,6 +27,7 @@ static const struct {
 	[CHECK_NET] = { "net", N_("no scanned host answers open on it (nmap)") },
 };
 
+/* The net check shows only with a scan. */
 int suggest_check_count(const struct suggest_sources *src)
 {
 	return src->net ? CHECK_ALL : CHECK_COUNT;

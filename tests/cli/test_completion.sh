@@ -33,6 +33,7 @@ grep
 listeners
 lookup
 name
+scan
 stats
 suggest
 tui
@@ -42,6 +43,9 @@ dccp
 sctp
 tcp
 udp" "$(complete_words portscope free 1-100 --proto '')"
+is "scan 127.0.0.1 --p<TAB>: its options" "--ports
+--proto" "$(complete_words portscope scan 127.0.0.1 --p)"
+is "suggest 8080 --sc<TAB>" "--scan" "$(complete_words portscope suggest 8080 --sc)"
 is "--format <TAB>" "csv
 json
 text" "$(complete_words portscope --format '')"
@@ -71,6 +75,8 @@ is "suggest --<TAB>: its options and the global ones" "--any-range
 --proto
 --registry
 --run
+--scan
+--timeout
 --version" "$(complete_words portscope suggest --)"
 mkdir "$TMPD/files" && touch "$TMPD/files/a.csv" "$TMPD/files/b.csv"
 is "--registry <TAB>: files" "$TMPD/files/a.csv
