@@ -30,8 +30,9 @@ static const struct cli_command commands[] = {
 	  OPT_PROTO | OPT_MIN, cmd_gaps },
 	{ "grep", N_("REGEX [--field F] [--proto P]"), N_("records whose field F matches REGEX"),
 	  OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep },
-	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
-	  OPT_PROTO, cmd_stats },
+	{ "stats", N_("[--by-year]"),
+	  N_("counts per range and state, assigned ports per transport, source; or per year"),
+	  OPT_PROTO | OPT_BY_YEAR, cmd_stats },
 	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
 	{ "update", N_("[--url URL] [--output FILE]"),
 	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
@@ -47,7 +48,7 @@ static const struct cli_command commands[] = {
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE, OPTC_LIST_NAMES };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_BY_YEAR };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -62,6 +63,7 @@ static const struct option long_options[] = {
 	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
 	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
 	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
+	{ "by-year", no_argument, NULL, OPTC_BY_YEAR },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
@@ -229,6 +231,7 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
 	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
 	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
+	case OPTC_BY_YEAR: cli->given |= OPT_BY_YEAR; return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
@@ -249,6 +252,7 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 		[OPTI_RUN] = "run", [OPTI_FIELD] = "field", [OPTI_URL] = "url",
 		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
 		[OPTI_ANY_RANGE] = "any-range",
+		[OPTI_BY_YEAR] = "by-year",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)

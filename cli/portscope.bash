@@ -59,7 +59,8 @@ _portscope()
 		local opts=
 		case $cmd in
 		tui) opts="--proto --field" ;;
-		lookup | free | stats) opts="--proto" ;;
+		lookup | free) opts="--proto" ;;
+		stats) opts="--proto --by-year" ;;
 		gaps) opts="--proto --min" ;;
 		grep) opts="--field --proto --ignore-case --case-sensitive" ;;
 		update) opts="--url --output" ;;
