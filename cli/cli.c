@@ -30,8 +30,9 @@ static const struct cli_command commands[] = {
 	  OPT_PROTO | OPT_MIN, cmd_gaps },
 	{ "grep", N_("REGEX [--field F] [--proto P]"), N_("records whose field F matches REGEX"),
 	  OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep },
-	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
-	  OPT_PROTO, cmd_stats },
+	{ "stats", N_("[--by-year]"),
+	  N_("counts per range and state, assigned ports per transport, source; or per year"),
+	  OPT_PROTO | OPT_BY_YEAR, cmd_stats },
 	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
 	{ "update", N_("[--url URL] [--output FILE]"),
 	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
@@ -40,6 +41,9 @@ static const struct cli_command commands[] = {
 	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE | OPT_SCAN | OPT_TIMEOUT, cmd_suggest },
 	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
 	  0, cmd_listeners },
+	{ "map", N_("--output FILE [--zoom N|fit] [--by-year]"),
+	  N_("the heat map (or the years) as a PNG, SVG or PDF picture"),
+	  OPT_OUTPUT | OPT_ZOOM | OPT_WIDTH | OPT_GREP | OPT_MARK | OPT_PROTO | OPT_BY_YEAR, cmd_map },
 	{ "name", N_("NAME..."),
 	  N_("RFC 6335 validity of service names, registered or free, similar names"), 0,
 	  cmd_name },
@@ -50,7 +54,8 @@ static const struct cli_command commands[] = {
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_PORTS, OPTC_TIMEOUT, OPTC_SCAN };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_PORTS, OPTC_TIMEOUT, OPTC_SCAN, OPTC_BY_YEAR, OPTC_ZOOM, OPTC_WIDTH, OPTC_GREP,
+       OPTC_MARK };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -65,6 +70,11 @@ static const struct option long_options[] = {
 	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
 	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
 	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
+	{ "by-year", no_argument, NULL, OPTC_BY_YEAR },
+	{ "zoom", required_argument, NULL, OPTC_ZOOM },
+	{ "width", required_argument, NULL, OPTC_WIDTH },
+	{ "grep", required_argument, NULL, OPTC_GREP },
+	{ "mark", required_argument, NULL, OPTC_MARK },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
@@ -240,6 +250,11 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 		cli->given |= OPT_TIMEOUT;
 		return parse_long(cli, "timeout", arg, 1, 86400, &cli->timeout);
 	case OPTC_SCAN: cli->given |= OPT_SCAN; return 0;
+	case OPTC_BY_YEAR: cli->given |= OPT_BY_YEAR; return 0;
+	case OPTC_ZOOM: cli->given |= OPT_ZOOM; cli->zoom = arg; return 0;
+	case OPTC_WIDTH: cli->given |= OPT_WIDTH; return parse_long(cli, "width", arg, 320, 16384, &cli->map_width);
+	case OPTC_GREP: cli->given |= OPT_GREP; cli->grep = arg; return 0;
+	case OPTC_MARK: cli->given |= OPT_MARK; cli->mark = arg; return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
@@ -261,6 +276,11 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
 		[OPTI_ANY_RANGE] = "any-range", [OPTI_PORTS] = "ports",
 		[OPTI_TIMEOUT] = "timeout", [OPTI_SCAN] = "scan",
+		[OPTI_BY_YEAR] = "by-year",
+		[OPTI_ZOOM] = "zoom",
+		[OPTI_WIDTH] = "width",
+		[OPTI_GREP] = "grep",
+		[OPTI_MARK] = "mark",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)

@@ -29,6 +29,11 @@ enum cli_opt_index {
 	OPTI_PORTS,
 	OPTI_TIMEOUT,
 	OPTI_SCAN,
+	OPTI_BY_YEAR,
+	OPTI_ZOOM,
+	OPTI_WIDTH,
+	OPTI_GREP,
+	OPTI_MARK,
 	OPTI_N,
 };
 
@@ -45,6 +50,11 @@ enum cli_opt {
 	OPT_PORTS = 1 << OPTI_PORTS,
 	OPT_TIMEOUT = 1 << OPTI_TIMEOUT,
 	OPT_SCAN = 1 << OPTI_SCAN,
+	OPT_BY_YEAR = 1 << OPTI_BY_YEAR,
+	OPT_ZOOM = 1 << OPTI_ZOOM,
+	OPT_WIDTH = 1 << OPTI_WIDTH,
+	OPT_GREP = 1 << OPTI_GREP,
+	OPT_MARK = 1 << OPTI_MARK,
 };
 
 struct cli {
@@ -56,6 +66,8 @@ struct cli {
 	const char *field, *url, *output;
 	const char *ports;         /* --ports, for scan */
 	long timeout;              /* --timeout, seconds, for scan and suggest --scan */
+	const char *zoom, *grep, *mark; /* map's --zoom, --grep, --mark */
+	long map_width;                 /* map's --width, 0: the default */
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
@@ -102,6 +114,7 @@ int cmd_listeners(struct cli *cli, int argc, char **argv);
 int cmd_suggest(struct cli *cli, int argc, char **argv);
 int cmd_name(struct cli *cli, int argc, char **argv);
 int cmd_scan(struct cli *cli, int argc, char **argv);
+int cmd_map(struct cli *cli, int argc, char **argv);
 
 struct nmapxml;
 /* Scan targets[0..n) on ports (nmap's -p list, NULL for its default) for
