@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # run.sh TARGET SECONDS [LIBFUZZER-OPTION...]: fuzz one target (named by
 # its seed directory tests/fuzz/corpus/TARGET/: iana_csv, services,
-# sanitize, listeners, search) for SECONDS, in a clang build with libFuzzer,
+# sanitize, listeners, search, nmapxml) for SECONDS, in a clang build with libFuzzer,
 # ASan and UBSan (build-fuzz/, configured on first use). New inputs collect in
 # build-fuzz/tests/fuzz/corpus-TARGET/ (not committed); the seeds in
 # tests/fuzz/corpus/TARGET/ are read, never written. Ends with libFuzzer's
