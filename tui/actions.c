@@ -89,6 +89,9 @@ MAP_ONLY_ACTION(search_prev, find_prev)
 MAP_ONLY_ACTION(listeners, marks_toggle_listeners) /* the overlays of marks.c */
 MAP_ONLY_ACTION(frequent, marks_toggle_frequent)
 MAP_ONLY_ACTION(labels, marks_toggle_labels)
+MAP_ONLY_ACTION(detail_toggle, detail_toggle) /* the pane's size (detail.c) */
+MAP_ONLY_ACTION(detail_grow, detail_grow)
+MAP_ONLY_ACTION(detail_shrink, detail_shrink)
 /* clang-format on */
 
 unsigned action_goto(struct app *app)

@@ -66,6 +66,7 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 	strbuf_vaddf(&app->status, fmt, ap);
 	va_end(ap);
 	app->status_error = error;
+	app->status_fresh = true;
 }
 
 uint64_t app_clock_ms(const struct app *app)
@@ -84,56 +85,13 @@ void app_goto(struct app *app, unsigned port)
 	heatmap_center(app);
 }
 
-/* Source, date and records on the left; transport and zoom after them, or
- * kept at the right edge when the line does not fit. */
-static void app_draw_title(struct app *app)
-{
-	const struct registry *reg = app->reg;
-	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
-	attr_t a = colors_attr(ROLE_TITLE);
-	strbuf_addf(&left, " portscope | %s%s %s | ", reg->degraded ? _("DEGRADED: ") : "",
-		    _(reg->source_label), *reg->date ? reg->date : _("undated"));
-	strbuf_addf(&left, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
-	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
-	/* L10N: the zoom in the title bar: how many ports one map cell is. */
-	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
-		    app_zoom_size(app));
-	int rw = utf8_width(strbuf_str(&right));
-	draw_fill(0, 0, COLS, a);
-	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
-	draw_text(0, x + rw <= COLS ? x : COLS - rw, rw, strbuf_str(&right), a);
-	strbuf_free(&left);
-	strbuf_free(&right);
-}
-
+/* The status line, or the prompt in its place. */
 static void app_draw_status(struct app *app)
 {
-	/* L10N: the mode at the start of the status line, in brackets. */
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES"),
-					     N_("SUGGEST")};
-	int y = app->lay.status_y;
-	if (app->prompt_active) {
+	if (app->prompt_active)
 		prompt_draw(app);
-		return;
-	}
-	struct strbuf t = STRBUF_INIT;
-	strbuf_addf(&t, "[%s] ",
-		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
-									: _(modes[app->view]));
-	size_t before = t.len;
-	bool problem = find_status(app, &t);
-	if (t.len > before && app->status.len)
-		strbuf_adds(&t, "  ");
-	strbuf_adds(&t, strbuf_str(&app->status));
-	attr_t a = colors_attr(app->status_error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
-	draw_fill(y, 0, COLS, a);
-	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
-	/* L10N: right end of the status line; ? and q are keys: keep them. */
-	const char *hint = _("? help  q quit");
-	int hw = utf8_width(hint);
-	if (COLS - hw - 1 > x + 1)
-		draw_text(y, COLS - hw - 1, hw, hint, a);
-	strbuf_free(&t);
+	else
+		bars_status_draw(app);
 }
 
 void app_status_now(struct app *app)
@@ -171,17 +129,17 @@ static void app_draw(struct app *app, unsigned react)
 	if (app->lay.too_small) {
 		draw_too_small(app);
 	} else if (app->view != VIEW_MAP) {
-		app_draw_title(app);
+		bars_title_draw(app);
 		app_draw_page(app);
 		app_draw_status(app);
 	} else {
 		heatmap_fit(app);
 		if (react & REDRAW_TITLE) {
-			app_draw_title(app);
+			bars_title_draw(app);
 			changes_draw_banner(app);
 		}
 		if (react & REDRAW_MAP) {
-			heatmap_draw(app);
+			cells_draw(app);
 			legend_draw(app);
 		}
 		if (react & REDRAW_DETAIL)
@@ -203,8 +161,20 @@ static unsigned app_key(struct app *app, int key)
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
+	unsigned cursor = app->cursor;
+	enum view view = app->view;
+	app->status_fresh = false;
 	unsigned picked = app->view == VIEW_SUGGEST ? pick_key(app, key) : PICK_PASS;
-	return picked != PICK_PASS ? picked : keymap_dispatch(app, key);
+	unsigned react = picked != PICK_PASS ? picked : keymap_dispatch(app, key);
+	/* a message about where the cursor was, or about the suggestions
+	   page, goes when the cursor or the page is left */
+	bool left = app->cursor != cursor || (view == VIEW_SUGGEST && app->view != view);
+	if (left && !app->status_fresh) {
+		strbuf_reset(&app->status);
+		app->status_error = false;
+		react |= REDRAW_STATUS;
+	}
+	return react;
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -280,6 +250,20 @@ static int app_read_key(struct app *app)
 	return app_read_char(c);
 }
 
+/* Lay out again if the detail pane now needs another height; true when
+ * it moved. */
+static bool app_detail_moved(struct app *app)
+{
+	int detail_y = app->lay.detail_y;
+	if (app->lay.too_small || app->zoom == ZOOM_FIT)
+		return false;
+	bool centred = heatmap_centred(app);
+	heatmap_layout(app);
+	if (centred) /* a map centred on the cursor (a jump) stays so */
+		heatmap_center(app);
+	return app->lay.detail_y != detail_y;
+}
+
 /* Draw what react asks for. */
 static unsigned app_redraw(struct app *app, unsigned react)
 {
@@ -287,6 +271,9 @@ static unsigned app_redraw(struct app *app, unsigned react)
 		heatmap_layout(app);
 		heatmap_center(app); /* zooms and resizes keep the cursor in view, mid-map */
 		erase();
+		react |= REDRAW_ALL;
+	} else if ((react & REDRAW_DETAIL) && app->view == VIEW_MAP && app_detail_moved(app)) {
+		erase(); /* the pane took more or fewer lines: the map the rest */
 		react |= REDRAW_ALL;
 	}
 	if (react & REDRAW_ALL)
@@ -306,9 +293,13 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 		app->mouse = in->mouse;
 		return in->key;
 	case SCRIPT_DUMP:
-	case SCRIPT_ATTRS: /* a dump sees the search finished */
+	case SCRIPT_ATTRS:
+	case SCRIPT_STYLES: /* a dump sees the search finished */
 		*react = app_redraw(app, *react | find_finish(app));
-		draw_dump(stdout, in->label, in->event == SCRIPT_ATTRS);
+		draw_dump(stdout, in->label,
+			  in->event == SCRIPT_ATTRS    ? DRAW_DUMP_ATTRS
+			  : in->event == SCRIPT_STYLES ? DRAW_DUMP_STYLES
+						       : DRAW_DUMP_TEXT);
 		return 0;
 	case SCRIPT_RESIZE:
 		app_resize(app, in->cols, in->rows);
@@ -451,10 +442,8 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 		app_free(app);
 		return false;
 	}
-	if (app->reg->degraded)
-		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
-	else
-		app_message(app, false, _("%s: press ? for help"), app->reg->source);
+	/* a degraded source is said once, by the banner above the map */
+	app_message(app, false, _("%s: press ? for help"), app->reg->source);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
 	struct portfacts *pf = cli_facts(cli);

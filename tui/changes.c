@@ -24,9 +24,9 @@ void changes_init(struct app *app)
 	app->changed.name = N_("changed");
 	/* L10N: short form of the legend word above, for a narrow line. */
 	app->changed.short_name = N_("chg");
-	app->changed.glyph_utf8 = "◆";
+	app->changed.glyph_utf8 = "◇";
 	app->changed.glyph_ascii = '~';
-	app->changed.role = ROLE_OV_LABEL;
+	app->changed.role = ROLE_OV_CHANGED;
 }
 
 static void changes_forget(struct app *app)

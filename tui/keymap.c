@@ -25,7 +25,7 @@ static const struct binding keymap[] = {
 	{ { K(KEY_HOME), 'g' }, N_("Home g"), action_home, N_("first port (0)") },
 	{ { K(KEY_END), 'G' }, N_("End G"), action_end, N_("last port (65535)") },
 	{ { '+', '=' }, "+", action_zoom_in, N_("zoom in: fewer ports per cell (down to 1)") },
-	{ { '-', '_' }, "-", action_zoom_out, N_("zoom out: more ports per cell (up to 256)") },
+	{ { '-', '_' }, "-", action_zoom_out, N_("zoom out: more ports per cell (256, then fit: the whole space on screen)") },
 	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh)") },
 	{ { ']' }, "]", action_next_gap, N_("next free gap (run of unassigned ports)") },
 	{ { '[' }, "[", action_prev_gap, N_("previous free gap") },
@@ -41,6 +41,9 @@ static const struct binding keymap[] = {
 	{ { 'c' }, "c", action_changes, N_("what the last U changed (changed ports are marked)") },
 	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
 	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map") },
+	{ { 'D' }, "D", action_detail_toggle, N_("hide / show the detail pane (the map takes its lines)") },
+	{ { '}' }, "}", action_detail_grow, N_("a taller detail pane") },
+	{ { '{' }, "{", action_detail_shrink, N_("a shorter detail pane") },
 	{ { '?', K(KEY_F(1)) }, N_("? F1"), action_help, N_("this help") },
 	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen") },
 	{ { K(KEY_MOUSE) }, N_("mouse"), action_mouse, N_("click selects a cell, the wheel scrolls") },
@@ -86,15 +89,21 @@ void keymap_help(struct app *app, struct strbuf *t)
 	(void)app;
 	text_wrap(t, TEXT_PLAIN,
 		  _("Keys (less and vim habits). Each cell of the map is 1, 4, 16, "
-		    "64 or 256 ports."),
+		    "64 or 256 ports, or at the fit zoom whatever puts all 65,536 on "
+		    "screen."),
 		  0, COLS);
 	text_line(t, TEXT_PLAIN);
 	keymap_help_lines(t, keymap, KEYMAP_N);
 	text_line(t, TEXT_PLAIN);
 	text_wrap(t, TEXT_PLAIN,
-		  _("Gutter marks: U / D the User / Dynamic range starts in that row, "
-		    "p the kernel's privileged boundary, e its ephemeral range "
-		    "(underlined cells)."),
+		  _("Colours: a cell's background tint is its range (System blue, User "
+		    "amber, Dynamic grey); its glyph and brightness its state: a dot when "
+		    "free, a full block when assigned, shades between for a share. The "
+		    "cursor is the black-on-white cell. Gutter marks: U / D the User / "
+		    "Dynamic range starts in that row, p the kernel's privileged "
+		    "boundary, e its ephemeral range (a bar through the rows inside it). "
+		    "The ruler above the map gives each column's offset from the row's "
+		    "start."),
 		  0, COLS);
 	pick_help(t);
 }

@@ -51,7 +51,7 @@ like "jjj scrolls the pane (10 lines shown): lines 4-13" " Port 443  4-13/" "$(r
 is "G scrolls to its end: the last line shown is the last" "last" \
 	"$(row 3 12 | sed -n 's|^ Port 443  [0-9]*-\([0-9]*\)/\([0-9]*\) .*|\1 \2|p' |
 		awk '{ print ($1 == $2 && $1 > 13) ? "last" : $0 }')"
-like "Tab again: j moves the map cursor" " Port 507 " "$(row 4 12)"
+like "Tab again: j moves the map cursor (a row is 70 ports)" " Port 513 " "$(heading 4)"
 
 # '/', 'n' and 'N' are tested in test_search.sh; 'L' and 's' in test_choose.sh.
 finish
