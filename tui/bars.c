@@ -40,6 +40,7 @@ static struct strbuf *bars_add(struct bars *b, const char *sep, int prio)
 	return &f->text;
 }
 
+/* Free the fields' texts. */
 static void bars_free(struct bars *b)
 {
 	for (int i = 0; i < b->n; i++)
@@ -57,6 +58,7 @@ static void bars_join(const struct bars *b, struct strbuf *out)
 		}
 }
 
+/* Columns of the shown fields joined. */
 static int bars_width(const struct bars *b)
 {
 	struct strbuf s = STRBUF_INIT;

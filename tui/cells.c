@@ -40,6 +40,7 @@ int cells_level(const struct app *app, unsigned lo, unsigned hi)
 	return assigned * 4 <= n ? 1 : assigned * 2 <= n ? 2 : assigned * 4 <= n * 3 ? 3 : 4;
 }
 
+/* Does the cell [lo, hi] hold the cursor? */
 static bool cells_has_cursor(const struct app *app, unsigned lo, unsigned hi)
 {
 	return app->cursor >= lo && app->cursor <= hi;
@@ -65,6 +66,7 @@ static void cells_look(const struct app *app, unsigned lo, unsigned hi, struct c
 	}
 }
 
+/* Draw a look at (y, x): its UTF-8 glyph, or its ASCII one. */
 static void cells_put(const struct app *app, int y, int x, const struct cells_look *lk)
 {
 	if (app->utf8)

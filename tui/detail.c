@@ -171,7 +171,7 @@ static void detail_text(struct app *app, struct strbuf *t)
 	unsigned z = app_zoom_size(app);
 	unsigned lo = heatmap_cell_start(app, app->cursor);
 	if (z > 1)
-		detail_bucket(t, app, lo, lo + z - 1);
+		detail_bucket(t, app, lo, lo + z - 1 > PORT_MAX ? PORT_MAX : lo + z - 1);
 	detail_port_summary(t, app, app->cursor);
 	portinfo_summary(app, t, app->cursor); /* visible without scrolling */
 	size_t n = registry_records_at(app->reg, app->cursor, &idx);

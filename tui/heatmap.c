@@ -152,12 +152,12 @@ void heatmap_layout(struct app *app)
 	heatmap_fit_z(app, l);
 	if (app->zoom < ZOOM_FIT && !heatmap_usable(app, app->zoom))
 		app->zoom = ZOOM_FIT; /* a larger terminal: the fit zoom is finer now */
+	/* the pane takes what the cursor's port needs (at the fit zoom only
+	   when laid out, so the cells stay as the cursor moves) */
 	int body = l->detail_cap;
-	if (app->zoom != ZOOM_FIT) { /* the fit zoom's cells must not change as the cursor moves */
-		app->detail_need = detail_measure(app);
-		if (app->detail_need < (size_t)body)
-			body = (int)app->detail_need;
-	}
+	app->detail_need = detail_measure(app);
+	if (app->detail_need < (size_t)body)
+		body = (int)app->detail_need;
 	l->map_h = avail - body;
 	heatmap_geometry(app, l);
 	l->legend_y = l->map_y + l->map_h;

@@ -56,6 +56,7 @@ static struct legend_item *legend_add(struct legend *lg, enum legend_prio prio, 
 	return it;
 }
 
+/* Add a swatch (a glyph in a look) to an item. */
 static void legend_glyph(struct legend_item *it, const char *utf8, char ascii, attr_t attr)
 {
 	if (!it || it->nglyph >= SHADES)

@@ -49,6 +49,13 @@ is "its counts" "assigned 11, reserved 0, unassigned $("$PORTSCOPE" --registry "
 is "its largest gap" "largest free gap 32725-32766 (42 ports)|32725-32766	42" \
 	"$(row 2 15)|$("$PORTSCOPE" --registry "$R" gaps 32725-32779 | sort -t'	' -k2 -n | tail -1)"
 
+# The fit zoom's last cell ends at 65535, whatever its size (the cell
+# sizes there need not divide 65,536).
+tui 80x24 ':65535<Enter>' '---' '@dump'
+Z=$(row 1 0 | sed -n 's/.*| fit \([0-9]*\) ports\/cell.*/\1/p')
+LO=$((65535 - 65535 % ${Z:-1}))
+like "fit: the last bucket stops at 65535" "Ports $LO-65535 ($((65536 - LO)) ports, dynamic range)" "$(screen 1)"
+
 # Wider terminals put more cells on a row: 280 at 300 columns (290 beside
 # the gutter), 256 ports per cell is there, and the fit zoom is finer.
 tui 300x40 '@dump' '----' '@dump' '-' '@dump'
