@@ -12,7 +12,7 @@ is "resize: the dump is 120x40" "--- big 120x40" "$(sed -n '/^--- big/p' "$TMPD/
 # line leave 34 to share; the pane takes the lines 443 needs (how many
 # follows the length of the fixture's path it names), the map the rest.
 is "120x40: the map takes the rows the detail pane leaves" 34 \
-	"$(($(screen 1 | grep -c '^[ 0-9]\{5\} [ UD] [ pe*│] ') + $(screen 1 | grep -m1 '^ Port 443 ' | sed 's/^ Port 443  1-\([0-9]*\)\/.*/\1/')))"
+	"$(($(screen 1 | grep -c '^[ 0-9]\{4\}[0-9] [ UD] [ pe*│] ') + $(screen 1 | grep -m1 '^ Port 443 ' | sed 's/^ Port 443  1-\([0-9]*\)\/.*/\1/')))"
 like "the cursor is kept" " Port 443 " "$(screen 1)"
 is "too small: says so" "Terminal too small" "$(row 2 2)"
 is "too small: sizes" "30x8, need 40x10" "$(row 2 3)"
