@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <string.h>
+#include <wchar.h>
 
 #include "../src/ports.h"
 #include "tui.h"
@@ -15,13 +16,17 @@
 /* Glyphs by shade level: free ... fully assigned. */
 const char *const cells_shade_utf8[SHADES] = {"·", "░", "▒", "▓", "█"};
 const char cells_shade_ascii[SHADES] = {'.', ':', '+', '*', '#'};
-/* Under the cursor a full block would be a solid cell of its colour. */
-static const char *const cells_cursor_utf8[SHADES] = {"·", "░", "▒", "▓", "■"};
+/* The same as characters, for a row drawn at once; under the cursor a
+ * full block would be a solid cell of its colour. */
+static const wchar_t cells_shade_wide[SHADES] = {L'·', L'░', L'▒', L'▓', L'█'};
+static const wchar_t cells_cursor_wide[SHADES] = {L'·', L'░', L'▒', L'▓', L'■'};
+
+/* A map row is drawn in chunks of this many cells. */
+#define CELLS_CHUNK 128
 
 /* How a cell is drawn. */
 struct cells_look {
-	const char *utf8;
-	char ascii;
+	wchar_t glyph;
 	attr_t attr;
 };
 
@@ -46,37 +51,57 @@ static bool cells_has_cursor(const struct app *app, unsigned lo, unsigned hi)
 	return app->cursor >= lo && app->cursor <= hi;
 }
 
+/* An overlay's glyph as a character (ASCII outside UTF-8 locales). */
+static wchar_t cells_overlay_glyph(const struct app *app, const struct overlay *ov)
+{
+	wchar_t wc = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	if (!app->utf8 || mbrtowc(&wc, ov->glyph_utf8, strlen(ov->glyph_utf8), &st) > 4)
+		return (wchar_t)(unsigned char)ov->glyph_ascii;
+	return wc;
+}
+
 /* The look of the cell [lo, hi]: an overlay, else its range and shade;
  * the cursor's colours on top of either. */
 static void cells_look(const struct app *app, unsigned lo, unsigned hi, struct cells_look *lk)
 {
 	int level = cells_level(app, lo, hi), range = (int)port_range_of(lo);
 	const struct overlay *ov = overlay_at(&app->overlays, lo, hi);
-	lk->utf8 = cells_shade_utf8[level];
-	lk->ascii = cells_shade_ascii[level];
+	lk->glyph = app->utf8 ? cells_shade_wide[level] : (wchar_t)cells_shade_ascii[level];
 	lk->attr = colors_attr(colors_shade(range, level));
 	if (ov) {
-		lk->utf8 = ov->glyph_utf8;
-		lk->ascii = ov->glyph_ascii;
+		lk->glyph = cells_overlay_glyph(app, ov);
 		lk->attr = colors_attr((enum color_role)ov->role);
 	}
 	if (cells_has_cursor(app, lo, hi)) { /* the overlay's glyph, or the state's */
-		lk->utf8 = ov ? ov->glyph_utf8 : cells_cursor_utf8[level];
+		if (!ov && app->utf8)
+			lk->glyph = cells_cursor_wide[level];
 		lk->attr = colors_attr(ROLE_CURSOR);
 	}
 }
 
-/* Draw a look at (y, x): its UTF-8 glyph, or its ASCII one. */
-static void cells_put(const struct app *app, int y, int x, const struct cells_look *lk)
+/* A look as a curses character. A map has few looks, so the last few
+ * made are kept (setcchar() is a good part of a redraw's time). */
+static void cells_put(cchar_t *cc, const struct cells_look *lk)
 {
-	if (app->utf8)
-		draw_text(y, x, 1, lk->utf8, lk->attr);
-	else
-		mvaddch(y, x, (chtype)(unsigned char)lk->ascii | lk->attr);
+	static struct {
+		wchar_t glyph;
+		attr_t attr;
+		cchar_t cc;
+	} made[16];
+	unsigned h = ((unsigned)lk->glyph ^ (unsigned)(lk->attr >> 8)) % 16;
+	if (made[h].glyph != lk->glyph || made[h].attr != lk->attr) {
+		wchar_t s[2] = {lk->glyph, L'\0'};
+		setcchar(&made[h].cc, s, lk->attr & ~A_COLOR, (short)PAIR_NUMBER(lk->attr), NULL);
+		made[h].glyph = lk->glyph;
+		made[h].attr = lk->attr;
+	}
+	*cc = made[h].cc;
 }
 
 /* Two cells in one character: upper [lo, lo + z) and the one a row below. */
-static void cells_put_halves(const struct app *app, int y, int x, unsigned lo)
+static void cells_put_halves(const struct app *app, cchar_t *cc, unsigned lo)
 {
 	const struct layout *l = &app->lay;
 	unsigned z = l->zsize, lo2 = lo + l->per_row;
@@ -89,13 +114,13 @@ static void cells_put_halves(const struct app *app, int y, int x, unsigned lo)
 				 below ? cells_level(app, lo2, lo2 + z - 1) : 0);
 	const struct overlay *ov = overlay_at(&app->overlays, lo, lo + z - 1);
 	if (top || bottom) {
-		lk = (struct cells_look){top ? "▄" : "▀", 'X', colors_attr(ROLE_CURSOR)};
+		lk = (struct cells_look){top ? L'▄' : L'▀', colors_attr(ROLE_CURSOR)};
 	} else if (ov || (below && overlay_at(&app->overlays, lo2, lo2 + z - 1)) || !a) {
 		cells_look(app, ov || !a ? lo : lo2, (ov || !a ? lo : lo2) + z - 1, &lk);
 	} else {
-		lk = (struct cells_look){"▀", '#', a};
+		lk = (struct cells_look){L'▀', a};
 	}
-	cells_put(app, y, x, &lk);
+	cells_put(cc, &lk);
 }
 
 /* The gutter's marks for the ports [lo, hi]: where the User or Dynamic
@@ -138,41 +163,53 @@ static void cells_ruler(const struct app *app)
 {
 	const struct layout *l = &app->lay;
 	int y = l->ruler_y, cur = (int)(app->cursor % l->per_row / l->zsize);
-	char line[512];
-	int n = l->cells < (int)sizeof(line) - 1 ? l->cells : (int)sizeof(line) - 1;
-	memset(line, ' ', (size_t)n);
-	for (int c = 0; c < n; c += l->label_step) {
-		char buf[16];
-		int k = snprintf(buf, sizeof(buf), "%u", (unsigned)c * l->zsize);
-		if (c + k <= n)
-			memcpy(line + c, buf, (size_t)k);
-	}
+	attr_t a = colors_attr(ROLE_RULER);
 	move(y, 0);
 	clrtoeol();
-	draw_text(y, GUTTER_WIDTH - 2, 1, "+", colors_attr(ROLE_RULER));
-	for (int c = 0; c < n; c++)
-		mvaddch(y, GUTTER_WIDTH + c,
-			(chtype)(unsigned char)line[c] | colors_attr(c == cur ? ROLE_AXIS : ROLE_RULER));
+	draw_fill(y, GUTTER_WIDTH, l->cells, a);
+	draw_text(y, GUTTER_WIDTH - 2, 1, "+", a);
+	for (int c = 0; c < l->cells; c += l->label_step) {
+		char buf[16];
+		int k = snprintf(buf, sizeof(buf), "%u", (unsigned)c * l->zsize);
+		if (c + k <= l->cells)
+			draw_text(y, GUTTER_WIDTH + c, k, buf, a);
+	}
+	chtype under = mvinch(y, GUTTER_WIDTH + cur) & A_CHARTEXT;
+	mvaddch(y, GUTTER_WIDTH + cur, under | colors_attr(ROLE_AXIS));
 }
 
-/* One screen row of the map: map row `row` (and the next with halves). */
+/* Cells [c0, c0 + n) of the map row starting at port lo, into cc. */
+static void cells_chunk(const struct app *app, unsigned lo, int c0, int n, cchar_t *cc)
+{
+	const struct layout *l = &app->lay;
+	for (int i = 0; i < n; i++) {
+		unsigned p = lo + (unsigned)(c0 + i) * l->zsize;
+		struct cells_look lk;
+		if (l->halves) {
+			cells_put_halves(app, &cc[i], p);
+			continue;
+		}
+		cells_look(app, p, p + l->zsize - 1, &lk);
+		cells_put(&cc[i], &lk);
+	}
+}
+
+/* One screen row of the map: map row `row` (and the next with halves),
+ * written a chunk of cells at a time. */
 static void cells_row(struct app *app, int y, unsigned row)
 {
 	const struct layout *l = &app->lay;
 	unsigned lo = row * l->per_row, rpl = heatmap_rows_per_line(app);
 	unsigned hi = lo + l->per_row * rpl - 1;
+	int cells = (int)((PORT_MAX - lo) / l->zsize) + 1; /* the last row may be short */
+	cchar_t cc[CELLS_CHUNK];
 	cells_gutter(app, y, lo, hi > PORT_MAX ? PORT_MAX : hi);
-	for (int c = 0; c < l->cells; c++) {
-		unsigned p = lo + (unsigned)c * l->zsize;
-		struct cells_look lk;
-		if (p > PORT_MAX)
-			break;
-		if (l->halves) {
-			cells_put_halves(app, y, GUTTER_WIDTH + c, p);
-			continue;
-		}
-		cells_look(app, p, p + l->zsize - 1, &lk);
-		cells_put(app, y, GUTTER_WIDTH + c, &lk);
+	if (cells > l->cells)
+		cells = l->cells;
+	for (int c = 0; c < cells; c += CELLS_CHUNK) {
+		int n = cells - c < CELLS_CHUNK ? cells - c : CELLS_CHUNK;
+		cells_chunk(app, lo, c, n, cc);
+		mvadd_wchnstr(y, GUTTER_WIDTH + c, cc, n);
 	}
 }
 

@@ -34,23 +34,24 @@ static const struct color_row color_table[ROLE_COUNT] = {
 	[ROLE_MARK] = { 223, DEF, A_BOLD, COLOR_WHITE, DEF, A_BOLD, A_BOLD },
 	[ROLE_RULER] = { 244, DEF, 0, COLOR_WHITE, DEF, 0, A_NORMAL },
 	[ROLE_AXIS] = { 16, 252, 0, COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
-	/* Cells: the glyph (a dot when free) on the range's tint; brighter
-	   with more assigned. Level 0's background and levels 1-4's
-	   foregrounds are also the half cells' solid colours. */
-	[ROLE_SYS0] = { 68, 18, 0, COLOR_BLUE, DEF, 0, A_BOLD },
-	[ROLE_SYS1] = { 25, 18, 0, COLOR_BLUE, DEF, 0, A_BOLD },
-	[ROLE_SYS2] = { 32, 18, 0, COLOR_BLUE, DEF, 0, A_BOLD },
-	[ROLE_SYS3] = { 33, 18, 0, COLOR_BLUE, DEF, A_BOLD, A_BOLD },
+	/* Cells: the glyph in its range's colour on the range's tint; the
+	   state is the glyph (a dot when free, a full block when assigned,
+	   shades between), so a range has one look in 256 colours and the
+	   map few attribute changes to send. 8 colours add bold. */
+	[ROLE_SYS0] = { 39, 18, 0, COLOR_BLUE, DEF, 0, A_BOLD },
+	[ROLE_SYS1] = { 39, 18, 0, COLOR_BLUE, DEF, 0, A_BOLD },
+	[ROLE_SYS2] = { 39, 18, 0, COLOR_BLUE, DEF, 0, A_BOLD },
+	[ROLE_SYS3] = { 39, 18, 0, COLOR_BLUE, DEF, A_BOLD, A_BOLD },
 	[ROLE_SYS4] = { 39, 18, 0, COLOR_BLUE, DEF, A_BOLD, A_BOLD },
-	[ROLE_USR0] = { 143, 58, 0, COLOR_YELLOW, DEF, 0, A_NORMAL },
-	[ROLE_USR1] = { 136, 58, 0, COLOR_YELLOW, DEF, 0, A_NORMAL },
-	[ROLE_USR2] = { 172, 58, 0, COLOR_YELLOW, DEF, 0, A_NORMAL },
-	[ROLE_USR3] = { 178, 58, 0, COLOR_YELLOW, DEF, A_BOLD, A_NORMAL },
+	[ROLE_USR0] = { 214, 58, 0, COLOR_YELLOW, DEF, 0, A_NORMAL },
+	[ROLE_USR1] = { 214, 58, 0, COLOR_YELLOW, DEF, 0, A_NORMAL },
+	[ROLE_USR2] = { 214, 58, 0, COLOR_YELLOW, DEF, 0, A_NORMAL },
+	[ROLE_USR3] = { 214, 58, 0, COLOR_YELLOW, DEF, A_BOLD, A_NORMAL },
 	[ROLE_USR4] = { 214, 58, 0, COLOR_YELLOW, DEF, A_BOLD, A_NORMAL },
-	[ROLE_DYN0] = { 245, 237, 0, COLOR_WHITE, DEF, A_DIM, A_DIM },
-	[ROLE_DYN1] = { 241, 237, 0, COLOR_WHITE, DEF, A_DIM, A_DIM },
-	[ROLE_DYN2] = { 244, 237, 0, COLOR_WHITE, DEF, 0, A_DIM },
-	[ROLE_DYN3] = { 247, 237, 0, COLOR_WHITE, DEF, 0, A_DIM },
+	[ROLE_DYN0] = { 250, 237, 0, COLOR_WHITE, DEF, A_DIM, A_DIM },
+	[ROLE_DYN1] = { 250, 237, 0, COLOR_WHITE, DEF, A_DIM, A_DIM },
+	[ROLE_DYN2] = { 250, 237, 0, COLOR_WHITE, DEF, 0, A_DIM },
+	[ROLE_DYN3] = { 250, 237, 0, COLOR_WHITE, DEF, 0, A_DIM },
 	[ROLE_DYN4] = { 250, 237, 0, COLOR_WHITE, DEF, A_BOLD, A_DIM },
 	/* The cursor's look is its own: nothing else is black on white. */
 	[ROLE_CURSOR] = { 16, 231, A_BOLD, COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE | A_BOLD },
@@ -69,6 +70,14 @@ static const struct color_row color_table[ROLE_COUNT] = {
 };
 /* clang-format on */
 
+/* The half cells' solid colours: a range's tint (free) to its full
+ * colour (all assigned). */
+static const short colors_solid[RANGES][SHADES] = {
+	{18, 25, 32, 33, 39},
+	{58, 136, 172, 178, 214},
+	{237, 241, 244, 247, 250},
+};
+
 /* Which (top, bottom) ranges a half cell can join: the same range, or
  * the next one where a row crosses a boundary. */
 #define HALF_JOINS 5
@@ -80,11 +89,12 @@ static const int colors_joins[HALF_JOINS][2] = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, 
 _Static_assert(PAIR_END <= 256, "more colour pairs than COLOR_PAIR() holds");
 
 static enum color_mode colors_mode = COLOR_MODE_MONO;
+/* In 256 colours, roles of the same colours share one pair (the first's). */
+static short colors_pair256[ROLE_COUNT];
 
 short colors_solid256(int range, int level)
 {
-	const struct color_row *c = &color_table[colors_shade(range, level)];
-	return level ? c->fg256 : c->bg256;
+	return colors_solid[range][level];
 }
 
 /* init_pair(), with the default colours replaced when the terminal has none. */
@@ -127,6 +137,10 @@ enum color_mode colors_init(void)
 		bool c256 = colors_mode == COLOR_MODE_256;
 		colors_pair((short)(r + 1), c256 ? c->fg256 : c->fg8, c256 ? c->bg256 : c->bg8,
 			    defaults);
+		colors_pair256[r] = (short)(r + 1);
+		for (int q = 0; q < r && colors_pair256[r] == r + 1; q++)
+			if (color_table[q].fg256 == c->fg256 && color_table[q].bg256 == c->bg256)
+				colors_pair256[r] = (short)(q + 1);
 	}
 	if (colors_mode == COLOR_MODE_256)
 		colors_init_joined(defaults);
@@ -138,7 +152,7 @@ attr_t colors_attr(enum color_role role)
 	const struct color_row *c = &color_table[role];
 	switch (colors_mode) {
 	case COLOR_MODE_256:
-		return COLOR_PAIR(role + 1) | c->attr256;
+		return COLOR_PAIR(colors_pair256[role]) | c->attr256;
 	case COLOR_MODE_8:
 		return COLOR_PAIR(role + 1) | c->attr8;
 	default:

@@ -39,8 +39,9 @@ SYM=$(printf '%s' "$CUR" | cut -c34)
 is "cursor cell (443: screen row 6 holds 420, column 10+23) is black on white" \
 	"= $SYM fg 16 bg 231 bold" "$(screen 1 | grep "^= $SYM ")"
 is "no other cell has its look" 1 "$(screen 1 | grep -v '^=' | tr -cd "$SYM" | wc -c)"
-is "its neighbours have a heat-map look (assigned System)" "= g fg 39 bg 18|gg" \
-	"$(screen 1 | grep "^= g ")|$(printf '%s' "$CUR" | cut -c33,35 | tr -d '\n')"
+NB=$(printf '%s' "$CUR" | cut -c33)
+is "its neighbours have a heat-map look (System's blue on its tint)" "= $NB fg 39 bg 18|$NB$NB" \
+	"$(screen 1 | grep "^= $NB ")|$(printf '%s' "$CUR" | cut -c33,35 | tr -d '\n')"
 
 # Mouse: a click selects the cell under it; the wheel scrolls.
 tui 80x24 '<Click 13,3>' '@dump click' '<WheelDown 13,3>' '@dump wheel' '<Click 3,3>' '@dump gutter'

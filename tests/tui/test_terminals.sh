@@ -30,7 +30,7 @@ is "q quits from the too-small screen" "" "$OUT"
 # Colour modes, through the colour-pair letters of @attrs.
 tui 80x24 '@attrs'
 is "256 colours: title in its pair" "b" "$(row 1 0 | cut -c2)"
-is "256 colours: port 1 assigned System in SYS4's pair" "m" "$(row 1 2 | cut -c12)"
+is "256 colours: port 1 assigned System in the System pair (SYS0's: its shades share it)" "i" "$(row 1 2 | cut -c12)"
 NO_COLOR=1 tui 80x24 '@attrs'
 is "NO_COLOR: no colour pair anywhere" "" "$(screen 1 | tr -d '.R\n')"
 TUI_TERM=vt100 tui 80x24 '@attrs'
