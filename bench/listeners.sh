@@ -4,11 +4,11 @@
 # listening on loopback (5,000 on 127.0.0.1 and 5,000 on ::1, held by
 # tests/listen_helper.c), whole process, median of RUNS runs.
 #   bench/listeners.sh [PORTSCOPE [REGISTRY]]   (defaults: build/portscope,
-#   ../shared/iana/service-names-port-numbers.csv); RUNS=11 SOCKETS=10000
+#   data/service-names-port-numbers.csv); RUNS=11 SOCKETS=10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/portscope}
-reg=${2:-../shared/iana/service-names-port-numbers.csv}
+reg=${2:-data/service-names-port-numbers.csv}
 runs=${RUNS:-11}
 sockets=${SOCKETS:-10000}
 tmp=$(mktemp -d)

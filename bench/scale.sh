@@ -3,7 +3,7 @@
 # scale.sh [PORTSCOPE] [FACTORS...]: load time and peak RSS of `portscope
 # stats` on synthetic registries made of the real one's records repeated
 # N times (default 1 10 100), generated into a temporary directory from
-# $IANA_DIR (default ../shared/iana beside the source) and deleted after.
+# $IANA_DIR (default the bundled data/) and deleted after.
 # Per factor: file size, records loaded, and the medians over RUNS runs
 # (default 5) of wall and CPU time (ms, from wait4) and peak RSS (KiB, from
 # GNU time),
@@ -13,7 +13,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ps=${1:-$top/build/portscope}
 [ $# -gt 0 ] && shift
 factors=${*:-1 10 100}
-reg=${IANA_DIR:-$top/../shared/iana}/service-names-port-numbers.csv
+reg=${IANA_DIR:-$top/data}/service-names-port-numbers.csv
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/portscope-scale.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 

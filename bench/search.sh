@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-registry=${2:-${IANA_DIR:-../shared/iana}/service-names-port-numbers.csv}
+registry=${2:-${IANA_DIR:-data}/service-names-port-numbers.csv}
 repeats=${3:-51}
 bench=$build/bench/search_bench
 [ -x "$bench" ] || { echo "search.sh: $bench not built: run make -C $build" >&2; exit 2; }

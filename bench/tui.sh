@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-build}/portscope
 RUNS=${2:-21}
-REG=${IANA_DIR:-../shared/iana}/service-names-port-numbers.csv
+REG=${IANA_DIR:-data}/service-names-port-numbers.csv
 [ -x "$BIN" ] || { echo "bench/tui.sh: $BIN not built" >&2; exit 2; }
 [ -r "$REG" ] || { echo "bench/tui.sh: $REG not found (set IANA_DIR)" >&2; exit 2; }
 TMP=$(mktemp -d)

@@ -44,7 +44,7 @@ static const struct cli_command commands[] = {
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -61,6 +61,7 @@ static const struct option long_options[] = {
 	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
+	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -110,6 +111,15 @@ struct registry *cli_registry(struct cli *cli)
 				 "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
 				 cli->reg->utf8_fixed),
 			 cli->reg->source, cli->reg->utf8_first_line, cli->reg->utf8_fixed);
+	if (cli->reg && cli->reg->hidden_names)
+		cli_warn(cli, P_("%s:%lu: warning: %zu service name holds invisible or bidirectional "
+				 "characters (shown escaped)",
+				 "%s:%lu: warning: %zu service names hold invisible or bidirectional "
+				 "characters (shown escaped)",
+				 cli->reg->hidden_names),
+			 cli->reg->source, cli->reg->hidden_first_line, cli->reg->hidden_names);
+	if (cli->reg)
+		skips_print(&cli->reg->skipped, cli->reg->source, cli->prog, stderr);
 	return cli->reg;
 }
 
@@ -118,6 +128,42 @@ struct portfacts *cli_facts(struct cli *cli)
 	if (!cli->facts && !(cli->facts = portfacts_new()))
 		error_set(&cli->err, NULL, 0, _("out of memory"));
 	return cli->facts;
+}
+
+/* --list-names: every service name of the registry, once (ignoring case),
+ * sorted; for shell completion. */
+static int list_names(struct cli *cli)
+{
+	struct registry *reg = cli_registry(cli);
+	const uint32_t *idx;
+	size_t n;
+	if (!reg)
+		return cli_data_error(cli);
+	if (registry_named_records(reg, &idx, &n) < 0) {
+		cli_warn(cli, _("out of memory"));
+		return EXIT_TROUBLE;
+	}
+	const char *prev = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *name = registry_field(reg, &reg->rec[idx[i]], FIELD_SERVICE);
+		if (strcasecmp(name, prev) != 0) {
+			output_text(&cli->out, name);
+			strbuf_addc(&cli->out, '\n');
+		}
+		prev = name;
+	}
+	return n ? EXIT_RESULTS : EXIT_NO_RESULTS;
+}
+
+/* One warning per optional source that left malformed lines out. */
+static void cli_warn_skipped(const struct cli *cli)
+{
+	if (!cli->facts)
+		return;
+	const struct portnames *src[] = { cli->facts->etc, cli->facts->nmap, cli->facts->labels };
+	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
+		if (src[i])
+			skips_print(&src[i]->skipped, src[i]->path, cli->prog, stderr);
 }
 
 static void print_help(const char *prog)
@@ -140,7 +186,8 @@ static void print_help(const char *prog)
 	printf(_("\nWith no command and a terminal on standard output, the TUI starts.\n"
 		 "RANGE is LO-HI, a single port, or system, user or dynamic.\n"
 		 "P is tcp, udp, sctp, dccp or any (the default).\n"
-		 "Exit status: 0 results, 1 no results, 2 usage or data error.\n"));
+		 "Exit status: 0 results, 1 no results, 2 usage or data error.\n"
+		 "--list-names prints every service name of the registry (for shell completion).\n"));
 }
 
 /* A whole number option in [lo, hi]. */
@@ -223,6 +270,7 @@ static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
 		return tui(cli, argc ? argv[0] : NULL);
 	}
 	int rc = cmd->run(cli, argc, argv);
+	cli_warn_skipped(cli);
 	if (output_flush(&cli->out, stdout) < 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE)
 			cli_warn(cli, _("error writing output: %s"), strerror(errno));
@@ -236,6 +284,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	struct cli cli = { .prog = "portscope", .proto = TRANSPORT_ANY,
 			   .err = PS_ERROR_INIT, .out = STRBUF_INIT };
 	int c, rc = 0;
+	bool list_names_asked = false;
 	opterr = 1;
 	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
 		if (c == 'h' || c == OPTC_HELP) {
@@ -246,6 +295,10 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 			printf("portscope %s\n", PACKAGE_VERSION);
 			return EXIT_RESULTS;
 		}
+		if (c == OPTC_LIST_NAMES) {
+			list_names_asked = true;
+			continue;
+		}
 		if (c == '?' || (rc = parse_option(&cli, c, optarg)) != 0) {
 			if (c == '?')
 				fprintf(stderr, _("Try '%s --help' for more information.\n"), cli.prog);
@@ -254,6 +307,15 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	}
 	argc -= optind;
 	argv += optind;
+	if (list_names_asked) {
+		rc = argc ? cli_usage_error(&cli, _("--list-names takes no command")) : list_names(&cli);
+		if (!rc && (output_flush(&cli.out, stdout) < 0 || fflush(stdout) != 0))
+			rc = EXIT_TROUBLE;
+		registry_free(cli.reg);
+		error_clear(&cli.err);
+		strbuf_free(&cli.out);
+		return rc;
+	}
 	const struct cli_command *cmd;
 	if (argc == 0) {
 		if (!isatty(STDOUT_FILENO) || !tui) {

@@ -99,7 +99,14 @@ int cmd_grep(struct cli *cli, int argc, char **argv)
 	grep_emit(cli, s);
 	const uint32_t *idx;
 	int rc = search_records(s, &idx) ? EXIT_RESULTS : EXIT_NO_RESULTS;
-	size_t stops = search_limit_hits(s);
+	size_t stops = search_limit_hits(s), searched, total;
+	if (search_was_cut(s, &searched)) {
+		search_progress(s, &total);
+		cli_warn(cli, _("the search stopped on its time budget after %'zu of %'zu records: "
+				"matches may be missing"),
+			 searched, total);
+		stops--;
+	}
 	if (stops) {
 		cli_warn(cli, P_("%zu field hit a limit (%s): matches may be missing",
 				 "%zu fields hit a limit (%s): matches may be missing", stops),

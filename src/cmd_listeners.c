@@ -137,6 +137,8 @@ static void row_csv(struct strbuf *out, const struct row *r)
 /* What could not be read goes to stderr; the listing still stands. */
 static void warn_partial(struct cli *cli, const struct listeners *ls)
 {
+	if (error_is_set(&ls->refused))
+		error_print(&ls->refused, cli->prog, stderr);
 	if (ls->malformed)
 		cli_warn(cli, P_("%s:%lu: warning: %zu malformed line skipped (first: %s)",
 				 "%s:%lu: warning: %zu malformed lines skipped (first: %s)",

@@ -35,9 +35,9 @@ static void stats_json(struct cli *cli, const struct registry *reg, const struct
 	output_json_string(o, reg->source);
 	strbuf_adds(o, ",\"label\":");
 	output_json_string(o, reg->source_label);
-	strbuf_addf(o, ",\"kind\":\"%s\",\"degraded\":%s,\"date\":",
+	strbuf_addf(o, ",\"kind\":\"%s\",\"degraded\":%s,\"bundled\":%s,\"date\":",
 		    reg->kind == SOURCE_IANA_CSV ? "iana-csv" : "services",
-		    reg->degraded ? "true" : "false");
+		    reg->degraded ? "true" : "false", reg->bundled ? "true" : "false");
 	if (*reg->date)
 		output_json_string(o, reg->date);
 	else
@@ -80,16 +80,33 @@ static void stats_text(struct cli *cli, const struct registry *reg, const struct
 	struct strbuf *o = &cli->out;
 	/* L10N: labels of `portscope stats`, 10 columns at most. */
 	stats_label(o, _("source:"));
-	output_text(o, _(reg->source_label));
-	strbuf_adds(o, " (");
-	output_text(o, reg->source);
-	strbuf_adds(o, ")\n");
+	if (reg->bundled) { /* "IANA registry 2025-03-28 (bundled)", its path below */
+		struct strbuf what = STRBUF_INIT;
+		source_describe(reg, &what);
+		output_text(o, strbuf_str(&what));
+		strbuf_addc(o, '\n');
+		stats_label(o, "");
+		output_text(o, reg->source);
+		strbuf_addc(o, '\n');
+		strbuf_free(&what);
+	} else {
+		output_text(o, _(reg->source_label));
+		strbuf_adds(o, " (");
+		output_text(o, reg->source);
+		strbuf_adds(o, ")\n");
+	}
 	if (reg->degraded) {
 		stats_label(o, "");
 		strbuf_addf(o, "%s\n", source_degraded_hint());
 	}
 	stats_label(o, _("date:"));
 	strbuf_addf(o, "%s\n", *reg->date ? reg->date : _("unknown"));
+	long days;
+	if (source_is_stale(reg, &days)) {
+		stats_label(o, "");
+		source_stale_note(reg, days, "'portscope update'", o);
+		strbuf_addc(o, '\n');
+	}
 	stats_label(o, _("records:"));
 	strbuf_addf(o, "%'zu\n", reg->nrec);
 	stats_label(o, _("transport:"));

@@ -273,6 +273,13 @@ static int load_sources(struct suggest_run *sr, struct portfacts *pf)
 	    !(s->nmap = portfacts_nmap(pf, err)) || !(s->labels = portfacts_labels(pf, err)) ||
 	    !(s->listeners = portfacts_listeners(pf, err)))
 		return -1;
+	/* a kernel file that cannot be read leaves its check n/a, said once */
+	struct ps_error sys_err = PS_ERROR_INIT;
+	portfacts_sys(pf, &sys_err);
+	if (error_is_set(&sys_err)) {
+		error_print(&sys_err, sr->cli->prog, stderr);
+		error_clear(&sys_err);
+	}
 	s->have_ephemeral = portfacts_ephemeral(pf, &s->eph_lo, &s->eph_hi);
 	return 0;
 }

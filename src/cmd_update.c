@@ -5,6 +5,7 @@
  * (the old file is then untouched). */
 #include <config.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,27 @@
 #include "update.h"
 
 #define BAR_WIDTH 30
+
+/* The signal that interrupted the download (INT, TERM, HUP), or 0. */
+static volatile sig_atomic_t update_signal;
+
+static void update_on_signal(int sig)
+{
+	update_signal = sig;
+}
+
+/* Catch INT, TERM and HUP while the download runs, so the temporary file
+ * is removed before the program leaves; old holds what was there. */
+static void update_catch(struct sigaction old[3], bool on)
+{
+	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = update_on_signal; /* no SA_RESTART: a blocked call returns */
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], on ? &sa : &old[i], on ? &old[i] : NULL);
+}
 
 struct progress {
 	int last; /* last thing drawn: percent, or KiB when the size is unknown */
@@ -124,16 +146,26 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 		rc = update_by_hand(cli, output);
 	} else {
 		struct progress bar = {0};
-		struct update_opts o = {.url = cli->url, .output = output};
+		struct update_opts o = {.url = cli->url, .output = output,
+					.create_dirs = !cli->output, .cancel = &update_signal};
 		if (isatty(STDERR_FILENO))
 			o.progress = progress_draw, o.progress_ctx = &bar;
 		struct update_result res;
+		struct sigaction old[3];
+		update_catch(old, true);
 		int failed = update_run(&o, &res, &cli->err);
+		update_catch(old, false);
 		if (bar.drawn)
 			fputc('\n', stderr);
+		if (res.via_link && !failed)
+			cli_warn(cli, _("%s is a symbolic link: replaced its target %s"), output,
+				 res.target);
 		struct stat sb;
 		if (!failed) {
 			rc = report(cli, &res, output);
+		} else if (update_signal) {
+			cli_warn(cli, _("interrupted: %s left unchanged, nothing left behind"), output);
+			rc = EXIT_TROUBLE;
 		} else {
 			rc = cli_data_error(cli);
 			cli_warn(cli,
@@ -141,6 +173,8 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 							: _("nothing written to %s"),
 				 output);
 		}
+		if (update_signal)
+			rc = 128 + update_signal;
 		update_result_free(&res);
 	}
 	strbuf_free(&def);

@@ -60,3 +60,42 @@ void error_print(const struct ps_error *err, const char *prog, FILE *fp)
 	fprintf(fp, "%s\n", strbuf_str(&sb));
 	strbuf_free(&sb);
 }
+
+void skips_note(struct ps_skips *s, unsigned long line, const char *fmt, ...)
+{
+	if (s->n++)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	s->line = line;
+	s->why = sb.failed ? NULL : sb.data;
+	if (!s->why)
+		strbuf_free(&sb);
+}
+
+void skips_clear(struct ps_skips *s)
+{
+	free(s->why);
+	*s = (struct ps_skips)PS_SKIPS_INIT;
+}
+
+void skips_print(const struct ps_skips *s, const char *file, const char *prog, FILE *fp)
+{
+	if (!s->n)
+		return;
+	struct strbuf msg = STRBUF_INIT;
+	/* L10N: after "FILE:LINE: warning: REASON": how many lines were left out. */
+	strbuf_addf(&msg, P_("%s (%zu malformed line skipped)", "%s (first of %zu malformed lines skipped)",
+			     s->n),
+		    s->why ? s->why : _("out of memory"), s->n);
+	struct ps_error e = { (char *)file, s->line, NULL };
+	struct strbuf full = STRBUF_INIT;
+	strbuf_addf(&full, _("warning: %s"), strbuf_str(&msg));
+	e.msg = (char *)strbuf_str(&full);
+	error_print(&e, prog, fp);
+	strbuf_free(&msg);
+	strbuf_free(&full);
+}

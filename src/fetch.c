@@ -121,7 +121,7 @@ struct fetch_state {
 	struct fetch_response *rs;
 	int write_errno; /* errno of a failed write(2), or 0 */
 	bool too_big;
-	bool cancelled; /* the progress callback asked to stop */
+	bool cancelled; /* the progress callback or a signal asked to stop */
 };
 
 bool fetch_available(void)
@@ -180,7 +180,9 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off
 {
 	(void)ultotal, (void)ulnow;
 	struct fetch_state *st = ctx;
-	if (st->rq->progress &&
+	if (st->rq->cancel && *st->rq->cancel)
+		st->cancelled = true;
+	else if (st->rq->progress &&
 	    st->rq->progress(st->rq->progress_ctx, (uint64_t)(dlnow > 0 ? dlnow : 0),
 			     (uint64_t)(dltotal > 0 ? dltotal : 0)) != 0)
 		st->cancelled = true;
@@ -211,12 +213,18 @@ static void set_options(CURL *c, const struct fetch_request *rq, struct fetch_st
 			char *errbuf, struct curl_slist *headers)
 {
 	curl_easy_setopt(c, CURLOPT_URL, rq->url);
+	bool https = strncasecmp(rq->url, "https:", 6) == 0;
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* a redirect may not drop the encryption the URL asked for */
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, rq->connect_timeout);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, rq->total_timeout);
+	if (rq->low_speed_time > 0) {
+		curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, rq->low_speed);
+		curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, rq->low_speed_time);
+	}
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
@@ -232,6 +240,33 @@ static void set_options(CURL *c, const struct fetch_request *rq, struct fetch_st
 		curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
 }
 
+/* libcurl's commonest failures in a person's words. */
+static const struct {
+	CURLcode code;
+	const char *why;
+} fetch_reasons[] = {
+	{ CURLE_COULDNT_RESOLVE_HOST, N_("the server's name does not resolve (no network?)") },
+	{ CURLE_COULDNT_CONNECT, N_("the server does not answer on its port") },
+	{ CURLE_OPERATION_TIMEDOUT, N_("the transfer stalled or took too long") },
+	{ CURLE_PEER_FAILED_VERIFICATION, N_("the server's certificate is not trusted") },
+	{ CURLE_SSL_CONNECT_ERROR, N_("the secure connection could not be set up") },
+	{ CURLE_TOO_MANY_REDIRECTS, N_("too many redirects") },
+	{ CURLE_UNSUPPORTED_PROTOCOL,
+	  N_("redirected to an address that is not allowed (https may not go to http)") },
+	{ CURLE_OUT_OF_MEMORY, N_("the server's response was too large to read (a huge header?)") },
+	{ CURLE_RECV_ERROR, N_("the connection broke while receiving") },
+	{ CURLE_PARTIAL_FILE, N_("the transfer ended before the whole file arrived") },
+	{ CURLE_WEIRD_SERVER_REPLY, N_("the server's answer is not HTTP") },
+};
+
+static const char *fetch_explain(CURLcode rc)
+{
+	for (size_t i = 0; i < sizeof(fetch_reasons) / sizeof(fetch_reasons[0]); i++)
+		if (fetch_reasons[i].code == rc)
+			return _(fetch_reasons[i].why);
+	return NULL;
+}
+
 /* Turn a failed transfer into a message naming the URL. */
 static int transfer_error(const struct fetch_state *st, CURLcode rc, const char *errbuf,
 			  struct ps_error *err)
@@ -245,6 +280,10 @@ static int transfer_error(const struct fetch_state *st, CURLcode rc, const char 
 	if (st->too_big || rc == CURLE_FILESIZE_EXCEEDED)
 		return error_set(err, NULL, 0, _("%s: the response is over %llu bytes"), url,
 				 (unsigned long long)st->rq->max_bytes);
+	const char *why = fetch_explain(rc);
+	if (why)
+		return error_set(err, NULL, 0, _("downloading %s: %s (%s)"), url, why,
+				 *errbuf ? errbuf : curl_easy_strerror(rc));
 	return error_set(err, NULL, 0, _("downloading %s: %s"), url,
 			 *errbuf ? errbuf : curl_easy_strerror(rc));
 }

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* fetch.h: one HTTP(S) GET into a file descriptor, with libcurl when the
- * build has it: redirects followed, connect and total timeouts, an optional
+ * build has it: redirects followed (never from https down to http), connect,
+ * low-speed and total timeouts, an optional
  * conditional request (If-None-Match / If-Modified-Since), progress
  * reported through a callback. Library code: it never prints. */
 #ifndef PORTSCOPE_FETCH_H
 #define PORTSCOPE_FETCH_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -18,6 +20,11 @@ struct fetch_request {
 	int fd;		      /* the body is written here */
 	long connect_timeout; /* seconds */
 	long total_timeout;   /* seconds, for the whole transfer */
+	/* a transfer slower than low_speed bytes/s for low_speed_time seconds
+	 * (headers included) is stalled and ends */
+	long low_speed, low_speed_time;
+	/* nonzero (set by a signal handler) cancels the transfer */
+	const volatile sig_atomic_t *cancel;
 	uint64_t max_bytes;   /* a larger body is refused */
 	/* Bytes received so far and the total (0 while unknown); a nonzero
 	 * return cancels the transfer (e.g. a key pressed in the TUI). */

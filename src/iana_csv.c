@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "loader.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -278,7 +279,7 @@ static int run(struct registry *reg, const char *path, const char *buf,
 	csv_set_blk_size(&st.parser, 4096);
 	int rc = 0;
 	if (path) {
-		rc = loader_read_file(path, err, feed_block, &st);
+		rc = infile_read(path, INFILE_REGISTRY, err, feed_block, &st);
 	} else {
 		for (size_t off = 0; rc == 0 && off < len; off += LOADER_BLOCK)
 			rc = feed_block(&st, buf + off, len - off < LOADER_BLOCK ? len - off : LOADER_BLOCK);

@@ -13,7 +13,7 @@
 
 #include "i18n.h"
 #include "listeners.h"
-#include "loader.h"
+#include "infile.h"
 #include "source.h"
 #include "strbuf.h"
 #include "tokens.h"
@@ -263,20 +263,17 @@ static int read_proc_net(struct listeners *ls, const struct proc_net_file *f)
 	struct ps_error ignored = PS_ERROR_INIT;
 	source_system_path(&path, f->path);
 	struct net_reader r = { ls, f, strbuf_str(&path), 0, STRBUF_INIT, false, path.failed };
-	if (!r.oom && loader_read_file(r.path, &ignored, net_feed, &r) == 0 &&
-	    (r.partial.len || r.overlong))
+	int rc = r.oom ? -1 : infile_read(r.path, INFILE_PROC_TABLE, &ignored, net_feed, &r);
+	if (rc == 0 && (r.partial.len || r.overlong))
 		net_last_line(&r, r.partial.data ? r.partial.data : "", r.partial.len);
-	error_clear(&ignored);
+	/* absent or unreadable: skipped; anything else is not the kernel's */
+	if (rc < 0 && !r.oom && (errno == EINVAL || errno == EFBIG) && !error_is_set(&ls->refused))
+		ls->refused = ignored;
+	else
+		error_clear(&ignored);
 	strbuf_free(&r.partial);
 	strbuf_free(&path);
 	return r.oom ? -1 : 0;
-}
-
-static int append_block(void *ctx, const char *buf, size_t len)
-{
-	struct strbuf *sb = ctx;
-	strbuf_add(sb, buf, len);
-	return sb->failed ? -1 : 0;
 }
 
 static int cmp_inode(const void *a, const void *b, void *ctx)
@@ -338,8 +335,7 @@ static char *read_comm(const char *proc, const char *pid)
 	strbuf_addf(&path, "%s/%s/comm", proc, pid);
 	char *comm = NULL;
 	if (!path.failed &&
-	    loader_read_file(strbuf_str(&path), &ignored, append_block, &data) == 0 &&
-	    !data.failed) {
+	    infile_slurp(strbuf_str(&path), INFILE_VALUE, &data, &ignored) == 0) {
 		size_t n = data.len;
 		if (n && data.data[n - 1] == '\n')
 			n--;
@@ -506,6 +502,7 @@ void listeners_free(struct listeners *ls)
 		free(ls->v[i].process);
 	free(ls->v);
 	free(ls->malformed_file);
+	error_clear(&ls->refused);
 	free(ls);
 }
 

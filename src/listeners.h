@@ -47,6 +47,8 @@ struct listeners {
 	unsigned long malformed_line;
 	const char *malformed_why;        /* static English, translate with _() */
 	size_t unreadable;                /* /proc/PID/fd directories we could not open */
+	struct ps_error refused;          /* the first /proc/net file refused by infile.h
+					     (a device, a FIFO, too big): file and reason */
 	struct portbits in_use;
 };
 

@@ -23,13 +23,7 @@ struct loader {
 extern const struct loader iana_csv_loader;
 extern const struct loader services_loader;
 
-/* Size of the blocks files are read in. */
+/* Size of the blocks a loader is fed from memory in (files: infile.h). */
 #define LOADER_BLOCK 65536
-
-/* Read a whole file through read(2) in blocks, calling feed for each;
- * works on pipes and FIFOs; refuses directories. */
-int loader_read_file(const char *path, struct ps_error *err,
-		     int (*feed)(void *ctx, const char *buf, size_t len),
-		     void *ctx);
 
 #endif

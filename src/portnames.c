@@ -96,7 +96,7 @@ struct portnames *portnames_load(const char *path, struct ps_error *err)
 	if (access(path, F_OK) < 0 && errno == ENOENT)
 		return pn; /* optional: absent is not an error */
 	pn->present = true;
-	return finish(pn, services_parse_file(path, add_entry, pn, err));
+	return finish(pn, services_parse_file(path, add_entry, pn, &pn->skipped, err));
 }
 
 struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,
@@ -108,7 +108,7 @@ struct portnames *portnames_load_mem(const char *buf, size_t len, const char *na
 		return NULL;
 	}
 	pn->present = true;
-	return finish(pn, services_parse_mem(buf, len, name, add_entry, pn, err));
+	return finish(pn, services_parse_mem(buf, len, name, add_entry, pn, &pn->skipped, err));
 }
 
 void portnames_free(struct portnames *pn)
@@ -116,6 +116,7 @@ void portnames_free(struct portnames *pn)
 	if (!pn)
 		return;
 	free(pn->path);
+	skips_clear(&pn->skipped);
 	free(pn->e);
 	free(pn->pool);
 	free(pn);

@@ -31,10 +31,13 @@ struct portnames {
 	char *pool;
 	size_t pool_len, pool_cap;
 	struct portbits has;
+	struct ps_skips skipped; /* malformed lines left out */
 };
 
 /* Load a services(5)-format file. A file that does not exist gives an empty,
- * !present set; a malformed one gives NULL with err at file:line. */
+ * !present set; malformed lines are skipped and counted in skipped; an
+ * unreadable file (a FIFO, a directory, too big, a NUL byte) gives NULL
+ * with err. */
 struct portnames *portnames_load(const char *path, struct ps_error *err);
 /* The same from memory (tests, fuzzing). */
 struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,

@@ -56,6 +56,7 @@ void registry_free(struct registry *reg)
 	free(reg->cover);
 	free(reg->by_name);
 	free(reg->source);
+	skips_clear(&reg->skipped);
 	free(reg);
 }
 
@@ -311,6 +312,27 @@ int registry_add(struct registry *reg, const struct record_fields *f,
 
 /* The loader has parsed the port (it owns the error message, which quotes
  * the file's own bytes), so it is not parsed again here. */
+/* Does s (valid UTF-8) hold an invisible format or separator character?
+ * Service names are ASCII, so the common case is one pass over bytes. */
+static bool has_format_char(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0;
+	while (u[n] && u[n] < 0x80)
+		n++;
+	if (!u[n])
+		return false;
+	n += strlen(s + n);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = u[i] < 0x80 ? 1 : utf8_decode(u + i, n - i, &cp);
+		if (u[i] >= 0x80 && k && utf8_is_format(cp))
+			return true;
+		i += k ? k : 1;
+	}
+	return false;
+}
+
 int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
 			  int32_t port_lo, int32_t port_hi, const char *file,
 			  unsigned long line, struct ps_error *err)
@@ -335,6 +357,8 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 	const char *tr = reg->pool + field[FIELD_TRANSPORT];
 	r.transport = (uint8_t)transport_from_name(tr, strlen(tr));
 	r.state = (uint8_t)state_of_description(reg->pool + field[FIELD_DESCRIPTION]);
+	if (has_format_char(reg->pool + field[FIELD_SERVICE]) && !reg->hidden_names++)
+		reg->hidden_first_line = line;
 	note_date(reg, reg->pool + field[FIELD_REGISTERED]);
 	note_date(reg, reg->pool + field[FIELD_MODIFIED]);
 	reg->rec[reg->nrec++] = r;
@@ -443,6 +467,15 @@ static int build_by_name(struct registry *reg)
 	qsort_r(v, n, sizeof(*v), by_name_cmp, reg);
 	reg->by_name = v;
 	reg->nby_name = n;
+	return 0;
+}
+
+int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n)
+{
+	if (!reg->by_name && build_by_name(reg) < 0)
+		return -1;
+	*idx = reg->by_name;
+	*n = reg->nby_name;
 	return 0;
 }
 

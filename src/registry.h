@@ -107,7 +107,11 @@ struct registry {
 	enum source_kind kind;
 	const char *source_label;  /* untranslated, e.g. "IANA registry" */
 	bool degraded;             /* not the official CSV */
+	bool bundled;              /* the snapshot shipped with portscope */
 	char date[11];             /* newest YYYY-MM-DD in the data, or "" */
+	struct ps_skips skipped;   /* malformed services(5) lines left out */
+	size_t hidden_names;       /* service names with format characters */
+	unsigned long hidden_first_line;
 	size_t utf8_fixed;         /* ill-formed bytes replaced at load */
 	unsigned long utf8_first_line;
 };
@@ -183,6 +187,9 @@ static inline bool registry_is_free(const struct registry *reg, unsigned port,
  * state), as indices into reg->rec in file order; returns how many. */
 size_t registry_records_at(const struct registry *reg, unsigned port,
 			   const uint32_t **idx);
+/* Every record with a service name, sorted by it (ASCII case-insensitive);
+ * -1 when out of memory. */
+int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n);
 /* Records whose service name equals name (ASCII case-insensitive). */
 size_t registry_find_service(struct registry *reg, const char *name,
 			     const uint32_t **idx);

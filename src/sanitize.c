@@ -39,7 +39,7 @@ static size_t clean_run(const unsigned char *s, size_t n)
 			break;
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (!k || (cp >= 0x80 && cp <= 0x9F))
+		if (!k || (cp >= 0x80 && cp <= 0x9F) || utf8_is_format(cp))
 			break;
 		i += k;
 	}
@@ -61,8 +61,8 @@ static void sanitize(struct strbuf *out, const char *str, size_t n, bool keep_lf
 		if (keep_lf && s[0] == '\n') {
 			strbuf_addc(out, '\n');
 			k = 1;
-		} else if (k) { /* a C1 control, well-formed */
-			strbuf_addf(out, "\\u%04x", (unsigned)cp);
+		} else if (k) { /* a C1 control or a format character, well-formed */
+			strbuf_addf(out, cp > 0xFFFF ? "\\U%08x" : "\\u%04x", (unsigned)cp);
 		} else {
 			escape_byte(out, s[0]);
 			k = 1;
@@ -85,6 +85,18 @@ void sanitize_append_lines(struct strbuf *out, const char *s, size_t n)
 bool sanitize_is_clean(const char *s, size_t n)
 {
 	return clean_run((const unsigned char *)s, n) == n;
+}
+
+/* \\uXXXX, or a surrogate pair past the BMP (RFC 8259 section 7). */
+static void json_escape_cp(struct strbuf *out, uint32_t cp)
+{
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		strbuf_addf(out, "\\u%04x\\u%04x", 0xD800 + (unsigned)(cp >> 10),
+			    0xDC00 + (unsigned)(cp & 0x3FF));
+	} else {
+		strbuf_addf(out, "\\u%04x", (unsigned)cp);
+	}
 }
 
 void sanitize_json(struct strbuf *out, const char *str, size_t n)
@@ -115,8 +127,8 @@ void sanitize_json(struct strbuf *out, const char *str, size_t n)
 			if (!k) {
 				strbuf_add(out, "\xEF\xBF\xBD", 3);
 				i++;
-			} else if (cp <= 0x9F) {
-				strbuf_addf(out, "\\u%04x", (unsigned)cp);
+			} else if (cp <= 0x9F || utf8_is_format(cp)) {
+				json_escape_cp(out, cp);
 				i += k;
 			} else {
 				strbuf_add(out, s + i, k);

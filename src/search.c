@@ -35,6 +35,8 @@ struct search {
 	size_t limit_hits;
 	int first_stop;            /* PCRE2 code of the first limit hit, or 0 */
 	char stop_msg[128];
+	uint64_t budget_usec, spent_usec;
+	bool cut;                  /* stopped on the budget at record next */
 };
 
 /* Registry columns behind the searchable fields, in enum search_field order. */
@@ -227,6 +229,7 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 		return search_set_error(err, msg, eo < len ? eo : len);
 	}
 	s->jit = !opt->no_jit && search_jit_compile(s->code);
+	s->budget_usec = opt->budget_usec ? opt->budget_usec : SEARCH_BUDGET_USEC;
 	if (search_setup_context(s, opt) < 0)
 		return search_set_error(err, _("out of memory"), 0);
 	return 0;
@@ -335,21 +338,42 @@ static void search_next_record(struct search *s)
 	s->next++;
 }
 
-bool search_step(struct search *s, size_t max_records)
-{
-	size_t n = s->reg->nrec, end = n;
-	if (max_records && max_records < n - s->next)
-		end = s->next + max_records;
-	while (s->next < end)
-		search_next_record(s);
-	return s->next >= n;
-}
-
 static uint64_t search_now_usec(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+/* The budget is spent: stop here, and say so as the first stop if no
+ * limit came before. */
+static void search_cut(struct search *s)
+{
+	s->cut = true;
+	s->limit_hits++;
+	if (!s->first_stop) {
+		s->first_stop = 1; /* not a PCRE2 code: the budget */
+		snprintf(s->stop_msg, sizeof(s->stop_msg),
+			 _("time budget of %lu s used up after %'zu of %'zu records"),
+			 (unsigned long)(s->budget_usec / 1000000u), s->next, s->reg->nrec);
+	}
+}
+
+bool search_step(struct search *s, size_t max_records)
+{
+	size_t n = s->reg->nrec, end = n;
+	if (max_records && max_records < n - s->next)
+		end = s->next + max_records;
+	while (s->next < end && !s->cut) {
+		size_t stop = end - s->next > SEARCH_TIME_CHECK ? s->next + SEARCH_TIME_CHECK : end;
+		uint64_t t0 = search_now_usec();
+		while (s->next < stop)
+			search_next_record(s);
+		s->spent_usec += search_now_usec() - t0;
+		if (s->spent_usec > s->budget_usec && s->next < n)
+			search_cut(s);
+	}
+	return s->next >= n || s->cut;
 }
 
 bool search_step_for(struct search *s, unsigned long max_usec)
@@ -481,6 +505,13 @@ size_t search_limit_hits(const struct search *s)
 const char *search_limit_message(const struct search *s)
 {
 	return s->first_stop ? s->stop_msg : NULL;
+}
+
+bool search_was_cut(const struct search *s, size_t *searched)
+{
+	if (searched)
+		*searched = s->next;
+	return s->cut;
 }
 
 bool search_uses_jit(const struct search *s)

@@ -64,6 +64,9 @@ enum search_case {
 #define SEARCH_DEPTH_LIMIT 10000u
 #define SEARCH_HEAP_LIMIT_KIB 8192u
 #define SEARCH_JIT_STACK_MAX (512u * 1024u)
+/* The whole search's budget: matching time summed over every step, so no
+ * pattern (JIT or interpreter) holds a command or the TUI for long. */
+#define SEARCH_BUDGET_USEC 2000000ul
 
 struct search_options {
 	unsigned fields;            /* SEARCH_FIELDS_* bits; 0 = default */
@@ -71,9 +74,10 @@ struct search_options {
 	enum transport proto;       /* TRANSPORT_ANY, or only records of this one */
 	bool no_jit;                /* force the interpreter (benchmarks) */
 	uint32_t match_limit, depth_limit, heap_limit_kib;
+	unsigned long budget_usec;  /* 0 = SEARCH_BUDGET_USEC */
 };
 
-#define SEARCH_OPTIONS_INIT { 0, SEARCH_CASE_SMART, TRANSPORT_ANY, false, 0, 0, 0 }
+#define SEARCH_OPTIONS_INIT { 0, SEARCH_CASE_SMART, TRANSPORT_ANY, false, 0, 0, 0, 0 }
 
 /* Why a pattern did not compile: PCRE2's message and the byte offset in
  * the pattern where it stopped, at most its length. */
@@ -131,11 +135,17 @@ long search_next_port(const struct search *s, unsigned from, int dir, bool *wrap
 size_t search_port_rank(const struct search *s, unsigned port);
 /* Is record rec (an index into reg->rec) among the matches? */
 bool search_record_matches(const struct search *s, uint32_t rec);
-/* Fields whose match ended on a limit or error rather than an answer. */
+/* Fields whose match ended on a limit or error rather than an answer,
+ * plus one when the whole search used up its time budget (the records
+ * after that point were not searched: search_step returned true early). */
 size_t search_limit_hits(const struct search *s);
 /* PCRE2's message for the first such stop ("match limit exceeded"), or
- * NULL when there was none. */
+ * the budget's ("time budget of 2 s used up after 1,234 of 14,474
+ * records"), or NULL when there was none. */
 const char *search_limit_message(const struct search *s);
+/* Did the search stop on its time budget? Then *searched (may be NULL)
+ * says how many records it got through. */
+bool search_was_cut(const struct search *s, size_t *searched);
 
 /* How the pattern was compiled. */
 bool search_uses_jit(const struct search *s);

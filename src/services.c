@@ -3,10 +3,12 @@
  * that turns one into a (degraded) registry. */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "loader.h"
 #include "services.h"
 #include "strbuf.h"
@@ -19,7 +21,27 @@ struct services_parse {
 	struct ps_error *err;
 	unsigned long line;
 	struct strbuf partial; /* a line split across blocks */
+	struct ps_skips *skips; /* NULL: a malformed line is an error */
+	bool overlong;		/* skipping the rest of a too long line */
 };
+
+/* A malformed line: skipped and counted, or (strict) the error. */
+static __attribute__((format(printf, 2, 3))) int malformed(struct services_parse *ps,
+							  const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	int rc = 0;
+	if (ps->skips)
+		skips_note(ps->skips, ps->line, "%s", strbuf_str(&msg));
+	else
+		rc = error_set(ps->err, ps->file, ps->line, "%s", strbuf_str(&msg));
+	strbuf_free(&msg);
+	return rc;
+}
 
 static void trim(const char **s, size_t *n)
 {
@@ -29,23 +51,23 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* "port/proto[/proto...]": the port part and the protocol list. */
+/* "port/proto[/proto...]": the port part and the protocol list. -1: the
+ * line was skipped; -2: an error. */
 static int parse_port_protos(struct services_parse *ps, const char *tok, size_t n,
 			     struct services_entry *e, const char **protos, size_t *protos_len)
 {
 	const char *slash = memchr(tok, '/', n);
 	const char *why = NULL;
 	if (!slash || slash == tok + n - 1)
-		return error_set(ps->err, ps->file, ps->line,
-				 _("expected 'port/protocol' after the service name"));
+		return malformed(ps, _("expected 'port/protocol' after the service name")) - 1;
 	if (port_parse_field(tok, (size_t)(slash - tok), &e->port_lo, &e->port_hi, &why) < 0 ||
 	    e->port_lo == PORT_NONE) {
 		struct strbuf b = STRBUF_INIT;
 		strbuf_add(&b, tok, (size_t)(slash - tok));
-		error_set(ps->err, ps->file, ps->line, _("bad port '%s': %s"),
-			  strbuf_str(&b), why ? _(why) : _("not a port number or range"));
+		int rc = malformed(ps, _("bad port '%s': %s"), strbuf_str(&b),
+				   why ? _(why) : _("not a port number or range"));
 		strbuf_free(&b);
-		return -1;
+		return rc - 1;
 	}
 	*protos = slash + 1;
 	*protos_len = (size_t)(tok + n - *protos);
@@ -97,10 +119,10 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 	if (!tokens_next(&p, end, &e.name, &e.name_len))
 		return 0; /* blank or comment-only */
 	if (!tokens_next(&p, end, &tok, &tn))
-		return error_set(ps->err, ps->file, ps->line,
-				 _("expected 'port/protocol' after the service name"));
-	if (parse_port_protos(ps, tok, tn, &e, &protos, &protos_len) < 0)
-		return -1;
+		return malformed(ps, _("expected 'port/protocol' after the service name"));
+	int rc = parse_port_protos(ps, tok, tn, &e, &protos, &protos_len);
+	if (rc < 0)
+		return rc == -1 ? 0 : -1;
 	e.aliases = p;
 	e.aliases_len = (size_t)(end - p);
 	trim(&e.aliases, &e.aliases_len);
@@ -144,16 +166,25 @@ static int feed(void *ctx, const char *buf, size_t len)
 				 _("NUL byte in the data: not a text file"));
 	while (buf < end) {
 		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
+		if (!nl && ps->overlong)
+			return 0;
 		if (!nl) {
 			strbuf_add(&ps->partial, buf, (size_t)(end - buf));
-			if (ps->partial.len > FIELD_MAX)
+			if (ps->partial.len > FIELD_MAX && !ps->skips)
 				return error_set(ps->err, ps->file, ps->line + 1,
 						 _("line longer than %d bytes"), FIELD_MAX);
+			ps->overlong = ps->partial.len > FIELD_MAX;
+			if (ps->overlong)
+				strbuf_reset(&ps->partial);
 			return ps->partial.failed ? error_set(ps->err, ps->file, 0, _("out of memory")) : 0;
 		}
 		ps->line++;
 		int rc;
-		if (ps->partial.len) {
+		if (ps->overlong || ps->partial.len + (size_t)(nl - buf) > FIELD_MAX) {
+			ps->overlong = false;
+			strbuf_reset(&ps->partial);
+			rc = malformed(ps, _("line longer than %d bytes"), FIELD_MAX);
+		} else if (ps->partial.len) {
 			strbuf_add(&ps->partial, buf, (size_t)(nl - buf));
 			rc = parse_line(ps, ps->partial.data, ps->partial.len);
 			strbuf_reset(&ps->partial);
@@ -169,7 +200,10 @@ static int feed(void *ctx, const char *buf, size_t len)
 
 static int finish(struct services_parse *ps, int rc)
 {
-	if (rc == 0 && ps->partial.len) {
+	if (rc == 0 && ps->overlong) {
+		ps->line++;
+		rc = malformed(ps, _("line longer than %d bytes"), FIELD_MAX);
+	} else if (rc == 0 && ps->partial.len) {
 		ps->line++;
 		rc = parse_line(ps, ps->partial.data, ps->partial.len);
 	}
@@ -178,16 +212,16 @@ static int finish(struct services_parse *ps, int rc)
 }
 
 int services_parse_file(const char *path, services_cb cb, void *ctx,
-			struct ps_error *err)
+			struct ps_skips *skips, struct ps_error *err)
 {
-	struct services_parse ps = { path, cb, ctx, err, 0, STRBUF_INIT };
-	return finish(&ps, loader_read_file(path, err, feed, &ps));
+	struct services_parse ps = { path, cb, ctx, err, 0, STRBUF_INIT, skips, false };
+	return finish(&ps, infile_read(path, INFILE_SERVICES, err, feed, &ps));
 }
 
 int services_parse_mem(const char *buf, size_t len, const char *name,
-		       services_cb cb, void *ctx, struct ps_error *err)
+		       services_cb cb, void *ctx, struct ps_skips *skips, struct ps_error *err)
 {
-	struct services_parse ps = { name, cb, ctx, err, 0, STRBUF_INIT };
+	struct services_parse ps = { name, cb, ctx, err, 0, STRBUF_INIT, skips, false };
 	return finish(&ps, feed(&ps, buf, len));
 }
 
@@ -219,7 +253,7 @@ static int add_entry(void *ctx, const struct services_entry *e, struct ps_error 
 static int services_load(struct registry *reg, const char *path, struct ps_error *err)
 {
 	struct services_to_registry s = { reg, path };
-	int rc = services_parse_file(path, add_entry, &s, err);
+	int rc = services_parse_file(path, add_entry, &s, &reg->skipped, err);
 	if (rc == 0 && reg->nrec == 0)
 		rc = error_set(err, path, 0, _("no services in the file"));
 	return rc;
@@ -229,7 +263,7 @@ static int services_load_mem(struct registry *reg, const char *buf, size_t len,
 			     const char *name, struct ps_error *err)
 {
 	struct services_to_registry s = { reg, name };
-	int rc = services_parse_mem(buf, len, name, add_entry, &s, err);
+	int rc = services_parse_mem(buf, len, name, add_entry, &s, &reg->skipped, err);
 	if (rc == 0 && reg->nrec == 0)
 		rc = error_set(err, name, 0, _("no services in the file"));
 	return rc;

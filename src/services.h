@@ -29,9 +29,12 @@ struct services_entry {
 typedef int (*services_cb)(void *ctx, const struct services_entry *e,
 			   struct ps_error *err);
 
+/* Parse a file or buffer, calling cb for each entry. A malformed line is
+ * counted in skips and skipped, as glibc does; with skips NULL it is an
+ * error (file:line). Errors: a NUL byte, no memory, cb's -1. */
 int services_parse_file(const char *path, services_cb cb, void *ctx,
-			struct ps_error *err);
+			struct ps_skips *skips, struct ps_error *err);
 int services_parse_mem(const char *buf, size_t len, const char *name,
-		       services_cb cb, void *ctx, struct ps_error *err);
+		       services_cb cb, void *ctx, struct ps_skips *skips, struct ps_error *err);
 
 #endif

@@ -8,13 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "loader.h"
-#include "source.h"
+#include <time.h>
 
-#ifndef PKGDATADIR
-#define PKGDATADIR "/usr/local/share/portscope"
-#endif
+#include "i18n.h"
+#include "infile.h"
+#include "loader.h"
+#include "paths.h"
+#include "source.h"
 
 void source_system_path(struct strbuf *out, const char *abs_path)
 {
@@ -60,12 +60,16 @@ static int looks_like_csv(const char *path)
 	struct stat sb;
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
 		return 1;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	/* a regular file only: if it became a FIFO since stat, the services
+	 * loader refuses it with a message */
+	struct ps_error ignored = PS_ERROR_INIT;
+	int fd = infile_open(path, INFILE_SERVICES, &ignored);
+	error_clear(&ignored);
+	if (fd < 0)
 		return 0;
 	char head[16] = { 0 };
-	size_t got = fread(head, 1, sizeof(head) - 1, fp);
-	fclose(fp);
+	ssize_t got = read(fd, head, sizeof(head) - 1);
+	close(fd);
 	const char *h = head;
 	if (got >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0)
 		h += 3;
@@ -104,6 +108,7 @@ struct candidate {
 	const char *path;
 	const struct loader *loader;
 	const char *label;
+	bool bundled;
 };
 
 struct registry *source_open(const char *explicit_path, struct ps_error *err)
@@ -115,22 +120,24 @@ struct registry *source_open(const char *explicit_path, struct ps_error *err)
 
 	struct strbuf user = STRBUF_INIT, pkg = STRBUF_INIT, ws = STRBUF_INIT, etc = STRBUF_INIT;
 	source_user_registry_path(&user);
-	source_system_path(&pkg, PKGDATADIR "/" REGISTRY_FILENAME);
+	source_system_path(&pkg, paths_pkgdatadir());
+	strbuf_adds(&pkg, "/" REGISTRY_FILENAME);
 	source_system_path(&ws, "/usr/share/wireshark/services");
 	source_system_path(&etc, "/etc/services");
 	const struct candidate cand[] = {
-		{ strbuf_str(&user), &iana_csv_loader, N_("IANA registry") },
-		{ strbuf_str(&pkg), &iana_csv_loader, N_("IANA registry") },
-		{ strbuf_str(&ws), &services_loader, N_("Wireshark services (IANA-derived)") },
-		{ strbuf_str(&etc), &services_loader, N_("/etc/services") },
+		{ strbuf_str(&user), &iana_csv_loader, N_("IANA registry"), false },
+		{ strbuf_str(&pkg), &iana_csv_loader, N_("IANA registry"), true },
+		{ strbuf_str(&ws), &services_loader, N_("Wireshark services (IANA-derived)"), false },
+		{ strbuf_str(&etc), &services_loader, N_("/etc/services"), false },
 	};
 	struct registry *reg = NULL;
 	size_t i;
 	for (i = 0; i < sizeof(cand) / sizeof(cand[0]); i++)
 		if (access(cand[i].path, R_OK) == 0)
 			break;
-	if (i < sizeof(cand) / sizeof(cand[0]))
-		reg = load_with(cand[i].loader, cand[i].path, cand[i].label, err);
+	if (i < sizeof(cand) / sizeof(cand[0]) &&
+	    (reg = load_with(cand[i].loader, cand[i].path, cand[i].label, err)))
+		reg->bundled = cand[i].bundled;
 	else
 		error_set(err, NULL, 0,
 			  _("no registry found (looked for %s, %s, %s and %s): "
@@ -141,4 +148,73 @@ struct registry *source_open(const char *explicit_path, struct ps_error *err)
 	strbuf_free(&ws);
 	strbuf_free(&etc);
 	return reg;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil). */
+static long source_days(int y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+/* A YYYY-MM-DD date as days since the epoch; -1 when it is not one. */
+static long source_parse_day(const char *s)
+{
+	int y;
+	unsigned m, d;
+	char end;
+	if (!s || sscanf(s, "%4d-%2u-%2u%c", &y, &m, &d, &end) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return -1;
+	return source_days(y, m, d);
+}
+
+long source_age_days(const struct registry *reg)
+{
+	long then = source_parse_day(reg->date);
+	if (then < 0)
+		return -1;
+	const char *today = getenv("PORTSCOPE_TODAY");
+	long now = today && *today ? source_parse_day(today) : (long)(time(NULL) / 86400);
+	return now < then ? 0 : now - then;
+}
+
+bool source_is_stale(const struct registry *reg, long *days)
+{
+	long age = source_age_days(reg);
+	if (days)
+		*days = age;
+	return !reg->degraded && age > SOURCE_STALE_DAYS;
+}
+
+void source_describe(const struct registry *reg, struct strbuf *out)
+{
+	strbuf_adds(out, _(reg->source_label));
+	if (*reg->date) {
+		strbuf_addc(out, ' ');
+		strbuf_adds(out, reg->date);
+	}
+	if (reg->bundled)
+		/* L10N: after the registry's name and date in the title bar and
+		   `stats`: the snapshot shipped with portscope. */
+		strbuf_adds(out, _(" (bundled)"));
+}
+
+void source_stale_note(const struct registry *reg, long days, const char *how, struct strbuf *out)
+{
+	long months = days * 100 / 3044; /* 30.44 days a month */
+	/* L10N: %s is the registry's date; then its age. */
+	strbuf_addf(out, _("registry of %s, "), reg->date);
+	if (months >= 2)
+		strbuf_addf(out, P_("%'ld month old", "%'ld months old", (unsigned long)months),
+			    months);
+	else
+		strbuf_addf(out, P_("%'ld day old", "%'ld days old", (unsigned long)days), days);
+	/* L10N: %s is how to refresh it: a command or a key. */
+	strbuf_addf(out, _(": %s fetches the current one"), how);
 }

@@ -30,4 +30,18 @@ void source_user_registry_path(struct strbuf *out);
 /* One line saying how to get the full registry, for degraded sources. */
 const char *source_degraded_hint(void);
 
+/* A registry whose newest date is older than this is said to be old. */
+#define SOURCE_STALE_DAYS 180
+/* Days since the registry's newest date (to $PORTSCOPE_TODAY, YYYY-MM-DD,
+ * when set: the tests), or -1 when it has no date. */
+long source_age_days(const struct registry *reg);
+/* Is the registry official but older than SOURCE_STALE_DAYS? */
+bool source_is_stale(const struct registry *reg, long *days);
+/* The calm line for an old registry: its date, its age in days (from
+ * source_is_stale) and how to refresh it ("'portscope update'", "U"). */
+void source_stale_note(const struct registry *reg, long days, const char *how,
+		       struct strbuf *out);
+/* "IANA registry 2025-03-28 (bundled)": name, date and whether bundled. */
+void source_describe(const struct registry *reg, struct strbuf *out);
+
 #endif

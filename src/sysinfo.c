@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "registry.h"
 #include "source.h"
 #include "sysinfo.h"
@@ -18,14 +19,20 @@ static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struc
 {
 	struct strbuf path = STRBUF_INIT;
 	source_system_path(&path, abs_path);
-	FILE *fp = fopen(strbuf_str(&path), "r");
+	struct strbuf data = STRBUF_INIT;
+	struct ps_error why = PS_ERROR_INIT;
 	int got = 0;
-	if (!fp) {
+	if (infile_slurp(strbuf_str(&path), INFILE_VALUE, &data, &why) < 0) {
+		/* absent: unknown; anything else (a FIFO, a huge file): said */
+		got = errno == ENOENT || errno == EACCES ? 0 : -1;
+		if (got < 0)
+			error_set(err, why.file, 0, "%s", why.msg ? why.msg : "");
+		error_clear(&why);
+		strbuf_free(&data);
 		strbuf_free(&path);
-		return 0;
+		return got;
 	}
-	char line[128]; /* a /proc value line; longer ones are malformed */
-	const char *s = fgets(line, sizeof(line), fp) ? line : "";
+	const char *s = strbuf_str(&data);
 	while (got < want) {
 		char *end;
 		errno = 0;
@@ -35,7 +42,6 @@ static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struc
 		v[got++] = (unsigned)n;
 		s = end;
 	}
-	fclose(fp);
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;
 	if (got < want || *s) { /* too few numbers, or something after them */
@@ -45,6 +51,7 @@ static int sysinfo_read_ports(const char *abs_path, unsigned *v, int want, struc
 			  want);
 		got = -1;
 	}
+	strbuf_free(&data);
 	strbuf_free(&path);
 	return got;
 }

@@ -11,6 +11,7 @@
 
 #include "fetch.h"
 #include "i18n.h"
+#include "infile.h"
 #include "loader.h"
 #include "update.h"
 
@@ -18,6 +19,8 @@
 struct update_job {
 	const struct update_opts *o;
 	const char *url;
+	const char *out;	    /* the file to replace: o->output, links followed */
+	mode_t mode;		    /* its mode, when it exists */
 	struct strbuf dir, tmp, meta;
 	int fd;			    /* the temporary file, or -1 */
 	bool existed;		    /* there is a file to replace */
@@ -65,6 +68,50 @@ static int make_dirs(const char *dir, struct ps_error *err)
 	return rc;
 }
 
+/* What the output path is: absent, or a regular file (through a symlink:
+ * its target); anything else is refused before a download starts. */
+static int check_target(struct update_job *j, struct update_result *res, struct ps_error *err)
+{
+	const char *out = j->o->output;
+	struct stat sb;
+	if (lstat(out, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		res->via_link = true;
+		res->target = realpath(out, NULL);
+		if (!res->target)
+			return error_set(err, out, 0, _("is a symbolic link to a missing file: %s"),
+					 strerror(errno));
+	} else {
+		res->target = strdup(out);
+	}
+	if (!res->target)
+		return error_set(err, out, 0, _("out of memory"));
+	j->out = res->target;
+	if (stat(j->out, &sb) < 0)
+		return errno == ENOENT ? 0 : error_set(err, j->out, 0, "%s", strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return error_set(err, j->out, 0,
+				 S_ISDIR(sb.st_mode) ? _("is a directory: update replaces only a regular file")
+						     : _("is not a regular file (a FIFO, socket or device): "
+							 "update replaces only a regular file"));
+	j->existed = true;
+	j->mode = sb.st_mode & 07777;
+	return 0;
+}
+
+/* The target's directory must exist, unless it may be created. */
+static int check_dir(struct update_job *j, struct ps_error *err)
+{
+	struct stat sb;
+	if (j->o->create_dirs)
+		return make_dirs(strbuf_str(&j->dir), err);
+	if (stat(strbuf_str(&j->dir), &sb) < 0)
+		return error_set(err, strbuf_str(&j->dir), 0,
+				 _("the directory for the output does not exist: %s"), strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return error_set(err, strbuf_str(&j->dir), 0, _("is not a directory"));
+	return 0;
+}
+
 /* Load path strictly as an IANA CSV (never the services(5) fallback). */
 static struct registry *load_strict(const char *path, struct ps_error *err)
 {
@@ -87,9 +134,16 @@ static struct registry *load_strict(const char *path, struct ps_error *err)
  * not replaced by hand). */
 static void meta_read(struct update_job *j)
 {
-	FILE *fp = fopen(strbuf_str(&j->meta), "r");
-	if (!fp)
+	struct strbuf data = STRBUF_INIT;
+	struct ps_error ignored = PS_ERROR_INIT; /* no metadata: download it all */
+	FILE *fp = NULL;
+	if (infile_slurp(strbuf_str(&j->meta), INFILE_META, &data, &ignored) == 0 && data.len)
+		fp = fmemopen(data.data, data.len, "r");
+	error_clear(&ignored);
+	if (!fp) {
+		strbuf_free(&data);
 		return;
+	}
 	char *line = NULL, *url = NULL, *val[2] = {NULL, NULL};
 	static const char *const keys[2] = {"etag ", "last-modified "};
 	size_t cap = 0;
@@ -108,6 +162,7 @@ static void meta_read(struct update_job *j)
 	}
 	free(line);
 	fclose(fp);
+	strbuf_free(&data);
 	if (j->old_size >= 0 && size == (long long)j->old_size && url && strcmp(url, j->url) == 0) {
 		j->etag = val[0], j->last_modified = val[1];
 	} else {
@@ -178,8 +233,8 @@ static int meta_write(const struct update_job *j, const struct fetch_response *r
 /* Create the temporary file that receives the body, mode 0666 & ~umask. */
 static int open_temp(struct update_job *j, struct ps_error *err)
 {
-	const char *base = strrchr(j->o->output, '/');
-	base = base ? base + 1 : j->o->output;
+	const char *base = strrchr(j->out, '/');
+	base = base ? base + 1 : j->out;
 	strbuf_addf(&j->tmp, "%s/.%s.XXXXXX", strbuf_str(&j->dir), base);
 	if (j->tmp.failed)
 		return error_set(err, NULL, 0, _("out of memory"));
@@ -189,7 +244,7 @@ static int open_temp(struct update_job *j, struct ps_error *err)
 				 _("cannot create a temporary file: %s"), strerror(errno));
 	mode_t mask = umask(0);
 	umask(mask);
-	fchmod(j->fd, 0666 & ~mask);
+	fchmod(j->fd, j->existed ? j->mode : 0666 & ~mask);
 	return 0;
 }
 
@@ -249,11 +304,10 @@ static struct registry *validate(struct update_job *j, const struct registry *ol
 /* Move the validated file into place. */
 static int install(struct update_job *j, struct registry *reg, struct ps_error *err)
 {
-	if (rename(strbuf_str(&j->tmp), j->o->output) < 0)
-		return error_set(err, j->o->output, 0, _("cannot replace the file: %s"),
-				 strerror(errno));
+	if (rename(strbuf_str(&j->tmp), j->out) < 0)
+		return error_set(err, j->out, 0, _("cannot replace the file: %s"), strerror(errno));
 	strbuf_reset(&j->tmp); /* nothing left to clean up */
-	char *src = strdup(j->o->output);
+	char *src = strdup(j->out);
 	if (src) {
 		free(reg->source);
 		reg->source = src;
@@ -284,11 +338,10 @@ static void update_end(struct update_job *j)
 static void load_old(struct update_job *j, struct update_result *res)
 {
 	struct stat sb;
-	if (stat(j->o->output, &sb) < 0)
+	if (!j->existed || stat(j->out, &sb) < 0)
 		return;
-	j->existed = true;
 	struct ps_error ignored = PS_ERROR_INIT;
-	res->old = load_strict(j->o->output, &ignored);
+	res->old = load_strict(j->out, &ignored);
 	error_clear(&ignored);
 	if (res->old)
 		j->old_size = sb.st_size;
@@ -304,6 +357,9 @@ static int fetch_into_temp(struct update_job *j, struct fetch_response *rs, stru
 		.fd = j->fd,
 		.connect_timeout = UPDATE_CONNECT_TIMEOUT,
 		.total_timeout = UPDATE_TOTAL_TIMEOUT,
+		.low_speed = UPDATE_LOW_SPEED,
+		.low_speed_time = UPDATE_LOW_SPEED_TIME,
+		.cancel = j->o->cancel,
 		.max_bytes = UPDATE_MAX_BYTES,
 		.progress = j->o->progress,
 		.progress_ctx = j->o->progress_ctx,
@@ -328,7 +384,7 @@ static int update_steps(struct update_job *j, struct update_result *res, struct 
 	if (!(res->new = validate(j, res->old, err)) || install(j, res->new, err) < 0)
 		return -1;
 	res->outcome = j->existed ? UPDATE_REPLACED : UPDATE_CREATED;
-	res->meta_failed = meta_write(j, rs, j->o->output) < 0;
+	res->meta_failed = meta_write(j, rs, j->out) < 0;
 	return 0;
 }
 
@@ -343,9 +399,12 @@ int update_run(const struct update_opts *o, struct update_result *res, struct ps
 			       .tmp = STRBUF_INIT,
 			       .meta = STRBUF_INIT};
 	struct fetch_response rs = {0};
-	update_dir_of(&j.dir, o->output);
-	update_meta_path(&j.meta, o->output);
-	int rc = make_dirs(strbuf_str(&j.dir), err);
+	int rc = check_target(&j, res, err);
+	if (rc == 0) {
+		update_dir_of(&j.dir, j.out);
+		update_meta_path(&j.meta, j.out);
+		rc = check_dir(&j, err);
+	}
 	if (rc == 0)
 		rc = update_steps(&j, res, &rs, err);
 	if (rc < 0 && res->new) {
@@ -359,6 +418,8 @@ int update_run(const struct update_opts *o, struct update_result *res, struct ps
 
 void update_result_free(struct update_result *res)
 {
+	free(res->target);
+	res->target = NULL;
 	registry_free(res->old);
 	registry_free(res->new);
 	res->old = res->new = NULL;

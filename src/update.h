@@ -11,6 +11,7 @@
 #ifndef PORTSCOPE_UPDATE_H
 #define PORTSCOPE_UPDATE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -26,11 +27,21 @@
 #define UPDATE_MAX_SHRINK_PERCENT 20
 #define UPDATE_CONNECT_TIMEOUT 30 /* seconds */
 #define UPDATE_TOTAL_TIMEOUT 300  /* seconds */
+/* slower than 1 KiB/s for 8 s (the headers included): stalled */
+#define UPDATE_LOW_SPEED 1024
+#define UPDATE_LOW_SPEED_TIME 8
 #define UPDATE_MAX_BYTES (64u << 20)
 
 struct update_opts {
 	const char *url;    /* NULL: UPDATE_DEFAULT_URL */
-	const char *output; /* the file to replace */
+	/* The file to replace: absent or a regular file (a symlink is
+	 * followed and its target replaced); anything else is refused before
+	 * a byte is downloaded. Its directory must exist unless create_dirs
+	 * (the default per-user path). The new file keeps the old one's mode. */
+	const char *output;
+	bool create_dirs;
+	/* nonzero (a signal handler's flag) cancels; the temporary file goes */
+	const volatile sig_atomic_t *cancel;
 	/* as in fetch.h: nonzero cancels, leaving the old file as it was */
 	int (*progress)(void *ctx, uint64_t now, uint64_t total);
 	void *progress_ctx;
@@ -50,6 +61,8 @@ struct update_result {
 	 * with registry_finish(), so a UI can diff them and show the new one. */
 	struct registry *old, *new;
 	bool meta_failed; /* the validators could not be saved */
+	char *target;     /* the file written: output, or where its symlink points */
+	bool via_link;    /* output is a symlink to target */
 };
 
 int update_run(const struct update_opts *o, struct update_result *res, struct ps_error *err);

@@ -172,3 +172,34 @@ void utf8_widen(int *width, const char *const *head, int n)
 		width[i] = w > width[i] ? w : width[i];
 	}
 }
+
+/* Unicode's format characters (general category Cf: the bidi embeddings,
+ * overrides and isolates, zero-width spaces and joiners, the BOM, tags)
+ * and the line and paragraph separators (Zl, Zp), as of Unicode 15. */
+static const struct {
+	uint32_t lo, hi;
+} utf8_format_ranges[] = {
+	{ 0xAD, 0xAD }, { 0x600, 0x605 }, { 0x61C, 0x61C }, { 0x6DD, 0x6DD },
+	{ 0x70F, 0x70F }, { 0x890, 0x891 }, { 0x8E2, 0x8E2 }, { 0x180E, 0x180E },
+	{ 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x2064 }, { 0x2066, 0x206F },
+	{ 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB }, { 0x110BD, 0x110BD }, { 0x110CD, 0x110CD },
+	{ 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A }, { 0xE0001, 0xE0001 },
+	{ 0xE0020, 0xE007F },
+};
+
+bool utf8_is_format(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof(utf8_format_ranges) / sizeof(utf8_format_ranges[0]);
+	if (cp < 0xAD)
+		return false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp < utf8_format_ranges[mid].lo)
+			hi = mid;
+		else if (cp > utf8_format_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}

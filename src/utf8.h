@@ -3,6 +3,7 @@
 #ifndef PORTSCOPE_UTF8_H
 #define PORTSCOPE_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,6 +13,10 @@
  * bytes (1-4), or 0 when the bytes at s are not well-formed UTF-8
  * (overlong forms, surrogates and values past U+10FFFF are rejected). */
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Is cp invisible by design: a format character (Cf: bidi controls,
+ * zero-width characters, the BOM) or a line / paragraph separator (Zl, Zp)?
+ * Such characters can make text read differently from what it is. */
+bool utf8_is_format(uint32_t cp);
 /* Length of the well-formed UTF-8 prefix of s. */
 size_t utf8_valid_prefix(const char *s, size_t n);
 /* Append s to out with every ill-formed byte replaced by U+FFFD;

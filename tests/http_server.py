@@ -13,6 +13,9 @@ Serves the registry snapshots in $IANA_DIR, and misbehaves on purpose:
   /shrunk/NAME    a valid CSV with the header and the first half of the records
   /tiny/NAME      a valid CSV with the header and the first 10 records
   /slow/NAME      the file in 20 pieces 0.1 s apart (a progress display)
+  /dribble/NAME   the headers, then one byte of the body a second (stalled)
+  /stallhead/NAME the status line, then one byte of the headers a second
+  /bighead/NAME   a 200 KB header before the body
 Binds 127.0.0.1 on a free port, writes the port to PORTFILE, serves until
 killed or for at most LIFETIME seconds.
 Usage: http_server.py PORTFILE [LIFETIME]
@@ -123,6 +126,28 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body[i:i + step])
             self.wfile.flush()
             time.sleep(0.1)
+
+
+    def dribble(self, data, delay=1.0, limit=60):
+        for i in range(min(len(data), limit)):
+            try:
+                self.wfile.write(data[i:i + 1])
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(delay)
+        self.close_connection = True
+
+    def mode_dribble(self, name, body, mtime):
+        self.head(200, len(body))
+        self.dribble(body)
+
+    def mode_stallhead(self, name, body, mtime):
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        self.dribble(b"Content-Type: text/csv\r\n")
+
+    def mode_bighead(self, name, body, mtime):
+        self.send_body(200, body, [("X-Padding", "x" * 200000)])
 
 
 def main():

@@ -2,6 +2,7 @@
 # lib.sh: TAP helpers for the shell tests (sourced).
 #   run ARGS...           run portscope; sets OUT, ERR, RC
 #   is DESC EXPECTED GOT  one TAP line
+#   like / unlike DESC STRING GOT  GOT contains / does not contain STRING
 #   finish                the plan line; exit status
 set -u
 : "${PORTSCOPE:?PORTSCOPE must name the built binary}"
@@ -43,6 +44,14 @@ like() {
 	case "$3" in
 	*"$2"*) is "$1" x x ;;
 	*) is "$1" "(contains) $2" "$3" ;;
+	esac
+}
+
+# unlike: GOT does not contain the fixed string UNWANTED
+unlike() {
+	case "$3" in
+	*"$2"*) is "$1" "(does not contain) $2" "$3" ;;
+	*) is "$1" x x ;;
 	esac
 }
 

@@ -156,7 +156,11 @@ void bars_title_draw(struct app *app)
 	if ((s = bars_add(&b, "", 2)))
 		strbuf_adds(s, "portscope");
 	bars_untrusted(bars_add(&b, " | ", 5), _(reg->source_label));
-	bars_untrusted(bars_add(&b, " ", 3), *reg->date ? reg->date : _("undated"));
+	if ((s = bars_add(&b, " ", 3))) {
+		sanitize_append(s, *reg->date ? reg->date : _("undated"),
+				strlen(*reg->date ? reg->date : _("undated")));
+		strbuf_adds(s, reg->bundled ? _(" (bundled)") : "");
+	}
 	if ((s = bars_add(&b, " | ", 1)))
 		strbuf_addf(s, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
 	if ((s = bars_add(&b, " | ", 6)))

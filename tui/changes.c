@@ -123,6 +123,7 @@ static unsigned changes_run(struct app *app)
 	struct changes_progress pr = {app, false};
 	struct update_opts o = {.url = getenv("PORTSCOPE_UPDATE_URL"),
 				.output = strbuf_str(&path),
+				.create_dirs = true, /* the per-user path */
 				.progress = changes_progress,
 				.progress_ctx = &pr};
 	if (o.url && !*o.url)

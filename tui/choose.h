@@ -38,6 +38,7 @@ struct choose {
 	struct overlay listen, freq, labels;
 	/* a source that failed to load: its error, shown instead of it */
 	struct strbuf failed[MARKS_SOURCES];
+	bool skips_said[MARKS_SOURCES]; /* its malformed lines are in the status line */
 	bool loaded;	      /* marks_preload() has run */
 	bool scanned;	      /* the listeners have been read */
 	time_t scan_time;     /* when */

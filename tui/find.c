@@ -290,8 +290,10 @@ static bool find_counts(const struct app *app, const struct search *s, struct st
 {
 	const uint32_t *idx;
 	size_t ports = search_port_count(s), recs = search_records(s, &idx);
-	size_t hits = search_limit_hits(s);
-	if (hits) /* first: it must not be cut off, nor read as "no match" */
+	size_t hits = search_limit_hits(s), searched;
+	if (search_was_cut(s, &searched)) /* first: never cut off, nor read as "no match" */
+		strbuf_addf(out, _("time limit hit after %'zu records; "), searched);
+	else if (hits)
 		strbuf_addf(out, P_("limit hit in %'zu field; ", "limit hit in %'zu fields; ", hits),
 			    hits);
 	if (search_port_matches(s, app->cursor))

@@ -5,19 +5,18 @@
 
 #include <locale.h>
 #include <signal.h>
-#include <stdlib.h>
 
 #include "../src/cli.h"
 #include "../src/i18n.h"
+#include "../src/paths.h"
 #include "app.h"
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	/* $PORTSCOPE_LOCALEDIR: catalogues not yet installed (the tests) */
-	const char *dir = getenv("PORTSCOPE_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	/* the installed catalogues, or the build tree's own (paths.h) */
+	bindtextdomain(PACKAGE, paths_localedir());
 	textdomain(PACKAGE);
 #endif
 	signal(SIGPIPE, SIG_IGN);

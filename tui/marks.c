@@ -76,6 +76,13 @@ const struct portnames *marks_names(struct app *app, enum marks_source s)
 		marks_error_text(&c->failed[s], &err);
 		app_message(app, true, "%s", strbuf_str(&c->failed[s]));
 		error_clear(&err);
+	} else if (pn->skipped.n && !c->skips_said[s]) {
+		c->skips_said[s] = true;
+		app_message(app, true,
+			    P_("%s:%lu: %s (%zu malformed line skipped)",
+			       "%s:%lu: %s (first of %zu malformed lines skipped)", pn->skipped.n),
+			    pn->path, pn->skipped.line, pn->skipped.why ? pn->skipped.why : "",
+			    pn->skipped.n);
 	}
 	return pn;
 }

@@ -103,7 +103,14 @@ static void portinfo_names(struct app *app, struct strbuf *t, unsigned port, enu
 		strbuf_addf(&v, _("n/a [%s does not exist]"), pn->path);
 	else
 		portinfo_entries(&v, pn, port);
-	if (pn && pn->present)
+	if (pn && pn->present && pn->skipped.n)
+		strbuf_addf(&v,
+			    P_("  [%s; %zu malformed line skipped (line %lu: %s)]",
+			       "  [%s; %zu malformed lines skipped (first, line %lu: %s)]",
+			       pn->skipped.n),
+			    pn->path, pn->skipped.n, pn->skipped.line,
+			    pn->skipped.why ? pn->skipped.why : "");
+	else if (pn && pn->present)
 		strbuf_addf(&v, "  [%s]", pn->path);
 	text_field(t, label, strbuf_str(&v));
 	strbuf_free(&v);

@@ -3,7 +3,7 @@
 # test_hostile_files.sh: files built to hurt: 100,000 columns, a 100 MB
 # field (refused at FIELD_MAX, 65536 bytes, without buffering it: peak RSS
 # is measured), wide port ranges repeated (refused at COVER_MAX), a
-# directory, an unreadable file, FIFOs, pipes, /dev/null.
+# directory, an unreadable file, FIFOs, pipes, devices (/dev/null).
 # Each gives "file[:line]: message" and exit 2 (a sanitizer report would
 # change both), or loads exactly like the plain file. The basic malformed
 # fixtures are in tests/cli/test_malformed.sh.
@@ -69,7 +69,7 @@ rss_small "100 MB quoted multi-line field"
 { printf 'svc 7/tcp '; sh -c "$HUNDRED_MB"; echo; } >"$TMPD/huge-services"
 /usr/bin/time -f %M -o "$TMPD/rss" "$PORTSCOPE" --registry "$TMPD/huge-services" stats >"$TMPD/out" 2>"$TMPD/err"
 is "100 MB services line: exit 2" 2 "$?"
-is "100 MB services line: message" "$TMPD/huge-services:1: line longer than 65536 bytes" "$(cat "$TMPD/err")"
+is "100 MB services line: message" "$TMPD/huge-services: larger than 64 MiB, the most portscope reads from a services file" "$(cat "$TMPD/err")"
 RSS=$(tail -n 1 "$TMPD/rss")
 rss_small "100 MB services line"
 rm -f "$TMPD/huge-services"
@@ -87,7 +87,7 @@ rss_small "wide ranges repeated"
 mkdir "$TMPD/registry"
 bad "a directory not named .csv" "$TMPD/registry: is a directory, not a file" \
 	--registry "$TMPD/registry" stats
-bad "/dev/null" "/dev/null:1: empty file: expected the IANA registry CSV header" \
+bad "/dev/null" "/dev/null: is a device, not a regular file" \
 	--registry /dev/null stats
 
 # Unreadable: as root, chmod 000 does not stop reading, so the check runs

@@ -77,12 +77,15 @@ is "near 49151 --run 3" "49147-49149 48997-48999 " "$(blocks)"
 PORTSCOPE_SYSROOT="$TMPD/none" XDG_CONFIG_HOME="$TMPD/none" run --registry "$REG" suggest 8080 --count 1 --format csv
 is "no optional sources: n/a" "8079,8079,-1,8079,unassigned,n/a,n/a,n/a,ok,-,n/a,user" "$(printf '%s\n' "$OUT" | sed -n 2p)"
 
-# A malformed labels file is the user's to fix: file:line, exit 2.
+# A malformed line in the labels file is skipped with one warning naming
+# file:line (as glibc does with /etc/services); the good lines still count.
 mkdir -p "$TMPD/cfg/portscope"
-printf 'good 9000/tcp\nbad 9001\n' >"$TMPD/cfg/portscope/labels"
-XDG_CONFIG_HOME="$TMPD/cfg" run --registry "$REG" suggest 8080
-is "bad labels: exit 2" 2 "$RC"
-is "bad labels: file:line" "$TMPD/cfg/portscope/labels:2: expected 'port/protocol' after the service name" "$ERR"
+printf 'good 29172/tcp\nbad 9001\nx 99999/tcp\n' >"$TMPD/cfg/portscope/labels"
+XDG_CONFIG_HOME="$TMPD/cfg" run --registry "$REG" suggest 29172 --count 2 --format csv
+is "bad labels: the bad lines are skipped, suggest still answers (exit 0)" 0 "$RC"
+is "bad labels: one warning with file:line and the count" "$TMPD/cfg/portscope/labels:2: warning: expected 'port/protocol' after the service name (first of 2 malformed lines skipped)" "$ERR"
+is "bad labels: the good label 29172 still fails its check" "29171
+29173" "$(printf '%s\n' "$OUT" | sed 1d | cut -d, -f1)"
 
 run --registry "$REG" suggest 70000
 is "bad port: exit 2" 2 "$RC"

@@ -35,7 +35,16 @@ same() { # DESC FILE: DEST is byte-identical to FILE
 	if cmp -s "$2" "$DEST"; then is "$1" same same; else is "$1" same different; fi
 }
 
-# A first download creates the directories and the file.
+# --output needs its directory: it is created only for the default
+# per-user path, and nothing is downloaded when it is missing.
+run_update --url "$BASE/ok/$OLDNAME" --output "$DEST"
+is "missing directory for --output: exit 2" 2 "$RC"
+like "missing directory for --output: says so" "$(dirname "$DEST"): the directory for the output does not exist" "$ERR"
+is "missing directory for --output: nothing created" no "$([ -e "$TMPD/data" ] && echo yes || echo no)"
+is "missing directory for --output: nothing downloaded" 0 "$(grep -c 'GET ' "$TMPD/server.log")"
+mkdir -p "$(dirname "$DEST")"
+
+# A first download creates the file.
 run_update --url "$BASE/ok/$OLDNAME" --output "$DEST"
 is "first download: exit 0" 0 "$RC"
 is "first download: report" "installed $DEST: 14447 records, registry date 2024-04-30" "$OUT"
@@ -65,9 +74,9 @@ fails() { # DESC MODE EXIT MESSAGE: a failed update that keeps the 2024-04 file
 	is "$1: no temporary file left" "registry.csv registry.csv.http " "$(ls -A "$(dirname "$DEST")" | tr '\n' ' ')"
 }
 fails "404" missing 2 "portscope: $BASE/missing/$CUR: the server answered HTTP 404, not 200"
-fails "truncated body" truncated 2 "portscope: downloading $BASE/truncated/$CUR: transfer closed with 567418 bytes remaining to read"
+fails "truncated body" truncated 2 "portscope: downloading $BASE/truncated/$CUR: the transfer ended before the whole file arrived (transfer closed with 567418 bytes remaining to read)"
 fails "garbage body" garbage 2 "$BASE/garbage/$CUR:1: not an IANA registry CSV: column 1 of the header is '<html><body>Service Unavailable</body></html>', expected 'Service Name' (the download is not a valid registry CSV)"
-fails "server closes mid-transfer" close 2 "portscope: downloading $BASE/close/$CUR: transfer closed with outstanding read data remaining"
+fails "server closes mid-transfer" close 2 "portscope: downloading $BASE/close/$CUR: the transfer ended before the whole file arrived (transfer closed with outstanding read data remaining)"
 
 # Shrunk by half, against the current snapshot (14,474 records -> 7,237).
 run_update --url "$BASE/redirect/$CUR" --output "$DEST"
@@ -87,11 +96,12 @@ is "replaced by hand: downloaded again, not 304 (exit 0)" 0 "$RC"
 same "replaced by hand: the current snapshot" "$REG"
 
 # With no file to compare with, a valid but tiny CSV is still refused.
+mkdir "$TMPD/fresh"
 run_update --url "$BASE/tiny/$CUR" --output "$TMPD/fresh/registry.csv"
 is "tiny registry, no old file: exit 2" 2 "$RC"
 is "tiny registry, no old file: says why" "$BASE/tiny/$CUR: only 10 records, fewer than 1000: not the full registry
 portscope: nothing written to $TMPD/fresh/registry.csv" "$ERR"
-is "tiny registry, no old file: only the directory" "" "$(ls -A "$TMPD/fresh")"
+is "tiny registry, no old file: the directory stays empty" "" "$(ls -A "$TMPD/fresh")"
 
 # A damaged file is repaired: it cannot be compared with, so it is replaced.
 head -c 5000 "$REG" >"$DEST"

@@ -4,11 +4,9 @@
 # TUI's help page and status line in German with no English line left,
 # plural forms for 1 and for many, and numbers grouped by the locale in
 # text but never in JSON or CSV. LANGUAGE=de selects German under the
-# C.UTF-8 locale; the catalogue comes from the build tree
-# ($PORTSCOPE_LOCALEDIR).
+# C.UTF-8 locale; the build tree's binary finds the build's own catalogue
+# (src/paths.c), with no environment variable.
 . "$TESTS_DIR/tui/tui_lib.sh"
-
-: "${PORTSCOPE_LOCALEDIR:?PORTSCOPE_LOCALEDIR must name the built catalogues}"
 
 # Run a helper (run, tui) in German; prefix assignments do not reach
 # shell functions portably.

@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_input in = { (const char *)data, 0, 0 };
 	struct ps_error err = PS_ERROR_INIT;
-	int rc = services_parse_mem(in.buf, size, "fuzz", check_entry, &in, &err);
+	int rc = services_parse_mem(in.buf, size, "fuzz", check_entry, &in, NULL, &err);
 	FUZZ_ASSERT((rc < 0) == error_is_set(&err), "status and error disagree");
 	FUZZ_ASSERT(rc < 0 || !err.file || strcmp(err.file, "fuzz") == 0, "error names another file");
 	error_clear(&err);

@@ -12,7 +12,8 @@ left must be UTF-8 (in ascii mode: 7-bit) text with no C0 control but CR,
 LF and BS (cursor motion) and no C1 control. Besides, the payloads of
 tests/tui/test_pty.sh never appear raw: no OSC but OSC 104 at all, no CSI
 or DCS with the 1337 marker, no CR, BS, TAB, DEL or BEL before their
-markers.
+markers, and no bidi control or invisible format character (U+202A-202E,
+U+2066-2069, U+200B-200F, U+FEFF, U+2028/9, U+061C).
 """
 import re
 import sys
@@ -51,6 +52,8 @@ def problems(mode, data):
         text = rest.decode("utf-8", "replace")
     for m in re.finditer("[\x80-\x9f]", text):
         found.append("C1 control U+%04X: %r" % (ord(m.group()), text[max(0, m.start() - 30):m.start() + 30]))
+    for m in re.finditer("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff\u2028\u2029\u061c]", text):
+        found.append("invisible U+%04X: %r" % (ord(m.group()), text[max(0, m.start() - 30):m.start() + 30]))
     return found
 
 

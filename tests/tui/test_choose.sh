@@ -119,8 +119,8 @@ is "absent / malformed sources: exit 0" 0 "$RC"
 D=$(screen 1)
 like "no /etc/services: n/a" "/etc/services     n/a [$FIXTURES/sysroot/etc/services does not exist]" "$D"
 like "no nmap-services: n/a" "nmap-services     n/a [$FIXTURES/sysroot/usr/share/nmap/nmap-services does not exist]" "$D"
-like "bad labels: n/a with file:line" \
-	"Your labels       n/a [$TMPD/cfg/portscope/labels:2: expected 'port/protocol' after the service name]" "$D"
+like "bad labels: kept, with the skipped line named" \
+	"Your labels       -  [$TMPD/cfg/portscope/labels; 1 malformed line skipped (line 2: expected 'port/protocol' after the service name)]" "$D"
 like "bad labels: in the status line too" "$TMPD/cfg/portscope/labels:2: expected 'port/protocol'" "$(row 1 59)"
 like "no listeners here" "Listening here    nobody  [$FIXTURES/sysroot/proc/net, scanned " "$D"
 

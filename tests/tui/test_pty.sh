@@ -38,6 +38,9 @@ def P(tag):
     return (b"<" + tag + b" \x1b]52;c;RVZJTA==\x07 \x1b]8;;http://evil.example/\x1b\\L\x1b]8;;\x1b\\"
             b" \x1b[1337m \xc2\x9b1337m \x9b1337m \xc2\x85NEL \rEVIL \x08EVIL \tEVIL \x7fEVIL"
             b" \x07BEL \x1bP1337\x1b\\ \xff\xfeBAD " + tag + b">")
+# bidi controls and invisible format characters ("Trojan Source")
+INV = (b" \xe2\x80\xaeRLO \xe2\x81\xa6LRI \xe2\x81\xa9PDI \xe2\x80\x8bZWSP \xe2\x80\x8dZWJ"
+       b" \xef\xbb\xbfBOM \xe2\x80\xa8LSEP \xe2\x80\xa9PSEP \xd8\x9cALM")
 def q(b):
     return b'"' + b.replace(b'"', b'""') + b'"'
 def rec(svc, port, tr, desc, date=b"2020-01-01", every=None):
@@ -47,7 +50,7 @@ def rec(svc, port, tr, desc, date=b"2020-01-01", every=None):
 head = (b"Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
         b"Registration Date,Modification Date,Reference,Service Code,"
         b"Unauthorized Use Reported,Assignment Notes\n")
-common = [rec(b"evil\xc2\x9b1337m", b"7", b"tcp", P(b"D7"), every=lambda t: P(t + b"7")),
+common = [rec(b"evil\xc2\x9b1337m", b"7", b"tcp", P(b"D7") + INV, every=lambda t: P(t + b"7")),
           rec(b"sv\x1b[1337mx", b"8", b"udp", P(b"D8"))]
 filler = [rec(b"filler%d" % p, b"%d" % p, b"tcp", b"calm") for p in range(20000, 21100)]
 with open(reg, "wb") as f:
@@ -118,6 +121,7 @@ expect sys\\e]52;c;U1lT\\x07\\u009b1337m/proc/sys/net/ipv4/ip_unprivileged_port_
 send :7\r
 expect 7/tcp  evil\\u009b1337m  (assigned)  <D7 \\e]52;c;RVZJTA==\\x07 \\e]8;;http://evil.example/\\e\\L\\e]8;;\\e\\ \\e[1337m \\u009b1337m
 expect \\u0085NEL \\rEVIL \\bEVIL \\tEVIL \\x7fEVIL \\x07BEL \\eP1337\\e\\
+expect \\u202eRLO \\u2066LRI \\u2069PDI \\u200bZWSP \\u200dZWJ
 expect Assignee: <A7 \\e]52;c;RVZJTA==\\x07
 expect Listening here    tcp 127.0.0.1:7 pid 100 pr\\e]52;c;QQ==\\x07oc\\u009b
 expect /etc/services     ev\\e]8;;x\\e\\il/tcp, sv\\u009bC1/udp  [

@@ -82,10 +82,11 @@ is "port 63 (spacing only) is not" "█" "$(row 4 2 | sed 's/^.\{73\}\(.\).*/\1/
 
 # 4. A failed download (404, then a body cut short) changes nothing.
 why_missing() { echo "$BASE/missing/$CUR: the server answered HTTP 404, not 200"; }
-why_truncated() { echo "downloading $BASE/truncated/$CUR: transfer closed with 567418 bytes remaining to read"; }
+why_truncated() { echo "downloading $BASE/truncated/$CUR: the transfer ended before the whole file arrived"; }
 for mode in missing truncated; do
 	PORTSCOPE_UPDATE_URL="$BASE/$mode/$CUR" PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 200x30 'U' '@dump'
-	like "$mode: the status line says it failed, and why" "[MAP] port 0: reserved, system range  update failed, nothing replaced: " "$(row 1 29)"
+	like "$mode: the status line says it failed, and why" "[MAP] port 0" "$(row 1 29)"
+	like "$mode: ... after the cursor's port" "  update failed, nothing replaced: " "$(row 1 29)"
 	like "$mode: why" "$(why_$mode)" "$(row 1 29)"
 	is "$mode: the title still shows the registry loaded" "$TITLE_NEW" "$(row 1 0)"
 	is "$mode: the file is untouched" same "$(cmp -s "$REG" "$USERREG" && echo same)"

@@ -52,8 +52,19 @@ START_TEST(absent_and_malformed)
 	ck_assert(!pn->present);
 	ck_assert(!portnames_has(pn, 80, TRANSPORT_ANY));
 	portnames_free(pn);
-	const char *bad = "ok 1/tcp\nbad 70000/tcp\n";
-	ck_assert_ptr_null(portnames_load_mem(bad, strlen(bad), "labels", &err));
+	/* a malformed line is skipped and counted; the rest is kept */
+	const char *bad = "ok 1/tcp\nbad 70000/tcp\nalso 3/udp\n";
+	pn = portnames_load_mem(bad, strlen(bad), "labels", &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert(portnames_has(pn, 1, TRANSPORT_TCP));
+	ck_assert(portnames_has(pn, 3, TRANSPORT_UDP));
+	ck_assert_uint_eq(pn->skipped.n, 1);
+	ck_assert_uint_eq(pn->skipped.line, 2);
+	ck_assert_str_eq(pn->skipped.why, "bad port '70000': port out of range 0-65535");
+	portnames_free(pn);
+	/* a NUL byte is no text file: the source fails */
+	static const char nul[] = "ok 1/tcp\nb\0 2/tcp\n";
+	ck_assert_ptr_null(portnames_load_mem(nul, sizeof(nul) - 1, "labels", &err));
 	ck_assert_str_eq(err.file, "labels");
 	ck_assert_uint_eq(err.line, 2);
 	error_clear(&err);
