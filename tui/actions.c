@@ -92,6 +92,8 @@ MAP_ONLY_ACTION(labels, marks_toggle_labels)
 MAP_ONLY_ACTION(detail_toggle, detail_toggle) /* the pane's size (detail.c) */
 MAP_ONLY_ACTION(detail_grow, detail_grow)
 MAP_ONLY_ACTION(detail_shrink, detail_shrink)
+MAP_ONLY_ACTION(next_mark, heatmap_next_mark) /* the top overlay's ports */
+MAP_ONLY_ACTION(prev_mark, heatmap_prev_mark)
 /* clang-format on */
 
 unsigned action_goto(struct app *app)
@@ -152,6 +154,14 @@ unsigned action_focus(struct app *app)
 		return REDRAW_NONE;
 	app->focus = app->focus == FOCUS_MAP ? FOCUS_DETAIL : FOCUS_MAP;
 	return REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+/* Enter on the map: the detail pane takes the focus (Tab gives it back). */
+unsigned action_enter(struct app *app)
+{
+	if (app->view != VIEW_MAP || app->focus == FOCUS_DETAIL)
+		return REDRAW_NONE;
+	return action_focus(app);
 }
 
 unsigned action_refresh(struct app *app)

@@ -14,7 +14,7 @@
 	X(zoom_in) X(zoom_out) X(goto) X(next_gap) X(prev_gap) X(transport) \
 	X(search) X(search_next) X(search_prev) X(listeners) X(suggest) \
 	X(update) X(changes) X(frequent) X(labels) \
-	X(detail_toggle) X(detail_grow) X(detail_shrink) \
+	X(detail_toggle) X(detail_grow) X(detail_shrink) X(next_mark) X(prev_mark) X(enter) \
 	X(ranges) X(focus) X(help) X(refresh) X(mouse) X(back) X(quit)
 /* clang-format on */
 

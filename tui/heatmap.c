@@ -342,6 +342,45 @@ unsigned heatmap_prev_gap(struct app *app)
 	return heatmap_gap_jump(app, true);
 }
 
+/* The overlay drawn on top that has marks to jump between (the free gap
+ * has ] and [), or NULL. */
+static const struct overlay *heatmap_top_overlay(const struct app *app)
+{
+	for (int i = 0; i < app->overlays.n; i++) {
+		const struct overlay *ov = app->overlays.ov[i];
+		if (ov->enabled && ov != &app->gap && overlay_count(ov, 0, PORT_MAX))
+			return ov;
+	}
+	return NULL;
+}
+
+/* > and <: the next or previous port the top overlay marks. */
+static unsigned heatmap_mark_jump(struct app *app, bool backward)
+{
+	const struct overlay *ov = heatmap_top_overlay(app);
+	unsigned port;
+	if (!ov || !overlay_next(ov, app->cursor, backward, &port)) {
+		app_message(app, true, "%s",
+			    _("no marks to go to: L, F or M marks ports, / searches"));
+		return REDRAW_STATUS;
+	}
+	app_goto(app, port);
+	/* L10N: the overlay's legend word, the port, its rank among the marks. */
+	app_message(app, false, _("%s: port %u (%u of %u)"), _(ov->name), port,
+		    overlay_count(ov, 0, port), overlay_count(ov, 0, PORT_MAX));
+	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
+}
+
+unsigned heatmap_next_mark(struct app *app)
+{
+	return heatmap_mark_jump(app, false);
+}
+
+unsigned heatmap_prev_mark(struct app *app)
+{
+	return heatmap_mark_jump(app, true);
+}
+
 unsigned heatmap_cycle_transport(struct app *app)
 {
 	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,

@@ -267,6 +267,8 @@ unsigned heatmap_zoom_out(struct app *app);
 unsigned heatmap_next_gap(struct app *app);
 unsigned heatmap_prev_gap(struct app *app);
 unsigned heatmap_cycle_transport(struct app *app);
+unsigned heatmap_next_mark(struct app *app);
+unsigned heatmap_prev_mark(struct app *app);
 unsigned heatmap_mouse(struct app *app);
 
 #endif

@@ -5,13 +5,15 @@
 # parts of portscope provide.
 . "$TESTS_DIR/tui/tui_lib.sh"
 
-tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc'
-H=$(screen 1)
+tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc' '?<End>' '@dump end'
+# the help page is longer than 40 rows: its top and its end
+H="$(screen 1)
+$(screen 4)"
 is "exit 0" 0 "$RC"
 like "help: status says so" "[HELP]" "$(row 1 39)"
 for k in "Left h " "Right l " "Up k " "Down j " "PgUp " "PgDn Space " "Home g " "End G " \
-	"+ " "- " ": " "] " "[ " "t " "/ " "n " "N " "L " "s " "r " "Tab " "? F1 " "Ctrl-L " \
-	"mouse " "Esc " "q "; do
+	"+ " "- " ": " "] " "[ " "> " "< " "t " "/ " "n " "N " "L " "s " "r " "Tab " "Enter " "D " \
+	"} " "{ " "? F1 " "Ctrl-L " "mouse " "Esc " "q "; do
 	like "help lists '$k'" "
 $k" "$H"
 done

@@ -348,7 +348,7 @@ expect [HELP]
 storm 60 0.6 300x100 jk
 resize 100 30
 send g
-expect Tab           focus the detail pane / the map
+expect Right l       next cell
 send q:7\r
 expect 7/tcp  evil\\u009b1337m
 send c
