@@ -45,7 +45,7 @@ median() {
 : >"$TMP/empty"
 echo '@dump' >"$TMP/first"
 for ((i = 0; i < 200; i++)); do echo '<C-l>'; done >"$TMP/redraw200"
-for ((i = 0; i < 200; i++)); do echo '<C-l>'; done | sed '1i ----' >"$TMP/redraw200z"
+for ((i = 0; i < 200; i++)); do echo '<C-l>'; done | sed '1i ------' >"$TMP/redraw200z"
 # 1,000 keys: moves, pages, zooms, gap jumps, transports, gotos, the pages.
 {
 	for ((i = 0; i < 25; i++)); do
@@ -77,7 +77,7 @@ awk -v runs="$RUNS" -v load="$load" -v base="$base" -v first="$first" -v r200="$
 	printf "  start to first frame (load registry, init curses, draw, dump, exit), 80x24: %.1f ms\n", first / 1000
 	printf "    (the same with no dump: %.1f ms; portscope stats, the load alone without curses: %.1f ms)\n", base / 1000, load / 1000
 	printf "  full redraw at 200x60, zoom 1:   %.3f ms  ((200 redraws - none) / 200)\n", (r200 - r200b) / 200 / 1000
-	printf "  full redraw at 200x60, zoom 256: %.3f ms\n", (r200z - r200b) / 200 / 1000
+	printf "  full redraw at 200x60, fit zoom: %.3f ms\n", (r200z - r200b) / 200 / 1000
 	printf "  1,000-key script at 80x24, whole run: %.1f ms (%.3f ms per key after start)\n", k1000 / 1000, (k1000 - base) / 1000 / 1000
 	printf "peak RSS (kB): TUI on the real registry %d; TUI on a one-record file %d; stats (no curses) %d\n", rr, rt, rs
 	printf "  registry cost inside the TUI: %.1f MB\n", (rr - rt) / 1024

@@ -9,6 +9,7 @@
 #include "../src/history.h"
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "../src/utf8.h"
 #include "text.h"
 #include "tui.h"
 
@@ -194,22 +195,24 @@ size_t detail_measure(struct app *app)
 	return n;
 }
 
-/* The pane's heading: the port, the lines shown, what the keys do. */
+/* The pane's heading: the port, the lines shown, then what the keys do
+ * when that fits whole. */
 static void detail_heading(struct app *app, int body_h)
 {
 	const struct layout *l = &app->lay;
 	struct strbuf head = STRBUF_INIT;
 	bool focused = app->focus == FOCUS_DETAIL;
 	size_t last = (size_t)app->detail_scroll + (size_t)body_h;
+	const char *hint = app->detail_hidden ? _("[details hidden: D shows them]")
+			   : focused	      ? _("[detail focused: arrows scroll, Tab back]")
+					      : _("[Tab: focus the detail pane; D hides it, { } resize it]");
 	strbuf_addf(&head, _("Port %u"), app->cursor);
-	if (app->detail_hidden)
-		strbuf_addf(&head, "  %s", _("[details hidden: D shows them]"));
-	else
-		strbuf_addf(&head, "  %zu-%zu/%zu  %s",
+	if (!app->detail_hidden)
+		strbuf_addf(&head, "  %zu-%zu/%zu",
 			    app->detail_lines ? (size_t)app->detail_scroll + 1 : 0,
-			    last < app->detail_lines ? last : app->detail_lines, app->detail_lines,
-			    focused ? _("[detail focused: arrows scroll, Tab back]")
-				    : _("[Tab: focus the detail pane; D hides it, { } resize it]"));
+			    last < app->detail_lines ? last : app->detail_lines, app->detail_lines);
+	if (utf8_width(strbuf_str(&head)) + 2 + utf8_width(hint) <= COLS - 1)
+		strbuf_addf(&head, "  %s", hint);
 	draw_fill(l->detail_y, 0, COLS, colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
 	draw_text(l->detail_y, 1, COLS - 1, strbuf_str(&head),
 		  colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
