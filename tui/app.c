@@ -413,11 +413,25 @@ static void app_free(struct app *app)
 	marks_free(app);
 }
 
+/* The first message: an old registry's note, else where it came from. A
+ * degraded source is said once, by the banner above the map. */
+static void app_first_message(struct app *app)
+{
+	long age;
+	if (!app->reg->degraded && source_is_stale(app->reg, &age)) {
+		struct strbuf note = STRBUF_INIT;
+		source_stale_note(app->reg, age, "U", &note);
+		app_message(app, false, "%s", strbuf_str(&note));
+		strbuf_free(&note);
+	} else {
+		app_message(app, false, _("%s: press ? for help"), app->reg->source);
+	}
+}
+
 /* Set up the state; false (message printed) when initial is unknown. */
 static bool app_init(struct app *app, struct cli *cli, const char *initial)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	long age;
 	memset(app, 0, sizeof(*app));
 	app->cli = cli;
 	app->reg = cli->reg;
@@ -443,15 +457,7 @@ static bool app_init(struct app *app, struct cli *cli, const char *initial)
 		app_free(app);
 		return false;
 	}
-	/* a degraded source is said once, by the banner above the map */
-	if (!app->reg->degraded && source_is_stale(app->reg, &age)) {
-		struct strbuf note = STRBUF_INIT;
-		source_stale_note(app->reg, age, "U", &note);
-		app_message(app, false, "%s", strbuf_str(&note));
-		strbuf_free(&note);
-	} else {
-		app_message(app, false, _("%s: press ? for help"), app->reg->source);
-	}
+	app_first_message(app);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
 	struct portfacts *pf = cli_facts(cli);
