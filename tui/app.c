@@ -16,12 +16,16 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../src/error.h"
 #include "../src/i18n.h"
+#include "../src/portfacts.h"
 #include "../src/ports.h"
+#include "../src/sanitize.h"
 #include "../src/source.h"
 #include "../src/utf8.h"
 #include "actions.h"
 #include "app.h"
+#include "bars.h"
 #include "script.h"
 #include "text.h"
 
@@ -58,84 +62,97 @@ static void app_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-void app_message(struct app *app, bool error, const char *fmt, ...)
+/* The title bar's fields, what goes first: the records count, the
+ * program's name, the date, then the source; transport and zoom, which
+ * change the map, stay. */
+static void app_draw_title(struct app *app)
 {
-	va_list ap;
-	strbuf_reset(&app->status);
-	va_start(ap, fmt);
-	strbuf_vaddf(&app->status, fmt, ap);
-	va_end(ap);
-	app->status_error = error;
-	app->status_fresh = true;
+	const struct registry *reg = app->reg;
+	struct bars b = {.n = 0};
+	struct strbuf *s;
+	attr_t a = colors_attr(ROLE_TITLE);
+	if ((s = bars_add(&b, "", 2)))
+		strbuf_adds(s, "portscope");
+	bars_untrusted(bars_add(&b, " | ", 5), _(reg->source_label));
+	if ((s = bars_add(&b, " ", 3))) {
+		sanitize_append(s, *reg->date ? reg->date : _("undated"),
+				strlen(*reg->date ? reg->date : _("undated")));
+		strbuf_adds(s, reg->bundled ? _(" (bundled)") : "");
+	}
+	if ((s = bars_add(&b, " | ", 1)))
+		strbuf_addf(s, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
+	if ((s = bars_add(&b, " | ", 6)))
+		strbuf_adds(s, transport_name(app->proto));
+	if ((s = bars_add(&b, " | ", 7))) {
+		if (app->zoom == ZOOM_FIT)
+			/* L10N: the title bar's zoom at fit: the whole space on screen. */
+			strbuf_addf(s, _("fit %u ports/cell"), heatmap_zoom_size(app));
+		else
+			/* L10N: the zoom in the title bar: how many ports one map cell is. */
+			strbuf_addf(s, P_("%u port/cell", "%u ports/cell", heatmap_zoom_size(app)),
+				    heatmap_zoom_size(app));
+	}
+	draw_fill(0, 0, COLS, a);
+	bars_draw(&b, 0, 1, COLS - 2, a, app->utf8);
+	bars_free(&b);
 }
 
-uint64_t app_clock_ms(const struct app *app)
-{
-	struct timespec ts;
-	if (app->headless || clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return app->script_ms;
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-void app_goto(struct app *app, unsigned port)
-{
-	app->cursor = port;
-	app->view = VIEW_MAP;
-	app->detail_scroll = 0;
-	heatmap_center(app);
-}
-
-/* The status line, or the prompt in its place. */
+/* The foot line: the prompt while one is open, else the status line. */
 static void app_draw_status(struct app *app)
 {
 	if (app->prompt_active)
 		prompt_draw(app);
 	else
-		bars_status_draw(app);
+		status_draw(app);
 }
 
-void app_status_now(struct app *app)
+/* The pages (page.h), by the keys' names for them (keymap.c). */
+static const struct page_ops *const app_pages[PAGE_COUNT] = {
+	[PAGE_HELP] = &help_page,
+	[PAGE_RANGES] = &ranges_page,
+	[PAGE_CHANGES] = &changes_page,
+	[PAGE_SUGGESTIONS] = &suggestions_page,
+};
+
+/* Close the open page, if any: back to the map. */
+static unsigned app_close(struct app *app)
 {
-	if (app->lay.too_small)
-		return;
-	app_draw_status(app);
-	wnoutrefresh(stdscr);
-	doupdate();
+	const struct page_ops *p = app_pages[app->view];
+	if (p && p->close)
+		p->close(app);
+	app->view = PAGE_MAP;
+	app->status.mode = NULL;
+	return REDRAW_ALL;
 }
 
-/* Help and ranges: a full-screen text between title and status. */
-static void app_draw_page(struct app *app)
+/* A page's key: open the page, or close it when it is the one open. One
+ * that refuses to open (its open hook says why) leaves things as they are. */
+static unsigned app_toggle(struct app *app, enum page_id id)
 {
-	struct strbuf t = STRBUF_INIT;
-	if (app->view == VIEW_HELP)
-		keymap_help(app, &t);
-	else if (app->view == VIEW_CHANGES)
-		changes_text(app, &t);
-	else if (app->view == VIEW_SUGGEST)
-		pick_text(app, &t);
-	else
-		teach_text(app, &t);
-	app->page_lines = text_count(&t);
-	int h = app->lay.rows - 2;
-	if (app->page_scroll > 0 && (size_t)app->page_scroll + (size_t)h > app->page_lines)
-		app->page_scroll =
-			app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
-	text_draw(&t, (size_t)app->page_scroll, 1, h, COLS);
-	strbuf_free(&t);
+	const struct page_ops *p = app_pages[id];
+	if (app->view == id)
+		return app_close(app);
+	if (p->open && !p->open(app))
+		return REDRAW_STATUS;
+	app_close(app);
+	app->view = id;
+	app->status.mode = p->mode;
+	page_top();
+	return REDRAW_ALL;
 }
 
 static void app_draw(struct app *app, unsigned react)
 {
 	if (app->lay.too_small) {
 		draw_too_small(app);
-	} else if (app->view != VIEW_MAP) {
-		bars_title_draw(app);
-		app_draw_page(app);
+	} else if (app->view != PAGE_MAP) {
+		app_draw_title(app);
+		page_draw(app, app_pages[app->view]);
 		app_draw_status(app);
 	} else {
 		heatmap_fit(app);
 		if (react & REDRAW_TITLE) {
-			bars_title_draw(app);
+			app_draw_title(app);
 			changes_draw_banner(app);
 		}
 		if (react & REDRAW_MAP) {
@@ -152,7 +169,24 @@ static void app_draw(struct app *app, unsigned react)
 	doupdate();
 }
 
-/* A key from the terminal or the script; prompts take characters first. */
+/* A key of the map's table: on a page, what its on_page column says; a
+ * page's key opens or closes it; the rest run their action. */
+static unsigned app_binding(struct app *app, int key)
+{
+	const struct binding *b = keymap_binding(key);
+	enum page_use use = b && app->view != PAGE_MAP ? b->on_page : PAGE_USE_RUN;
+	unsigned react = REDRAW_NONE;
+	if (use == PAGE_USE_LEAVE)
+		react = app_close(app);
+	else if (use != PAGE_USE_RUN)
+		return page_use(app, use);
+	if (b && b->page != PAGE_MAP)
+		return react | app_toggle(app, b->page);
+	return react | keymap_dispatch(app, key);
+}
+
+/* A key from the terminal or the script: a prompt takes characters first,
+ * then the open page, then the map's table. */
 static unsigned app_key(struct app *app, int key)
 {
 	bool is_char = !(key & KEYMAP_CODE);
@@ -162,19 +196,30 @@ static unsigned app_key(struct app *app, int key)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
 	unsigned cursor = app->cursor;
-	enum view view = app->view;
-	app->status_fresh = false;
-	unsigned picked = app->view == VIEW_SUGGEST ? pick_key(app, key) : PICK_PASS;
-	unsigned react = picked != PICK_PASS ? picked : keymap_dispatch(app, key);
+	enum page_id view = app->view;
+	app->status.fresh = false;
+	const struct page_ops *p = app_pages[app->view];
+	unsigned react = p && p->key ? p->key(app, key) : PAGE_PASS;
+	if (react == PAGE_PASS)
+		react = app_binding(app, key);
+	if (react & REACT_CLOSE)
+		react |= app_close(app);
 	/* a message about where the cursor was, or about the suggestions
 	   page, goes when the cursor or the page is left */
-	bool left = app->cursor != cursor || (view == VIEW_SUGGEST && app->view != view);
-	if (left && !app->status_fresh) {
-		strbuf_reset(&app->status);
-		app->status_error = false;
+	bool left = app->cursor != cursor || (view == PAGE_SUGGESTIONS && app->view != view);
+	if (left && !app->status.fresh) {
+		strbuf_reset(&app->status.text);
+		app->status.error = false;
 		react |= REDRAW_STATUS;
 	}
 	return react;
+}
+
+/* Lay out the screen for the lines the detail pane needs now. */
+static void app_layout(struct app *app)
+{
+	app->detail_need = detail_measure(app);
+	heatmap_layout(app);
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -189,7 +234,7 @@ static void app_resize(struct app *app, int cols, int rows)
 	}
 	resizeterm(rows, cols);
 	clearok(curscr, TRUE);
-	heatmap_layout(app);
+	app_layout(app);
 	erase();
 }
 
@@ -245,7 +290,7 @@ static int app_read_key(struct app *app)
 	if (c >= KEY_MIN) {
 		if (c == KEY_MOUSE && getmouse(&app->mouse) != OK)
 			return 0;
-		return KEYMAP_CODE | c;
+		return K(c);
 	}
 	return app_read_char(c);
 }
@@ -258,7 +303,7 @@ static bool app_detail_moved(struct app *app)
 	if (app->lay.too_small || app->zoom == ZOOM_FIT)
 		return false;
 	bool centred = heatmap_centred(app);
-	heatmap_layout(app);
+	app_layout(app);
 	if (centred) /* a map centred on the cursor (a jump) stays so */
 		heatmap_center(app);
 	return app->lay.detail_y != detail_y;
@@ -268,11 +313,11 @@ static bool app_detail_moved(struct app *app)
 static unsigned app_redraw(struct app *app, unsigned react)
 {
 	if (react & REDRAW_LAYOUT) {
-		heatmap_layout(app);
+		app_layout(app);
 		heatmap_center(app); /* zooms and resizes keep the cursor in view, mid-map */
 		erase();
 		react |= REDRAW_ALL;
-	} else if ((react & REDRAW_DETAIL) && app->view == VIEW_MAP && app_detail_moved(app)) {
+	} else if ((react & REDRAW_DETAIL) && app->view == PAGE_MAP && app_detail_moved(app)) {
 		erase(); /* the pane took more or fewer lines: the map the rest */
 		react |= REDRAW_ALL;
 	}
@@ -337,7 +382,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			return key == -1 ? 0 : -1;
 		/* a key sees the size it was typed at */
 		react |= app_check_winch(app, in, key != 0);
-		if (key == (KEYMAP_CODE | KEY_RESIZE))
+		if (key == K(KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
 		else if (key)
 			react |= app_key(app, key);
@@ -362,28 +407,50 @@ static int app_term_usable(const char *term, FILE *out)
 	return ok ? 0 : -2;
 }
 
+/* Say what went wrong, before curses starts or after it ended:
+ * "portscope: MESSAGE" on standard error (sanitised); with usage, where
+ * to read how the program is used. Returns EXIT_TROUBLE. */
+static __attribute__((format(printf, 3, 4))) int app_say(const struct app *app, bool usage,
+							  const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct ps_error err = PS_ERROR_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error_set(&err, NULL, 0, "%s", strbuf_str(&msg));
+	error_print(&err, app->prog, stderr);
+	if (usage)
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), app->prog);
+	error_clear(&err);
+	strbuf_free(&msg);
+	return EXIT_TROUBLE;
+}
+
 /* Refuse terminals that cannot draw the map, with a message. */
-static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *in)
+static SCREEN *app_newterm(const struct app *app, const char *term, FILE *out, FILE *in)
 {
 	if (!term || !*term) {
-		cli_warn(cli, _("TERM is not set: set it to your terminal type "
-				"(for example TERM=xterm-256color)"));
+		app_say(app, false,
+			_("TERM is not set: set it to your terminal type "
+			  "(for example TERM=xterm-256color)"));
 		return NULL;
 	}
 	int usable = app_term_usable(term, out);
 	if (usable == -1)
-		cli_warn(cli,
-			 _("unknown terminal type '%s' (no terminfo entry): "
-			   "set TERM to your terminal type"),
-			 term);
+		app_say(app, false,
+			_("unknown terminal type '%s' (no terminfo entry): "
+			  "set TERM to your terminal type"),
+			term);
 	else if (usable == -2)
-		cli_warn(cli,
-			 _("terminal type '%s' cannot move the cursor, which the TUI "
-			   "needs; use the commands instead (portscope --help)"),
-			 term);
+		app_say(app, false,
+			_("terminal type '%s' cannot move the cursor, which the TUI "
+			  "needs; use the commands instead (portscope --help)"),
+			term);
 	SCREEN *scr = usable == 0 ? newterm(term, out, in) : NULL;
 	if (usable == 0 && !scr)
-		cli_warn(cli, _("cannot start curses on terminal type '%s'"), term);
+		app_say(app, false, _("cannot start curses on terminal type '%s'"), term);
 	return scr;
 }
 
@@ -406,11 +473,13 @@ static void app_curses_modes(void)
 
 static void app_free(struct app *app)
 {
-	strbuf_free(&app->status);
+	status_free(app);
 	strbuf_free(&app->prompt);
 	find_free(app);
 	changes_free(app);
 	marks_free(app);
+	portfacts_free(app->facts);
+	registry_free(app->reg);
 }
 
 /* The first message: an old registry's note, else where it came from. A
@@ -421,55 +490,69 @@ static void app_first_message(struct app *app)
 	if (!app->reg->degraded && source_is_stale(app->reg, &age)) {
 		struct strbuf note = STRBUF_INIT;
 		source_stale_note(app->reg, age, "U", &note);
-		app_message(app, false, "%s", strbuf_str(&note));
+		status_message(app, false, "%s", strbuf_str(&note));
 		strbuf_free(&note);
 	} else {
-		app_message(app, false, _("%s: press ? for help"), app->reg->source);
+		status_message(app, false, _("%s: press ? for help"), app->reg->source);
 	}
 }
 
-/* Set up the state; false (message printed) when initial is unknown. */
-static bool app_init(struct app *app, struct cli *cli, const char *initial)
+/* Load the registry through the core, with its warnings on standard error
+ * (before curses starts); false (message printed) when it cannot. */
+static bool app_load(struct app *app, const char *path)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct strbuf warning = STRBUF_INIT;
+	app->reg = source_open(path, &err);
+	if (!app->reg)
+		error_print(&err, app->prog, stderr);
+	for (int i = 0; app->reg && source_warning(app->reg, i, &warning); i++) {
+		app_say(app, false, "%s", strbuf_str(&warning));
+		strbuf_reset(&warning);
+	}
+	if (app->reg)
+		skips_print(&app->reg->skipped, app->reg->source, app->prog, stderr);
+	strbuf_free(&warning);
+	error_clear(&err);
+	return app->reg != NULL;
+}
+
+/* Set up the state; false (message printed) when the registry does not
+ * load, or opt names an unknown field or initial port. */
+static bool app_init(struct app *app, const struct app_options *opt)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	memset(app, 0, sizeof(*app));
-	app->cli = cli;
-	app->reg = cli->reg;
-	app->proto = cli->proto;
-	app->gap.name = N_("free gap");
-	/* L10N: short form of the legend word above, for a narrow line. */
-	app->gap.short_name = N_("gap");
-	app->gap.glyph_utf8 = "─";
-	app->gap.glyph_ascii = '_';
-	app->gap.role = ROLE_OV_GAP;
-	find_init(app);
+	app->prog = opt->prog;
+	if (!app_load(app, opt->registry_path))
+		return false;
+	app->proto = opt->proto;
+	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
-	overlay_add(&app->overlays, &app->find.overlay);
-	overlay_add(&app->overlays, &app->changed);
-	overlay_add(&app->overlays, &app->gap);
+	/* L10N: short form of the legend word before it, for a narrow line. */
+	overlay_define(&app->overlays, &app->gap, N_("free gap"), N_("gap"), "─", '_',
+		       ROLE_OV_GAP);
 	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {
-		cli_usage_error(cli,
-				_("--field takes name, description, assignee, contact, "
-				  "reference, notes or all, not '%s'"),
-				cli->field);
-		app_free(app);
+	if (opt->field && !(app->find.fields = search_parse_fields(opt->field))) {
+		app_say(app, true,
+			_("--field takes name, description, assignee, contact, "
+			  "reference, notes or all, not '%s'"),
+			opt->field);
 		return false;
 	}
 	app_first_message(app);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
-	struct portfacts *pf = cli_facts(cli);
-	app->sys = pf ? portfacts_sys(pf, &err) : &unknown;
+	app->facts = portfacts_new();
+	app->sys = app->facts ? portfacts_sys(app->facts, &err) : &unknown;
 	if (error_is_set(&err)) {
-		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
-			    err.msg ? err.msg : "");
+		status_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
+			       err.msg ? err.msg : "");
 		error_clear(&err);
 	}
-	if (initial && !prompt_goto(app, initial)) {
-		cli_usage_error(cli, "%s", strbuf_str(&app->status));
-		app_free(app);
+	if (opt->initial && !prompt_goto(app, opt->initial)) {
+		app_say(app, true, "%s", strbuf_str(&app->status.text));
 		return false;
 	}
 	return true;
@@ -483,16 +566,15 @@ static int app_headless(struct app *app, const char *path)
 	int cols = 80, rows = 24, rc = 0;
 	const char *size = getenv("PORTSCOPE_TEST_SIZE");
 	if (size && script_parse_size(size, &cols, &rows) < 0)
-		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"),
-				       size);
+		return app_say(app, true, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"), size);
 	if (script_open(&s, path, &err) < 0) {
-		error_print(&err, app->cli->prog, stderr);
+		error_print(&err, app->prog, stderr);
 		error_clear(&err);
 		return EXIT_TROUBLE;
 	}
 	app->headless = true;
 	FILE *null = fopen("/dev/null", "r+");
-	SCREEN *scr = null ? app_newterm(app->cli, getenv("TERM"), null, null) : NULL;
+	SCREEN *scr = null ? app_newterm(app, getenv("TERM"), null, null) : NULL;
 	if (scr) {
 		app_curses_modes();
 		app->color_mode = colors_init();
@@ -508,7 +590,7 @@ static int app_headless(struct app *app, const char *path)
 		fclose(null);
 	script_close(&s);
 	if (rc && error_is_set(&err))
-		error_print(&err, app->cli->prog, stderr);
+		error_print(&err, app->prog, stderr);
 	error_clear(&err);
 	return rc;
 }
@@ -517,10 +599,9 @@ static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_usage_error(app->cli,
-				       _("the TUI needs a terminal on standard input and output"));
+		return app_say(app, true, _("the TUI needs a terminal on standard input and output"));
 	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
-	SCREEN *scr = app_newterm(app->cli, getenv("TERM"), stdout, stdin);
+	SCREEN *scr = app_newterm(app, getenv("TERM"), stdout, stdin);
 	if (!scr)
 		return EXIT_TROUBLE;
 	app_curses_modes();
@@ -532,15 +613,14 @@ static int app_interactive(struct app *app)
 	return EXIT_RESULTS;
 }
 
-int app_main(struct cli *cli, const char *initial)
+int app_main(const struct app_options *opt)
 {
 	struct app app;
-	if (!cli_registry(cli))
-		return cli_data_error(cli);
-	if (!app_init(&app, cli, initial))
-		return EXIT_TROUBLE;
-	const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
-	int rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	int rc = EXIT_TROUBLE;
+	if (app_init(&app, opt)) {
+		const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
+		rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	}
 	app_free(&app);
 	return rc;
 }

@@ -184,12 +184,6 @@ attr_t colors_halves(int top_range, int top_level, int bottom_range, int bottom_
 	return 0;
 }
 
-const char *colors_mode_name(enum color_mode mode)
-{
-	static const char *const names[] = {"mono", "8", "256"};
-	return names[mode];
-}
-
 void colors_rgb256(short index, unsigned char rgb[3])
 {
 	static const unsigned char cube[6] = {0, 95, 135, 175, 215, 255};

@@ -51,7 +51,6 @@ enum color_role colors_shade(int range, int level);
 attr_t colors_halves(int top_range, int top_level, int bottom_range, int bottom_level);
 /* Can the map draw two half cells per character (256 colours)? */
 bool colors_have_halves(void);
-const char *colors_mode_name(enum color_mode mode);
 /* The 256-colour palette index a half cell of (range, level) is drawn in. */
 short colors_solid256(int range, int level);
 /* The sRGB value of a 256-colour palette index (16..255). */

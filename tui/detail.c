@@ -10,6 +10,7 @@
 #include "../src/i18n.h"
 #include "../src/ports.h"
 #include "../src/utf8.h"
+#include "portinfo.h"
 #include "text.h"
 #include "tui.h"
 
@@ -41,9 +42,18 @@ static void detail_reference(struct strbuf *out, const char *ref)
 
 /* L10N: the twelve fields of an IANA registry record. */
 static const char *const detail_labels[FIELD_COUNT] = {
-	N_("Service"),	 N_("Port"),	     N_("Transport"),	     N_("Description"),
-	N_("Assignee"),	 N_("Contact"),	     N_("Registered"),	     N_("Modified"),
-	N_("Reference"), N_("Service code"), N_("Unauthorized use"), N_("Notes"),
+	[FIELD_SERVICE] = N_("Service"),
+	[FIELD_PORT] = N_("Port"),
+	[FIELD_TRANSPORT] = N_("Transport"),
+	[FIELD_DESCRIPTION] = N_("Description"),
+	[FIELD_ASSIGNEE] = N_("Assignee"),
+	[FIELD_CONTACT] = N_("Contact"),
+	[FIELD_REGISTERED] = N_("Registered"),
+	[FIELD_MODIFIED] = N_("Modified"),
+	[FIELD_REFERENCE] = N_("Reference"),
+	[FIELD_SERVICE_CODE] = N_("Service code"),
+	[FIELD_UNAUTHORIZED] = N_("Unauthorized use"),
+	[FIELD_NOTES] = N_("Notes"),
 };
 
 /* A record's history when it has one to tell, on a line of its own in
@@ -169,7 +179,7 @@ static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, 
 static void detail_text(struct app *app, struct strbuf *t)
 {
 	const uint32_t *idx;
-	unsigned z = app_zoom_size(app);
+	unsigned z = heatmap_zoom_size(app);
 	unsigned lo = heatmap_cell_start(app, app->cursor);
 	if (z > 1)
 		detail_bucket(t, app, lo, lo + z - 1 > PORT_MAX ? PORT_MAX : lo + z - 1);
@@ -240,7 +250,7 @@ unsigned detail_toggle(struct app *app)
 	app->detail_hidden = !app->detail_hidden;
 	if (app->detail_hidden && app->focus == FOCUS_DETAIL)
 		app->focus = FOCUS_MAP;
-	app_message(app, false, "%s",
+	status_message(app, false, "%s",
 		    app->detail_hidden ? _("detail pane hidden (D shows it)") : _("detail pane shown"));
 	return REDRAW_LAYOUT;
 }
@@ -254,7 +264,7 @@ static unsigned detail_resize(struct app *app, int delta)
 	if (rows < 1)
 		return detail_toggle(app);
 	app->detail_rows = rows > most ? most : rows;
-	app_message(app, false, _("detail pane: up to %d lines"), app->detail_rows);
+	status_message(app, false, _("detail pane: up to %d lines"), app->detail_rows);
 	return REDRAW_LAYOUT;
 }
 

@@ -10,11 +10,13 @@
 #include "../src/ports.h"
 #include "tui.h"
 
-unsigned app_zoom_size(const struct app *app)
+unsigned heatmap_zoom_size(const struct app *app)
 {
 	if (app->zoom < ZOOM_FIT)
 		return 1u << (2 * app->zoom);
-	return app->lay.zsize ? app->lay.zsize : 256;
+	if (app->lay.zoom == ZOOM_FIT) /* laid out for it: the cells drawn */
+		return app->lay.zsize;
+	return app->lay.fit_z ? app->lay.fit_z : 256;
 }
 
 /* How round a row length or an offset is: trailing zeros first, then a
@@ -102,6 +104,7 @@ static int heatmap_detail_cap(const struct app *app, int avail)
 static void heatmap_geometry(struct app *app, struct layout *l)
 {
 	int avail = l->cols - GUTTER_WIDTH;
+	l->zoom = app->zoom;
 	l->halves = app->zoom == ZOOM_FIT && app->utf8 && colors_have_halves();
 	if (app->zoom == ZOOM_FIT) {
 		heatmap_fit_geometry(l, avail);
@@ -152,10 +155,10 @@ void heatmap_layout(struct app *app)
 	heatmap_fit_z(app, l);
 	if (app->zoom < ZOOM_FIT && !heatmap_usable(app, app->zoom))
 		app->zoom = ZOOM_FIT; /* a larger terminal: the fit zoom is finer now */
-	/* the pane takes what the cursor's port needs (at the fit zoom only
-	   when laid out, so the cells stay as the cursor moves) */
+	/* the pane takes what the cursor's port needs (app->detail_need, as
+	   measured for this layout; at the fit zoom only when laid out, so
+	   the cells stay as the cursor moves) */
 	int body = l->detail_cap;
-	app->detail_need = detail_measure(app);
 	if (app->detail_need < (size_t)body)
 		body = (int)app->detail_need;
 	l->map_h = avail - body;
@@ -178,7 +181,7 @@ unsigned heatmap_shown_rows(const struct app *app)
 
 unsigned heatmap_cell_start(const struct app *app, unsigned port)
 {
-	return port - port % app_zoom_size(app);
+	return port - port % heatmap_zoom_size(app);
 }
 
 void heatmap_fit(struct app *app)
@@ -216,10 +219,17 @@ void heatmap_center(struct app *app)
 	heatmap_fit(app);
 }
 
+void heatmap_goto(struct app *app, unsigned port)
+{
+	app->cursor = port;
+	app->detail_scroll = 0;
+	heatmap_center(app);
+}
+
 /* Move the cursor by delta cells (clamped to the port space). */
 static unsigned heatmap_move(struct app *app, long delta)
 {
-	long z = (long)app_zoom_size(app);
+	long z = (long)heatmap_zoom_size(app);
 	long p = (long)heatmap_cell_start(app, app->cursor) + delta * z;
 	if (p < 0)
 		p = 0;
@@ -278,23 +288,19 @@ unsigned heatmap_last(struct app *app)
 static unsigned heatmap_zoom_to(struct app *app, int zoom)
 {
 	if (zoom < 0 || zoom >= ZOOM_LEVELS) {
-		app_message(app, false, _("zoom is already at its %s"),
+		status_message(app, false, _("zoom is already at its %s"),
 			    zoom < 0 ? _("closest (1 port per cell)")
 				     : _("widest (the whole port space)"));
 		return REDRAW_STATUS;
 	}
 	app->zoom = zoom;
 	app->detail_scroll = 0;
-	heatmap_layout(app);
-	if (zoom == ZOOM_FIT)
-		app_message(app, false,
-			    P_("zoom: fit, the whole space at %u port per cell",
-			       "zoom: fit, the whole space at %u ports per cell", app_zoom_size(app)),
-			    app_zoom_size(app));
+	if (zoom == ZOOM_FIT) /* its cell size is in the title once laid out */
+		status_message(app, false, "%s", _("zoom: fit, the whole port space on the map"));
 	else
-		app_message(app, false,
-			    P_("zoom: %u port per cell", "zoom: %u ports per cell", app_zoom_size(app)),
-			    app_zoom_size(app));
+		status_message(app, false,
+			    P_("zoom: %u port per cell", "zoom: %u ports per cell", heatmap_zoom_size(app)),
+			    heatmap_zoom_size(app));
 	return REDRAW_LAYOUT;
 }
 
@@ -317,7 +323,7 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 {
 	struct gap g;
 	if (!ports_next_gap(app->reg, app->proto, app->cursor, backward, &g)) {
-		app_message(app, true,
+		status_message(app, true,
 			    backward ? _("no free gap before port %u")
 				     : _("no free gap after port %u"),
 			    app->cursor);
@@ -326,8 +332,8 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 	overlay_clear(&app->gap);
 	overlay_set_range(&app->gap, g.lo, g.hi);
 	app->gap.enabled = true;
-	app_goto(app, g.lo);
-	app_message(app, false,
+	heatmap_goto(app, g.lo);
+	status_message(app, false,
 		    P_("free gap %u-%u (%'u port)", "free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
 		    g.lo, g.hi, g.hi - g.lo + 1);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
@@ -360,13 +366,13 @@ static unsigned heatmap_mark_jump(struct app *app, bool backward)
 	const struct overlay *ov = heatmap_top_overlay(app);
 	unsigned port;
 	if (!ov || !overlay_next(ov, app->cursor, backward, &port)) {
-		app_message(app, true, "%s",
+		status_message(app, true, "%s",
 			    _("no marks to go to: L, F or M marks ports, / searches"));
 		return REDRAW_STATUS;
 	}
-	app_goto(app, port);
+	heatmap_goto(app, port);
 	/* L10N: the overlay's legend word, the port, its rank among the marks. */
-	app_message(app, false, _("%s: port %u (%u of %u)"), _(ov->name), port,
+	status_message(app, false, _("%s: port %u (%u of %u)"), _(ov->name), port,
 		    overlay_count(ov, 0, port), overlay_count(ov, 0, PORT_MAX));
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
@@ -379,21 +385,6 @@ unsigned heatmap_next_mark(struct app *app)
 unsigned heatmap_prev_mark(struct app *app)
 {
 	return heatmap_mark_jump(app, true);
-}
-
-unsigned heatmap_cycle_transport(struct app *app)
-{
-	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
-					       TRANSPORT_DCCP, TRANSPORT_ANY};
-	size_t i = 0;
-	while (i < 5 && order[i] != app->proto)
-		i++;
-	app->proto = order[(i + 1) % 5];
-	app->gap.enabled = false;
-	find_refresh(app); /* a search covers one transport's records */
-	marks_transport_changed(app);
-	app_message(app, false, _("transport: %s"), transport_name(app->proto));
-	return REDRAW_ALL;
 }
 
 long heatmap_port_at(const struct app *app, int y, int x)

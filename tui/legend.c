@@ -118,7 +118,7 @@ static void legend_fit(struct legend *lg, int width)
 static void legend_swatches(const struct app *app, struct legend_item *it, int range)
 {
 	static const int states[3] = {0, 2, 4}; /* free, reserved, assigned */
-	bool one = app_zoom_size(app) == 1;
+	bool one = heatmap_zoom_size(app) == 1;
 	for (int i = 0; i < (one ? 3 : SHADES); i++) {
 		int level = one ? states[i] : i;
 		attr_t half = app->lay.halves ? colors_halves(range, level, range, level) : 0;
@@ -142,7 +142,7 @@ static void legend_ranges(struct app *app, struct legend *lg)
 		if (it)
 			legend_swatches(app, it, r);
 	}
-	if (app_zoom_size(app) == 1)
+	if (heatmap_zoom_size(app) == 1)
 		/* L10N: what the three swatches of each range are, in order;
 		   then its short form. */
 		legend_add(lg, LEGEND_STATES, _("= free, reserved, assigned"), _("= free rsvd asgd"));

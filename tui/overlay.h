@@ -45,6 +45,10 @@ int overlay_add(struct overlay_set *set, struct overlay *ov);
 /* The next marked port after from (before it when backward), around the
  * ends of the port space; false when none is marked. */
 bool overlay_next(const struct overlay *ov, unsigned from, bool backward, unsigned *port);
+/* Set up ov, off, with its legend names (N_()), its glyphs and colour
+ * role, and add it to set; -1 when the set is full. */
+int overlay_define(struct overlay_set *set, struct overlay *ov, const char *name,
+		   const char *short_name, const char *glyph_utf8, char glyph_ascii, int role);
 /* The first enabled overlay with a port in [lo, hi], or NULL. */
 const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo, unsigned hi);
 
