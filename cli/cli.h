@@ -26,6 +26,7 @@ enum cli_opt_index {
 	OPTI_OUTPUT,
 	OPTI_CASE,
 	OPTI_ANY_RANGE,
+	OPTI_BY_YEAR,
 	OPTI_N,
 };
 
@@ -39,6 +40,7 @@ enum cli_opt {
 	OPT_OUTPUT = 1 << OPTI_OUTPUT,
 	OPT_CASE = 1 << OPTI_CASE,
 	OPT_ANY_RANGE = 1 << OPTI_ANY_RANGE,
+	OPT_BY_YEAR = 1 << OPTI_BY_YEAR,
 };
 
 struct cli {
@@ -92,5 +94,6 @@ int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_update(struct cli *cli, int argc, char **argv);
 int cmd_listeners(struct cli *cli, int argc, char **argv);
 int cmd_suggest(struct cli *cli, int argc, char **argv);
+int cmd_name(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -3,7 +3,7 @@
 # where a file is expected, and service names (from the registry in use,
 # through `portscope --list-names`) after lookup, tui and pick.
 
-_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners"
+_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name"
 
 # The service names of the registry the command line names (or the
 # default one), starting with $1.
@@ -59,7 +59,8 @@ _portscope()
 		local opts=
 		case $cmd in
 		tui) opts="--proto --field" ;;
-		lookup | free | stats) opts="--proto" ;;
+		lookup | free) opts="--proto" ;;
+		stats) opts="--proto --by-year" ;;
 		gaps) opts="--proto --min" ;;
 		grep) opts="--field --proto --ignore-case --case-sensitive" ;;
 		update) opts="--url --output" ;;

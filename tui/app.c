@@ -42,10 +42,11 @@ static void app_on_winch(int sig)
 	app_winch = 1;
 }
 
+/* INT, TERM, HUP, QUIT: leave the loop, restore the terminal, then exit
+ * 128+sig as a shell reports a program the signal ended. */
 static void app_on_stop(int sig)
 {
-	(void)sig;
-	app_stop = 1;
+	app_stop = sig;
 }
 
 /* Handlers without SA_RESTART, so a blocked read returns to the loop. */
@@ -60,6 +61,7 @@ static void app_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL); /* would dump core with the terminal left raw */
 }
 
 /* The title bar's fields, what goes first: the records count, the
@@ -110,6 +112,7 @@ static void app_draw_status(struct app *app)
 static const struct page_ops *const app_pages[PAGE_COUNT] = {
 	[PAGE_HELP] = &help_page,
 	[PAGE_RANGES] = &ranges_page,
+	[PAGE_YEARS] = &years_page,
 	[PAGE_CHANGES] = &changes_page,
 	[PAGE_SUGGESTIONS] = &suggestions_page,
 };
@@ -384,8 +387,10 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 		react |= app_check_winch(app, in, key != 0);
 		if (key == K(KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
-		else if (key)
+		else if (key) {
+			app->keys++;
 			react |= app_key(app, key);
+		}
 		if (react & REACT_QUIT)
 			return 0;
 		if (in || !key) /* keys already typed come first */
@@ -526,6 +531,8 @@ static bool app_init(struct app *app, const struct app_options *opt)
 	app->prog = opt->prog;
 	if (!app_load(app, opt->registry_path))
 		return false;
+	const char *env = getenv("PORTSCOPE_REGISTRY");
+	app->registry_given = (opt->registry_path && *opt->registry_path) || (env && *env);
 	app->proto = opt->proto;
 	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
@@ -610,7 +617,7 @@ static int app_interactive(struct app *app)
 	endwin();
 	delscreen(scr);
 	error_clear(&err);
-	return EXIT_RESULTS;
+	return app_stop ? 128 + app_stop : EXIT_RESULTS;
 }
 
 int app_main(const struct app_options *opt)

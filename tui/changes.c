@@ -24,6 +24,8 @@
 static struct {
 	struct diff diff;	  /* (valid when have_diff) */
 	bool have_diff;
+	bool armed;		  /* U was pressed once with a --registry FILE */
+	unsigned long armed_at; /* at this key */
 	struct registry *old_reg; /* the registry it replaced, which diff points into */
 	struct overlay changed;	  /* the ports the diff touches */
 } changes;
@@ -154,6 +156,27 @@ static unsigned changes_run(struct app *app)
 	return REDRAW_LAYOUT;
 }
 
+/* With the registry named by --registry FILE, U downloads to the per-user
+ * path, never FILE: say so and where, and go on only when U comes again
+ * as the very next key. */
+static bool changes_confirmed(struct app *app)
+{
+	if (changes.armed && changes.armed_at + 1 == app->keys) {
+		changes.armed = false;
+		return true;
+	}
+	struct strbuf path = STRBUF_INIT;
+	source_user_registry_path(&path);
+	status_message(app, false,
+		       _("U again: download the official registry to %s and show it instead of "
+			 "%s (which stays as it is); any other key: no"),
+		       strbuf_str(&path), app->reg->source);
+	strbuf_free(&path);
+	changes.armed = true;
+	changes.armed_at = app->keys;
+	return false;
+}
+
 unsigned changes_update(struct app *app)
 {
 	if (!fetch_available()) {
@@ -163,6 +186,8 @@ unsigned changes_update(struct app *app)
 			    UPDATE_DEFAULT_URL);
 		return REDRAW_STATUS;
 	}
+	if (app->registry_given && !changes_confirmed(app))
+		return REDRAW_STATUS;
 	return changes_run(app);
 }
 

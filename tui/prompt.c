@@ -9,14 +9,20 @@
 
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "../src/svcname.h"
 #include "../src/utf8.h"
 #include "tui.h"
+
+/* The most a prompt takes: far past any pattern or name a person types
+ * or pastes, and still a bounded buffer. */
+#define PROMPT_MAX 65536
 
 unsigned prompt_start(struct app *app, enum prompt_kind kind)
 {
 	app->prompt_active = true;
 	app->prompt_kind = kind;
 	app->find.hist_pos = app->find.nhistory;
+	app->prompt_full = false;
 	strbuf_reset(&app->prompt);
 	return REDRAW_STATUS;
 }
@@ -40,6 +46,32 @@ static long prompt_find_name(struct app *app, const char *name, size_t *nrec)
 	return best;
 }
 
+/* A name nothing is registered under: the nearest registered names ("did
+ * you mean"), and whether it could be registered (RFC 6335 section 5.1). */
+static void prompt_unknown_name(struct app *app, const char *s)
+{
+	struct strbuf msg = STRBUF_INIT;
+	const char *near[5];
+	long n = svcname_similar(app->reg, s, near, 5);
+	strbuf_addf(&msg, _("no service named '%s'"), s);
+	for (long i = 0; i < n; i++)
+		/* L10N: before the nearest registered names, comma-separated. */
+		strbuf_addf(&msg, "%s%s", i ? ", " : _("; did you mean: "), near[i]);
+	size_t bad_at;
+	unsigned broken = svcname_check(s, &bad_at);
+	for (int r = 0; broken && r < SVCNAME_RULES; r++)
+		if (broken & (1u << r)) {
+			/* L10N: then the first RFC 6335 rule the name breaks. */
+			strbuf_addf(&msg, _("; not a valid name: %s"),
+				    _(svcname_rule_text((enum svcname_rule)r)));
+			break;
+		}
+	if (!broken)
+		strbuf_adds(&msg, _("; free to register"));
+	status_message(app, true, "%s", strbuf_str(&msg));
+	strbuf_free(&msg);
+}
+
 bool prompt_goto(struct app *app, const char *s)
 {
 	unsigned port;
@@ -54,11 +86,12 @@ bool prompt_goto(struct app *app, const char *s)
 		return false;
 	}
 	long p = prompt_find_name(app, s, &nrec);
+	if (p < 0 && nrec) {
+		status_message(app, true, _("'%s' is registered without a port number"), s);
+		return false;
+	}
 	if (p < 0) {
-		status_message(app, true,
-			    nrec ? _("'%s' is registered without a port number")
-				 : _("no service named '%s'"),
-			    s);
+		prompt_unknown_name(app, s);
 		return false;
 	}
 	heatmap_goto(app, (unsigned)p);
@@ -150,9 +183,14 @@ unsigned prompt_key(struct app *app, int key, bool is_char)
 		if (!app->prompt.len)
 			return prompt_close(app, ops->cancel);
 		prompt_backspace(&app->prompt);
+		app->prompt_full = false;
 		return REDRAW_STATUS | ops->edited(app);
 	}
-	if (is_char && key >= 32 && key != 127 && app->prompt.len < 256) {
+	if (is_char && key >= 32 && key != 127 && app->prompt.len >= PROMPT_MAX) {
+		app->prompt_full = true; /* said at the end of the line, not dropped silently */
+		return REDRAW_STATUS;
+	}
+	if (is_char && key >= 32 && key != 127) {
 		char buf[4];
 		strbuf_add(&app->prompt, buf, utf8_encode((uint32_t)key, buf));
 		return REDRAW_STATUS | ops->edited(app);
@@ -162,7 +200,18 @@ unsigned prompt_key(struct app *app, int key, bool is_char)
 
 void prompt_draw(struct app *app)
 {
-	prompt_ops[app->prompt_kind].draw(app, app->lay.status_y);
+	int y = app->lay.status_y, cy, cx;
+	prompt_ops[app->prompt_kind].draw(app, y);
+	if (!app->prompt_full)
+		return;
+	getyx(stdscr, cy, cx);
+	struct strbuf note = STRBUF_INIT;
+	strbuf_addf(&note, _(" [full: %d bytes, the rest was not taken] "), PROMPT_MAX);
+	int w = utf8_width(strbuf_str(&note));
+	if (w < COLS)
+		draw_text(y, COLS - w, w, strbuf_str(&note), colors_attr(ROLE_STATUS_ERROR));
+	strbuf_free(&note);
+	move(cy, cx);
 }
 
 static void prompt_goto_draw(struct app *app, int y)

@@ -106,7 +106,10 @@ struct app {
 	bool detail_hidden;  /* collapsed to its heading */
 	size_t detail_need;  /* lines the pane's text wants, measured before layout */
 	struct status status;
+	unsigned long keys;   /* keys handled so far: U's confirmation counts them */
+	bool registry_given;  /* --registry or $PORTSCOPE_REGISTRY named the file */
 	bool prompt_active;
+	bool prompt_full; /* the prompt stopped taking characters at its cap */
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
 	struct find find;

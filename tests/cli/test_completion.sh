@@ -32,6 +32,7 @@ gaps
 grep
 listeners
 lookup
+name
 stats
 suggest
 tui
