@@ -41,6 +41,9 @@ static const struct cli_command commands[] = {
 	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE, cmd_suggest },
 	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
 	  0, cmd_listeners },
+	{ "map", N_("--output FILE [--zoom N|fit] [--by-year]"),
+	  N_("the heat map (or the years) as a PNG, SVG or PDF picture"),
+	  OPT_OUTPUT | OPT_ZOOM | OPT_WIDTH | OPT_GREP | OPT_MARK | OPT_PROTO | OPT_BY_YEAR, cmd_map },
 	{ "name", N_("NAME..."),
 	  N_("RFC 6335 validity of service names, registered or free, similar names"), 0,
 	  cmd_name },
@@ -48,7 +51,8 @@ static const struct cli_command commands[] = {
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_BY_YEAR };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_BY_YEAR, OPTC_ZOOM, OPTC_WIDTH, OPTC_GREP,
+       OPTC_MARK };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -64,6 +68,10 @@ static const struct option long_options[] = {
 	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
 	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
 	{ "by-year", no_argument, NULL, OPTC_BY_YEAR },
+	{ "zoom", required_argument, NULL, OPTC_ZOOM },
+	{ "width", required_argument, NULL, OPTC_WIDTH },
+	{ "grep", required_argument, NULL, OPTC_GREP },
+	{ "mark", required_argument, NULL, OPTC_MARK },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
@@ -232,6 +240,10 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
 	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
 	case OPTC_BY_YEAR: cli->given |= OPT_BY_YEAR; return 0;
+	case OPTC_ZOOM: cli->given |= OPT_ZOOM; cli->zoom = arg; return 0;
+	case OPTC_WIDTH: cli->given |= OPT_WIDTH; return parse_long(cli, "width", arg, 320, 16384, &cli->map_width);
+	case OPTC_GREP: cli->given |= OPT_GREP; cli->grep = arg; return 0;
+	case OPTC_MARK: cli->given |= OPT_MARK; cli->mark = arg; return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
@@ -253,6 +265,10 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
 		[OPTI_ANY_RANGE] = "any-range",
 		[OPTI_BY_YEAR] = "by-year",
+		[OPTI_ZOOM] = "zoom",
+		[OPTI_WIDTH] = "width",
+		[OPTI_GREP] = "grep",
+		[OPTI_MARK] = "mark",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)

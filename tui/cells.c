@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "../src/palette.h"
 #include "../src/ports.h"
 #include "tui.h"
 
@@ -32,17 +33,7 @@ struct cells_look {
 
 int cells_level(const struct app *app, unsigned lo, unsigned hi)
 {
-	const uint8_t *st = app->reg->state[app->proto];
-	if (hi > PORT_MAX)
-		hi = PORT_MAX;
-	if (lo == hi)
-		return st[lo] == STATE_ASSIGNED ? 4 : st[lo] == STATE_RESERVED ? 2 : 0;
-	unsigned assigned = 0, n = hi - lo + 1;
-	for (unsigned p = lo; p <= hi; p++)
-		assigned += st[p] == STATE_ASSIGNED;
-	if (!assigned)
-		return 0;
-	return assigned * 4 <= n ? 1 : assigned * 2 <= n ? 2 : assigned * 4 <= n * 3 ? 3 : 4;
+	return palette_level(app->reg, app->proto, lo, hi); /* as `portscope map` draws it */
 }
 
 /* Does the cell [lo, hi] hold the cursor? */

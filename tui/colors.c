@@ -6,12 +6,14 @@
  *
  * The ranges are told apart by hue along the blue-yellow axis plus a
  * neutral grey (System blue, User amber, Dynamic grey), which protanopes
- * and deuteranopes keep; tests/unit/test_colors.c checks the distances
- * through a simulation of both. */
+ * and deuteranopes keep: the shades of src/palette.c, which `portscope
+ * map` draws too; tests/unit/test_colors.c checks the distances through
+ * a simulation of both. */
 #include <config.h>
 
 #include <stdlib.h>
 
+#include "../src/palette.h"
 #include "colors.h"
 
 #define DEF (-1) /* the terminal's default colour */
@@ -70,14 +72,6 @@ static const struct color_row color_table[ROLE_COUNT] = {
 };
 /* clang-format on */
 
-/* The half cells' solid colours: a range's tint (free) to its full
- * colour (all assigned). */
-static const short colors_solid[RANGES][SHADES] = {
-	{18, 25, 32, 33, 39},
-	{58, 136, 172, 178, 214},
-	{237, 241, 244, 247, 250},
-};
-
 /* Which (top, bottom) ranges a half cell can join: the same range, or
  * the next one where a row crosses a boundary. */
 #define HALF_JOINS 5
@@ -94,7 +88,7 @@ static short colors_pair256[ROLE_COUNT];
 
 short colors_solid256(int range, int level)
 {
-	return colors_solid[range][level];
+	return palette_solid[range][level]; /* shared with `portscope map` */
 }
 
 /* init_pair(), with the default colours replaced when the terminal has none. */
@@ -182,17 +176,4 @@ attr_t colors_halves(int top_range, int top_level, int bottom_range, int bottom_
 			return COLOR_PAIR(PAIR_HALVES + (j * SHADES + top_level) * SHADES +
 					  bottom_level);
 	return 0;
-}
-
-void colors_rgb256(short index, unsigned char rgb[3])
-{
-	static const unsigned char cube[6] = {0, 95, 135, 175, 215, 255};
-	if (index >= 232) {
-		rgb[0] = rgb[1] = rgb[2] = (unsigned char)(8 + 10 * (index - 232));
-		return;
-	}
-	int i = index < 16 ? 0 : index - 16;
-	rgb[0] = cube[i / 36];
-	rgb[1] = cube[i / 6 % 6];
-	rgb[2] = cube[i % 6];
 }

@@ -53,7 +53,5 @@ attr_t colors_halves(int top_range, int top_level, int bottom_range, int bottom_
 bool colors_have_halves(void);
 /* The 256-colour palette index a half cell of (range, level) is drawn in. */
 short colors_solid256(int range, int level);
-/* The sRGB value of a 256-colour palette index (16..255). */
-void colors_rgb256(short index, unsigned char rgb[3]);
 
 #endif

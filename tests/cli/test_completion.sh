@@ -32,6 +32,7 @@ gaps
 grep
 listeners
 lookup
+map
 name
 stats
 suggest

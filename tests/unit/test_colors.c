@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "../../tui/colors.h"
+#include "palette.h"
 #include "testutil.h"
 
 #define MIN_DE2000 20.0
@@ -38,7 +39,7 @@ static void to_lab(short index, const double m[3][3], double lab[3])
 {
 	unsigned char rgb[3];
 	double l[3], s[3];
-	colors_rgb256(index, rgb);
+	palette_rgb(index, rgb);
 	for (int i = 0; i < 3; i++)
 		l[i] = linear(rgb[i]);
 	for (int i = 0; i < 3; i++) {
@@ -97,9 +98,9 @@ START_TEST(cie_reference)
 	const double p[3] = {50.0, 2.6772, -79.7751}, q[3] = {50.0, 0.0, -82.7485};
 	ck_assert(fabs(de2000(p, q) - 2.0425) < 0.0001);
 	unsigned char rgb[3];
-	colors_rgb256(67, rgb); /* the cube's #5f87af */
+	palette_rgb(67, rgb); /* the cube's #5f87af */
 	ck_assert(rgb[0] == 95 && rgb[1] == 135 && rgb[2] == 175);
-	colors_rgb256(244, rgb);
+	palette_rgb(244, rgb);
 	ck_assert(rgb[0] == 128 && rgb[1] == 128 && rgb[2] == 128);
 }
 END_TEST
