@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/* image.h: compiled images of parsed sources (doc/HACKING.md, "Compiled
+ * index"). An image is one position-independent file of sections (flat
+ * arrays, offsets instead of pointers) under the cache directory, keyed on
+ * its source file's identity and content, checked whole before a byte of
+ * it is used, and mapped read-only. Any doubt means "no image": a caller
+ * then parses the source as if there were none, so an image can make a run
+ * slower, never wrong. Without libxxhash (configure) there are no images. */
+#ifndef PORTSCOPE_IMAGE_H
+#define PORTSCOPE_IMAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "infile.h"
+#include "strbuf.h"
+
+/* Bump on any change of what an image holds or how it is laid out. */
+#define IMAGE_VERSION 1
+#define IMAGE_SECTIONS_MAX 12
+/* Sections start at multiples of this, so arrays in them are aligned. */
+#define IMAGE_ALIGN 64
+
+/* What an image holds (a registry, a services-format source). */
+enum image_type {
+	IMAGE_REGISTRY = 1,
+	IMAGE_PORTNAMES = 2,
+};
+
+/* The source file an image was made from: its identity (device, inode,
+ * size, modification time in nanoseconds) and an XXH3-64 of its bytes. */
+struct image_key {
+	uint64_t dev, ino, size, mtime_ns, hash;
+};
+
+struct image_section {
+	const void *data;
+	uint64_t len;
+};
+
+/* A checked, mapped image. */
+struct image {
+	void *map;
+	size_t len;
+	size_t nsect;
+	struct image_section sect[IMAGE_SECTIONS_MAX];
+};
+
+/* Turn images off (--no-cache) or on for the rest of the process. */
+void image_enable(bool on);
+/* Are images in use (built with libxxhash, not turned off)? */
+bool image_enabled(void);
+/* The key of the file at path, read through infile.h as kind; -1 when it
+ * cannot be read or is not a regular file (no image then). */
+int image_key_of(const char *path, enum infile_kind kind, struct image_key *key);
+/* Is the file at path still the one key was taken from (same identity)? */
+bool image_key_current(const char *path, const struct image_key *key);
+/* The image file for a source: $PORTSCOPE_CACHE_DIR or
+ * ${XDG_CACHE_HOME:-~/.cache}/portscope, then TAG-HASH.img with a hash of
+ * the source's path. */
+void image_path(struct strbuf *out, const char *tag, const char *source_path);
+/* Check buf[0..len) as an image of type for key with nsect sections and
+ * fill img's sections (img->map is left alone). -1 when anything is off. */
+int image_check(const void *buf, size_t len, enum image_type type,
+		const struct image_key *key, size_t nsect, struct image *img);
+/* Map and check the image at path; -1 (nothing mapped) when there is no
+ * usable one. */
+int image_map(const char *path, enum image_type type, const struct image_key *key,
+	      size_t nsect, struct image *img);
+void image_unmap(struct image *img);
+/* Write an image atomically (a temporary file, fsync, rename; mode 0600
+ * in a 0700 directory); -1 when it cannot, which only costs speed. */
+int image_write(const char *path, enum image_type type, const struct image_key *key,
+		const struct image_section *sect, size_t nsect);
+/* The bytes of an image as image_write() lays them out, in a malloc'd
+ * block (tests, fuzzing); NULL when out of memory. */
+void *image_build(enum image_type type, const struct image_key *key,
+		  const struct image_section *sect, size_t nsect, size_t *len);
+
+#endif

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/* regimage.c: the registry's compiled image. Its sections are the
+ * registry's own flat arrays; loading one checks every index in them, so
+ * even an image that passed its checksum cannot lead a read astray. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "regimage.h"
+
+enum regimage_section {
+	SECT_META,
+	SECT_RECORDS,
+	SECT_POOL,
+	SECT_STATE,
+	SECT_COVER_OFF,
+	SECT_COVER,
+	SECT_BY_NAME,
+	SECT_SKIP_WHY,
+	SECT_COUNT
+};
+
+/* The registry's scalars. */
+struct regimage_meta {
+	uint64_t nrec, pool_len, ncover, nby_name;
+	uint64_t hidden_names, hidden_first_line, utf8_fixed, utf8_first_line;
+	uint64_t skipped_n, skipped_line;
+	uint32_t kind;
+	uint32_t record_size; /* sizeof(struct record) of the writer */
+	char date[16];
+};
+
+#define STATE_BYTES ((size_t)(TRANSPORT_ANY + 1) * PORT_COUNT)
+#define COVER_OFF_BYTES ((size_t)(PORT_COUNT + 1) * sizeof(uint32_t))
+
+/* The meta section of reg. */
+static void regimage_meta_of(const struct registry *reg, struct regimage_meta *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->nrec = reg->nrec;
+	m->pool_len = reg->pool_len;
+	m->ncover = reg->cover_off[PORT_COUNT];
+	m->nby_name = reg->nby_name;
+	m->hidden_names = reg->hidden_names;
+	m->hidden_first_line = reg->hidden_first_line;
+	m->utf8_fixed = reg->utf8_fixed;
+	m->utf8_first_line = reg->utf8_first_line;
+	m->skipped_n = reg->skipped.n;
+	m->skipped_line = reg->skipped.line;
+	m->kind = (uint32_t)reg->kind;
+	m->record_size = sizeof(struct record);
+	memcpy(m->date, reg->date, sizeof(reg->date));
+}
+
+int regimage_write(struct registry *reg, const char *path, const struct image_key *key)
+{
+	const uint32_t *by_name;
+	size_t nby_name;
+	if (!reg->cover_off || registry_named_records(reg, &by_name, &nby_name) < 0)
+		return -1;
+	struct regimage_meta m;
+	regimage_meta_of(reg, &m);
+	const char *why = reg->skipped.why ? reg->skipped.why : "";
+	const struct image_section sect[SECT_COUNT] = {
+		[SECT_META] = { &m, sizeof(m) },
+		[SECT_RECORDS] = { reg->rec, reg->nrec * sizeof(*reg->rec) },
+		[SECT_POOL] = { reg->pool, reg->pool_len },
+		[SECT_STATE] = { reg->state, STATE_BYTES },
+		[SECT_COVER_OFF] = { reg->cover_off, COVER_OFF_BYTES },
+		[SECT_COVER] = { reg->cover, m.ncover * sizeof(*reg->cover) },
+		[SECT_BY_NAME] = { by_name, nby_name * sizeof(*by_name) },
+		[SECT_SKIP_WHY] = { why, strlen(why) + 1 },
+	};
+	return image_write(path, IMAGE_REGISTRY, key, sect, SECT_COUNT);
+}
+
+/* Every byte below 4 (the states are 0..2: 3 is checked by the caller)?
+ * Eight at a time: this runs over 320 KiB on every start. */
+static bool regimage_u8_small(const uint8_t *v, size_t n)
+{
+	uint64_t bad = 0, w;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, v + i, 8);
+		bad |= w;
+	}
+	for (; i < n; i++)
+		bad |= v[i];
+	return !(bad & 0xFCFCFCFCFCFCFCFCull);
+}
+
+/* Every state below STATE_COUNT: no byte is 3 when none has both low bits. */
+static bool regimage_states_ok(const uint8_t *v, size_t n)
+{
+	if (!regimage_u8_small(v, n))
+		return false;
+	uint64_t both = 0, w;
+	for (size_t i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, v + i, 8);
+		both |= w & (w >> 1);
+	}
+	for (size_t i = n / 8 * 8; i < n; i++)
+		both |= v[i] & (v[i] >> 1);
+	return !(both & 0x0101010101010101ull);
+}
+
+/* Every value below limit? Four running maxima, no branch per value. */
+static bool regimage_u32_below(const uint32_t *v, size_t n, uint64_t limit)
+{
+	uint32_t m[4] = { 0, 0, 0, 0 };
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		for (int k = 0; k < 4; k++)
+			m[k] = v[i + k] > m[k] ? v[i + k] : m[k];
+	for (; i < n; i++)
+		m[0] = v[i] > m[0] ? v[i] : m[0];
+	uint32_t top = m[0] > m[1] ? m[0] : m[1];
+	top = top > m[2] ? top : m[2];
+	top = top > m[3] ? top : m[3];
+	return n == 0 || top < limit;
+}
+
+/* Does every record point inside the pool and hold values it may hold? */
+static bool regimage_records_ok(const struct record *rec, size_t n, uint64_t pool_len)
+{
+	uint32_t top = 0;
+	unsigned bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct record *r = &rec[i];
+		for (int f = 0; f < FIELD_COUNT; f++)
+			top = r->field[f] > top ? r->field[f] : top;
+		bool none = r->port_lo == PORT_NONE && r->port_hi == PORT_NONE;
+		unsigned ports_bad = (r->port_lo < 0) | (r->port_lo > r->port_hi) |
+				     (r->port_hi > PORT_MAX);
+		bad |= (unsigned)(r->transport > TRANSPORT_NONE) | (r->state >= STATE_COUNT) |
+		       (none ? 0u : ports_bad);
+	}
+	return !bad && (n == 0 || top < pool_len);
+}
+
+/* Do the cover offsets rise from 0 to ncover, and the entries name records? */
+static bool regimage_cover_ok(const uint32_t *off, const uint32_t *cover, uint64_t ncover,
+			      uint64_t nrec)
+{
+	if (off[0] != 0 || off[PORT_COUNT] != ncover)
+		return false;
+	for (unsigned p = 0; p < PORT_COUNT; p++)
+		if (off[p] > off[p + 1])
+			return false;
+	return regimage_u32_below(cover, (size_t)ncover, nrec);
+}
+
+/* Are the sections the sizes the meta section says, and their contents sane? */
+static bool regimage_ok(const struct image *img, const struct regimage_meta *m,
+			enum source_kind kind)
+{
+	const struct image_section *s = img->sect;
+	const char *pool = s[SECT_POOL].data, *why = s[SECT_SKIP_WHY].data;
+	if (m->kind != (uint32_t)kind || m->record_size != sizeof(struct record) ||
+	    m->nrec > UINT32_MAX || m->ncover > COVER_MAX || m->nby_name > m->nrec ||
+	    m->pool_len == 0 || m->pool_len > UINT32_MAX || !memchr(m->date, '\0', sizeof(m->date)) ||
+	    strlen(m->date) > 10)
+		return false;
+	if (s[SECT_RECORDS].len != m->nrec * sizeof(struct record) ||
+	    s[SECT_POOL].len != m->pool_len || s[SECT_STATE].len != STATE_BYTES ||
+	    s[SECT_COVER_OFF].len != COVER_OFF_BYTES ||
+	    s[SECT_COVER].len != m->ncover * sizeof(uint32_t) ||
+	    s[SECT_BY_NAME].len != m->nby_name * sizeof(uint32_t) || s[SECT_SKIP_WHY].len == 0 ||
+	    why[s[SECT_SKIP_WHY].len - 1] != '\0')
+		return false;
+	return pool[0] == '\0' && pool[m->pool_len - 1] == '\0' &&
+	       regimage_states_ok(s[SECT_STATE].data, STATE_BYTES) &&
+	       regimage_cover_ok(s[SECT_COVER_OFF].data, s[SECT_COVER].data, m->ncover, m->nrec) &&
+	       regimage_u32_below(s[SECT_BY_NAME].data, (size_t)m->nby_name, m->nrec) &&
+	       regimage_records_ok(s[SECT_RECORDS].data, (size_t)m->nrec, m->pool_len);
+}
+
+/* Point reg's arrays at the image's sections. */
+static void regimage_attach(struct registry *reg, const struct image *img,
+			    const struct regimage_meta *m)
+{
+	const struct image_section *s = img->sect;
+	reg->rec = (struct record *)s[SECT_RECORDS].data;
+	reg->nrec = reg->rec_cap = (size_t)m->nrec;
+	reg->pool = (char *)s[SECT_POOL].data;
+	reg->pool_len = reg->pool_cap = (size_t)m->pool_len;
+	reg->state = (uint8_t(*)[PORT_COUNT])s[SECT_STATE].data;
+	reg->cover_off = (uint32_t *)s[SECT_COVER_OFF].data;
+	reg->cover = (uint32_t *)s[SECT_COVER].data;
+	reg->ncover = (size_t)m->ncover;
+	reg->by_name = (uint32_t *)s[SECT_BY_NAME].data;
+	reg->nby_name = (size_t)m->nby_name;
+	reg->kind = (enum source_kind)m->kind;
+	memcpy(reg->date, m->date, sizeof(reg->date));
+	reg->date[sizeof(reg->date) - 1] = '\0';
+	reg->hidden_names = (size_t)m->hidden_names;
+	reg->hidden_first_line = (unsigned long)m->hidden_first_line;
+	reg->utf8_fixed = (size_t)m->utf8_fixed;
+	reg->utf8_first_line = (unsigned long)m->utf8_first_line;
+	reg->skipped.n = (size_t)m->skipped_n;
+	reg->skipped.line = (unsigned long)m->skipped_line;
+}
+
+struct registry *regimage_from(const struct image *img, enum source_kind kind)
+{
+	struct regimage_meta m;
+	if (img->nsect != SECT_COUNT || img->sect[SECT_META].len != sizeof(m))
+		return NULL;
+	memcpy(&m, img->sect[SECT_META].data, sizeof(m));
+	if (!regimage_ok(img, &m, kind))
+		return NULL;
+	struct registry *reg = calloc(1, sizeof(*reg));
+	const char *why = img->sect[SECT_SKIP_WHY].data;
+	if (!reg || !(reg->image = calloc(1, sizeof(*reg->image))) ||
+	    (*why && !(reg->skipped.why = strdup(why)))) {
+		registry_free(reg);
+		return NULL;
+	}
+	regimage_attach(reg, img, &m);
+	reg->source_label = "IANA registry";
+	return reg;
+}
+
+struct registry *regimage_load(const char *path, const struct image_key *key,
+			       enum source_kind kind)
+{
+	struct image img;
+	if (image_map(path, IMAGE_REGISTRY, key, SECT_COUNT, &img) < 0)
+		return NULL;
+	struct registry *reg = regimage_from(&img, kind);
+	if (!reg) {
+		image_unmap(&img);
+		return NULL;
+	}
+	*reg->image = img; /* registry_free() unmaps it */
+	return reg;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* regimage.h: a loaded registry as a compiled image and back
+ * (doc/HACKING.md, "Compiled index"): records, string pool, per-port state,
+ * cover index and name index, used in place from the mapped file. */
+#ifndef PORTSCOPE_REGIMAGE_H
+#define PORTSCOPE_REGIMAGE_H
+
+#include "image.h"
+#include "registry.h"
+
+/* Write reg (finished, loaded by the loader of kind) as the image at path
+ * for key; -1 when it cannot (only speed is lost). */
+int regimage_write(struct registry *reg, const char *path, const struct image_key *key);
+/* The registry in the image at path for key, or NULL when there is no
+ * usable one. Provenance (source, label, bundled) is the caller's. */
+struct registry *regimage_load(const char *path, const struct image_key *key,
+			       enum source_kind kind);
+/* The same from bytes in memory, which must outlive the registry (tests,
+ * fuzzing); every index in them is checked. */
+struct registry *regimage_from(const struct image *img, enum source_kind kind);
+
+#endif
