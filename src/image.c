@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "image.h"
@@ -40,6 +41,7 @@ struct image_header {
 	uint32_t type;     /* enum image_type */
 	uint32_t nsect;
 	uint64_t size;     /* the whole image, header included */
+	uint64_t settled;  /* 1: the source had not changed for IMAGE_SETTLE_NS */
 	struct image_key key;
 	struct {
 		uint64_t off, len;
@@ -105,6 +107,7 @@ static void image_identity(const struct stat *sb, struct image_key *key)
 	key->ino = (uint64_t)sb->st_ino;
 	key->size = (uint64_t)sb->st_size;
 	key->mtime_ns = (uint64_t)sb->st_mtim.tv_sec * 1000000000u + (uint64_t)sb->st_mtim.tv_nsec;
+	key->ctime_ns = (uint64_t)sb->st_ctim.tv_sec * 1000000000u + (uint64_t)sb->st_ctim.tv_nsec;
 }
 
 int image_key_of(const char *path, enum infile_kind kind, struct image_key *key)
@@ -164,23 +167,31 @@ void image_path(struct strbuf *out, const char *tag, const char *source_path)
 			    (unsigned long long)XXH3_64bits(source_path, strlen(source_path)));
 }
 
-/* Do the header's fixed fields say this is an image of type for key? */
+/* Do the header's fixed fields say this is an image of type? */
 static bool image_header_ok(const struct image_header *h, size_t len, enum image_type type,
-			    const struct image_key *key, size_t nsect)
+			    size_t nsect)
 {
 	return memcmp(h->magic, IMAGE_MAGIC, 8) == 0 && h->endian == IMAGE_ENDIAN &&
 	       h->version == IMAGE_VERSION && h->type == (uint32_t)type && h->nsect == nsect &&
-	       h->size == len && memcmp(&h->key, key, sizeof(*key)) == 0;
+	       h->size == len && h->settled <= 1;
+}
+
+/* Was the image in buf (checked) written once its source had settled? */
+static bool image_settled(const void *buf)
+{
+	uint64_t settled;
+	memcpy(&settled, (const char *)buf + offsetof(struct image_header, settled), 8);
+	return settled == 1;
 }
 
 int image_check(const void *buf, size_t len, enum image_type type,
-		const struct image_key *key, size_t nsect, struct image *img)
+		struct image_key *key, size_t nsect, struct image *img)
 {
 	struct image_header h;
 	if (len < sizeof(h) || len > IMAGE_CAP || nsect > IMAGE_SECTIONS_MAX)
 		return -1;
 	memcpy(&h, buf, sizeof(h));
-	if (!image_header_ok(&h, len, type, key, nsect))
+	if (!image_header_ok(&h, len, type, nsect))
 		return -1;
 	for (size_t i = 0; i < nsect; i++) {
 		uint64_t off = h.sect[i].off, n = h.sect[i].len;
@@ -192,10 +203,12 @@ int image_check(const void *buf, size_t len, enum image_type type,
 	if (image_xxh3((const char *)buf + IMAGE_SUMMED, len - IMAGE_SUMMED) != h.checksum)
 		return -1;
 	img->nsect = nsect;
+	if (key)
+		*key = h.key;
 	return 0;
 }
 
-int image_map(const char *path, enum image_type type, const struct image_key *key,
+int image_map(const char *path, enum image_type type, struct image_key *key,
 	      size_t nsect, struct image *img)
 {
 	memset(img, 0, sizeof(*img));
@@ -218,6 +231,32 @@ int image_map(const char *path, enum image_type type, const struct image_key *ke
 	img->map = map;
 	img->len = (size_t)sb.st_size;
 	return 0;
+}
+
+enum image_open image_open(const char *img_path, enum image_type type, const char *src,
+			   enum infile_kind kind, size_t nsect, struct image *img,
+			   struct image_key *key)
+{
+	struct image_key have, now = { 0 };
+	struct stat sb;
+	if (stat(src, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return IMAGE_NOKEY;
+	image_identity(&sb, &now);
+	bool mapped = image_map(img_path, type, &have, nsect, img) == 0;
+	now.hash = have.hash;
+	if (mapped && image_settled(img->map) && memcmp(&now, &have, sizeof(now)) == 0) {
+		*key = have;
+		return IMAGE_MAPPED;
+	}
+	/* unsettled, stale or absent: the content decides */
+	if (image_key_of(src, kind, key) < 0) {
+		image_unmap(img);
+		return IMAGE_NOKEY;
+	}
+	if (mapped && memcmp(key, &have, sizeof(have)) == 0)
+		return IMAGE_MAPPED;
+	image_unmap(img);
+	return IMAGE_STALE;
 }
 
 void image_unmap(struct image *img)
@@ -251,6 +290,10 @@ void *image_build(enum image_type type, const struct image_key *key,
 	h.nsect = (uint32_t)nsect;
 	h.size = off;
 	h.key = *key;
+	struct timespec ts;
+	uint64_t now = clock_gettime(CLOCK_REALTIME, &ts) == 0
+		? (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec : 0;
+	h.settled = now > key->ctime_ns && now - key->ctime_ns > IMAGE_SETTLE_NS;
 	for (size_t i = 0; i < nsect; i++)
 		if (sect[i].len)
 			memcpy(buf + h.sect[i].off, sect[i].data, sect[i].len);
@@ -347,18 +390,27 @@ void image_path(struct strbuf *out, const char *tag, const char *source_path)
 }
 
 int image_check(const void *buf, size_t len, enum image_type type,
-		const struct image_key *key, size_t nsect, struct image *img)
+		struct image_key *key, size_t nsect, struct image *img)
 {
 	(void)buf, (void)len, (void)type, (void)key, (void)nsect, (void)img;
 	return -1;
 }
 
-int image_map(const char *path, enum image_type type, const struct image_key *key,
+int image_map(const char *path, enum image_type type, struct image_key *key,
 	      size_t nsect, struct image *img)
 {
 	(void)path, (void)type, (void)key, (void)nsect;
 	memset(img, 0, sizeof(*img));
 	return -1;
+}
+
+enum image_open image_open(const char *img_path, enum image_type type, const char *src,
+			   enum infile_kind kind, size_t nsect, struct image *img,
+			   struct image_key *key)
+{
+	(void)img_path, (void)type, (void)src, (void)kind, (void)nsect, (void)key;
+	memset(img, 0, sizeof(*img));
+	return IMAGE_NOKEY;
 }
 
 void image_unmap(struct image *img)

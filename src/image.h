@@ -29,9 +29,25 @@ enum image_type {
 };
 
 /* The source file an image was made from: its identity (device, inode,
- * size, modification time in nanoseconds) and an XXH3-64 of its bytes. */
+ * size, modification and change times in nanoseconds) and an XXH3-64 of
+ * its bytes. */
 struct image_key {
-	uint64_t dev, ino, size, mtime_ns, hash;
+	uint64_t dev, ino, size, mtime_ns, ctime_ns, hash;
+};
+
+/* A source whose last change (ctime, which only the kernel sets) is more
+ * than this before its image was written is "settled": any later change
+ * gives it a later ctime, so its identity alone proves it unchanged. A
+ * source changed within this window may still be changing in the same
+ * clock tick, and is hashed again on every load (as git treats a "racy"
+ * index entry). */
+#define IMAGE_SETTLE_NS 2000000000ull
+
+/* What image_open() found. */
+enum image_open {
+	IMAGE_NOKEY = -1,  /* no image, and none can be made: the source cannot be keyed */
+	IMAGE_MAPPED = 0,  /* the current image is mapped */
+	IMAGE_STALE = 1,   /* no current image; *key is the source's, to write one */
 };
 
 struct image_section {
@@ -54,19 +70,26 @@ bool image_enabled(void);
 /* The key of the file at path, read through infile.h as kind; -1 when it
  * cannot be read or is not a regular file (no image then). */
 int image_key_of(const char *path, enum infile_kind kind, struct image_key *key);
+/* Map the image at img_path if it is current for the source file src
+ * (read as kind): the source's identity matches and it was settled, or
+ * its content hashes to the image's key. */
+enum image_open image_open(const char *img_path, enum image_type type, const char *src,
+			   enum infile_kind kind, size_t nsect, struct image *img,
+			   struct image_key *key);
 /* Is the file at path still the one key was taken from (same identity)? */
 bool image_key_current(const char *path, const struct image_key *key);
 /* The image file for a source: $PORTSCOPE_CACHE_DIR or
  * ${XDG_CACHE_HOME:-~/.cache}/portscope, then TAG-HASH.img with a hash of
  * the source's path. */
 void image_path(struct strbuf *out, const char *tag, const char *source_path);
-/* Check buf[0..len) as an image of type for key with nsect sections and
- * fill img's sections (img->map is left alone). -1 when anything is off. */
+/* Check buf[0..len) as an image of type with nsect sections (checksum
+ * included) and fill img's sections (img->map is left alone) and, when
+ * key is not NULL, *key with its key; -1 when anything is off. */
 int image_check(const void *buf, size_t len, enum image_type type,
-		const struct image_key *key, size_t nsect, struct image *img);
-/* Map and check the image at path; -1 (nothing mapped) when there is no
- * usable one. */
-int image_map(const char *path, enum image_type type, const struct image_key *key,
+		struct image_key *key, size_t nsect, struct image *img);
+/* Map and check the image at path and give its key; -1 (nothing mapped)
+ * when there is no usable one. */
+int image_map(const char *path, enum image_type type, struct image_key *key,
 	      size_t nsect, struct image *img);
 void image_unmap(struct image *img);
 /* Write an image atomically (a temporary file, fsync, rename; mode 0600

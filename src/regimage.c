@@ -21,6 +21,8 @@ enum regimage_section {
 	SECT_COUNT
 };
 
+_Static_assert(SECT_COUNT == REGIMAGE_SECTIONS, "REGIMAGE_SECTIONS is the section count");
+
 /* The registry's scalars. */
 struct regimage_meta {
 	uint64_t nrec, pool_len, ncover, nby_name;
@@ -222,17 +224,13 @@ struct registry *regimage_from(const struct image *img, enum source_kind kind)
 	return reg;
 }
 
-struct registry *regimage_load(const char *path, const struct image_key *key,
-			       enum source_kind kind)
+struct registry *regimage_adopt(struct image *img, enum source_kind kind)
 {
-	struct image img;
-	if (image_map(path, IMAGE_REGISTRY, key, SECT_COUNT, &img) < 0)
-		return NULL;
-	struct registry *reg = regimage_from(&img, kind);
+	struct registry *reg = regimage_from(img, kind);
 	if (!reg) {
-		image_unmap(&img);
+		image_unmap(img);
 		return NULL;
 	}
-	*reg->image = img; /* registry_free() unmaps it */
+	*reg->image = *img; /* registry_free() unmaps it */
 	return reg;
 }

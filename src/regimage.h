@@ -11,10 +11,12 @@
 /* Write reg (finished, loaded by the loader of kind) as the image at path
  * for key; -1 when it cannot (only speed is lost). */
 int regimage_write(struct registry *reg, const char *path, const struct image_key *key);
-/* The registry in the image at path for key, or NULL when there is no
- * usable one. Provenance (source, label, bundled) is the caller's. */
-struct registry *regimage_load(const char *path, const struct image_key *key,
-			       enum source_kind kind);
+/* How many sections a registry image has (for image_open()). */
+#define REGIMAGE_SECTIONS 8
+/* The registry in a mapped image, which it then owns (registry_free()
+ * unmaps it); NULL, and the image unmapped, when it is not a valid one.
+ * Provenance (source, label, bundled) is the caller's. */
+struct registry *regimage_adopt(struct image *img, enum source_kind kind);
 /* The same from bytes in memory, which must outlive the registry (tests,
  * fuzzing); every index in them is checked. */
 struct registry *regimage_from(const struct image *img, enum source_kind kind);

@@ -113,19 +113,23 @@ static struct registry *load_with(const struct loader *ld, const char *path,
 				  const char *label, struct ps_error *err)
 {
 	struct image_key key;
-	struct strbuf img = STRBUF_INIT;
-	if (image_enabled() && image_key_of(path, INFILE_REGISTRY, &key) == 0)
-		image_path(&img, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry", path);
-	struct registry *reg = img.len && !img.failed ? regimage_load(strbuf_str(&img), &key, ld->kind)
-						      : NULL;
+	struct image img;
+	struct strbuf ip = STRBUF_INIT;
+	enum image_open st = IMAGE_NOKEY;
+	if (image_enabled())
+		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry", path);
+	if (ip.len && !ip.failed)
+		st = image_open(strbuf_str(&ip), IMAGE_REGISTRY, path, INFILE_REGISTRY,
+				REGIMAGE_SECTIONS, &img, &key);
+	struct registry *reg = st == IMAGE_MAPPED ? regimage_adopt(&img, ld->kind) : NULL;
 	if (reg && set_provenance(reg, ld, path, label) < 0) {
 		registry_free(reg);
 		reg = NULL;
 	}
-	if (!reg && (reg = parse_with(ld, path, label, err)) && img.len && !img.failed &&
+	if (!reg && (reg = parse_with(ld, path, label, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))
-		regimage_write(reg, strbuf_str(&img), &key); /* failing only costs speed */
-	strbuf_free(&img);
+		regimage_write(reg, strbuf_str(&ip), &key); /* failing only costs speed */
+	strbuf_free(&ip);
 	return reg;
 }
 
