@@ -298,10 +298,19 @@ void *image_build(enum image_type type, const struct image_key *key,
 		if (sect[i].len)
 			memcpy(buf + h.sect[i].off, sect[i].data, sect[i].len);
 	memcpy(buf, &h, sizeof(h));
-	h.checksum = image_xxh3(buf + IMAGE_SUMMED, off - IMAGE_SUMMED);
-	memcpy(buf + offsetof(struct image_header, checksum), &h.checksum, sizeof(h.checksum));
+	image_seal(buf, off);
 	*len = off;
 	return buf;
+}
+
+void image_seal(void *buf, size_t len)
+{
+	if (len < sizeof(struct image_header))
+		return;
+	uint64_t size = len, sum;
+	memcpy((char *)buf + offsetof(struct image_header, size), &size, sizeof(size));
+	sum = image_xxh3((char *)buf + IMAGE_SUMMED, len - IMAGE_SUMMED);
+	memcpy((char *)buf + offsetof(struct image_header, checksum), &sum, sizeof(sum));
 }
 
 /* Make dir (and its parent, e.g. ~/.cache) with mode 0700 if missing. */
@@ -430,6 +439,11 @@ int image_write(const char *path, enum image_type type, const struct image_key *
 {
 	(void)path, (void)type, (void)key, (void)sect, (void)nsect;
 	return -1;
+}
+
+void image_seal(void *buf, size_t len)
+{
+	(void)buf, (void)len;
 }
 
 #endif

@@ -100,5 +100,8 @@ int image_write(const char *path, enum image_type type, const struct image_key *
  * block (tests, fuzzing); NULL when out of memory. */
 void *image_build(enum image_type type, const struct image_key *key,
 		  const struct image_section *sect, size_t nsect, size_t *len);
+/* Set the size and checksum of the image in buf[0..len) to match its bytes
+ * (tests and fuzzing: a changed image that still passes the checksum). */
+void image_seal(void *buf, size_t len);
 
 #endif

@@ -101,27 +101,45 @@ enum portnames_section {
 	PN_SECTIONS
 };
 
+_Static_assert(PN_SECTIONS == PORTNAMES_IMAGE_SECTIONS, "PORTNAMES_IMAGE_SECTIONS is the count");
+
 struct portnames_meta {
 	uint64_t n, pool_len, skipped_n, skipped_line;
 	uint32_t entry_size; /* sizeof(struct portname) of the writer */
 	uint32_t zero;
 };
 
+/* The sections of pn, with m filled in. */
+static void portnames_sections(const struct portnames *pn, struct portnames_meta *m,
+			       struct image_section sect[PN_SECTIONS])
+{
+	*m = (struct portnames_meta){ pn->n, pn->pool_len, pn->skipped.n, pn->skipped.line,
+				      sizeof(struct portname), 0 };
+	const char *why = pn->skipped.why ? pn->skipped.why : "";
+	sect[PN_META] = (struct image_section){ m, sizeof(*m) };
+	sect[PN_ENTRIES] = (struct image_section){ pn->e, pn->n * sizeof(*pn->e) };
+	sect[PN_POOL] = (struct image_section){ pn->pool, pn->pool_len };
+	sect[PN_HAS] = (struct image_section){ &pn->has, sizeof(pn->has) };
+	sect[PN_SKIP_WHY] = (struct image_section){ why, strlen(why) + 1 };
+}
+
 /* Write pn as the image at path for key (failing only costs speed). */
 static void portnames_write_image(const struct portnames *pn, const char *path,
 				  const struct image_key *key)
 {
-	struct portnames_meta m = { pn->n, pn->pool_len, pn->skipped.n, pn->skipped.line,
-				    sizeof(struct portname), 0 };
-	const char *why = pn->skipped.why ? pn->skipped.why : "";
-	const struct image_section sect[PN_SECTIONS] = {
-		[PN_META] = { &m, sizeof(m) },
-		[PN_ENTRIES] = { pn->e, pn->n * sizeof(*pn->e) },
-		[PN_POOL] = { pn->pool, pn->pool_len },
-		[PN_HAS] = { &pn->has, sizeof(pn->has) },
-		[PN_SKIP_WHY] = { why, strlen(why) + 1 },
-	};
+	struct portnames_meta m;
+	struct image_section sect[PN_SECTIONS];
+	portnames_sections(pn, &m, sect);
 	image_write(path, IMAGE_PORTNAMES, key, sect, PN_SECTIONS);
+}
+
+void *portnames_image_build(const struct portnames *pn, const struct image_key *key,
+			    size_t *len)
+{
+	struct portnames_meta m;
+	struct image_section sect[PN_SECTIONS];
+	portnames_sections(pn, &m, sect);
+	return image_build(IMAGE_PORTNAMES, key, sect, PN_SECTIONS, len);
 }
 
 /* Do the sections hold what the meta section says, every index in range? */

@@ -46,6 +46,12 @@ struct portnames *portnames_load(const char *path, struct ps_error *err);
 struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,
 				     struct ps_error *err);
 void portnames_free(struct portnames *pn);
+/* How many sections a services image has (for image_check()). */
+#define PORTNAMES_IMAGE_SECTIONS 5
+/* The image bytes of pn for key, malloc'd (tests, fuzzing); NULL when out
+ * of memory. */
+void *portnames_image_build(const struct portnames *pn, const struct image_key *key,
+			    size_t *len);
 /* The set in a checked image (bytes that must outlive it), or NULL when
  * the image is not a valid one: every index in it is checked. */
 struct portnames *portnames_from_image(const struct image *img, const char *path);

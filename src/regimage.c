@@ -55,26 +55,43 @@ static void regimage_meta_of(const struct registry *reg, struct regimage_meta *m
 	memcpy(m->date, reg->date, sizeof(reg->date));
 }
 
-int regimage_write(struct registry *reg, const char *path, const struct image_key *key)
+/* The sections of reg, with m and by_name filled in; -1 when out of memory. */
+static int regimage_sections(struct registry *reg, struct regimage_meta *m,
+			     struct image_section sect[SECT_COUNT])
 {
 	const uint32_t *by_name;
 	size_t nby_name;
 	if (!reg->cover_off || registry_named_records(reg, &by_name, &nby_name) < 0)
 		return -1;
-	struct regimage_meta m;
-	regimage_meta_of(reg, &m);
+	regimage_meta_of(reg, m);
 	const char *why = reg->skipped.why ? reg->skipped.why : "";
-	const struct image_section sect[SECT_COUNT] = {
-		[SECT_META] = { &m, sizeof(m) },
-		[SECT_RECORDS] = { reg->rec, reg->nrec * sizeof(*reg->rec) },
-		[SECT_POOL] = { reg->pool, reg->pool_len },
-		[SECT_STATE] = { reg->state, STATE_BYTES },
-		[SECT_COVER_OFF] = { reg->cover_off, COVER_OFF_BYTES },
-		[SECT_COVER] = { reg->cover, m.ncover * sizeof(*reg->cover) },
-		[SECT_BY_NAME] = { by_name, nby_name * sizeof(*by_name) },
-		[SECT_SKIP_WHY] = { why, strlen(why) + 1 },
-	};
+	sect[SECT_META] = (struct image_section){ m, sizeof(*m) };
+	sect[SECT_RECORDS] = (struct image_section){ reg->rec, reg->nrec * sizeof(*reg->rec) };
+	sect[SECT_POOL] = (struct image_section){ reg->pool, reg->pool_len };
+	sect[SECT_STATE] = (struct image_section){ reg->state, STATE_BYTES };
+	sect[SECT_COVER_OFF] = (struct image_section){ reg->cover_off, COVER_OFF_BYTES };
+	sect[SECT_COVER] = (struct image_section){ reg->cover, m->ncover * sizeof(*reg->cover) };
+	sect[SECT_BY_NAME] = (struct image_section){ by_name, nby_name * sizeof(*by_name) };
+	sect[SECT_SKIP_WHY] = (struct image_section){ why, strlen(why) + 1 };
+	return 0;
+}
+
+int regimage_write(struct registry *reg, const char *path, const struct image_key *key)
+{
+	struct regimage_meta m;
+	struct image_section sect[SECT_COUNT];
+	if (regimage_sections(reg, &m, sect) < 0)
+		return -1;
 	return image_write(path, IMAGE_REGISTRY, key, sect, SECT_COUNT);
+}
+
+void *regimage_build(struct registry *reg, const struct image_key *key, size_t *len)
+{
+	struct regimage_meta m;
+	struct image_section sect[SECT_COUNT];
+	if (regimage_sections(reg, &m, sect) < 0)
+		return NULL;
+	return image_build(IMAGE_REGISTRY, key, sect, SECT_COUNT, len);
 }
 
 /* Every byte below 4 (the states are 0..2: 3 is checked by the caller)?

@@ -11,6 +11,9 @@
 /* Write reg (finished, loaded by the loader of kind) as the image at path
  * for key; -1 when it cannot (only speed is lost). */
 int regimage_write(struct registry *reg, const char *path, const struct image_key *key);
+/* The image bytes of reg for key, malloc'd (tests, fuzzing); NULL when
+ * out of memory. */
+void *regimage_build(struct registry *reg, const struct image_key *key, size_t *len);
 /* How many sections a registry image has (for image_open()). */
 #define REGIMAGE_SECTIONS 8
 /* The registry in a mapped image, which it then owns (registry_free()
