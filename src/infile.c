@@ -5,7 +5,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <linux/magic.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -15,6 +18,8 @@
 
 /* Size of the blocks files are read in. */
 #define INFILE_BLOCK 65536
+/* How long a named FIFO may keep the reader waiting for a writer. */
+#define INFILE_FIFO_WAIT_MS 5000
 
 struct infile_policy {
 	size_t cap;
@@ -54,6 +59,23 @@ static const char *infile_refusal(mode_t mode, enum infile_kind kind)
 	return _("is not a regular file");
 }
 
+/* A named FIFO may have no writer yet (`cat file >fifo &` races the
+ * reader): wait a little for one, never for ever. An anonymous pipe
+ * (pipefs: `cmd | portscope --registry /dev/stdin`) has its writer. */
+static const char *infile_wait_writer(int fd)
+{
+	struct statfs fs;
+	if (fstatfs(fd, &fs) == 0 && fs.f_type == PIPEFS_MAGIC)
+		return NULL;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int n;
+	while ((n = poll(&p, 1, INFILE_FIFO_WAIT_MS)) < 0 && errno == EINTR)
+		;
+	if (n == 0)
+		return _("a FIFO that no program writes to (waited 5 s)");
+	return n < 0 ? strerror(errno) : NULL;
+}
+
 int infile_open(const char *path, enum infile_kind kind, struct ps_error *err)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer, nor a
@@ -72,6 +94,8 @@ int infile_open(const char *path, enum infile_kind kind, struct ps_error *err)
 	}
 	struct stat sb;
 	const char *why = fstat(fd, &sb) < 0 ? strerror(errno) : infile_refusal(sb.st_mode, kind);
+	if (!why && S_ISFIFO(sb.st_mode))
+		why = infile_wait_writer(fd);
 	if (!why && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0)
 		why = strerror(errno);
 	if (why) {

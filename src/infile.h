@@ -4,8 +4,8 @@
  * where a regular one is expected (a FIFO, a socket, a device) is refused
  * without ever blocking on it, a directory is refused, and a file over
  * its kind's cap stops with "file: larger than ...". Only the registry
- * may be a pipe or FIFO (`--registry /dev/stdin`); a FIFO with no writer
- * reads as empty instead of waiting for one. */
+ * may be a pipe or FIFO (`--registry /dev/stdin`); a named FIFO gets 5 s
+ * for a writer to appear, then it is refused instead of waited on. */
 #ifndef PORTSCOPE_INFILE_H
 #define PORTSCOPE_INFILE_H
 

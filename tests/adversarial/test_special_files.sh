@@ -94,6 +94,10 @@ mkfifo "$TMPD/reg.fifo"
 trun --registry "$TMPD/reg.fifo" stats
 ended "registry FIFO with no writer"
 is "registry FIFO with no writer: exit 2" 2 "$RC"
+is "registry FIFO with no writer: says so" "$TMPD/reg.fifo: a FIFO that no program writes to (waited 5 s)" "$ERR"
+(sleep 1; cat "$REG" >"$TMPD/reg.fifo") &
+trun --registry "$TMPD/reg.fifo" stats --format json
+like "registry FIFO whose writer comes a second later: read whole" '"records":14474' "$OUT"
 trun --registry /dev/zero stats
 is "registry /dev/zero: refused" "/dev/zero: is a device, not a regular file" "$ERR"
 run --registry /dev/stdin stats --format csv <"$REG"
