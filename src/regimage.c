@@ -94,77 +94,131 @@ void *regimage_build(struct registry *reg, const struct image_key *key, size_t *
 	return image_build(IMAGE_REGISTRY, key, sect, SECT_COUNT, len);
 }
 
-/* Every byte below 4 (the states are 0..2: 3 is checked by the caller)?
- * Eight at a time: this runs over 320 KiB on every start. */
-static bool regimage_u8_small(const uint8_t *v, size_t n)
+/* The checks below run over every byte of a 3 MiB image on each start,
+ * so they use SSE2 (every x86-64 has it) where the compiler targets it. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#define U32_SIGN 0x80000000u
+
+/* The largest byte of v[0..n). */
+static uint8_t regimage_max_u8(const uint8_t *v, size_t n)
 {
-	uint64_t bad = 0, w;
+	__m128i m = _mm_setzero_si128();
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, v + i, 8);
-		bad |= w;
-	}
+	for (; i + 16 <= n; i += 16)
+		m = _mm_max_epu8(m, _mm_loadu_si128((const __m128i *)(v + i)));
+	uint8_t lanes[16], top = 0;
+	_mm_storeu_si128((__m128i *)lanes, m);
+	for (int k = 0; k < 16; k++)
+		top = lanes[k] > top ? lanes[k] : top;
 	for (; i < n; i++)
-		bad |= v[i];
-	return !(bad & 0xFCFCFCFCFCFCFCFCull);
+		top = v[i] > top ? v[i] : top;
+	return top;
 }
 
-/* Every state below STATE_COUNT: no byte is 3 when none has both low bits. */
+/* Lanes of x not below limit (unsigned), as all-ones lanes. */
+static __m128i regimage_not_below(__m128i x, __m128i limit_biased)
+{
+	return _mm_cmpgt_epi32(_mm_xor_si128(x, _mm_set1_epi32((int)U32_SIGN)), limit_biased);
+}
+
+/* (limit - 1) biased for regimage_not_below(); limit >= 1. */
+static __m128i regimage_bias(uint32_t limit)
+{
+	return _mm_set1_epi32((int)((limit - 1) ^ U32_SIGN));
+}
+
+static bool regimage_any(__m128i bad)
+{
+	return _mm_movemask_epi8(bad) != 0;
+}
+#endif
+
+/* Every state below STATE_COUNT? */
 static bool regimage_states_ok(const uint8_t *v, size_t n)
 {
-	if (!regimage_u8_small(v, n))
-		return false;
-	uint64_t both = 0, w;
-	for (size_t i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, v + i, 8);
-		both |= w & (w >> 1);
-	}
-	for (size_t i = n / 8 * 8; i < n; i++)
-		both |= v[i] & (v[i] >> 1);
-	return !(both & 0x0101010101010101ull);
+#ifdef __SSE2__
+	return regimage_max_u8(v, n) < STATE_COUNT;
+#else
+	uint8_t bad = 0;
+	for (size_t i = 0; i < n; i++)
+		bad |= v[i] >= STATE_COUNT;
+	return !bad;
+#endif
 }
 
-/* Every value below limit? Four running maxima, no branch per value. */
+/* Every value below limit? */
 static bool regimage_u32_below(const uint32_t *v, size_t n, uint64_t limit)
 {
-	uint32_t m[4] = { 0, 0, 0, 0 };
+	if (limit > UINT32_MAX)
+		return true;
+	if (limit == 0)
+		return n == 0;
 	size_t i = 0;
+	uint32_t bad = 0;
+#ifdef __SSE2__
+	__m128i lim = regimage_bias((uint32_t)limit), acc = _mm_setzero_si128();
 	for (; i + 4 <= n; i += 4)
-		for (int k = 0; k < 4; k++)
-			m[k] = v[i + k] > m[k] ? v[i + k] : m[k];
+		acc = _mm_or_si128(acc, regimage_not_below(_mm_loadu_si128((const __m128i *)(v + i)), lim));
+	bad = regimage_any(acc);
+#endif
 	for (; i < n; i++)
-		m[0] = v[i] > m[0] ? v[i] : m[0];
-	uint32_t top = m[0] > m[1] ? m[0] : m[1];
-	top = top > m[2] ? top : m[2];
-	top = top > m[3] ? top : m[3];
-	return n == 0 || top < limit;
+		bad |= v[i] >= limit;
+	return !bad;
+}
+
+/* Is each record's port range empty (PORT_NONE both) or inside 0..65535,
+ * and are its enums ones it may hold? */
+static bool regimage_record_ok(const struct record *r)
+{
+	bool none = r->port_lo == PORT_NONE && r->port_hi == PORT_NONE;
+	unsigned ports_bad = (r->port_lo < 0) | (r->port_lo > r->port_hi) | (r->port_hi > PORT_MAX);
+	return !((unsigned)(r->transport > TRANSPORT_NONE) | (r->state >= STATE_COUNT) |
+		 (none ? 0u : ports_bad));
 }
 
 /* Does every record point inside the pool and hold values it may hold? */
 static bool regimage_records_ok(const struct record *rec, size_t n, uint64_t pool_len)
 {
-	uint32_t top = 0;
 	unsigned bad = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct record *r = &rec[i];
-		for (int f = 0; f < FIELD_COUNT; f++)
-			top = r->field[f] > top ? r->field[f] : top;
-		bool none = r->port_lo == PORT_NONE && r->port_hi == PORT_NONE;
-		unsigned ports_bad = (r->port_lo < 0) | (r->port_lo > r->port_hi) |
-				     (r->port_hi > PORT_MAX);
-		bad |= (unsigned)(r->transport > TRANSPORT_NONE) | (r->state >= STATE_COUNT) |
-		       (none ? 0u : ports_bad);
+	size_t i = 0;
+#ifdef __SSE2__
+	_Static_assert(offsetof(struct record, field) == 0 && FIELD_COUNT == 12,
+		       "the fields are the first three 16-byte lanes of a record");
+	__m128i lim = regimage_bias((uint32_t)pool_len), acc = _mm_setzero_si128();
+	for (; i < n; i++) {
+		const __m128i *f = (const __m128i *)rec[i].field;
+		acc = _mm_or_si128(acc, regimage_not_below(_mm_loadu_si128(f), lim));
+		acc = _mm_or_si128(acc, regimage_not_below(_mm_loadu_si128(f + 1), lim));
+		acc = _mm_or_si128(acc, regimage_not_below(_mm_loadu_si128(f + 2), lim));
+		bad |= !regimage_record_ok(&rec[i]);
 	}
-	return !bad && (n == 0 || top < pool_len);
+	bad |= regimage_any(acc);
+#endif
+	for (; i < n; i++)
+		bad |= !regimage_u32_below(rec[i].field, FIELD_COUNT, pool_len) ||
+		       !regimage_record_ok(&rec[i]);
+	return !bad;
 }
 
 /* Do the cover offsets rise from 0 to ncover, and the entries name records? */
 static bool regimage_cover_ok(const uint32_t *off, const uint32_t *cover, uint64_t ncover,
 			      uint64_t nrec)
 {
-	if (off[0] != 0 || off[PORT_COUNT] != ncover)
+	if (off[0] != 0 || off[PORT_COUNT] != ncover ||
+	    !regimage_u32_below(off, PORT_COUNT + 1, ncover + 1))
 		return false;
-	for (unsigned p = 0; p < PORT_COUNT; p++)
+	unsigned p = 0;
+#ifdef __SSE2__
+	/* every offset is at most ncover <= COVER_MAX < 2^31: signed compares */
+	__m128i acc = _mm_setzero_si128();
+	for (; p + 4 <= PORT_COUNT; p += 4)
+		acc = _mm_or_si128(acc, _mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(off + p)),
+							_mm_loadu_si128((const __m128i *)(off + p + 1))));
+	if (regimage_any(acc))
+		return false;
+#endif
+	for (; p < PORT_COUNT; p++)
 		if (off[p] > off[p + 1])
 			return false;
 	return regimage_u32_below(cover, (size_t)ncover, nrec);
