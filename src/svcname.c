@@ -173,7 +173,8 @@ long svcname_similar(struct registry *reg, const char *name, const char **out, s
 		}
 		v[nv++] = (struct similar){ r, rank };
 	}
-	qsort(v, nv, sizeof(*v), similar_cmp);
+	if (nv)
+		qsort(v, nv, sizeof(*v), similar_cmp);
 	size_t k = nv < max ? nv : max;
 	for (size_t i = 0; i < k; i++)
 		out[i] = v[i].name;
