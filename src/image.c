@@ -35,7 +35,7 @@
 
 struct image_header {
 	char magic[8];
-	uint64_t checksum; /* XXH3-64 of every byte after this field */
+	uint64_t checksum; /* XXH3-64 of the rest of the header, to the first section */
 	uint32_t endian;   /* IMAGE_ENDIAN as the writer stored it */
 	uint32_t version;  /* IMAGE_VERSION */
 	uint32_t type;     /* enum image_type */
@@ -45,6 +45,7 @@ struct image_header {
 	struct image_key key;
 	struct {
 		uint64_t off, len;
+		uint64_t sum; /* XXH3-64 of the section and its padding, to the next */
 	} sect[IMAGE_SECTIONS_MAX];
 };
 
@@ -64,7 +65,7 @@ bool image_enabled(void)
 	return image_on;
 }
 
-/* Offset of the byte after n bytes at off, rounded up to IMAGE_ALIGN. */
+/* off rounded up to IMAGE_ALIGN. */
 static uint64_t image_align(uint64_t off)
 {
 	return (off + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN;
@@ -184,32 +185,72 @@ static bool image_settled(const void *buf)
 	return settled == 1;
 }
 
-int image_check(const void *buf, size_t len, enum image_type type,
-		struct image_key *key, size_t nsect, struct image *img)
+/* Where the bytes summed for section i of n end: where the next starts. */
+static uint64_t image_sum_end(const struct image_header *h, size_t i, size_t n, size_t len)
+{
+	return i + 1 < n ? h->sect[i + 1].off : len;
+}
+
+/* The sections tile the image: each starts where the one before ends
+ * (aligned), the first after the header, the last at the end; so every
+ * byte is summed exactly once, by the header's sum or a section's. */
+static bool image_layout_ok(const struct image_header *h, size_t len)
+{
+	uint64_t at = image_align(sizeof(*h));
+	for (size_t i = 0; i < h->nsect; i++) {
+		if (at > len || h->sect[i].off != at || h->sect[i].len > len - at)
+			return false;
+		at = image_align(at + h->sect[i].len);
+	}
+	return at == len || (h->nsect == 0 && len == image_align(sizeof(*h)));
+}
+
+int image_verify(struct image *img, size_t i)
+{
+	if (i >= img->nsect)
+		return -1;
+	if (img->verified & (1u << i))
+		return 0;
+	if (image_xxh3(img->sect[i].data, img->sum_len[i]) != img->sum[i])
+		return -1;
+	img->verified |= 1u << i;
+	return 0;
+}
+
+int image_check_some(const void *buf, size_t len, enum image_type type,
+		     struct image_key *key, size_t nsect, unsigned defer, struct image *img)
 {
 	struct image_header h;
-	if (len < sizeof(h) || len > IMAGE_CAP || nsect > IMAGE_SECTIONS_MAX)
+	if (len < image_align(sizeof(h)) || len > IMAGE_CAP || nsect > IMAGE_SECTIONS_MAX)
 		return -1;
 	memcpy(&h, buf, sizeof(h));
-	if (!image_header_ok(&h, len, type, nsect))
-		return -1;
-	for (size_t i = 0; i < nsect; i++) {
-		uint64_t off = h.sect[i].off, n = h.sect[i].len;
-		if (off % IMAGE_ALIGN || off < sizeof(h) || off > len || n > len - off)
-			return -1;
-		img->sect[i].data = (const char *)buf + off;
-		img->sect[i].len = n;
-	}
-	if (image_xxh3((const char *)buf + IMAGE_SUMMED, len - IMAGE_SUMMED) != h.checksum)
+	if (!image_header_ok(&h, len, type, nsect) || !image_layout_ok(&h, len) ||
+	    image_xxh3((const char *)buf + IMAGE_SUMMED, image_align(sizeof(h)) - IMAGE_SUMMED) !=
+		    h.checksum)
 		return -1;
 	img->nsect = nsect;
+	img->verified = 0;
+	for (size_t i = 0; i < nsect; i++) {
+		img->sect[i].data = (const char *)buf + h.sect[i].off;
+		img->sect[i].len = h.sect[i].len;
+		img->sum[i] = h.sect[i].sum;
+		img->sum_len[i] = image_sum_end(&h, i, nsect, len) - h.sect[i].off;
+		if (!(defer & (1u << i)) && image_verify(img, i) < 0)
+			return -1;
+	}
 	if (key)
 		*key = h.key;
 	return 0;
 }
 
+int image_check(const void *buf, size_t len, enum image_type type,
+		struct image_key *key, size_t nsect, struct image *img)
+{
+	return image_check_some(buf, len, type, key, nsect, 0, img);
+}
+
 int image_map(const char *path, enum image_type type, struct image_key *key,
-	      size_t nsect, struct image *img)
+	      size_t nsect, unsigned defer, struct image *img)
 {
 	memset(img, 0, sizeof(*img));
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
@@ -226,7 +267,7 @@ int image_map(const char *path, enum image_type type, struct image_key *key,
 	close(fd);
 	if (map == MAP_FAILED)
 		return -1;
-	if (image_check(map, (size_t)sb.st_size, type, key, nsect, img) < 0) {
+	if (image_check_some(map, (size_t)sb.st_size, type, key, nsect, defer, img) < 0) {
 		munmap(map, (size_t)sb.st_size);
 		return -1;
 	}
@@ -236,7 +277,7 @@ int image_map(const char *path, enum image_type type, struct image_key *key,
 }
 
 enum image_open image_open(const char *img_path, enum image_type type, const char *src,
-			   enum infile_kind kind, size_t nsect, struct image *img,
+			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
 			   struct image_key *key)
 {
 	struct image_key have, now = { 0 };
@@ -244,7 +285,7 @@ enum image_open image_open(const char *img_path, enum image_type type, const cha
 	if (stat(src, &sb) < 0 || !S_ISREG(sb.st_mode))
 		return IMAGE_NOKEY;
 	image_identity(&sb, &now);
-	bool mapped = image_map(img_path, type, &have, nsect, img) == 0;
+	bool mapped = image_map(img_path, type, &have, nsect, defer, img) == 0;
 	now.hash = have.hash;
 	if (mapped && image_settled(img->map) && memcmp(&now, &have, sizeof(now)) == 0) {
 		*key = have;
@@ -307,12 +348,20 @@ void *image_build(enum image_type type, const struct image_key *key,
 
 void image_seal(void *buf, size_t len)
 {
-	if (len < sizeof(struct image_header))
+	struct image_header h;
+	if (len < image_align(sizeof(h)))
 		return;
-	uint64_t size = len, sum;
-	memcpy((char *)buf + offsetof(struct image_header, size), &size, sizeof(size));
-	sum = image_xxh3((char *)buf + IMAGE_SUMMED, len - IMAGE_SUMMED);
-	memcpy((char *)buf + offsetof(struct image_header, checksum), &sum, sizeof(sum));
+	memcpy(&h, buf, sizeof(h));
+	h.size = len;
+	size_t n = h.nsect < IMAGE_SECTIONS_MAX ? h.nsect : IMAGE_SECTIONS_MAX;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t end = image_sum_end(&h, i, n, len);
+		h.sect[i].sum = h.sect[i].off <= end && end <= len
+			? image_xxh3((char *)buf + h.sect[i].off, end - h.sect[i].off) : 0;
+	}
+	memcpy(buf, &h, sizeof(h));
+	h.checksum = image_xxh3((char *)buf + IMAGE_SUMMED, image_align(sizeof(h)) - IMAGE_SUMMED);
+	memcpy((char *)buf + offsetof(struct image_header, checksum), &h.checksum, 8);
 }
 
 /* Make dir (and its parent, e.g. ~/.cache) with mode 0700 if missing. */
@@ -407,19 +456,32 @@ int image_check(const void *buf, size_t len, enum image_type type,
 	return -1;
 }
 
-int image_map(const char *path, enum image_type type, struct image_key *key,
-	      size_t nsect, struct image *img)
+int image_check_some(const void *buf, size_t len, enum image_type type,
+		     struct image_key *key, size_t nsect, unsigned defer, struct image *img)
 {
-	(void)path, (void)type, (void)key, (void)nsect;
+	(void)defer;
+	return image_check(buf, len, type, key, nsect, img);
+}
+
+int image_verify(struct image *img, size_t i)
+{
+	(void)img, (void)i;
+	return -1;
+}
+
+int image_map(const char *path, enum image_type type, struct image_key *key,
+	      size_t nsect, unsigned defer, struct image *img)
+{
+	(void)path, (void)type, (void)key, (void)nsect, (void)defer;
 	memset(img, 0, sizeof(*img));
 	return -1;
 }
 
 enum image_open image_open(const char *img_path, enum image_type type, const char *src,
-			   enum infile_kind kind, size_t nsect, struct image *img,
+			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
 			   struct image_key *key)
 {
-	(void)img_path, (void)type, (void)src, (void)kind, (void)nsect, (void)key;
+	(void)img_path, (void)type, (void)src, (void)kind, (void)nsect, (void)defer, (void)key;
 	memset(img, 0, sizeof(*img));
 	return IMAGE_NOKEY;
 }

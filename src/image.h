@@ -17,7 +17,7 @@
 #include "strbuf.h"
 
 /* Bump on any change of what an image holds or how it is laid out. */
-#define IMAGE_VERSION 1
+#define IMAGE_VERSION 2
 #define IMAGE_SECTIONS_MAX 12
 /* Sections start at multiples of this, so arrays in them are aligned. */
 #define IMAGE_ALIGN 64
@@ -61,6 +61,9 @@ struct image {
 	size_t len;
 	size_t nsect;
 	struct image_section sect[IMAGE_SECTIONS_MAX];
+	uint64_t sum[IMAGE_SECTIONS_MAX];     /* each section's checksum */
+	uint64_t sum_len[IMAGE_SECTIONS_MAX]; /* the bytes it covers */
+	unsigned verified;                    /* sections whose sum was checked */
 };
 
 /* Turn images off (--no-cache) or on for the rest of the process. */
@@ -72,9 +75,11 @@ bool image_enabled(void);
 int image_key_of(const char *path, enum infile_kind kind, struct image_key *key);
 /* Map the image at img_path if it is current for the source file src
  * (read as kind): the source's identity matches and it was settled, or
- * its content hashes to the image's key. */
+ * its content hashes to the image's key. The checksums of the sections in
+ * the bitmask defer are left for image_verify(): a caller that never reads
+ * a section never pays for it. */
 enum image_open image_open(const char *img_path, enum image_type type, const char *src,
-			   enum infile_kind kind, size_t nsect, struct image *img,
+			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
 			   struct image_key *key);
 /* Is the file at path still the one key was taken from (same identity)? */
 bool image_key_current(const char *path, const struct image_key *key);
@@ -87,10 +92,15 @@ void image_path(struct strbuf *out, const char *tag, const char *source_path);
  * key is not NULL, *key with its key; -1 when anything is off. */
 int image_check(const void *buf, size_t len, enum image_type type,
 		struct image_key *key, size_t nsect, struct image *img);
+/* The same, leaving the sections in the bitmask defer unverified. */
+int image_check_some(const void *buf, size_t len, enum image_type type,
+		     struct image_key *key, size_t nsect, unsigned defer, struct image *img);
+/* Check the checksum of section i (once); -1 when it does not match. */
+int image_verify(struct image *img, size_t i);
 /* Map and check the image at path and give its key; -1 (nothing mapped)
  * when there is no usable one. */
 int image_map(const char *path, enum image_type type, struct image_key *key,
-	      size_t nsect, struct image *img);
+	      size_t nsect, unsigned defer, struct image *img);
 void image_unmap(struct image *img);
 /* Write an image atomically (a temporary file, fsync, rename; mode 0600
  * in a 0700 directory); -1 when it cannot, which only costs speed. */

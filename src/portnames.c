@@ -227,7 +227,7 @@ struct portnames *portnames_load(const char *path, struct ps_error *err)
 		image_path(&ip, "services", path);
 	if (ip.len && !ip.failed)
 		st = image_open(strbuf_str(&ip), IMAGE_PORTNAMES, path, INFILE_SERVICES, PN_SECTIONS,
-				&img, &key);
+				0, &img, &key);
 	struct portnames *pn = st == IMAGE_MAPPED ? portnames_adopt(&img, path) : NULL;
 	if (!pn && (pn = portnames_parse(path, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))

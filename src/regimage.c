@@ -226,7 +226,7 @@ static bool regimage_cover_ok(const uint32_t *off, const uint32_t *cover, uint64
 
 /* Are the sections the sizes the meta section says, and their contents sane? */
 static bool regimage_ok(const struct image *img, const struct regimage_meta *m,
-			enum source_kind kind)
+			enum source_kind kind, bool counts_only)
 {
 	const struct image_section *s = img->sect;
 	const char *pool = s[SECT_POOL].data, *why = s[SECT_SKIP_WHY].data;
@@ -242,11 +242,29 @@ static bool regimage_ok(const struct image *img, const struct regimage_meta *m,
 	    s[SECT_BY_NAME].len != m->nby_name * sizeof(uint32_t) || s[SECT_SKIP_WHY].len == 0 ||
 	    why[s[SECT_SKIP_WHY].len - 1] != '\0')
 		return false;
+	if (!regimage_states_ok(s[SECT_STATE].data, STATE_BYTES))
+		return false;
+	if (counts_only)
+		return true; /* the rest is never read, so never checked */
 	return pool[0] == '\0' && pool[m->pool_len - 1] == '\0' &&
-	       regimage_states_ok(s[SECT_STATE].data, STATE_BYTES) &&
 	       regimage_cover_ok(s[SECT_COVER_OFF].data, s[SECT_COVER].data, m->ncover, m->nrec) &&
 	       regimage_u32_below(s[SECT_BY_NAME].data, (size_t)m->nby_name, m->nrec) &&
 	       regimage_records_ok(s[SECT_RECORDS].data, (size_t)m->nrec, m->pool_len);
+}
+
+/* The pool of a registry without its records: the empty string. */
+static char regimage_no_pool[1];
+
+/* Leave the records, pool and indexes out (see regimage_defer()). */
+static void regimage_counts_only(struct registry *reg)
+{
+	reg->counts_only = true;
+	reg->rec = NULL;
+	reg->rec_cap = 0;
+	reg->pool = regimage_no_pool;
+	reg->pool_len = reg->pool_cap = 1;
+	reg->cover_off = reg->cover = reg->by_name = NULL;
+	reg->ncover = reg->nby_name = 0;
 }
 
 /* Point reg's arrays at the image's sections. */
@@ -275,13 +293,31 @@ static void regimage_attach(struct registry *reg, const struct image *img,
 	reg->skipped.line = (unsigned long)m->skipped_line;
 }
 
-struct registry *regimage_from(const struct image *img, enum source_kind kind)
+unsigned regimage_defer(bool counts_only)
+{
+	return counts_only ? 1u << SECT_RECORDS | 1u << SECT_POOL | 1u << SECT_COVER_OFF |
+				     1u << SECT_COVER | 1u << SECT_BY_NAME
+			   : 0;
+}
+
+/* Verify the checksums image_open() left for later, unless counts_only. */
+static bool regimage_verified(struct image *img, bool counts_only)
+{
+	unsigned rest = regimage_defer(true);
+	for (size_t i = 0; !counts_only && i < SECT_COUNT; i++)
+		if ((rest & (1u << i)) && image_verify(img, i) < 0)
+			return false;
+	return true;
+}
+
+struct registry *regimage_from(struct image *img, enum source_kind kind, bool counts_only)
 {
 	struct regimage_meta m;
-	if (img->nsect != SECT_COUNT || img->sect[SECT_META].len != sizeof(m))
+	if (img->nsect != SECT_COUNT || img->sect[SECT_META].len != sizeof(m) ||
+	    !regimage_verified(img, counts_only))
 		return NULL;
 	memcpy(&m, img->sect[SECT_META].data, sizeof(m));
-	if (!regimage_ok(img, &m, kind))
+	if (!regimage_ok(img, &m, kind, counts_only))
 		return NULL;
 	struct registry *reg = calloc(1, sizeof(*reg));
 	const char *why = img->sect[SECT_SKIP_WHY].data;
@@ -291,13 +327,15 @@ struct registry *regimage_from(const struct image *img, enum source_kind kind)
 		return NULL;
 	}
 	regimage_attach(reg, img, &m);
+	if (counts_only)
+		regimage_counts_only(reg);
 	reg->source_label = "IANA registry";
 	return reg;
 }
 
-struct registry *regimage_adopt(struct image *img, enum source_kind kind)
+struct registry *regimage_adopt(struct image *img, enum source_kind kind, bool counts_only)
 {
-	struct registry *reg = regimage_from(img, kind);
+	struct registry *reg = regimage_from(img, kind, counts_only);
 	if (!reg) {
 		image_unmap(img);
 		return NULL;

@@ -16,12 +16,19 @@ int regimage_write(struct registry *reg, const char *path, const struct image_ke
 void *regimage_build(struct registry *reg, const struct image_key *key, size_t *len);
 /* How many sections a registry image has (for image_open()). */
 #define REGIMAGE_SECTIONS 8
+/* The sections image_open() may leave unverified: none, or with
+ * counts_only, the records, pool and indexes (regimage_adopt() then never
+ * reads them). */
+unsigned regimage_defer(bool counts_only);
 /* The registry in a mapped image, which it then owns (registry_free()
  * unmaps it); NULL, and the image unmapped, when it is not a valid one.
- * Provenance (source, label, bundled) is the caller's. */
-struct registry *regimage_adopt(struct image *img, enum source_kind kind);
+ * Provenance (source, label, bundled) is the caller's. counts_only leaves
+ * the records, pool and indexes out (reg->counts_only): nrec, date, the
+ * per-port states and the warnings' counts are all a registry then has. */
+struct registry *regimage_adopt(struct image *img, enum source_kind kind, bool counts_only);
 /* The same from bytes in memory, which must outlive the registry (tests,
- * fuzzing); every index in them is checked. */
-struct registry *regimage_from(const struct image *img, enum source_kind kind);
+ * fuzzing); every index in what it keeps is checked, and the checksums
+ * img left unverified are verified first. */
+struct registry *regimage_from(struct image *img, enum source_kind kind, bool counts_only);
 
 #endif

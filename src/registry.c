@@ -496,6 +496,11 @@ static int build_by_name(struct registry *reg)
 
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n)
 {
+	if (reg->counts_only) {
+		*idx = NULL;
+		*n = 0;
+		return 0;
+	}
 	if (!reg->by_name && build_by_name(reg) < 0)
 		return -1;
 	*idx = reg->by_name;
@@ -507,7 +512,7 @@ size_t registry_find_service(struct registry *reg, const char *name,
 			     const uint32_t **idx)
 {
 	*idx = NULL;
-	if (!reg->by_name && build_by_name(reg) < 0)
+	if (reg->counts_only || (!reg->by_name && build_by_name(reg) < 0))
 		return 0;
 	size_t lo = 0, hi = reg->nby_name;
 	while (lo < hi) { /* first entry >= name */

@@ -106,6 +106,8 @@ struct registry {
 	size_t nby_name;
 	struct image *image; /* the arrays above live in this mapped image
 				(read-only) when it is set: src/regimage.c */
+	bool counts_only;    /* from an image without its records, pool and
+				port indexes: source_counts_only() */
 	/* provenance */
 	char *source;              /* path of the file loaded */
 	enum source_kind kind;

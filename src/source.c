@@ -77,6 +77,13 @@ static int looks_like_csv(const char *path)
 	return strncmp(h, "Service Name,", 13) == 0;
 }
 
+static bool source_want_counts_only;
+
+void source_counts_only(bool on)
+{
+	source_want_counts_only = on;
+}
+
 /* Fill in where reg came from. */
 static int set_provenance(struct registry *reg, const struct loader *ld, const char *path,
 			  const char *label)
@@ -120,8 +127,9 @@ static struct registry *load_with(const struct loader *ld, const char *path,
 		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry", path);
 	if (ip.len && !ip.failed)
 		st = image_open(strbuf_str(&ip), IMAGE_REGISTRY, path, INFILE_REGISTRY,
-				REGIMAGE_SECTIONS, &img, &key);
-	struct registry *reg = st == IMAGE_MAPPED ? regimage_adopt(&img, ld->kind) : NULL;
+				REGIMAGE_SECTIONS, regimage_defer(source_want_counts_only), &img, &key);
+	struct registry *reg = st == IMAGE_MAPPED
+		? regimage_adopt(&img, ld->kind, source_want_counts_only) : NULL;
 	if (reg && set_provenance(reg, ld, path, label) < 0) {
 		registry_free(reg);
 		reg = NULL;

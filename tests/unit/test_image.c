@@ -102,13 +102,13 @@ START_TEST(registry_round_trip)
 	free(bytes);
 	struct image got;
 	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS, &got), 0);
-	struct registry *back = regimage_from(&got, SOURCE_IANA_CSV);
+	struct registry *back = regimage_from(&got, SOURCE_IANA_CSV, false);
 	ck_assert_ptr_nonnull(back);
 	ck_assert_uint_eq(back->nrec, 14474);
 	same_registry(reg, back);
 	registry_free(back);
 	/* an image of a services-format registry is not one of the CSV */
-	ck_assert_ptr_null(regimage_from(&got, SOURCE_SERVICES));
+	ck_assert_ptr_null(regimage_from(&got, SOURCE_SERVICES, false));
 	registry_free(reg);
 	free(img);
 }
@@ -165,7 +165,7 @@ START_TEST(open_only_current)
 	snprintf(img, sizeof(img), "%s/cache/x.img", dir);
 	struct image map;
 	struct image_key k, k2;
-	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, &map, &k),
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k),
 			 IMAGE_STALE);
 	static const char data[] = "payload";
 	const struct image_section s = { data, sizeof(data) };
@@ -177,18 +177,18 @@ START_TEST(open_only_current)
 	ck_assert_int_eq(stat(img, &sb), 0);
 	ck_assert_uint_eq(sb.st_mode & 0777, 0700);
 	snprintf(img, sizeof(img), "%s/cache/x.img", dir);
-	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, &map, &k2),
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k2),
 			 IMAGE_MAPPED);
 	ck_assert_str_eq(map.sect[0].data, "payload");
 	image_unmap(&map);
 	/* the same size, new bytes: not current any more */
 	write_file(src, sizeof(src), dir, "services", "b\t7/tcp\n");
-	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, &map, &k2),
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k2),
 			 IMAGE_STALE);
 	ck_assert_uint_ne(k.hash, k2.hash);
 	/* no source, no key */
 	unlink(src);
-	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, &map, &k2),
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k2),
 			 IMAGE_NOKEY);
 	unlink(img);
 	snprintf(img + strlen(img) - 6, 7, "%s", "");
