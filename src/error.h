@@ -5,6 +5,13 @@
 
 #include <stdio.h>
 
+/* The program's exit statuses, the commands' and the TUI's alike. */
+enum {
+	EXIT_RESULTS = 0,
+	EXIT_NO_RESULTS = 1,
+	EXIT_TROUBLE = 2,
+};
+
 struct ps_error {
 	char *file;          /* NULL when the error is not about a file */
 	unsigned long line;  /* 0 when no line applies */

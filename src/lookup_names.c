@@ -4,11 +4,12 @@
  * source. */
 #include <config.h>
 
+#include <string.h>
 #include <strings.h>
 
 #include "i18n.h"
 #include "lookup_names.h"
-#include "portfacts.h"
+#include "sanitize.h"
 
 /* "name/transport" pairs, one source at a time. */
 struct names {
@@ -27,7 +28,7 @@ static void names_add(struct names *nm, const char *name, enum transport t)
 	else if (strcasecmp(nm->first, name) != 0)
 		nm->differ = true;
 	strbuf_addc(&nm->line, ' ');
-	output_text(&nm->line, name);
+	sanitize_append(&nm->line, name, strlen(name));
 	strbuf_addf(&nm->line, "/%s", transport_name(t));
 	nm->any = true;
 }
@@ -65,16 +66,6 @@ static void source_line(struct strbuf *out, struct names *nm, const char *label)
 	nm->any = false;
 }
 
-/* A source that fails to load is named in a warning and left out. */
-static const struct portnames *optional(struct cli *cli, const struct portnames *pn)
-{
-	if (!pn) {
-		error_print(&cli->err, cli->prog, stderr);
-		error_clear(&cli->err);
-	}
-	return pn && pn->present ? pn : NULL;
-}
-
 bool lookup_names_block(struct strbuf *block, const struct registry *reg,
 			const struct portnames *etc, const struct portnames *nmap, unsigned port)
 {
@@ -97,19 +88,4 @@ bool lookup_names_block(struct strbuf *block, const struct registry *reg,
 		block->data[before] = '\0';
 	}
 	return differ;
-}
-
-void lookup_names_text(struct cli *cli, unsigned port)
-{
-	struct portfacts *pf = cli_facts(cli);
-	if (!pf)
-		return;
-	struct strbuf block = STRBUF_INIT;
-	const struct portnames *etc = optional(cli, portfacts_etc_services(pf, &cli->err));
-	const struct portnames *nmap = optional(cli, portfacts_nmap(pf, &cli->err));
-	if (lookup_names_block(&block, cli->reg, etc, nmap, port)) {
-		strbuf_adds(&cli->out, _("names differ between sources:\n"));
-		strbuf_add(&cli->out, block.data, block.len);
-	}
-	strbuf_free(&block);
 }

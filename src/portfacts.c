@@ -96,10 +96,3 @@ bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi)
 	*hi = s->ephemeral_hi;
 	return s->have_ephemeral;
 }
-
-bool portfacts_unprivileged(struct portfacts *pf, unsigned *port)
-{
-	const struct sysinfo_ports *s = portfacts_sys(pf, NULL);
-	*port = s->unprivileged_start;
-	return s->have_unprivileged;
-}

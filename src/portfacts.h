@@ -42,9 +42,8 @@ const struct listeners *portfacts_listeners_rescan(struct portfacts *pf, struct 
  * the call that reads them, when a file is malformed (it then counts as
  * unknown). */
 const struct sysinfo_ports *portfacts_sys(struct portfacts *pf, struct ps_error *err);
-/* The kernel's ephemeral range / first unprivileged port; false if unknown. */
+/* The kernel's ephemeral range; false if unknown. */
 bool portfacts_ephemeral(struct portfacts *pf, unsigned *lo, unsigned *hi);
-bool portfacts_unprivileged(struct portfacts *pf, unsigned *port);
 /* ${XDG_CONFIG_HOME:-~/.config}/portscope/labels */
 void portfacts_labels_path(struct strbuf *out);
 

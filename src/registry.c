@@ -26,7 +26,9 @@ static const char *const field_headings[FIELD_COUNT] = {
 };
 
 static const char *const transport_names[] = {
-	"tcp", "udp", "sctp", "dccp", "any", "other", "",
+	[TRANSPORT_TCP] = "tcp",     [TRANSPORT_UDP] = "udp",	  [TRANSPORT_SCTP] = "sctp",
+	[TRANSPORT_DCCP] = "dccp",   [TRANSPORT_ANY] = "any",	  [TRANSPORT_OTHER] = "other",
+	[TRANSPORT_NONE] = "",
 };
 
 struct registry *registry_new(void)
@@ -261,7 +263,11 @@ const char *transport_name(enum transport t)
 const char *state_name(enum port_state s)
 {
 	/* L10N: port states; also the legend and counts of the map. */
-	static const char *const names[] = { N_("unassigned"), N_("reserved"), N_("assigned") };
+	static const char *const names[STATE_COUNT] = {
+		[STATE_UNASSIGNED] = N_("unassigned"),
+		[STATE_RESERVED] = N_("reserved"),
+		[STATE_ASSIGNED] = N_("assigned"),
+	};
 	return names[s];
 }
 
@@ -274,7 +280,11 @@ const char *range_name(enum port_range r)
 {
 	/* L10N: the RFC 6335 ranges, as text output names them (also used,
 	   untranslated, as RANGE arguments and JSON values). */
-	static const char *const names[] = { N_("system"), N_("user"), N_("dynamic") };
+	static const char *const names[RANGE_COUNT] = {
+		[RANGE_SYSTEM] = N_("system"),
+		[RANGE_USER] = N_("user"),
+		[RANGE_DYNAMIC] = N_("dynamic"),
+	};
 	return names[r];
 }
 

@@ -44,6 +44,29 @@ void source_user_registry_path(struct strbuf *out)
 	source_xdg_path(out, "XDG_DATA_HOME", "/.local/share", "/portscope/" REGISTRY_FILENAME);
 }
 
+bool source_warning(const struct registry *reg, int i, struct strbuf *out)
+{
+	if (reg->utf8_fixed && i-- == 0) {
+		strbuf_addf(out,
+			    P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
+			       "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
+			       reg->utf8_fixed),
+			    reg->source, reg->utf8_first_line, reg->utf8_fixed);
+		return true;
+	}
+	if (reg->hidden_names && i-- == 0) {
+		strbuf_addf(out,
+			    P_("%s:%lu: warning: %zu service name holds invisible or bidirectional "
+			       "characters (shown escaped)",
+			       "%s:%lu: warning: %zu service names hold invisible or bidirectional "
+			       "characters (shown escaped)",
+			       reg->hidden_names),
+			    reg->source, reg->hidden_first_line, reg->hidden_names);
+		return true;
+	}
+	return false;
+}
+
 const char *source_degraded_hint(void)
 {
 	return _("not the official IANA registry: run 'portscope update' to fetch it");

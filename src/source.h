@@ -32,6 +32,11 @@ void source_xdg_path(struct strbuf *out, const char *var, const char *home_defau
 		     const char *suffix);
 /* The per-user registry path that `portscope update` writes by default. */
 void source_user_registry_path(struct strbuf *out);
+/* Warning i (from 0) of those a load leaves for the user ("FILE:LINE:
+ * warning: N bytes of invalid UTF-8 replaced ..."), appended to out; false
+ * when there are no more. The lines a services file skipped are
+ * reg->skipped (skips_print). */
+bool source_warning(const struct registry *reg, int i, struct strbuf *out);
 /* One line saying how to get the full registry, for degraded sources. */
 const char *source_degraded_hint(void);
 

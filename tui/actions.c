@@ -1,43 +1,33 @@
 /* SPDX-License-Identifier: MIT */
-/* actions.c: what each key does, routed by what has the focus: a page
- * (help, ranges) scrolls, a focused detail pane scrolls, else the map moves. */
+/* actions.c: what the map's keys do (keymap.c binds them): the arrows move
+ * the cursor, or scroll the detail pane when it has the focus; the rest
+ * open a prompt, move the focus, go back or quit. On a page the keys do
+ * what keymap.c's on_page column says, before any of this runs. */
 #include <config.h>
 
 #include "../src/i18n.h"
 #include "actions.h"
 
-/* Scroll a page or the detail pane by delta lines. */
+/* Scroll the detail pane by delta lines. */
 static unsigned actions_scroll(struct app *app, long delta)
 {
-	int *scroll = app->view != VIEW_MAP ? &app->page_scroll : &app->detail_scroll;
-	size_t lines = app->view != VIEW_MAP ? app->page_lines : app->detail_lines;
-	long v = (long)*scroll + delta;
-	if (v > (long)lines - 1)
-		v = (long)lines - 1;
-	*scroll = v < 0 ? 0 : (int)v;
-	return app->view != VIEW_MAP ? REDRAW_ALL : REDRAW_DETAIL;
+	long v = (long)app->detail_scroll + delta;
+	if (v > (long)app->detail_lines - 1)
+		v = (long)app->detail_lines - 1;
+	app->detail_scroll = v < 0 ? 0 : (int)v;
+	return REDRAW_DETAIL;
 }
 
 static bool actions_scrolls(const struct app *app)
 {
-	return app->view != VIEW_MAP || app->focus == FOCUS_DETAIL;
+	return app->focus == FOCUS_DETAIL;
 }
 
-/* Lines in one screenful of whatever scrolls. */
+/* Lines in one screenful of the detail pane. */
 static long actions_page(const struct app *app)
 {
-	int h = app->view != VIEW_MAP ? app->lay.rows - 3 : app->lay.detail_h - 2;
+	int h = app->lay.detail_h - 2;
 	return h < 1 ? 1 : h;
-}
-
-unsigned action_left(struct app *app)
-{
-	return app->view != VIEW_MAP ? actions_scroll(app, -1) : heatmap_left(app);
-}
-
-unsigned action_right(struct app *app)
-{
-	return app->view != VIEW_MAP ? actions_scroll(app, 1) : heatmap_right(app);
 }
 
 unsigned action_up(struct app *app)
@@ -72,81 +62,34 @@ unsigned action_end(struct app *app)
 	return actions_scrolls(app) ? actions_scroll(app, PORT_COUNT) : heatmap_last(app);
 }
 
-/* Map-only actions: on a page they do nothing. */
-/* clang-format off */
-#define MAP_ONLY_ACTION(name, fn) \
-	unsigned action_##name(struct app *app) \
-	{ \
-		return app->view == VIEW_MAP ? fn(app) : REDRAW_NONE; \
-	}
-MAP_ONLY_ACTION(zoom_in, heatmap_zoom_in)
-MAP_ONLY_ACTION(zoom_out, heatmap_zoom_out)
-MAP_ONLY_ACTION(next_gap, heatmap_next_gap)
-MAP_ONLY_ACTION(prev_gap, heatmap_prev_gap)
-MAP_ONLY_ACTION(mouse, heatmap_mouse)
-MAP_ONLY_ACTION(search_next, find_next)
-MAP_ONLY_ACTION(search_prev, find_prev)
-MAP_ONLY_ACTION(listeners, marks_toggle_listeners) /* the overlays of marks.c */
-MAP_ONLY_ACTION(frequent, marks_toggle_frequent)
-MAP_ONLY_ACTION(labels, marks_toggle_labels)
-/* clang-format on */
-
 unsigned action_goto(struct app *app)
 {
-	app->view = VIEW_MAP;
 	return prompt_start(app, PROMPT_GOTO) | REDRAW_ALL;
 }
 
 unsigned action_search(struct app *app)
 {
-	app->view = VIEW_MAP;
 	return prompt_start(app, PROMPT_SEARCH) | REDRAW_ALL;
 }
 
+/* t: the next transport; the map, the search and the marks follow it. */
 unsigned action_transport(struct app *app)
 {
-	return heatmap_cycle_transport(app);
-}
-
-/* The suggestions page (pick.c): s opens it on the map, closes it on it. */
-unsigned action_suggest(struct app *app)
-{
-	return app->view == VIEW_MAP || app->view == VIEW_SUGGEST ? pick_open(app) : REDRAW_NONE;
-}
-
-/* clang-format on */
-
-/* Open a page, or close it when it is already open. */
-static unsigned actions_toggle_view(struct app *app, enum view v)
-{
-	app->view = app->view == v ? VIEW_MAP : v;
-	app->page_scroll = 0;
+	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
+					       TRANSPORT_DCCP, TRANSPORT_ANY};
+	size_t i = 0;
+	while (i < 5 && order[i] != app->proto)
+		i++;
+	app->proto = order[(i + 1) % 5];
+	app->gap.enabled = false;
+	find_refresh(app); /* a search covers one transport's records */
+	marks_transport_changed(app);
+	status_message(app, false, _("transport: %s"), transport_name(app->proto));
 	return REDRAW_ALL;
-}
-
-unsigned action_update(struct app *app)
-{
-	return changes_update(app);
-}
-
-unsigned action_changes(struct app *app)
-{
-	return changes_toggle(app);
-}
-
-unsigned action_ranges(struct app *app)
-{
-	return actions_toggle_view(app, VIEW_RANGES);
-}
-unsigned action_help(struct app *app)
-{
-	return actions_toggle_view(app, VIEW_HELP);
 }
 
 unsigned action_focus(struct app *app)
 {
-	if (app->view != VIEW_MAP)
-		return REDRAW_NONE;
 	app->focus = app->focus == FOCUS_MAP ? FOCUS_DETAIL : FOCUS_MAP;
 	return REDRAW_DETAIL | REDRAW_STATUS;
 }
@@ -158,18 +101,16 @@ unsigned action_refresh(struct app *app)
 	return REDRAW_ALL;
 }
 
-/* Esc: back to the map; on the map itself it clears the search. */
+/* Esc: the focus back on the map; when it is there, clear the search. */
 unsigned action_back(struct app *app)
 {
-	bool on_map = app->view == VIEW_MAP && app->focus == FOCUS_MAP;
-	app->view = VIEW_MAP;
+	bool on_map = app->focus == FOCUS_MAP;
 	app->focus = FOCUS_MAP;
 	return REDRAW_ALL | (on_map ? find_clear(app) : REDRAW_NONE);
 }
 
 unsigned action_quit(struct app *app)
 {
-	if (app->view != VIEW_MAP)
-		return action_back(app);
+	(void)app;
 	return REACT_QUIT;
 }

@@ -7,30 +7,39 @@
 
 /* Marks a curses KEY_* code apart from a character of the same value. */
 #define KEYMAP_CODE 0x40000000
+/* A curses KEY_* code as a key, not a character. */
+#define K(c) (KEYMAP_CODE | (c))
 
 /* clang-format off */
 #define ACTION_LIST(X) \
-	X(left) X(right) X(up) X(down) X(page_up) X(page_down) X(home) X(end) \
-	X(zoom_in) X(zoom_out) X(goto) X(next_gap) X(prev_gap) X(transport) \
-	X(search) X(search_next) X(search_prev) X(listeners) X(suggest) \
-	X(update) X(changes) X(frequent) X(labels) \
-	X(ranges) X(focus) X(help) X(refresh) X(mouse) X(back) X(quit)
+	X(up) X(down) X(page_up) X(page_down) X(home) X(end) \
+	X(goto) X(transport) X(search) X(focus) X(refresh) X(back) X(quit)
 /* clang-format on */
 
-/* A key binding: keys (characters or KEYMAP_CODE | KEY_*; 0 ends the
- * list), the names the help page shows, the action and its help text. */
+/* A key binding: keys (characters or K(KEY_*); 0 ends the list), the
+ * names the help page shows, the action, its help text, what the key does
+ * while a page is open, and the page it opens or closes (fn NULL). */
 #define BINDING_KEYS 4
 struct binding {
 	int keys[BINDING_KEYS];
 	const char *names;
 	action_fn fn;
 	const char *help;
+	enum page_use on_page;
+	enum page_id page;
 };
 
 /* keymap.c: the action table binds to key, or NULL; the help lines of a
- * table as the '?' page shows them (pick.c's page has its own table). */
+ * table as the '?' page shows them (the suggestions page has its own
+ * table). */
 action_fn keymap_find(const struct binding *table, size_t n, int key);
 void keymap_help_lines(struct strbuf *t, const struct binding *table, size_t n);
+/* The map's binding of key, or NULL. */
+const struct binding *keymap_binding(int key);
+/* Run the map's action for key, or say that the key is unknown. */
+unsigned keymap_dispatch(struct app *app, int key);
+/* The lines of the map's table on the help page. */
+void keymap_help(struct strbuf *t);
 
 #define ACTION_DECL(name) unsigned action_##name(struct app *app);
 ACTION_LIST(ACTION_DECL)

@@ -16,7 +16,9 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../src/error.h"
 #include "../src/i18n.h"
+#include "../src/portfacts.h"
 #include "../src/ports.h"
 #include "../src/source.h"
 #include "../src/utf8.h"
@@ -38,10 +40,11 @@ static void app_on_winch(int sig)
 	app_winch = 1;
 }
 
+/* INT, TERM, HUP, QUIT: leave the loop, restore the terminal, then exit
+ * 128+sig as a shell reports a program the signal ended. */
 static void app_on_stop(int sig)
 {
-	(void)sig;
-	app_stop = 1;
+	app_stop = sig;
 }
 
 /* Handlers without SA_RESTART, so a blocked read returns to the loop. */
@@ -56,32 +59,7 @@ static void app_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-}
-
-void app_message(struct app *app, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	strbuf_reset(&app->status);
-	va_start(ap, fmt);
-	strbuf_vaddf(&app->status, fmt, ap);
-	va_end(ap);
-	app->status_error = error;
-}
-
-uint64_t app_clock_ms(const struct app *app)
-{
-	struct timespec ts;
-	if (app->headless || clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return app->script_ms;
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-void app_goto(struct app *app, unsigned port)
-{
-	app->cursor = port;
-	app->view = VIEW_MAP;
-	app->detail_scroll = 0;
-	heatmap_center(app);
+	sigaction(SIGQUIT, &sa, NULL); /* would dump core with the terminal left raw */
 }
 
 /* Source, date and records on the left; transport and zoom after them, or
@@ -97,8 +75,8 @@ static void app_draw_title(struct app *app)
 	strbuf_addf(&left, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
 	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
 	/* L10N: the zoom in the title bar: how many ports one map cell is. */
-	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", app_zoom_size(app)),
-		    app_zoom_size(app));
+	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", heatmap_zoom_size(app)),
+		    heatmap_zoom_size(app));
 	int rw = utf8_width(strbuf_str(&right));
 	draw_fill(0, 0, COLS, a);
 	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
@@ -107,73 +85,57 @@ static void app_draw_title(struct app *app)
 	strbuf_free(&right);
 }
 
+/* The foot line: the prompt while one is open, else the status line. */
 static void app_draw_status(struct app *app)
 {
-	/* L10N: the mode at the start of the status line, in brackets. */
-	static const char *const modes[] = {N_("MAP"), N_("HELP"), N_("RANGES"), N_("CHANGES"),
-					     N_("SUGGEST")};
-	int y = app->lay.status_y;
-	if (app->prompt_active) {
+	if (app->prompt_active)
 		prompt_draw(app);
-		return;
-	}
-	struct strbuf t = STRBUF_INIT;
-	strbuf_addf(&t, "[%s] ",
-		    app->view == VIEW_MAP && app->focus == FOCUS_DETAIL ? _("DETAIL")
-									: _(modes[app->view]));
-	size_t before = t.len;
-	bool problem = find_status(app, &t);
-	if (t.len > before && app->status.len)
-		strbuf_adds(&t, "  ");
-	strbuf_adds(&t, strbuf_str(&app->status));
-	attr_t a = colors_attr(app->status_error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
-	draw_fill(y, 0, COLS, a);
-	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
-	/* L10N: right end of the status line; ? and q are keys: keep them. */
-	const char *hint = _("? help  q quit");
-	int hw = utf8_width(hint);
-	if (COLS - hw - 1 > x + 1)
-		draw_text(y, COLS - hw - 1, hw, hint, a);
-	strbuf_free(&t);
-}
-
-void app_status_now(struct app *app)
-{
-	if (app->lay.too_small)
-		return;
-	app_draw_status(app);
-	wnoutrefresh(stdscr);
-	doupdate();
-}
-
-/* Help and ranges: a full-screen text between title and status. */
-static void app_draw_page(struct app *app)
-{
-	struct strbuf t = STRBUF_INIT;
-	if (app->view == VIEW_HELP)
-		keymap_help(app, &t);
-	else if (app->view == VIEW_CHANGES)
-		changes_text(app, &t);
-	else if (app->view == VIEW_SUGGEST)
-		pick_text(app, &t);
 	else
-		teach_text(app, &t);
-	app->page_lines = text_count(&t);
-	int h = app->lay.rows - 2;
-	if (app->page_scroll > 0 && (size_t)app->page_scroll + (size_t)h > app->page_lines)
-		app->page_scroll =
-			app->page_lines > (size_t)h ? (int)(app->page_lines - (size_t)h) : 0;
-	text_draw(&t, (size_t)app->page_scroll, 1, h, COLS);
-	strbuf_free(&t);
+		status_draw(app);
+}
+
+/* The pages (page.h), by the keys' names for them (keymap.c). */
+static const struct page_ops *const app_pages[PAGE_COUNT] = {
+	[PAGE_HELP] = &help_page,
+	[PAGE_RANGES] = &ranges_page,
+	[PAGE_CHANGES] = &changes_page,
+	[PAGE_SUGGESTIONS] = &suggestions_page,
+};
+
+/* Close the open page, if any: back to the map. */
+static unsigned app_close(struct app *app)
+{
+	const struct page_ops *p = app_pages[app->view];
+	if (p && p->close)
+		p->close(app);
+	app->view = PAGE_MAP;
+	app->status.mode = NULL;
+	return REDRAW_ALL;
+}
+
+/* A page's key: open the page, or close it when it is the one open. One
+ * that refuses to open (its open hook says why) leaves things as they are. */
+static unsigned app_toggle(struct app *app, enum page_id id)
+{
+	const struct page_ops *p = app_pages[id];
+	if (app->view == id)
+		return app_close(app);
+	if (p->open && !p->open(app))
+		return REDRAW_STATUS;
+	app_close(app);
+	app->view = id;
+	app->status.mode = p->mode;
+	page_top();
+	return REDRAW_ALL;
 }
 
 static void app_draw(struct app *app, unsigned react)
 {
 	if (app->lay.too_small) {
 		draw_too_small(app);
-	} else if (app->view != VIEW_MAP) {
+	} else if (app->view != PAGE_MAP) {
 		app_draw_title(app);
-		app_draw_page(app);
+		page_draw(app, app_pages[app->view]);
 		app_draw_status(app);
 	} else {
 		heatmap_fit(app);
@@ -195,7 +157,24 @@ static void app_draw(struct app *app, unsigned react)
 	doupdate();
 }
 
-/* A key from the terminal or the script; prompts take characters first. */
+/* A key of the map's table: on a page, what its on_page column says; a
+ * page's key opens or closes it; the rest run their action. */
+static unsigned app_binding(struct app *app, int key)
+{
+	const struct binding *b = keymap_binding(key);
+	enum page_use use = b && app->view != PAGE_MAP ? b->on_page : PAGE_USE_RUN;
+	unsigned react = REDRAW_NONE;
+	if (use == PAGE_USE_LEAVE)
+		react = app_close(app);
+	else if (use != PAGE_USE_RUN)
+		return page_use(app, use);
+	if (b && b->page != PAGE_MAP)
+		return react | app_toggle(app, b->page);
+	return react | keymap_dispatch(app, key);
+}
+
+/* A key from the terminal or the script: a prompt takes characters first,
+ * then the open page, then the map's table. */
 static unsigned app_key(struct app *app, int key)
 {
 	bool is_char = !(key & KEYMAP_CODE);
@@ -204,8 +183,13 @@ static unsigned app_key(struct app *app, int key)
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
-	unsigned picked = app->view == VIEW_SUGGEST ? pick_key(app, key) : PICK_PASS;
-	return picked != PICK_PASS ? picked : keymap_dispatch(app, key);
+	const struct page_ops *p = app_pages[app->view];
+	unsigned react = p && p->key ? p->key(app, key) : PAGE_PASS;
+	if (react == PAGE_PASS)
+		react = app_binding(app, key);
+	if (react & REACT_CLOSE)
+		react |= app_close(app);
+	return react;
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -276,7 +260,7 @@ static int app_read_key(struct app *app)
 	if (c >= KEY_MIN) {
 		if (c == KEY_MOUSE && getmouse(&app->mouse) != OK)
 			return 0;
-		return KEYMAP_CODE | c;
+		return K(c);
 	}
 	return app_read_char(c);
 }
@@ -347,10 +331,12 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			return key == -1 ? 0 : -1;
 		/* a key sees the size it was typed at */
 		react |= app_check_winch(app, in, key != 0);
-		if (key == (KEYMAP_CODE | KEY_RESIZE))
+		if (key == K(KEY_RESIZE))
 			react |= REDRAW_LAYOUT;
-		else if (key)
+		else if (key) {
+			app->keys++;
 			react |= app_key(app, key);
+		}
 		if (react & REACT_QUIT)
 			return 0;
 		if (in || !key) /* keys already typed come first */
@@ -372,28 +358,50 @@ static int app_term_usable(const char *term, FILE *out)
 	return ok ? 0 : -2;
 }
 
+/* Say what went wrong, before curses starts or after it ended:
+ * "portscope: MESSAGE" on standard error (sanitised); with usage, where
+ * to read how the program is used. Returns EXIT_TROUBLE. */
+static __attribute__((format(printf, 3, 4))) int app_say(const struct app *app, bool usage,
+							  const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct ps_error err = PS_ERROR_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error_set(&err, NULL, 0, "%s", strbuf_str(&msg));
+	error_print(&err, app->prog, stderr);
+	if (usage)
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), app->prog);
+	error_clear(&err);
+	strbuf_free(&msg);
+	return EXIT_TROUBLE;
+}
+
 /* Refuse terminals that cannot draw the map, with a message. */
-static SCREEN *app_newterm(struct cli *cli, const char *term, FILE *out, FILE *in)
+static SCREEN *app_newterm(const struct app *app, const char *term, FILE *out, FILE *in)
 {
 	if (!term || !*term) {
-		cli_warn(cli, _("TERM is not set: set it to your terminal type "
-				"(for example TERM=xterm-256color)"));
+		app_say(app, false,
+			_("TERM is not set: set it to your terminal type "
+			  "(for example TERM=xterm-256color)"));
 		return NULL;
 	}
 	int usable = app_term_usable(term, out);
 	if (usable == -1)
-		cli_warn(cli,
-			 _("unknown terminal type '%s' (no terminfo entry): "
-			   "set TERM to your terminal type"),
-			 term);
+		app_say(app, false,
+			_("unknown terminal type '%s' (no terminfo entry): "
+			  "set TERM to your terminal type"),
+			term);
 	else if (usable == -2)
-		cli_warn(cli,
-			 _("terminal type '%s' cannot move the cursor, which the TUI "
-			   "needs; use the commands instead (portscope --help)"),
-			 term);
+		app_say(app, false,
+			_("terminal type '%s' cannot move the cursor, which the TUI "
+			  "needs; use the commands instead (portscope --help)"),
+			term);
 	SCREEN *scr = usable == 0 ? newterm(term, out, in) : NULL;
 	if (usable == 0 && !scr)
-		cli_warn(cli, _("cannot start curses on terminal type '%s'"), term);
+		app_say(app, false, _("cannot start curses on terminal type '%s'"), term);
 	return scr;
 }
 
@@ -416,64 +424,82 @@ static void app_curses_modes(void)
 
 static void app_free(struct app *app)
 {
-	strbuf_free(&app->status);
+	status_free(app);
 	strbuf_free(&app->prompt);
 	find_free(app);
 	changes_free(app);
 	marks_free(app);
+	portfacts_free(app->facts);
+	registry_free(app->reg);
 }
 
-/* Set up the state; false (message printed) when initial is unknown. */
-static bool app_init(struct app *app, struct cli *cli, const char *initial)
+/* Load the registry through the core, with its warnings on standard error
+ * (before curses starts); false (message printed) when it cannot. */
+static bool app_load(struct app *app, const char *path)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct strbuf warning = STRBUF_INIT;
+	app->reg = source_open(path, &err);
+	if (!app->reg)
+		error_print(&err, app->prog, stderr);
+	for (int i = 0; app->reg && source_warning(app->reg, i, &warning); i++) {
+		app_say(app, false, "%s", strbuf_str(&warning));
+		strbuf_reset(&warning);
+	}
+	if (app->reg)
+		skips_print(&app->reg->skipped, app->reg->source, app->prog, stderr);
+	strbuf_free(&warning);
+	error_clear(&err);
+	return app->reg != NULL;
+}
+
+/* Set up the state; false (message printed) when the registry does not
+ * load, or opt names an unknown field or initial port. */
+static bool app_init(struct app *app, const struct app_options *opt)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	long age;
 	memset(app, 0, sizeof(*app));
-	app->cli = cli;
-	app->reg = cli->reg;
-	app->proto = cli->proto;
-	app->gap.name = N_("free gap");
-	/* L10N: short form of the legend word above, for a narrow line. */
-	app->gap.short_name = N_("gap");
-	app->gap.glyph_utf8 = "─";
-	app->gap.glyph_ascii = '_';
-	app->gap.role = ROLE_OV_GAP;
-	find_init(app);
+	app->prog = opt->prog;
+	if (!app_load(app, opt->registry_path))
+		return false;
+	const char *env = getenv("PORTSCOPE_REGISTRY");
+	app->registry_given = (opt->registry_path && *opt->registry_path) || (env && *env);
+	app->proto = opt->proto;
+	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
-	overlay_add(&app->overlays, &app->find.overlay);
-	overlay_add(&app->overlays, &app->changed);
-	overlay_add(&app->overlays, &app->gap);
+	/* L10N: short form of the legend word before it, for a narrow line. */
+	overlay_define(&app->overlays, &app->gap, N_("free gap"), N_("gap"), "─", '_',
+		       ROLE_OV_GAP);
 	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (cli->field && !(app->find.fields = search_parse_fields(cli->field))) {
-		cli_usage_error(cli,
-				_("--field takes name, description, assignee, contact, "
-				  "reference, notes or all, not '%s'"),
-				cli->field);
-		app_free(app);
+	if (opt->field && !(app->find.fields = search_parse_fields(opt->field))) {
+		app_say(app, true,
+			_("--field takes name, description, assignee, contact, "
+			  "reference, notes or all, not '%s'"),
+			opt->field);
 		return false;
 	}
 	if (app->reg->degraded)
-		app_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
+		status_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
 	else if (source_is_stale(app->reg, &age)) {
 		struct strbuf note = STRBUF_INIT;
 		source_stale_note(app->reg, age, "U", &note);
-		app_message(app, false, "%s", strbuf_str(&note));
+		status_message(app, false, "%s", strbuf_str(&note));
 		strbuf_free(&note);
 	} else
-		app_message(app, false, _("%s: press ? for help"), app->reg->source);
+		status_message(app, false, _("%s: press ? for help"), app->reg->source);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
-	struct portfacts *pf = cli_facts(cli);
-	app->sys = pf ? portfacts_sys(pf, &err) : &unknown;
+	app->facts = portfacts_new();
+	app->sys = app->facts ? portfacts_sys(app->facts, &err) : &unknown;
 	if (error_is_set(&err)) {
-		app_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
-			    err.msg ? err.msg : "");
+		status_message(app, true, "%s:%lu: %s", err.file ? err.file : "", err.line,
+			       err.msg ? err.msg : "");
 		error_clear(&err);
 	}
-	if (initial && !prompt_goto(app, initial)) {
-		cli_usage_error(cli, "%s", strbuf_str(&app->status));
-		app_free(app);
+	if (opt->initial && !prompt_goto(app, opt->initial)) {
+		app_say(app, true, "%s", strbuf_str(&app->status.text));
 		return false;
 	}
 	return true;
@@ -487,16 +513,15 @@ static int app_headless(struct app *app, const char *path)
 	int cols = 80, rows = 24, rc = 0;
 	const char *size = getenv("PORTSCOPE_TEST_SIZE");
 	if (size && script_parse_size(size, &cols, &rows) < 0)
-		return cli_usage_error(app->cli, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"),
-				       size);
+		return app_say(app, true, _("PORTSCOPE_TEST_SIZE takes COLSxROWS, not '%s'"), size);
 	if (script_open(&s, path, &err) < 0) {
-		error_print(&err, app->cli->prog, stderr);
+		error_print(&err, app->prog, stderr);
 		error_clear(&err);
 		return EXIT_TROUBLE;
 	}
 	app->headless = true;
 	FILE *null = fopen("/dev/null", "r+");
-	SCREEN *scr = null ? app_newterm(app->cli, getenv("TERM"), null, null) : NULL;
+	SCREEN *scr = null ? app_newterm(app, getenv("TERM"), null, null) : NULL;
 	if (scr) {
 		app_curses_modes();
 		app->color_mode = colors_init();
@@ -512,7 +537,7 @@ static int app_headless(struct app *app, const char *path)
 		fclose(null);
 	script_close(&s);
 	if (rc && error_is_set(&err))
-		error_print(&err, app->cli->prog, stderr);
+		error_print(&err, app->prog, stderr);
 	error_clear(&err);
 	return rc;
 }
@@ -521,10 +546,9 @@ static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_usage_error(app->cli,
-				       _("the TUI needs a terminal on standard input and output"));
+		return app_say(app, true, _("the TUI needs a terminal on standard input and output"));
 	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
-	SCREEN *scr = app_newterm(app->cli, getenv("TERM"), stdout, stdin);
+	SCREEN *scr = app_newterm(app, getenv("TERM"), stdout, stdin);
 	if (!scr)
 		return EXIT_TROUBLE;
 	app_curses_modes();
@@ -533,18 +557,17 @@ static int app_interactive(struct app *app)
 	endwin();
 	delscreen(scr);
 	error_clear(&err);
-	return EXIT_RESULTS;
+	return app_stop ? 128 + app_stop : EXIT_RESULTS;
 }
 
-int app_main(struct cli *cli, const char *initial)
+int app_main(const struct app_options *opt)
 {
 	struct app app;
-	if (!cli_registry(cli))
-		return cli_data_error(cli);
-	if (!app_init(&app, cli, initial))
-		return EXIT_TROUBLE;
-	const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
-	int rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	int rc = EXIT_TROUBLE;
+	if (app_init(&app, opt)) {
+		const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
+		rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+	}
 	app_free(&app);
 	return rc;
 }

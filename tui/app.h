@@ -1,12 +1,23 @@
 /* SPDX-License-Identifier: MIT */
-/* app.h: the TUI's entry point, handed to cli_main() as its cli_tui_fn. */
+/* app.h: the TUI's one entry point. The program's main (cli/main.c) calls
+ * it with what the command line said, in the core's terms only: the TUI
+ * loads its registry and sources through the core itself, and says what
+ * goes wrong before curses starts on standard error itself. */
 #ifndef PORTSCOPE_APP_H
 #define PORTSCOPE_APP_H
 
-#include "tui.h"
+#include "../src/registry.h"
 
-/* Run the TUI on cli's registry, cursor on initial (a port or name, or
- * NULL). Headless when $PORTSCOPE_TEST_SCRIPT is set (see script.h). */
-int app_main(struct cli *cli, const char *initial);
+struct app_options {
+	const char *prog;	   /* the program's name, for messages */
+	const char *registry_path; /* --registry, or NULL: the core finds one */
+	enum transport proto;	   /* --proto */
+	const char *field;	   /* --field, or NULL: name and description */
+	const char *initial;	   /* a port or service name for the cursor, or NULL */
+};
+
+/* Run the TUI; the exit status. Headless when $PORTSCOPE_TEST_SCRIPT is
+ * set (see script.h). */
+int app_main(const struct app_options *opt);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 
+#include "../src/diff.h"
 #include "../src/fetch.h"
 #include "../src/i18n.h"
 #include "../src/source.h"
@@ -19,30 +20,38 @@
 #include "text.h"
 #include "tui.h"
 
+/* What the last update changed: the page's and the overlay's state. */
+static struct {
+	struct diff diff;	  /* (valid when have_diff) */
+	bool have_diff;
+	bool armed;		  /* U was pressed once with a --registry FILE */
+	unsigned long armed_at; /* at this key */
+	struct registry *old_reg; /* the registry it replaced, which diff points into */
+	struct overlay changed;	  /* the ports the diff touches */
+} changes;
+
 void changes_init(struct app *app)
 {
-	app->changed.name = N_("changed");
-	/* L10N: short form of the legend word above, for a narrow line. */
-	app->changed.short_name = N_("chg");
-	app->changed.glyph_utf8 = "◆";
-	app->changed.glyph_ascii = '~';
-	app->changed.role = ROLE_OV_LABEL;
+	/* L10N: short form of the legend word before it, for a narrow line. */
+	overlay_define(&app->overlays, &changes.changed, N_("changed"), N_("chg"), "◆", '~',
+		       ROLE_OV_LABEL);
 }
 
-static void changes_forget(struct app *app)
+static void changes_forget(void)
 {
-	if (app->have_diff)
-		diff_free(&app->diff);
-	app->have_diff = false;
-	registry_free(app->old_reg);
-	app->old_reg = NULL;
-	overlay_clear(&app->changed);
-	app->changed.enabled = false;
+	if (changes.have_diff)
+		diff_free(&changes.diff);
+	changes.have_diff = false;
+	registry_free(changes.old_reg);
+	changes.old_reg = NULL;
+	overlay_clear(&changes.changed);
+	changes.changed.enabled = false;
 }
 
 void changes_free(struct app *app)
 {
-	changes_forget(app);
+	(void)app;
+	changes_forget();
 }
 
 struct changes_progress {
@@ -56,15 +65,15 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 	struct changes_progress *pr = ctx;
 	struct app *app = pr->app;
 	if (total)
-		app_message(
+		status_message(
 			app, false,
 			_("downloading the IANA registry: %'llu of %'llu KiB (%d%%), Esc cancels"),
 			(unsigned long long)(now >> 10), (unsigned long long)(total >> 10),
 			(int)(now * 100 / total));
 	else
-		app_message(app, false, _("downloading the IANA registry: %'llu KiB, Esc cancels"),
+		status_message(app, false, _("downloading the IANA registry: %'llu KiB, Esc cancels"),
 			    (unsigned long long)(now >> 10));
-	app_status_now(app);
+	status_now(app);
 	wtimeout(stdscr, 0);
 	int c = wgetch(stdscr); /* bytes: the loop decodes characters */
 	if (c == ERR)
@@ -80,37 +89,37 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 static void changes_compute(struct app *app, struct update_result *res)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	app->old_reg = res->old;
+	changes.old_reg = res->old;
 	res->old = NULL;
-	if (!app->old_reg || diff_compute(&app->diff, app->old_reg, app->reg, &err) < 0) {
+	if (!changes.old_reg || diff_compute(&changes.diff, changes.old_reg, app->reg, &err) < 0) {
 		error_clear(&err);
 		return;
 	}
-	app->have_diff = true;
+	changes.have_diff = true;
 	for (unsigned p = 0; p <= PORT_MAX; p++)
-		if (diff_port_changed(&app->diff, p, true))
-			overlay_set_port(&app->changed, p);
-	app->changed.enabled = true;
+		if (diff_port_changed(&changes.diff, p, true))
+			overlay_set_port(&changes.changed, p);
+	changes.changed.enabled = true;
 }
 
 /* Show the installed registry in place of the loaded one. */
 static void changes_install(struct app *app, struct update_result *res, const char *path)
 {
-	struct registry *gone = app->cli->reg;
-	changes_forget(app);
-	app->reg = app->cli->reg = res->new;
+	struct registry *gone = app->reg;
+	changes_forget();
+	app->reg = res->new;
 	res->new = NULL;
 	find_refresh(app); /* the search ran over the old registry: again, on the new */
 	registry_free(gone);
 	changes_compute(app, res);
 	app->gap.enabled = false;
-	if (app->have_diff)
-		app_message(app, false,
+	if (changes.have_diff)
+		status_message(app, false,
 			    _("updated: %'zu added, %'zu removed, %'zu changed (c lists them); %s"),
-			    app->diff.count[DIFF_ADDED], app->diff.count[DIFF_REMOVED],
-			    app->diff.count[DIFF_CHANGED], path);
+			    changes.diff.count[DIFF_ADDED], changes.diff.count[DIFF_REMOVED],
+			    changes.diff.count[DIFF_CHANGED], path);
 	else
-		app_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec, path);
+		status_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec, path);
 }
 
 /* Download into the per-user registry path and load the result. */
@@ -128,16 +137,16 @@ static unsigned changes_run(struct app *app)
 				.progress_ctx = &pr};
 	if (o.url && !*o.url)
 		o.url = NULL;
-	app_message(app, false, _("connecting to %s"), o.url ? o.url : UPDATE_DEFAULT_URL);
-	app_status_now(app);
+	status_message(app, false, _("connecting to %s"), o.url ? o.url : UPDATE_DEFAULT_URL);
+	status_now(app);
 	int failed = update_run(&o, &res, &err);
 	if (failed && pr.cancelled)
-		app_message(app, false, _("update cancelled: nothing replaced"));
+		status_message(app, false, _("update cancelled: nothing replaced"));
 	else if (failed)
-		app_message(app, true, _("update failed, nothing replaced: %s%s%s"),
+		status_message(app, true, _("update failed, nothing replaced: %s%s%s"),
 			    err.file ? err.file : "", err.file ? ": " : "", err.msg ? err.msg : "");
 	else if (res.outcome == UPDATE_NOT_MODIFIED)
-		app_message(app, false, _("up to date (the server reports no change): %s"),
+		status_message(app, false, _("up to date (the server reports no change): %s"),
 			    strbuf_str(&path));
 	else
 		changes_install(app, &res, strbuf_str(&path));
@@ -147,30 +156,49 @@ static unsigned changes_run(struct app *app)
 	return REDRAW_LAYOUT;
 }
 
+/* With the registry named by --registry FILE, U downloads to the per-user
+ * path, never FILE: say so and where, and go on only when U comes again
+ * as the very next key. */
+static bool changes_confirmed(struct app *app)
+{
+	if (changes.armed && changes.armed_at + 1 == app->keys) {
+		changes.armed = false;
+		return true;
+	}
+	struct strbuf path = STRBUF_INIT;
+	source_user_registry_path(&path);
+	status_message(app, false,
+		       _("U again: download the official registry to %s and show it instead of "
+			 "%s (which stays as it is); any other key: no"),
+		       strbuf_str(&path), app->reg->source);
+	strbuf_free(&path);
+	changes.armed = true;
+	changes.armed_at = app->keys;
+	return false;
+}
+
 unsigned changes_update(struct app *app)
 {
 	if (!fetch_available()) {
-		app_message(app, true,
+		status_message(app, true,
 			    _("this portscope was built without libcurl: fetch the registry with "
 			      "'curl -fL -o FILE %s'"),
 			    UPDATE_DEFAULT_URL);
 		return REDRAW_STATUS;
 	}
-	app->view = VIEW_MAP;
+	if (app->registry_given && !changes_confirmed(app))
+		return REDRAW_STATUS;
 	return changes_run(app);
 }
 
-unsigned changes_toggle(struct app *app)
+/* c opens the page only when there is something to show. */
+static bool changes_open(struct app *app)
 {
-	if (!app->have_diff) {
-		app_message(
+	if (!changes.have_diff)
+		status_message(
 			app, true,
 			_("no changes to show: U downloads the registry and lists what changed"));
-		return REDRAW_STATUS;
-	}
-	app->view = app->view == VIEW_CHANGES ? VIEW_MAP : VIEW_CHANGES;
-	app->page_scroll = 0;
-	return REDRAW_ALL;
+	return changes.have_diff;
 }
 
 /* "old: FILE (DATE, N records)" */
@@ -209,9 +237,11 @@ static void changes_entry(struct strbuf *t, const struct diff *d, const struct d
 	strbuf_free(&line);
 }
 
-void changes_text(struct app *app, struct strbuf *t)
+/* The page: both registries, the counts, an entry per change. */
+static void changes_text(struct app *app, struct strbuf *t)
 {
-	const struct diff *d = &app->diff;
+	const struct diff *d = &changes.diff;
+	(void)app;
 	text_wrap(t, TEXT_HEADING, _("What the update changed"), 0, COLS);
 	changes_side(t, _("before:"), d->old);
 	changes_side(t, _("after: "), d->new);
@@ -228,6 +258,13 @@ void changes_text(struct app *app, struct strbuf *t)
 	for (size_t i = 0; i < d->n; i++)
 		changes_entry(t, d, &d->entry[i]);
 }
+
+const struct page_ops changes_page = {
+	/* L10N: a mode at the start of the status line, in brackets. */
+	.mode = N_("CHANGES"),
+	.open = changes_open,
+	.text = changes_text,
+};
 
 void changes_draw_banner(struct app *app)
 {

@@ -98,9 +98,3 @@ enum color_role colors_shade(int range, int level)
 	static const enum color_role base[3] = {ROLE_SYS0, ROLE_USR0, ROLE_DYN0};
 	return (enum color_role)(base[range] + level);
 }
-
-const char *colors_mode_name(enum color_mode mode)
-{
-	static const char *const names[] = {"mono", "8", "256"};
-	return names[mode];
-}

@@ -36,6 +36,5 @@ enum color_mode colors_init(void);
 attr_t colors_attr(enum color_role role);
 /* The role of a heat-map cell: range r at shade level (0..SHADES-1). */
 enum color_role colors_shade(int range, int level);
-const char *colors_mode_name(enum color_mode mode);
 
 #endif

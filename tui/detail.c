@@ -9,6 +9,7 @@
 #include "../src/history.h"
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "portinfo.h"
 #include "text.h"
 #include "tui.h"
 
@@ -40,9 +41,18 @@ static void detail_reference(struct strbuf *out, const char *ref)
 
 /* L10N: the twelve fields of an IANA registry record. */
 static const char *const detail_labels[FIELD_COUNT] = {
-	N_("Service"),	 N_("Port"),	     N_("Transport"),	     N_("Description"),
-	N_("Assignee"),	 N_("Contact"),	     N_("Registered"),	     N_("Modified"),
-	N_("Reference"), N_("Service code"), N_("Unauthorized use"), N_("Notes"),
+	[FIELD_SERVICE] = N_("Service"),
+	[FIELD_PORT] = N_("Port"),
+	[FIELD_TRANSPORT] = N_("Transport"),
+	[FIELD_DESCRIPTION] = N_("Description"),
+	[FIELD_ASSIGNEE] = N_("Assignee"),
+	[FIELD_CONTACT] = N_("Contact"),
+	[FIELD_REGISTERED] = N_("Registered"),
+	[FIELD_MODIFIED] = N_("Modified"),
+	[FIELD_REFERENCE] = N_("Reference"),
+	[FIELD_SERVICE_CODE] = N_("Service code"),
+	[FIELD_UNAUTHORIZED] = N_("Unauthorized use"),
+	[FIELD_NOTES] = N_("Notes"),
 };
 
 /* A record's history when it has one to tell, on a line of its own in
@@ -168,7 +178,7 @@ static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, 
 static void detail_text(struct app *app, struct strbuf *t)
 {
 	const uint32_t *idx;
-	unsigned z = app_zoom_size(app);
+	unsigned z = heatmap_zoom_size(app);
 	unsigned lo = heatmap_cell_start(app, app->cursor);
 	if (z > 1)
 		detail_bucket(t, app, lo, lo + z - 1);

@@ -19,13 +19,9 @@
 
 void find_init(struct app *app)
 {
-	struct find *f = &app->find;
-	f->overlay.name = N_("search match");
-	/* L10N: short form of the legend word above, for a narrow line. */
-	f->overlay.short_name = N_("match");
-	f->overlay.glyph_utf8 = "●";
-	f->overlay.glyph_ascii = '*';
-	f->overlay.role = ROLE_OV_MATCH;
+	/* L10N: short form of the legend word before it, for a narrow line. */
+	overlay_define(&app->overlays, &app->find.overlay, N_("search match"), N_("match"), "●",
+		       '*', ROLE_OV_MATCH);
 }
 
 static void find_forget_error(struct find *f)
@@ -109,7 +105,7 @@ static void find_jump_first(struct app *app)
 			 ? (long)app->cursor
 			 : search_next_port(s, app->cursor, 1, &wrapped);
 	if (p >= 0)
-		app_goto(app, (unsigned)p);
+		heatmap_goto(app, (unsigned)p);
 }
 
 /* The running search is complete: show it (and jump, after Enter). */
@@ -192,13 +188,13 @@ unsigned find_submit(struct app *app, const char *text)
 		return find_cancel(app);
 	find_remember(f, text);
 	if (f->bad) {
-		strbuf_reset(&app->status);
-		find_error_text(f, &app->status);
-		app->status_error = true;
+		struct strbuf why = STRBUF_INIT;
+		find_error_text(f, &why);
+		status_message(app, true, "%s", strbuf_str(&why));
+		strbuf_free(&why);
 		return REDRAW_STATUS;
 	}
-	strbuf_reset(&app->status);
-	app->status_error = false;
+	status_message(app, false, "%s", "");
 	if (f->running) {
 		f->jump = true;
 		return REDRAW_STATUS;
@@ -223,7 +219,7 @@ unsigned find_clear(struct app *app)
 	if (!app->find.shown && !app->find.running)
 		return REDRAW_NONE;
 	find_cancel(app);
-	app_message(app, false, _("search cleared"));
+	status_message(app, false, _("search cleared"));
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 
@@ -233,16 +229,15 @@ unsigned find_edited(struct app *app)
 	return REDRAW_STATUS;
 }
 
-unsigned find_recall(struct app *app, int dir)
+const char *find_recall(struct app *app, int dir)
 {
 	struct find *f = &app->find;
 	if (dir < 0 && f->hist_pos == 0)
-		return REDRAW_NONE;
+		return NULL;
 	if (dir > 0 && f->hist_pos >= f->nhistory)
-		return REDRAW_NONE;
+		return NULL;
 	f->hist_pos = dir < 0 ? f->hist_pos - 1 : f->hist_pos + 1;
-	prompt_set(app, f->hist_pos < f->nhistory ? f->history[f->hist_pos] : "");
-	return find_edited(app);
+	return f->hist_pos < f->nhistory ? f->history[f->hist_pos] : "";
 }
 
 /* n (dir 1) and N (dir -1): the next matching port, wrapping with a notice. */
@@ -251,21 +246,21 @@ static unsigned find_jump(struct app *app, int dir)
 	const struct find *f = &app->find;
 	bool wrapped = false;
 	if (!f->shown) {
-		app_message(app, true, _("no search: press / to search"));
+		status_message(app, true, _("no search: press / to search"));
 		return REDRAW_STATUS;
 	}
 	long p = search_next_port(f->shown, app->cursor, dir, &wrapped);
 	if (p < 0) {
-		app_message(app, true, _("no port matches /%s"), strbuf_str(&f->pattern));
+		status_message(app, true, _("no port matches /%s"), strbuf_str(&f->pattern));
 		return REDRAW_STATUS;
 	}
-	app_goto(app, (unsigned)p);
+	heatmap_goto(app, (unsigned)p);
 	if (wrapped)
-		app_message(app, false,
+		status_message(app, false,
 			    dir > 0 ? _("search wrapped to the top (port 0)")
 				    : _("search wrapped to the bottom (port 65535)"));
 	else
-		app_message(app, false, "%s", "");
+		status_message(app, false, "%s", "");
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 
@@ -282,51 +277,6 @@ unsigned find_prev(struct app *app)
 bool find_record_matches(const struct app *app, uint32_t rec)
 {
 	return app->find.shown && search_record_matches(app->find.shown, rec);
-}
-
-/* "N ports (M records)", or "match k of N ports (M records)" when the
- * cursor is on a match; after any limit hit. True when limits were hit. */
-static bool find_counts(const struct app *app, const struct search *s, struct strbuf *out)
-{
-	const uint32_t *idx;
-	size_t ports = search_port_count(s), recs = search_records(s, &idx);
-	size_t hits = search_limit_hits(s), searched;
-	if (search_was_cut(s, &searched)) /* first: never cut off, nor read as "no match" */
-		strbuf_addf(out, _("time limit hit after %'zu records; "), searched);
-	else if (hits)
-		strbuf_addf(out, P_("limit hit in %'zu field; ", "limit hit in %'zu fields; ", hits),
-			    hits);
-	if (search_port_matches(s, app->cursor))
-		strbuf_addf(out, P_("match %'zu of %'zu port", "match %'zu of %'zu ports", ports),
-			    search_port_rank(s, app->cursor), ports);
-	else
-		strbuf_addf(out, P_("%'zu port", "%'zu ports", ports), ports);
-	strbuf_addf(out, P_(" (%'zu record)", " (%'zu records)", recs), recs);
-	return hits > 0;
-}
-
-/* The search's state, after "/PATTERN: " when with_pattern. */
-static bool find_summary(const struct app *app, struct strbuf *out, bool with_pattern)
-{
-	const struct find *f = &app->find;
-	size_t total, done;
-	if (f->running) {
-		done = search_progress(f->running, &total);
-		if (with_pattern)
-			strbuf_addf(out, "/%s: ", strbuf_str(&f->running_pattern));
-		strbuf_addf(out, _("searching, %zu%%"), total ? done * 100 / total : 100);
-		return false;
-	}
-	if (!f->shown)
-		return false;
-	if (with_pattern)
-		strbuf_addf(out, "/%s: ", strbuf_str(&f->pattern));
-	return find_counts(app, f->shown, out);
-}
-
-bool find_status(const struct app *app, struct strbuf *out)
-{
-	return find_summary(app, out, true);
 }
 
 /* The pattern with the character where it failed in the error colour
@@ -368,7 +318,7 @@ void find_draw_prompt(struct app *app, int y)
 	if (f->bad)
 		find_error_text(f, &info);
 	else if (f->running || f->shown)
-		problem = find_summary(app, &info, false);
+		problem = status_search(app, &info, false);
 	if (info.len && end + 2 < COLS)
 		draw_untrusted(y, end + 2, COLS - end - 2, strbuf_str(&info),
 			       colors_attr(problem ? ROLE_STATUS_ERROR : ROLE_STATUS));

@@ -14,7 +14,7 @@
 const char *const heatmap_shade_utf8[SHADES] = {"·", "░", "▒", "▓", "█"};
 const char heatmap_shade_ascii[SHADES] = {'.', ':', '+', '*', '#'};
 
-unsigned app_zoom_size(const struct app *app)
+unsigned heatmap_zoom_size(const struct app *app)
 {
 	return 1u << (2 * app->zoom);
 }
@@ -30,7 +30,7 @@ void heatmap_layout(struct app *app)
 	l->cells = 256;
 	while (l->cells > 8 && GUTTER_WIDTH + l->cells > l->cols)
 		l->cells /= 2;
-	l->per_row = (unsigned)l->cells * app_zoom_size(app);
+	l->per_row = (unsigned)l->cells * heatmap_zoom_size(app);
 	l->total_rows = PORT_COUNT / l->per_row;
 	int avail = l->rows - 3; /* title, legend, status */
 	l->banner_y = app->reg->degraded ? 1 : -1;
@@ -48,7 +48,7 @@ void heatmap_layout(struct app *app)
 
 unsigned heatmap_cell_start(const struct app *app, unsigned port)
 {
-	return port - port % app_zoom_size(app);
+	return port - port % heatmap_zoom_size(app);
 }
 
 void heatmap_fit(struct app *app)
@@ -75,6 +75,13 @@ void heatmap_center(struct app *app)
 	unsigned row = app->cursor / l->per_row, half = (unsigned)l->map_h / 2;
 	app->top_row = row > half ? row - half : 0;
 	heatmap_fit(app);
+}
+
+void heatmap_goto(struct app *app, unsigned port)
+{
+	app->cursor = port;
+	app->detail_scroll = 0;
+	heatmap_center(app);
 }
 
 /* Shade level of the cell [lo, hi]: the state at zoom 1, the assigned
@@ -143,7 +150,7 @@ static void heatmap_draw_cell(struct app *app, int y, int x, unsigned lo, unsign
 void heatmap_draw(struct app *app)
 {
 	const struct layout *l = &app->lay;
-	unsigned z = app_zoom_size(app);
+	unsigned z = heatmap_zoom_size(app);
 	for (int r = 0; r < l->map_h; r++) {
 		unsigned row = app->top_row + (unsigned)r;
 		unsigned lo = row * l->per_row;
@@ -167,7 +174,7 @@ void heatmap_draw(struct app *app)
 /* Move the cursor by delta cells (clamped to the port space). */
 static unsigned heatmap_move(struct app *app, long delta)
 {
-	long z = (long)app_zoom_size(app);
+	long z = (long)heatmap_zoom_size(app);
 	long p = (long)heatmap_cell_start(app, app->cursor) + delta * z;
 	if (p < 0)
 		p = 0;
@@ -221,15 +228,15 @@ unsigned heatmap_last(struct app *app)
 static unsigned heatmap_zoom_to(struct app *app, int zoom)
 {
 	if (zoom < 0 || zoom >= ZOOM_LEVELS) {
-		app_message(app, false, _("zoom is already at its %s"),
+		status_message(app, false, _("zoom is already at its %s"),
 			    zoom < 0 ? _("closest (1 port per cell)")
 				     : _("widest (256 ports per cell)"));
 		return REDRAW_STATUS;
 	}
 	app->zoom = zoom;
 	app->detail_scroll = 0;
-	app_message(app, false, P_("zoom: %u port per cell", "zoom: %u ports per cell", app_zoom_size(app)),
-		    app_zoom_size(app));
+	status_message(app, false, P_("zoom: %u port per cell", "zoom: %u ports per cell", heatmap_zoom_size(app)),
+		    heatmap_zoom_size(app));
 	return REDRAW_LAYOUT;
 }
 
@@ -247,7 +254,7 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 {
 	struct gap g;
 	if (!ports_next_gap(app->reg, app->proto, app->cursor, backward, &g)) {
-		app_message(app, true,
+		status_message(app, true,
 			    backward ? _("no free gap before port %u")
 				     : _("no free gap after port %u"),
 			    app->cursor);
@@ -256,8 +263,8 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 	overlay_clear(&app->gap);
 	overlay_set_range(&app->gap, g.lo, g.hi);
 	app->gap.enabled = true;
-	app_goto(app, g.lo);
-	app_message(app, false,
+	heatmap_goto(app, g.lo);
+	status_message(app, false,
 		    P_("free gap %u-%u (%'u port)", "free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
 		    g.lo, g.hi, g.hi - g.lo + 1);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
@@ -272,21 +279,6 @@ unsigned heatmap_prev_gap(struct app *app)
 	return heatmap_gap_jump(app, true);
 }
 
-unsigned heatmap_cycle_transport(struct app *app)
-{
-	static const enum transport order[] = {TRANSPORT_TCP, TRANSPORT_UDP, TRANSPORT_SCTP,
-					       TRANSPORT_DCCP, TRANSPORT_ANY};
-	size_t i = 0;
-	while (i < 5 && order[i] != app->proto)
-		i++;
-	app->proto = order[(i + 1) % 5];
-	app->gap.enabled = false;
-	find_refresh(app); /* a search covers one transport's records */
-	marks_transport_changed(app);
-	app_message(app, false, _("transport: %s"), transport_name(app->proto));
-	return REDRAW_ALL;
-}
-
 long heatmap_port_at(const struct app *app, int y, int x)
 {
 	const struct layout *l = &app->lay;
@@ -296,7 +288,7 @@ long heatmap_port_at(const struct app *app, int y, int x)
 	unsigned row = app->top_row + (unsigned)(y - l->map_y);
 	if (row >= l->total_rows)
 		return -1;
-	return (long)(row * l->per_row + (unsigned)(x - GUTTER_WIDTH) * app_zoom_size(app));
+	return (long)(row * l->per_row + (unsigned)(x - GUTTER_WIDTH) * heatmap_zoom_size(app));
 }
 
 unsigned heatmap_mouse(struct app *app)

@@ -8,7 +8,6 @@
 #include "text.h"
 #include "tui.h"
 
-#define K(c) (KEYMAP_CODE | (c)) /* a curses KEY_* code, not a character */
 #define CTRL(c) ((c)&0x1f)
 
 /* L10N: the key names column of the help page (at most 13 columns): name
@@ -16,48 +15,60 @@
    keep the letters and symbols, which are the keys themselves. */
 /* clang-format off */
 static const struct binding keymap[] = {
-	{ { K(KEY_LEFT), 'h' }, N_("Left h"), action_left, N_("previous cell (scroll up in a page)") },
-	{ { K(KEY_RIGHT), 'l' }, N_("Right l"), action_right, N_("next cell") },
-	{ { K(KEY_UP), 'k' }, N_("Up k"), action_up, N_("row up (scroll the detail pane when focused)") },
-	{ { K(KEY_DOWN), 'j' }, N_("Down j"), action_down, N_("row down") },
-	{ { K(KEY_PPAGE), CTRL('b') }, N_("PgUp"), action_page_up, N_("page up") },
-	{ { K(KEY_NPAGE), CTRL('f'), ' ' }, N_("PgDn Space"), action_page_down, N_("page down") },
-	{ { K(KEY_HOME), 'g' }, N_("Home g"), action_home, N_("first port (0)") },
-	{ { K(KEY_END), 'G' }, N_("End G"), action_end, N_("last port (65535)") },
-	{ { '+', '=' }, "+", action_zoom_in, N_("zoom in: fewer ports per cell (down to 1)") },
-	{ { '-', '_' }, "-", action_zoom_out, N_("zoom out: more ports per cell (up to 256)") },
-	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh)") },
-	{ { ']' }, "]", action_next_gap, N_("next free gap (run of unassigned ports)") },
-	{ { '[' }, "[", action_prev_gap, N_("previous free gap") },
-	{ { 't' }, "t", action_transport, N_("cycle the transport: tcp, udp, sctp, dccp, any") },
-	{ { '/' }, "/", action_search, N_("regex search, matches marked live as you type (Up/Down: earlier patterns)") },
-	{ { 'n' }, "n", action_search_next, N_("next matching port (wraps around)") },
-	{ { 'N' }, "N", action_search_prev, N_("previous matching port") },
-	{ { 'L' }, "L", action_listeners, N_("toggle local listeners (read again every 2 s while on)") },
-	{ { 'F' }, "F", action_frequent, N_("toggle marks on ports nmap often finds open") },
-	{ { 'M' }, "M", action_labels, N_("toggle marks on the ports of your labels file") },
-	{ { 's' }, "s", action_suggest, N_("suggest free ports near the cursor (a page; s again closes)") },
-	{ { 'U' }, "U", action_update, N_("download the official IANA registry and load it") },
-	{ { 'c' }, "c", action_changes, N_("what the last U changed (changed ports are marked)") },
-	{ { 'r' }, "r", action_ranges, N_("the port ranges explained (RFC 6335)") },
-	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map") },
-	{ { '?', K(KEY_F(1)) }, N_("? F1"), action_help, N_("this help") },
-	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen") },
-	{ { K(KEY_MOUSE) }, N_("mouse"), action_mouse, N_("click selects a cell, the wheel scrolls") },
-	{ { 27 }, N_("Esc"), action_back, N_("back to the map; on the map, clear the search") },
-	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)") },
+	{ { K(KEY_LEFT), 'h' }, N_("Left h"), heatmap_left, N_("previous cell (scroll up in a page)"), .on_page = PAGE_USE_LINE_UP },
+	{ { K(KEY_RIGHT), 'l' }, N_("Right l"), heatmap_right, N_("next cell"), .on_page = PAGE_USE_LINE_DOWN },
+	{ { K(KEY_UP), 'k' }, N_("Up k"), action_up, N_("row up (scroll the detail pane when focused)"), .on_page = PAGE_USE_LINE_UP },
+	{ { K(KEY_DOWN), 'j' }, N_("Down j"), action_down, N_("row down"), .on_page = PAGE_USE_LINE_DOWN },
+	{ { K(KEY_PPAGE), CTRL('b') }, N_("PgUp"), action_page_up, N_("page up"), .on_page = PAGE_USE_SCREEN_UP },
+	{ { K(KEY_NPAGE), CTRL('f'), ' ' }, N_("PgDn Space"), action_page_down, N_("page down"), .on_page = PAGE_USE_SCREEN_DOWN },
+	{ { K(KEY_HOME), 'g' }, N_("Home g"), action_home, N_("first port (0)"), .on_page = PAGE_USE_TOP },
+	{ { K(KEY_END), 'G' }, N_("End G"), action_end, N_("last port (65535)"), .on_page = PAGE_USE_BOTTOM },
+	{ { '+', '=' }, "+", heatmap_zoom_in, N_("zoom in: fewer ports per cell (down to 1)"), .on_page = PAGE_USE_NONE },
+	{ { '-', '_' }, "-", heatmap_zoom_out, N_("zoom out: more ports per cell (up to 256)"), .on_page = PAGE_USE_NONE },
+	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh)"), .on_page = PAGE_USE_LEAVE },
+	{ { ']' }, "]", heatmap_next_gap, N_("next free gap (run of unassigned ports)"), .on_page = PAGE_USE_NONE },
+	{ { '[' }, "[", heatmap_prev_gap, N_("previous free gap"), .on_page = PAGE_USE_NONE },
+	{ { 't' }, "t", action_transport, N_("cycle the transport: tcp, udp, sctp, dccp, any"), .on_page = PAGE_USE_RUN },
+	{ { '/' }, "/", action_search, N_("regex search, matches marked live as you type (Up/Down: earlier patterns)"), .on_page = PAGE_USE_LEAVE },
+	{ { 'n' }, "n", find_next, N_("next matching port (wraps around)"), .on_page = PAGE_USE_NONE },
+	{ { 'N' }, "N", find_prev, N_("previous matching port"), .on_page = PAGE_USE_NONE },
+	{ { 'L' }, "L", marks_toggle_listeners, N_("toggle local listeners (read again every 2 s while on)"), .on_page = PAGE_USE_NONE },
+	{ { 'F' }, "F", marks_toggle_frequent, N_("toggle marks on ports nmap often finds open"), .on_page = PAGE_USE_NONE },
+	{ { 'M' }, "M", marks_toggle_labels, N_("toggle marks on the ports of your labels file"), .on_page = PAGE_USE_NONE },
+	{ { 's' }, "s", NULL, N_("suggest free ports near the cursor (a page; s again closes)"), .on_page = PAGE_USE_NONE, .page = PAGE_SUGGESTIONS },
+	{ { 'U' }, "U", changes_update, N_("download the official IANA registry and load it"), .on_page = PAGE_USE_LEAVE },
+	{ { 'c' }, "c", NULL, N_("what the last U changed (changed ports are marked)"), .on_page = PAGE_USE_RUN, .page = PAGE_CHANGES },
+	{ { 'r' }, "r", NULL, N_("the port ranges explained (RFC 6335)"), .on_page = PAGE_USE_RUN, .page = PAGE_RANGES },
+	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map"), .on_page = PAGE_USE_NONE },
+	{ { '?', K(KEY_F(1)) }, N_("? F1"), NULL, N_("this help"), .on_page = PAGE_USE_RUN, .page = PAGE_HELP },
+	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen"), .on_page = PAGE_USE_RUN },
+	{ { K(KEY_MOUSE) }, N_("mouse"), heatmap_mouse, N_("click selects a cell, the wheel scrolls"), .on_page = PAGE_USE_NONE },
+	{ { 27 }, N_("Esc"), action_back, N_("back to the map; on the map, clear the search"), .on_page = PAGE_USE_BACK },
+	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)"), .on_page = PAGE_USE_BACK },
 };
 /* clang-format on */
 
 #define KEYMAP_N (sizeof(keymap) / sizeof(keymap[0]))
 
-action_fn keymap_find(const struct binding *table, size_t n, int key)
+/* The row of table that binds key, or NULL. */
+static const struct binding *keymap_row(const struct binding *table, size_t n, int key)
 {
 	for (size_t i = 0; i < n; i++)
 		for (int k = 0; k < BINDING_KEYS && table[i].keys[k]; k++)
 			if (table[i].keys[k] == key)
-				return table[i].fn;
+				return &table[i];
 	return NULL;
+}
+
+action_fn keymap_find(const struct binding *table, size_t n, int key)
+{
+	const struct binding *b = keymap_row(table, n, key);
+	return b ? b->fn : NULL;
+}
+
+const struct binding *keymap_binding(int key)
+{
+	return keymap_row(keymap, KEYMAP_N, key);
 }
 
 void keymap_help_lines(struct strbuf *t, const struct binding *table, size_t n)
@@ -77,24 +88,11 @@ unsigned keymap_dispatch(struct app *app, int key)
 		return fn(app);
 	if (key == K(KEY_RESIZE))
 		return REDRAW_NONE;
-	app_message(app, true, _("unknown key: press ? for the list of keys"));
+	status_message(app, true, _("unknown key: press ? for the list of keys"));
 	return REDRAW_STATUS;
 }
 
-void keymap_help(struct app *app, struct strbuf *t)
+void keymap_help(struct strbuf *t)
 {
-	(void)app;
-	text_wrap(t, TEXT_PLAIN,
-		  _("Keys (less and vim habits). Each cell of the map is 1, 4, 16, "
-		    "64 or 256 ports."),
-		  0, COLS);
-	text_line(t, TEXT_PLAIN);
 	keymap_help_lines(t, keymap, KEYMAP_N);
-	text_line(t, TEXT_PLAIN);
-	text_wrap(t, TEXT_PLAIN,
-		  _("Gutter marks: U / D the User / Dynamic range starts in that row, "
-		    "p the kernel's privileged boundary, e its ephemeral range "
-		    "(underlined cells)."),
-		  0, COLS);
-	pick_help(t);
 }

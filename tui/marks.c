@@ -3,7 +3,7 @@
  * (`L`, rescanned on each toggle-on and every MARKS_REFRESH_MS while on,
  * so the marks are current), ports nmap
  * sees open often (`F`) and the user's labels (`U`). Each source is loaded
- * once through the CLI's shared portfacts; one that fails to load is named
+ * once through the core's portfacts; one that fails to load is named
  * in the status line, shown as n/a, and never stops the TUI. */
 #include <config.h>
 
@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "../src/i18n.h"
+#include "script.h"
 #include "tui.h"
 
 typedef const struct portnames *(*marks_loader)(struct portfacts *pf, struct ps_error *err);
@@ -21,37 +22,23 @@ static const marks_loader marks_loaders[MARKS_SOURCES] = {
 	[MARKS_LABELS] = portfacts_labels,
 };
 
-/* Set up one overlay and put it in the drawing order. */
-static void marks_overlay(struct app *app, struct overlay *ov, const char *const name[2],
-			  const char *utf8, char ascii, enum color_role role)
-{
-	ov->name = name[0];
-	ov->short_name = name[1];
-	ov->glyph_utf8 = utf8;
-	ov->glyph_ascii = ascii;
-	ov->role = role;
-	ov->enabled = false;
-	overlay_add(&app->overlays, ov);
-}
-
 void marks_init(struct app *app)
 {
+	struct marks *c = &app->marks;
 	/* L10N: the legend's words for the marks, each with a short form
 	   for a narrow line. */
-	static const char *const listen[2] = {N_("listening"), N_("listen")};
-	static const char *const freq[2] = {N_("nmap-frequent"), N_("nmap")};
-	static const char *const labels[2] = {N_("labelled"), N_("label")};
-	struct choose *c = &app->choose;
-	marks_overlay(app, &c->listen, listen, "●", '@', ROLE_OV_LISTEN);
-	marks_overlay(app, &c->freq, freq, "◆", '!', ROLE_OV_FREQ);
-	marks_overlay(app, &c->labels, labels, "▲", '&', ROLE_OV_LABEL);
-	c->run = 1; /* the failed[] buffers are zero, i.e. empty (app_init) */
+	overlay_define(&app->overlays, &c->listen, N_("listening"), N_("listen"), "●", '@',
+		       ROLE_OV_LISTEN);
+	overlay_define(&app->overlays, &c->freq, N_("nmap-frequent"), N_("nmap"), "◆", '!',
+		       ROLE_OV_FREQ);
+	overlay_define(&app->overlays, &c->labels, N_("labelled"), N_("label"), "▲", '&',
+		       ROLE_OV_LABEL);
 }
 
 void marks_free(struct app *app)
 {
 	for (int s = 0; s < MARKS_SOURCES; s++)
-		strbuf_free(&app->choose.failed[s]);
+		strbuf_free(&app->marks.failed[s]);
 }
 
 /* "file:line: message" of err (parts it lacks left out). */
@@ -66,19 +53,19 @@ static void marks_error_text(struct strbuf *out, const struct ps_error *err)
 
 const struct portnames *marks_names(struct app *app, enum marks_source s)
 {
-	struct choose *c = &app->choose;
-	struct portfacts *pf = cli_facts(app->cli);
+	struct marks *c = &app->marks;
+	struct portfacts *pf = app->facts;
 	struct ps_error err = PS_ERROR_INIT;
 	if (c->failed[s].len)
 		return NULL;
 	const struct portnames *pn = pf ? marks_loaders[s](pf, &err) : NULL;
 	if (!pn) {
 		marks_error_text(&c->failed[s], &err);
-		app_message(app, true, "%s", strbuf_str(&c->failed[s]));
+		status_message(app, true, "%s", strbuf_str(&c->failed[s]));
 		error_clear(&err);
 	} else if (pn->skipped.n && !c->skips_said[s]) {
 		c->skips_said[s] = true;
-		app_message(app, true,
+		status_message(app, true,
 			    P_("%s:%lu: %s (%zu malformed line skipped)",
 			       "%s:%lu: %s (first of %zu malformed lines skipped)", pn->skipped.n),
 			    pn->path, pn->skipped.line, pn->skipped.why ? pn->skipped.why : "",
@@ -116,15 +103,15 @@ static uint64_t marks_fingerprint(const struct listeners *ls)
 /* Read the listeners again; false (message shown) when out of memory. */
 static bool marks_scan(struct app *app)
 {
-	struct choose *c = &app->choose;
-	struct portfacts *pf = cli_facts(app->cli);
+	struct marks *c = &app->marks;
+	struct portfacts *pf = app->facts;
 	struct ps_error err = PS_ERROR_INIT;
 	const struct listeners *ls;
-	c->scan_ms = app_clock_ms(app); /* a failure is not retried at once */
+	c->scan_ms = script_clock_ms(app); /* a failure is not retried at once */
 	if (!pf || !(ls = portfacts_listeners_rescan(pf, &err))) {
 		struct strbuf msg = STRBUF_INIT;
 		marks_error_text(&msg, &err);
-		app_message(app, true, _("listeners: %s"), strbuf_str(&msg));
+		status_message(app, true, _("listeners: %s"), strbuf_str(&msg));
 		strbuf_free(&msg);
 		error_clear(&err);
 		return false;
@@ -137,9 +124,9 @@ static bool marks_scan(struct app *app)
 
 unsigned marks_preload(struct app *app)
 {
-	if (app->choose.loaded)
+	if (app->marks.loaded)
 		return REDRAW_NONE;
-	app->choose.loaded = true;
+	app->marks.loaded = true;
 	for (int s = 0; s < MARKS_SOURCES; s++)
 		marks_names(app, (enum marks_source)s);
 	marks_listeners(app);
@@ -148,15 +135,15 @@ unsigned marks_preload(struct app *app)
 
 const struct listeners *marks_listeners(struct app *app)
 {
-	if (!app->choose.scanned && !marks_scan(app))
+	if (!app->marks.scanned && !marks_scan(app))
 		return NULL;
-	return cli_facts(app->cli)->listeners;
+	return app->facts->listeners;
 }
 
 void marks_sources(struct app *app, struct suggest_sources *src)
 {
 	unsigned lo = 0, hi = 0;
-	struct portfacts *pf = cli_facts(app->cli);
+	struct portfacts *pf = app->facts;
 	src->reg = app->reg;
 	src->etc = marks_names(app, MARKS_ETC);
 	src->nmap = marks_names(app, MARKS_NMAP);
@@ -175,11 +162,11 @@ static bool marks_match(enum transport filter, unsigned t)
 
 static void marks_build_listen(struct app *app)
 {
-	const struct listeners *ls = app->choose.scanned ? marks_listeners(app) : NULL;
-	overlay_clear(&app->choose.listen);
+	const struct listeners *ls = app->marks.scanned ? marks_listeners(app) : NULL;
+	overlay_clear(&app->marks.listen);
 	for (size_t i = 0; ls && i < ls->n; i++)
 		if (marks_match(app->proto, ls->v[i].transport))
-			overlay_set_port(&app->choose.listen, ls->v[i].port);
+			overlay_set_port(&app->marks.listen, ls->v[i].port);
 }
 
 /* Mark the ports of source s whose nmap frequency is at least min (-1:
@@ -195,27 +182,27 @@ static void marks_build_names(struct app *app, struct overlay *ov, enum marks_so
 
 static void marks_build_freq(struct app *app)
 {
-	marks_build_names(app, &app->choose.freq, MARKS_NMAP, SUGGEST_NMAP_MAX);
+	marks_build_names(app, &app->marks.freq, MARKS_NMAP, SUGGEST_NMAP_MAX);
 }
 
 static void marks_build_labels(struct app *app)
 {
-	marks_build_names(app, &app->choose.labels, MARKS_LABELS, -1);
+	marks_build_names(app, &app->marks.labels, MARKS_LABELS, -1);
 }
 
 bool marks_rescan(struct app *app)
 {
 	if (!marks_scan(app))
 		return false;
-	if (app->choose.listen.enabled)
+	if (app->marks.listen.enabled)
 		marks_build_listen(app);
 	return true;
 }
 
 unsigned marks_tick(struct app *app)
 {
-	struct choose *c = &app->choose;
-	if (!c->listen.enabled || app_clock_ms(app) - c->scan_ms < MARKS_REFRESH_MS)
+	struct marks *c = &app->marks;
+	if (!c->listen.enabled || script_clock_ms(app) - c->scan_ms < MARKS_REFRESH_MS)
 		return REDRAW_NONE;
 	uint64_t before = c->fingerprint;
 	if (!marks_scan(app))
@@ -228,16 +215,16 @@ unsigned marks_tick(struct app *app)
 
 int marks_timeout(struct app *app, int idle)
 {
-	const struct choose *c = &app->choose;
+	const struct marks *c = &app->marks;
 	if (!c->listen.enabled)
 		return idle;
-	uint64_t due = c->scan_ms + MARKS_REFRESH_MS, now = app_clock_ms(app);
+	uint64_t due = c->scan_ms + MARKS_REFRESH_MS, now = script_clock_ms(app);
 	return due <= now ? 0 : due - now < (uint64_t)idle ? (int)(due - now) : idle;
 }
 
 void marks_transport_changed(struct app *app)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	if (c->listen.enabled)
 		marks_build_listen(app);
 	if (c->freq.enabled)
@@ -252,7 +239,7 @@ static bool marks_off(struct app *app, struct overlay *ov)
 	if (!ov->enabled)
 		return false;
 	ov->enabled = false;
-	app_message(app, false, _("%s marks off"), _(ov->name));
+	status_message(app, false, _("%s marks off"), _(ov->name));
 	return true;
 }
 
@@ -275,7 +262,7 @@ static void marks_scan_partial(struct strbuf *msg, const struct listeners *ls)
 
 unsigned marks_toggle_listeners(struct app *app)
 {
-	struct choose *c = &app->choose;
+	struct marks *c = &app->marks;
 	if (marks_off(app, &c->listen))
 		return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 	if (!marks_scan(app))
@@ -289,7 +276,7 @@ unsigned marks_toggle_listeners(struct app *app)
 	strbuf_addf(&msg, P_(", %'u port marked (%s)", ", %'u ports marked (%s)", ports), ports,
 		    transport_name(app->proto));
 	marks_scan_partial(&msg, ls);
-	app_message(app, ls->unreadable || ls->malformed, "%s", strbuf_str(&msg));
+	status_message(app, ls->unreadable || ls->malformed, "%s", strbuf_str(&msg));
 	strbuf_free(&msg);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
@@ -305,13 +292,13 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 	if (!pn)
 		return REDRAW_STATUS; /* the load error is in the status line */
 	if (!pn->present) {
-		app_message(app, true, _("%s: n/a (%s does not exist)"), _(ov->name), pn->path);
+		status_message(app, true, _("%s: n/a (%s does not exist)"), _(ov->name), pn->path);
 		return REDRAW_STATUS;
 	}
 	build(app);
 	ov->enabled = true;
 	unsigned n = overlay_count(ov, 0, PORT_MAX);
-	app_message(app, false,
+	status_message(app, false,
 		    P_("%s: %'u port marked (%s, %s)", "%s: %'u ports marked (%s, %s)", n),
 		    _(ov->name), n, transport_name(app->proto), pn->path);
 	return REDRAW_MAP | REDRAW_STATUS;
@@ -319,10 +306,10 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 
 unsigned marks_toggle_frequent(struct app *app)
 {
-	return marks_toggle_names(app, &app->choose.freq, MARKS_NMAP, marks_build_freq);
+	return marks_toggle_names(app, &app->marks.freq, MARKS_NMAP, marks_build_freq);
 }
 
 unsigned marks_toggle_labels(struct app *app)
 {
-	return marks_toggle_names(app, &app->choose.labels, MARKS_LABELS, marks_build_labels);
+	return marks_toggle_names(app, &app->marks.labels, MARKS_LABELS, marks_build_labels);
 }

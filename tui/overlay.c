@@ -50,6 +50,18 @@ unsigned overlay_count(const struct overlay *ov, unsigned lo, unsigned hi)
 	return n;
 }
 
+int overlay_define(struct overlay_set *set, struct overlay *ov, const char *name,
+		   const char *short_name, const char *glyph_utf8, char glyph_ascii, int role)
+{
+	ov->name = name;
+	ov->short_name = short_name;
+	ov->glyph_utf8 = glyph_utf8;
+	ov->glyph_ascii = glyph_ascii;
+	ov->role = role;
+	ov->enabled = false;
+	return overlay_add(set, ov);
+}
+
 int overlay_add(struct overlay_set *set, struct overlay *ov)
 {
 	if (set->n >= OVERLAY_MAX)

@@ -42,6 +42,10 @@ bool overlay_has(const struct overlay *ov, unsigned port);
 unsigned overlay_count(const struct overlay *ov, unsigned lo, unsigned hi);
 /* Add ov to the set (priority = order added); -1 when the set is full. */
 int overlay_add(struct overlay_set *set, struct overlay *ov);
+/* Set up ov, off, with its legend names (N_()), its glyphs and colour
+ * role, and add it to set; -1 when the set is full. */
+int overlay_define(struct overlay_set *set, struct overlay *ov, const char *name,
+		   const char *short_name, const char *glyph_utf8, char glyph_ascii, int role);
 /* The first enabled overlay with a port in [lo, hi], or NULL. */
 const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo, unsigned hi);
 

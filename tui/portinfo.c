@@ -16,6 +16,7 @@
 #include "../src/sanitize.h"
 #include "../src/source.h"
 #include "../src/utf8.h"
+#include "portinfo.h"
 #include "text.h"
 #include "tui.h"
 
@@ -52,7 +53,7 @@ static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
 	struct strbuf v = STRBUF_INIT, src = STRBUF_INIT;
 	char when[16] = "";
 	struct tm tm;
-	if (app->choose.scanned && localtime_r(&app->choose.scan_time, &tm))
+	if (app->marks.scanned && localtime_r(&app->marks.scan_time, &tm))
 		strftime(when, sizeof(when), "%H:%M:%S", &tm);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_reset(&v);
@@ -61,7 +62,7 @@ static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)
 	}
 	source_system_path(&src, "/proc/net");
 	strbuf_reset(&v);
-	if (ls && app->choose.listen.enabled) /* marks_tick() keeps them current */
+	if (ls && app->marks.listen.enabled) /* marks_tick() keeps them current */
 		strbuf_addf(&v, _("%s[%s, read again every %d s while L is on]"),
 			    n ? "" : _("nobody  "), strbuf_str(&src), MARKS_REFRESH_MS / 1000);
 	else
@@ -98,7 +99,7 @@ static void portinfo_names(struct app *app, struct strbuf *t, unsigned port, enu
 	const struct portnames *pn = marks_names(app, s);
 	struct strbuf v = STRBUF_INIT;
 	if (!pn)
-		strbuf_addf(&v, _("n/a [%s]"), strbuf_str(&app->choose.failed[s]));
+		strbuf_addf(&v, _("n/a [%s]"), strbuf_str(&app->marks.failed[s]));
 	else if (!pn->present)
 		strbuf_addf(&v, _("n/a [%s does not exist]"), pn->path);
 	else
@@ -223,7 +224,7 @@ static void portinfo_brief(struct app *app, struct strbuf *v, unsigned port, int
 void portinfo_summary(struct app *app, struct strbuf *t, unsigned port)
 {
 	struct strbuf v = STRBUF_INIT, clean = STRBUF_INIT;
-	if (!app->choose.loaded)
+	if (!app->marks.loaded)
 		return;
 	/* the most detail that fits one line as drawn (process names are
 	   untrusted: measured sanitised); wrapped when even the least does not */
@@ -244,7 +245,7 @@ void portinfo_text(struct app *app, struct strbuf *t, unsigned port)
 {
 	text_line(t, TEXT_HEADING);
 	text_addf(t, _("Port %u here and in other sources"), port);
-	if (!app->choose.loaded) {
+	if (!app->marks.loaded) {
 		text_add(t, _(": loading..."));
 		return;
 	}

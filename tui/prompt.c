@@ -12,19 +12,18 @@
 #include "../src/utf8.h"
 #include "tui.h"
 
+/* The most a prompt takes: far past any pattern or name a person types
+ * or pastes, and still a bounded buffer. */
+#define PROMPT_MAX 65536
+
 unsigned prompt_start(struct app *app, enum prompt_kind kind)
 {
 	app->prompt_active = true;
 	app->prompt_kind = kind;
 	app->find.hist_pos = app->find.nhistory;
+	app->prompt_full = false;
 	strbuf_reset(&app->prompt);
 	return REDRAW_STATUS;
-}
-
-void prompt_set(struct app *app, const char *s)
-{
-	strbuf_reset(&app->prompt);
-	strbuf_adds(&app->prompt, s);
 }
 
 /* The first record of the name with a port, preferring the transport
@@ -51,24 +50,24 @@ bool prompt_goto(struct app *app, const char *s)
 	unsigned port;
 	size_t nrec;
 	if (ports_parse_port(s, &port) == 0) {
-		app_goto(app, port);
-		app_message(app, false, _("port %u"), port);
+		heatmap_goto(app, port);
+		status_message(app, false, _("port %u"), port);
 		return true;
 	}
 	if (strspn(s, "0123456789") == strlen(s)) {
-		app_message(app, true, _("'%s' is not a port number (0-65535)"), s);
+		status_message(app, true, _("'%s' is not a port number (0-65535)"), s);
 		return false;
 	}
 	long p = prompt_find_name(app, s, &nrec);
 	if (p < 0) {
-		app_message(app, true,
+		status_message(app, true,
 			    nrec ? _("'%s' is registered without a port number")
 				 : _("no service named '%s'"),
 			    s);
 		return false;
 	}
-	app_goto(app, (unsigned)p);
-	app_message(app, false, _("%s: port %ld"), s, p);
+	heatmap_goto(app, (unsigned)p);
+	status_message(app, false, _("%s: port %ld"), s, p);
 	return true;
 }
 
@@ -99,11 +98,11 @@ static unsigned prompt_nothing(struct app *app)
 	return REDRAW_NONE;
 }
 
-static unsigned prompt_no_recall(struct app *app, int dir)
+static const char *prompt_no_recall(struct app *app, int dir)
 {
 	(void)app;
 	(void)dir;
-	return REDRAW_NONE;
+	return NULL;
 }
 
 static void prompt_goto_draw(struct app *app, int y);
@@ -112,7 +111,8 @@ struct prompt_ops {
 	unsigned (*submit)(struct app *app, const char *text);
 	unsigned (*cancel)(struct app *app);
 	unsigned (*edited)(struct app *app);	      /* after each edit */
-	unsigned (*recall)(struct app *app, int dir); /* Up (-1) / Down (1) */
+	/* Up (-1) / Down (1): the text to edit instead, or NULL */
+	const char *(*recall)(struct app *app, int dir);
 	void (*draw)(struct app *app, int y);
 };
 
@@ -121,6 +121,17 @@ static const struct prompt_ops prompt_ops[] = {
 			 prompt_goto_draw},
 	[PROMPT_SEARCH] = {find_submit, find_cancel, find_edited, find_recall, find_draw_prompt},
 };
+
+/* Up or Down: an earlier text in place of what has been typed. */
+static unsigned prompt_recall(struct app *app, const struct prompt_ops *ops, int dir)
+{
+	const char *s = ops->recall(app, dir);
+	if (!s)
+		return REDRAW_NONE;
+	strbuf_reset(&app->prompt);
+	strbuf_adds(&app->prompt, s);
+	return ops->edited(app);
+}
 
 /* Close the prompt and run a hook. */
 static unsigned prompt_close(struct app *app, unsigned (*hook)(struct app *app))
@@ -139,14 +150,19 @@ unsigned prompt_key(struct app *app, int key, bool is_char)
 	if (is_char && key == 27) /* Esc cancels */
 		return prompt_close(app, ops->cancel);
 	if (!is_char && (key == KEY_UP || key == KEY_DOWN))
-		return REDRAW_STATUS | ops->recall(app, key == KEY_UP ? -1 : 1);
+		return REDRAW_STATUS | prompt_recall(app, ops, key == KEY_UP ? -1 : 1);
 	if ((!is_char && key == KEY_BACKSPACE) || (is_char && (key == 127 || key == 8))) {
 		if (!app->prompt.len)
 			return prompt_close(app, ops->cancel);
 		prompt_backspace(&app->prompt);
+		app->prompt_full = false;
 		return REDRAW_STATUS | ops->edited(app);
 	}
-	if (is_char && key >= 32 && key != 127 && app->prompt.len < 256) {
+	if (is_char && key >= 32 && key != 127 && app->prompt.len >= PROMPT_MAX) {
+		app->prompt_full = true; /* said at the end of the line, not dropped silently */
+		return REDRAW_STATUS;
+	}
+	if (is_char && key >= 32 && key != 127) {
 		char buf[4];
 		strbuf_add(&app->prompt, buf, utf8_encode((uint32_t)key, buf));
 		return REDRAW_STATUS | ops->edited(app);
@@ -156,7 +172,18 @@ unsigned prompt_key(struct app *app, int key, bool is_char)
 
 void prompt_draw(struct app *app)
 {
-	prompt_ops[app->prompt_kind].draw(app, app->lay.status_y);
+	int y = app->lay.status_y, cy, cx;
+	prompt_ops[app->prompt_kind].draw(app, y);
+	if (!app->prompt_full)
+		return;
+	getyx(stdscr, cy, cx);
+	struct strbuf note = STRBUF_INIT;
+	strbuf_addf(&note, _(" [full: %d bytes, the rest was not taken] "), PROMPT_MAX);
+	int w = utf8_width(strbuf_str(&note));
+	if (w < COLS)
+		draw_text(y, COLS - w, w, strbuf_str(&note), colors_attr(ROLE_STATUS_ERROR));
+	strbuf_free(&note);
+	move(cy, cx);
 }
 
 static void prompt_goto_draw(struct app *app, int y)

@@ -19,12 +19,12 @@ struct script_key_name {
 
 /* clang-format off */
 static const struct script_key_name script_keys[] = {
-	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BS", KEYMAP_CODE | KEY_BACKSPACE },
-	{ "Left", KEYMAP_CODE | KEY_LEFT }, { "Right", KEYMAP_CODE | KEY_RIGHT },
-	{ "Up", KEYMAP_CODE | KEY_UP }, { "Down", KEYMAP_CODE | KEY_DOWN },
-	{ "PgUp", KEYMAP_CODE | KEY_PPAGE }, { "PgDn", KEYMAP_CODE | KEY_NPAGE },
-	{ "Home", KEYMAP_CODE | KEY_HOME }, { "End", KEYMAP_CODE | KEY_END },
-	{ "F1", KEYMAP_CODE | KEY_F(1) }, { "C-l", 12 }, { "lt", '<' },
+	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BS", K(KEY_BACKSPACE) },
+	{ "Left", K(KEY_LEFT) }, { "Right", K(KEY_RIGHT) },
+	{ "Up", K(KEY_UP) }, { "Down", K(KEY_DOWN) },
+	{ "PgUp", K(KEY_PPAGE) }, { "PgDn", K(KEY_NPAGE) },
+	{ "Home", K(KEY_HOME) }, { "End", K(KEY_END) },
+	{ "F1", K(KEY_F(1)) }, { "C-l", 12 }, { "lt", '<' },
 };
 /* clang-format on */
 
@@ -111,7 +111,7 @@ static int script_mouse(struct script *s, const char *args, mmask_t bstate)
 	s->mouse.x = x;
 	s->mouse.y = y;
 	s->mouse.bstate = bstate;
-	s->key = KEYMAP_CODE | KEY_MOUSE;
+	s->key = K(KEY_MOUSE);
 	return 0;
 }
 
@@ -188,4 +188,12 @@ int script_next(struct script *s, struct ps_error *err)
 		s->pos = 0;
 	}
 	return script_key(s, err) < 0 ? -1 : SCRIPT_KEY;
+}
+
+uint64_t script_clock_ms(const struct app *app)
+{
+	struct timespec ts;
+	if (app->headless || clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return app->script_ms;
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }

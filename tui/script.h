@@ -19,12 +19,15 @@
 #ifndef PORTSCOPE_SCRIPT_H
 #define PORTSCOPE_SCRIPT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <curses.h>
 
 #include "../src/error.h"
 #include "../src/strbuf.h"
+
+struct app;
 
 enum script_event {
 	SCRIPT_END,
@@ -60,5 +63,8 @@ int script_next(struct script *s, struct ps_error *err);
 int script_wait(struct script *s, const char *path, struct ps_error *err);
 /* Parse "COLSxROWS"; -1 when malformed. */
 int script_parse_size(const char *s, int *cols, int *rows);
+/* Milliseconds on a monotonic clock; when headless, the script's clock,
+ * which only @sleep moves. */
+uint64_t script_clock_ms(const struct app *app);
 
 #endif

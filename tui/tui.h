@@ -11,15 +11,15 @@
 
 #include <curses.h>
 
-#include "../src/cli.h"
-#include "../src/diff.h"
 #include "../src/registry.h"
 #include "../src/search.h"
 #include "../src/strbuf.h"
 #include "../src/sysinfo.h"
-#include "choose.h"
 #include "colors.h"
+#include "marks.h"
 #include "overlay.h"
+#include "page.h"
+#include "status.h"
 
 /* Reaction flags. */
 enum {
@@ -31,14 +31,7 @@ enum {
 	REDRAW_LAYOUT = 1 << 4, /* sizes changed: recompute, then draw all */
 	REDRAW_ALL = REDRAW_TITLE | REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS,
 	REACT_QUIT = 1 << 8,
-};
-
-enum view {
-	VIEW_MAP,
-	VIEW_HELP,
-	VIEW_RANGES,
-	VIEW_CHANGES, /* what the last update changed */
-	VIEW_SUGGEST, /* the suggestions page (pick.c) */
+	REACT_CLOSE = 1 << 9, /* close the open page (page.h): back to the map */
 };
 
 enum prompt_kind {
@@ -87,30 +80,29 @@ struct layout {
 };
 
 struct app {
-	struct cli *cli;
+	const char *prog; /* the program's name, for messages */
 	struct registry *reg;
-	const struct sysinfo_ports *sys; /* the kernel's facts, owned by cli_facts() */
+	struct portfacts *facts;	 /* the optional sources, each loaded on first use */
+	const struct sysinfo_ports *sys; /* the kernel's facts, owned by facts */
 	unsigned cursor;  /* port under the cursor */
 	unsigned top_row; /* first map row shown */
 	int zoom;	  /* index: cell = 4^zoom ports */
 	enum transport proto;
-	enum view view;
+	enum page_id view; /* the open page (only app.c looks) */
 	enum focus focus;
-	int detail_scroll, page_scroll;
-	size_t detail_lines, page_lines; /* heights of the last drawn texts */
-	struct strbuf status;
-	bool status_error;
+	int detail_scroll;
+	size_t detail_lines; /* the height of the last drawn text */
+	struct status status;
+	unsigned long keys;   /* keys handled so far: U's confirmation counts them */
+	bool registry_given;  /* --registry or $PORTSCOPE_REGISTRY named the file */
 	bool prompt_active;
+	bool prompt_full; /* the prompt stopped taking characters at its cap */
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
 	struct find find;
-	struct diff diff;	  /* what the last update changed (n == 0: none) */
-	struct registry *old_reg; /* the registry it replaced, which diff points into */
-	struct overlay changed;	  /* ports the diff touches */
-	bool have_diff;
 	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
-	struct choose choose; /* listeners, sources, suggestions (choose.h) */
+	struct marks marks; /* the optional sources as overlays (marks.h) */
 	struct layout lay;
 	bool utf8;
 	enum color_mode color_mode;
@@ -118,18 +110,6 @@ struct app {
 	bool headless;	    /* driven by a key script */
 	uint64_t script_ms; /* its clock, moved by @sleep */
 };
-
-/* app.c */
-void app_message(struct app *app, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-unsigned app_zoom_size(const struct app *app);
-/* Milliseconds on a monotonic clock (the script's clock when headless). */
-uint64_t app_clock_ms(const struct app *app);
-/* Put the cursor on port and scroll the map to it. */
-void app_goto(struct app *app, unsigned port);
-/* Draw the status line now: only for progress during a blocking download
- * (everything else is drawn by the main loop). */
-void app_status_now(struct app *app);
 
 /* draw.c: text on stdscr, clipped to a width; untrusted text is
  * sanitised first. Return the columns used. */
@@ -141,13 +121,12 @@ void draw_dump(FILE *fp, const char *label, bool attrs);
 /* The "terminal too small" screen. */
 void draw_too_small(const struct app *app);
 
-/* keymap.c */
-unsigned keymap_dispatch(struct app *app, int key);
-/* The lines of the help page. */
-void keymap_help(struct app *app, struct strbuf *out);
-
 /* heatmap.c */
 void heatmap_layout(struct app *app);
+/* Ports per map cell at the current zoom. */
+unsigned heatmap_zoom_size(const struct app *app);
+/* Put the cursor on port and scroll the map to it. */
+void heatmap_goto(struct app *app, unsigned port);
 void heatmap_draw(struct app *app);
 /* Scroll so the cursor's row is on screen. */
 void heatmap_fit(struct app *app);
@@ -168,13 +147,8 @@ void legend_draw(struct app *app);
 /* detail.c */
 void detail_draw(struct app *app);
 
-/* teach.c */
-void teach_text(struct app *app, struct strbuf *out);
-
 /* prompt.c */
 unsigned prompt_start(struct app *app, enum prompt_kind kind);
-/* Replace what has been typed (history recall). */
-void prompt_set(struct app *app, const char *s);
 /* Go to a port number or service name; false with a message if unknown. */
 bool prompt_goto(struct app *app, const char *s);
 unsigned prompt_key(struct app *app, int key, bool is_char);
@@ -187,7 +161,7 @@ void find_free(struct app *app);
 unsigned find_submit(struct app *app, const char *text);
 unsigned find_cancel(struct app *app);
 unsigned find_edited(struct app *app);
-unsigned find_recall(struct app *app, int dir);
+const char *find_recall(struct app *app, int dir);
 void find_draw_prompt(struct app *app, int y);
 /* Search the running pattern for about usec more; what to redraw. */
 unsigned find_step(struct app *app, unsigned long usec);
@@ -196,9 +170,6 @@ bool find_busy(const struct app *app);
 unsigned find_finish(struct app *app);
 /* Search the shown pattern again (new transport or registry). */
 void find_refresh(struct app *app);
-/* The status line's summary ("/ssh: match 2 of 5 ports (7 records)");
- * true when it reports a problem (a limit hit). */
-bool find_status(const struct app *app, struct strbuf *out);
 /* Did record rec (index into reg->rec) match the shown search? */
 bool find_record_matches(const struct app *app, uint32_t rec);
 /* n / N */
@@ -208,14 +179,11 @@ unsigned find_prev(struct app *app);
 unsigned find_clear(struct app *app);
 
 /* changes.c: fetching the official registry from the TUI, and what
- * changed */
+ * changed (a page, changes_page) */
 void changes_init(struct app *app);
 void changes_free(struct app *app);
 /* U: download, validate and install the registry, then load it in place. */
 unsigned changes_update(struct app *app);
-/* c: the list of changes (a page). */
-unsigned changes_toggle(struct app *app);
-void changes_text(struct app *app, struct strbuf *out);
 void changes_draw_banner(struct app *app);
 
 /* actions (keymap.c binds them) */
@@ -232,7 +200,6 @@ unsigned heatmap_zoom_in(struct app *app);
 unsigned heatmap_zoom_out(struct app *app);
 unsigned heatmap_next_gap(struct app *app);
 unsigned heatmap_prev_gap(struct app *app);
-unsigned heatmap_cycle_transport(struct app *app);
 unsigned heatmap_mouse(struct app *app);
 
 #endif

@@ -50,16 +50,16 @@ CUR=service-names-port-numbers.csv
 USERREG="$XDG_DATA_HOME/portscope/$CUR"
 start_server
 export PORTSCOPE_UPDATE_URL="$BASE/ok/$CUR"
-tui 300x30 'U' '@dump'
+tui 300x30 'U' 'U' '@dump'
 like "C: installed: N records, not grouped" "[MAP] installed: 14474 records in $USERREG" "$(row 1 29)"
 rm -f "$USERREG" "$USERREG.http"
-de tui 300x30 'U' '@dump'
+de tui 300x30 'U' 'U' '@dump'
 like "de_DE: installed: N records, grouped" "[KARTE] installiert: 14.474 Einträge in $USERREG" "$(row 1 29)"
 
 # Over the older snapshot: the changes page names both registries.
 cp "$OLD" "$USERREG"
 rm -f "$USERREG.http"
-de tui 300x30 'U' 'c' '@dump'
+de tui 300x30 'U' 'U' 'c' '@dump'
 is "de_DE: the changes page's registries, grouped" \
 	"alt: $USERREG (2024-04-30, 14.447 Einträge)" "$(row 1 2)"
 is "de_DE: ... and after" "neu: $USERREG (2025-03-28, 14.474 Einträge)" "$(row 1 3)"

@@ -211,6 +211,8 @@ expect sys\\e]52;c;U1lT\\x07\\u009b1337m/usr/share/nmap/nmap-services)
 #nocurl expect built without libcurl
 # U{
 send U
+expect U again: download the official registry to 
+send U
 expect updated: 1 added, 1 removed, 1 changed (c lists them); 
 expect data\\e]52;c;U1lT\\x07\\u009b1337m/portscope/service-names-port-numbers.csv
 send c

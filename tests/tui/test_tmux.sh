@@ -54,6 +54,22 @@ is "tmux: q quits with status 0" 0 $?
 is "tmux: the screen is restored (the TUI's title is gone)" "" \
 	"$(printf '%s\n' "$PANE" | grep 'records | any')"
 
+# 1b. Ctrl-C, and SIGTERM, SIGHUP and SIGQUIT from outside: the terminal is
+# restored and the status is 128+signal.
+for sig in C-c TERM HUP QUIT; do
+	start --registry "$REG"
+	wait_for "records | any | 1 port/cell"
+	case $sig in
+	C-c) T send-keys C-c; want=130 ;;
+	TERM) pkill -TERM -f "^$PORTSCOPE --registry $REG\$"; want=143 ;;
+	HUP) pkill -HUP -f "^$PORTSCOPE --registry $REG\$"; want=129 ;;
+	QUIT) pkill -QUIT -f "^$PORTSCOPE --registry $REG\$"; want=131 ;;
+	esac
+	wait_for "EXITED rc=$want"
+	is "tmux: $sig ends it with status $want" 0 $?
+	is "tmux: $sig: the screen is restored" "" "$(printf '%s\n' "$PANE" | grep 'records | any')"
+done
+
 # 2. Resizes while running, down to 1x1 and up to 300x100, then back.
 start --registry "$REG"
 wait_for "1 port/cell"

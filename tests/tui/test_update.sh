@@ -113,4 +113,20 @@ is "de: the counts" "43 hinzugekommen, 16 entfernt, 208 geändert (186 nur im Le
 is "de: changed, aligned" "geändert      0/tcp  (kein Dienstname): assignee, contact, modified, reference" "$(row 1 7)"
 like "de: added" "hinzugekommen 2/tcp  (kein Dienstname)  Reserved" "$(screen 1)"
 like "de: removed" "entfernt      2/tcp  compressnet  Management Utility" "$(screen 1)"
+# 6. With --registry FILE, U says where it writes (the per-user path, never
+# FILE) and goes on only when U comes again as the next key.
+rm -f "$USERREG" "$USERREG.http"
+cp "$OLD" "$TMPD/mine.csv"
+cp "$TMPD/mine.csv" "$TMPD/mine.before"
+gets=$(grep -c '"GET /ok/' "$TMPD/server.log")
+TUI_REG="$TMPD/mine.csv" PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 200x30 'U' '@dump asked' 'j' '@dump no' \
+	'U' 'U' '@dump yes'
+like "--registry: U asks first, naming where it writes" \
+	"[MAP] U again: download the official registry to $USERREG and show it instead of $TMPD/mine.csv" \
+	"$(row 1 29)"
+unlike "--registry: a key between cancels: nothing installed" "installed" "$(row 2 29)"
+is "--registry: one download only (U U), none after U j" $((gets + 1)) "$(grep -c '"GET /ok/' "$TMPD/server.log")"
+like "--registry: U U downloads and shows it" "[MAP] installed: 14474 records in $USERREG" "$(row 3 29)"
+is "--registry: the download went to the per-user path" same "$(cmp -s "$REG" "$USERREG" && echo same)"
+is "--registry: FILE is untouched" same "$(cmp -s "$TMPD/mine.before" "$TMPD/mine.csv" && echo same)"
 finish

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* teach.c: the ranges screen (key r): RFC 6335's three ranges on one page,
+/* ranges.c: the ranges page (key r): RFC 6335's three ranges on one page,
  * what each is for and who assigns it, live counts from the loaded
  * registry, and this machine's kernel settings beside IANA's. */
 #include <config.h>
@@ -10,14 +10,14 @@
 #include "text.h"
 #include "tui.h"
 
-struct teach_range {
+struct ranges_info {
 	enum port_range range;
 	const char *title;
 	const char *purpose;
 	const char *assigner;
 };
 
-static const struct teach_range teach_ranges[RANGE_COUNT] = {
+static const struct ranges_info ranges_table[RANGE_COUNT] = {
 	{RANGE_SYSTEM, N_("System (well-known)"),
 	 N_("Core services: ssh 22, http 80, https 443. Privileged to bind."),
 	 N_("IANA, by IETF Review or IESG Approval (RFC 6335 8.1.2).")},
@@ -31,7 +31,7 @@ static const struct teach_range teach_ranges[RANGE_COUNT] = {
 
 /* One row of the counts table: cells fitted to their columns by display
  * width (translations differ in length), numbers right-aligned. */
-static void teach_row(struct strbuf *t, enum text_style style, const char *const cell[5],
+static void ranges_row(struct strbuf *t, enum text_style style, const char *const cell[5],
 		      const int width[5])
 {
 	struct strbuf line = STRBUF_INIT;
@@ -42,7 +42,7 @@ static void teach_row(struct strbuf *t, enum text_style style, const char *const
 }
 
 /* The counts table: one row per range. */
-static void teach_counts(struct strbuf *t, const struct app *app)
+static void ranges_counts(struct strbuf *t, const struct app *app)
 {
 	/* L10N: column headings of the ranges page; short (9, 9 and 11
 	   columns for the last three; longer ones widen the table). */
@@ -50,22 +50,22 @@ static void teach_counts(struct strbuf *t, const struct app *app)
 				     _("unassigned")};
 	int width[5] = {22, 12, 9, 9, 11};
 	utf8_widen(width, head, 5);
-	teach_row(t, TEXT_HEADING, head, width);
+	ranges_row(t, TEXT_HEADING, head, width);
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		unsigned lo, hi, c[STATE_COUNT];
 		char span[16], n[3][16];
-		range_bounds(teach_ranges[r].range, &lo, &hi);
+		range_bounds(ranges_table[r].range, &lo, &hi);
 		ports_count(app->reg, app->proto, lo, hi, c);
 		snprintf(span, sizeof(span), "%u-%u", lo, hi);
 		snprintf(n[0], sizeof(n[0]), "%'u", c[STATE_ASSIGNED]);
 		snprintf(n[1], sizeof(n[1]), "%'u", c[STATE_RESERVED]);
 		snprintf(n[2], sizeof(n[2]), "%'u", c[STATE_UNASSIGNED]);
-		const char *const row[5] = {_(teach_ranges[r].title), span, n[0], n[1], n[2]};
-		teach_row(t, TEXT_PLAIN, row, width);
+		const char *const row[5] = {_(ranges_table[r].title), span, n[0], n[1], n[2]};
+		ranges_row(t, TEXT_PLAIN, row, width);
 	}
 }
 
-static void teach_range(struct strbuf *t, const struct teach_range *tr)
+static void ranges_section(struct strbuf *t, const struct ranges_info *tr)
 {
 	unsigned lo, hi;
 	range_bounds(tr->range, &lo, &hi);
@@ -78,7 +78,7 @@ static void teach_range(struct strbuf *t, const struct teach_range *tr)
 }
 
 /* The kernel's ephemeral range and privileged boundary beside IANA's. */
-static void teach_machine(struct strbuf *t, const struct app *app)
+static void ranges_machine(struct strbuf *t, const struct app *app)
 {
 	const struct sysinfo_ports *s = app->sys;
 	struct strbuf v = STRBUF_INIT;
@@ -110,7 +110,8 @@ static void teach_machine(struct strbuf *t, const struct app *app)
 	strbuf_free(&v);
 }
 
-void teach_text(struct app *app, struct strbuf *t)
+/* The page: the counts, each range explained, this machine beside IANA. */
+static void ranges_text(struct app *app, struct strbuf *t)
 {
 	struct strbuf intro = STRBUF_INIT;
 	strbuf_addf(&intro, _("RFC 6335 port ranges in the %s of %s, transport %s"),
@@ -118,12 +119,18 @@ void teach_text(struct app *app, struct strbuf *t)
 		    transport_name(app->proto));
 	text_wrap(t, TEXT_PLAIN, strbuf_str(&intro), 0, COLS);
 	strbuf_free(&intro);
-	teach_counts(t, app);
+	ranges_counts(t, app);
 	text_line(t, TEXT_PLAIN);
 	for (int r = 0; r < RANGE_COUNT; r++)
-		teach_range(t, &teach_ranges[r]);
+		ranges_section(t, &ranges_table[r]);
 	text_line(t, TEXT_PLAIN);
-	teach_machine(t, app);
+	ranges_machine(t, app);
 	text_line(t, TEXT_PLAIN);
 	text_add(t, _("t changes the transport counted; q, Esc or r returns to the map."));
 }
+
+const struct page_ops ranges_page = {
+	/* L10N: a mode at the start of the status line, in brackets. */
+	.mode = N_("RANGES"),
+	.text = ranges_text,
+};

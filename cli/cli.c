@@ -107,19 +107,13 @@ struct registry *cli_registry(struct cli *cli)
 {
 	if (cli->reg)
 		return cli->reg;
+	struct strbuf warning = STRBUF_INIT;
 	cli->reg = source_open(cli->registry_path, &cli->err);
-	if (cli->reg && cli->reg->utf8_fixed)
-		cli_warn(cli, P_("%s:%lu: warning: %zu byte of invalid UTF-8 replaced with U+FFFD",
-				 "%s:%lu: warning: %zu bytes of invalid UTF-8 replaced with U+FFFD",
-				 cli->reg->utf8_fixed),
-			 cli->reg->source, cli->reg->utf8_first_line, cli->reg->utf8_fixed);
-	if (cli->reg && cli->reg->hidden_names)
-		cli_warn(cli, P_("%s:%lu: warning: %zu service name holds invisible or bidirectional "
-				 "characters (shown escaped)",
-				 "%s:%lu: warning: %zu service names hold invisible or bidirectional "
-				 "characters (shown escaped)",
-				 cli->reg->hidden_names),
-			 cli->reg->source, cli->reg->hidden_first_line, cli->reg->hidden_names);
+	for (int i = 0; cli->reg && source_warning(cli->reg, i, &warning); i++) {
+		cli_warn(cli, "%s", strbuf_str(&warning));
+		strbuf_reset(&warning);
+	}
+	strbuf_free(&warning);
 	if (cli->reg)
 		skips_print(&cli->reg->skipped, cli->reg->source, cli->prog, stderr);
 	return cli->reg;
@@ -251,9 +245,12 @@ static const struct cli_command *find_command(const char *name)
 /* Name the first option given that cmd does not take. */
 static int check_options(struct cli *cli, const struct cli_command *cmd)
 {
-	static const char *const names[] = { "proto", "min", "count", "run", "field",
-					     "url", "output", "ignore-case",
-					     "any-range" };
+	static const char *const names[OPTI_N] = {
+		[OPTI_PROTO] = "proto", [OPTI_MIN] = "min", [OPTI_COUNT] = "count",
+		[OPTI_RUN] = "run", [OPTI_FIELD] = "field", [OPTI_URL] = "url",
+		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
+		[OPTI_ANY_RANGE] = "any-range",
+	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
 		if (extra & 1)

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* choose.h: the TUI's part in choosing a port: the optional sources as
- * map overlays (marks.c), the port's
- * facts in the detail pane (portinfo.c) and the suggestions page (pick.c).
- * The sources themselves are the core's (portfacts.h, suggest.h), shared
- * with the CLI through cli_facts(). */
-#ifndef PORTSCOPE_CHOOSE_H
-#define PORTSCOPE_CHOOSE_H
+/* marks.h: the optional sources (listeners, /etc/services, nmap-services,
+ * the user's labels) as overlays on the map, each loaded once through the
+ * core's portfacts (portfacts.h). */
+#ifndef PORTSCOPE_MARKS_H
+#define PORTSCOPE_MARKS_H
 
 #include <stdbool.h>
 #include <time.h>
@@ -29,12 +27,7 @@ enum marks_source {
  * refresh delay); the help page, the detail pane and the manual say it. */
 #define MARKS_REFRESH_MS 2000
 
-/* How many suggestions the page lists. */
-#define PICK_COUNT 20
-/* The longest block `+` asks for. */
-#define PICK_RUN_MAX 64
-
-struct choose {
+struct marks {
 	struct overlay listen, freq, labels;
 	/* a source that failed to load: its error, shown instead of it */
 	struct strbuf failed[MARKS_SOURCES];
@@ -42,21 +35,15 @@ struct choose {
 	bool loaded;	      /* marks_preload() has run */
 	bool scanned;	      /* the listeners have been read */
 	time_t scan_time;     /* when */
-	uint64_t scan_ms;     /* when, by app_clock_ms() */
+	uint64_t scan_ms;     /* when, by script_clock_ms() */
 	uint64_t fingerprint; /* of what was read, to see a change */
-	/* the suggestions page */
-	unsigned asked, run;
-	bool any_range;
-	struct suggestion sugg[PICK_COUNT];
-	long nsugg;
-	int sel; /* the chosen row */
 };
 
 /* marks.c */
 void marks_init(struct app *app);
 void marks_free(struct app *app);
 /* A source, loaded on first use; NULL when absent or malformed (the error
- * is then in app->choose.failed[s] and once in the status line). */
+ * is then in app->marks.failed[s] and once in the status line). */
 const struct portnames *marks_names(struct app *app, enum marks_source s);
 /* The listeners, scanned on first use; NULL only when out of memory. */
 const struct listeners *marks_listeners(struct app *app);
@@ -78,19 +65,5 @@ void marks_transport_changed(struct app *app);
 unsigned marks_toggle_listeners(struct app *app);
 unsigned marks_toggle_frequent(struct app *app);
 unsigned marks_toggle_labels(struct app *app);
-
-/* portinfo.c: the cursor port's facts from every source, for the pane. */
-void portinfo_text(struct app *app, struct strbuf *t, unsigned port);
-/* The same in a line or two, for the top of the pane. */
-void portinfo_summary(struct app *app, struct strbuf *t, unsigned port);
-
-/* pick.c: the suggestions page. */
-unsigned pick_open(struct app *app);
-/* A key on the page: its reaction, or PICK_PASS for the keymap. */
-#define PICK_PASS (~0u)
-unsigned pick_key(struct app *app, int key);
-void pick_text(struct app *app, struct strbuf *t);
-/* The page's own keys, for the help page. */
-void pick_help(struct strbuf *t);
 
 #endif

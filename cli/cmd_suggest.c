@@ -27,7 +27,9 @@ static const int column_width[CHECK_COUNT] = { 10, 15, 15, 8, 7, 7, 9, 7 };
 
 static const char *result_name(enum check_result r)
 {
-	static const char *const names[] = { "pass", "fail", "n/a" };
+	static const char *const names[] = {
+		[RESULT_PASS] = "pass", [RESULT_FAIL] = "fail", [RESULT_NA] = "n/a"
+	};
 	return names[r];
 }
 

@@ -11,7 +11,9 @@
 
 int output_parse_format(const char *s)
 {
-	static const char *const names[] = { "text", "json", "csv" };
+	static const char *const names[] = {
+		[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_CSV] = "csv"
+	};
 	for (int i = 0; i < 3; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* cli.h: the command line (doc/HACKING.md, "The command line"). cli_main() parses the
  * options, loads the registry when a command needs it and runs the
- * command. The front end passes in how to start the TUI, so the core never
- * depends on it. */
+ * command. The program's main passes in how to start the TUI, so the CLI
+ * never depends on it. */
 #ifndef PORTSCOPE_CLI_H
 #define PORTSCOPE_CLI_H
 
@@ -14,24 +14,31 @@
 #include "registry.h"
 #include "strbuf.h"
 
-/* Exit statuses. */
-enum {
-	EXIT_RESULTS = 0,
-	EXIT_NO_RESULTS = 1,
-	EXIT_TROUBLE = 2,
+/* Options, by number; as bits (enum cli_opt) a command says which ones it
+ * takes. */
+enum cli_opt_index {
+	OPTI_PROTO,
+	OPTI_MIN,
+	OPTI_COUNT,
+	OPTI_RUN,
+	OPTI_FIELD,
+	OPTI_URL,
+	OPTI_OUTPUT,
+	OPTI_CASE,
+	OPTI_ANY_RANGE,
+	OPTI_N,
 };
 
-/* Options, as bits, so a command can say which ones it takes. */
 enum cli_opt {
-	OPT_PROTO = 1 << 0,
-	OPT_MIN = 1 << 1,
-	OPT_COUNT = 1 << 2,
-	OPT_RUN = 1 << 3,
-	OPT_FIELD = 1 << 4,
-	OPT_URL = 1 << 5,
-	OPT_OUTPUT = 1 << 6,
-	OPT_CASE = 1 << 7,
-	OPT_ANY_RANGE = 1 << 8,
+	OPT_PROTO = 1 << OPTI_PROTO,
+	OPT_MIN = 1 << OPTI_MIN,
+	OPT_COUNT = 1 << OPTI_COUNT,
+	OPT_RUN = 1 << OPTI_RUN,
+	OPT_FIELD = 1 << OPTI_FIELD,
+	OPT_URL = 1 << OPTI_URL,
+	OPT_OUTPUT = 1 << OPTI_OUTPUT,
+	OPT_CASE = 1 << OPTI_CASE,
+	OPT_ANY_RANGE = 1 << OPTI_ANY_RANGE,
 };
 
 struct cli {
@@ -44,7 +51,7 @@ struct cli {
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
-	struct portfacts *facts;   /* the optional sources, by cli_facts() */
+	struct portfacts *facts;   /* the optional sources: cli_facts() */
 	struct ps_error err;
 	struct strbuf out;         /* stdout, flushed by the command loop */
 };

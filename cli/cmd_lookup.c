@@ -28,6 +28,32 @@ static void port_summary(struct strbuf *out, const struct registry *reg, unsigne
 	strbuf_addf(out, _("), %s range\n"), _(range_name(port_range_of(port))));
 }
 
+/* A source that fails to load is named in a warning and left out. */
+static const struct portnames *optional_names(struct cli *cli, const struct portnames *pn)
+{
+	if (!pn) {
+		error_print(&cli->err, cli->prog, stderr);
+		error_clear(&cli->err);
+	}
+	return pn && pn->present ? pn : NULL;
+}
+
+/* The "names differ" block for port, in cli->out, when they differ. */
+static void names_text(struct cli *cli, unsigned port)
+{
+	struct portfacts *pf = cli_facts(cli);
+	if (!pf)
+		return;
+	struct strbuf block = STRBUF_INIT;
+	const struct portnames *etc = optional_names(cli, portfacts_etc_services(pf, &cli->err));
+	const struct portnames *nmap = optional_names(cli, portfacts_nmap(pf, &cli->err));
+	if (lookup_names_block(&block, cli->reg, etc, nmap, port)) {
+		strbuf_adds(&cli->out, _("names differ between sources:\n"));
+		strbuf_add(&cli->out, block.data, block.len);
+	}
+	strbuf_free(&block);
+}
+
 static void emit(struct cli *cli, const struct record *r, size_t *emitted)
 {
 	output_record_item(&cli->out, cli->format, cli->reg, r, (*emitted)++);
@@ -45,7 +71,7 @@ static size_t lookup_one(struct cli *cli, const char *arg, size_t *emitted)
 		n = registry_records_at(reg, port, &idx);
 		if (cli->format == FORMAT_TEXT) {
 			port_summary(&cli->out, reg, port);
-			lookup_names_text(cli, port); /* names per source, when they differ */
+			names_text(cli, port); /* names per source, when they differ */
 		}
 	} else {
 		n = registry_find_service(reg, arg, &idx);
