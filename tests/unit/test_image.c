@@ -109,6 +109,20 @@ START_TEST(registry_round_trip)
 	registry_free(back);
 	/* an image of a services-format registry is not one of the CSV */
 	ck_assert_ptr_null(regimage_from(&got, SOURCE_SERVICES, false));
+	/* a byte of the pool changed: a load for the counts only never reads
+	 * the pool and is right; a whole load checks it and refuses */
+	char *pool = (char *)got.sect[2].data;
+	pool[got.sect[2].len / 2] ^= 1;
+	ck_assert_int_eq(image_check_some(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS,
+					  regimage_defer(true), &got), 0);
+	back = regimage_from(&got, SOURCE_IANA_CSV, true);
+	ck_assert_ptr_nonnull(back);
+	ck_assert(back->counts_only && !back->rec && !back->cover_off);
+	ck_assert_uint_eq(back->nrec, 14474);
+	ck_assert_mem_eq(reg->state, back->state, (TRANSPORT_ANY + 1) * PORT_COUNT);
+	registry_free(back);
+	ck_assert_ptr_null(regimage_from(&got, SOURCE_IANA_CSV, false));
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS, &got), -1);
 	registry_free(reg);
 	free(img);
 }
