@@ -31,8 +31,9 @@ static const struct cli_command commands[] = {
 	  OPT_PROTO | OPT_MIN, cmd_gaps },
 	{ "grep", N_("REGEX [--field F] [--proto P]"), N_("records whose field F matches REGEX"),
 	  OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep },
-	{ "stats", "", N_("counts per range and state, assigned ports per transport, source"),
-	  OPT_PROTO, cmd_stats },
+	{ "stats", N_("[--by-year]"),
+	  N_("counts per range and state, assigned ports per transport, source; or per year"),
+	  OPT_PROTO | OPT_BY_YEAR, cmd_stats },
 	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
 	{ "update", N_("[--url URL] [--output FILE]"),
 	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
@@ -41,11 +42,18 @@ static const struct cli_command commands[] = {
 	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE, cmd_suggest },
 	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
 	  0, cmd_listeners },
+	{ "map", N_("--output FILE [--zoom N|fit] [--by-year]"),
+	  N_("the heat map (or the years) as a PNG, SVG or PDF picture"),
+	  OPT_OUTPUT | OPT_ZOOM | OPT_WIDTH | OPT_GREP | OPT_MARK | OPT_PROTO | OPT_BY_YEAR, cmd_map },
+	{ "name", N_("NAME..."),
+	  N_("RFC 6335 validity of service names, registered or free, similar names"), 0,
+	  cmd_name },
 };
 
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_NO_CACHE };
+       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_BY_YEAR, OPTC_ZOOM, OPTC_WIDTH, OPTC_GREP,
+       OPTC_MARK, OPTC_NO_CACHE };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -60,6 +68,11 @@ static const struct option long_options[] = {
 	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
 	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
 	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
+	{ "by-year", no_argument, NULL, OPTC_BY_YEAR },
+	{ "zoom", required_argument, NULL, OPTC_ZOOM },
+	{ "width", required_argument, NULL, OPTC_WIDTH },
+	{ "grep", required_argument, NULL, OPTC_GREP },
+	{ "mark", required_argument, NULL, OPTC_MARK },
 	{ "help", no_argument, NULL, OPTC_HELP },
 	{ "version", no_argument, NULL, OPTC_VERSION },
 	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
@@ -229,6 +242,11 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
 	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
 	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
+	case OPTC_BY_YEAR: cli->given |= OPT_BY_YEAR; return 0;
+	case OPTC_ZOOM: cli->given |= OPT_ZOOM; cli->zoom = arg; return 0;
+	case OPTC_WIDTH: cli->given |= OPT_WIDTH; return parse_long(cli, "width", arg, 320, 16384, &cli->map_width);
+	case OPTC_GREP: cli->given |= OPT_GREP; cli->grep = arg; return 0;
+	case OPTC_MARK: cli->given |= OPT_MARK; cli->mark = arg; return 0;
 	case OPTC_NO_CACHE: image_enable(false); return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
@@ -250,6 +268,11 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 		[OPTI_RUN] = "run", [OPTI_FIELD] = "field", [OPTI_URL] = "url",
 		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
 		[OPTI_ANY_RANGE] = "any-range",
+		[OPTI_BY_YEAR] = "by-year",
+		[OPTI_ZOOM] = "zoom",
+		[OPTI_WIDTH] = "width",
+		[OPTI_GREP] = "grep",
+		[OPTI_MARK] = "mark",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
@@ -280,7 +303,85 @@ static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
 	return rc;
 }
 
+static int cli_run(int argc, char **argv, cli_tui_fn tui);
+
+/* The long option arg names ("--format", "--format=json", "--for"), or
+ * NULL when it names none of portscope's. */
+static const struct option *cli_known_option(const char *arg)
+{
+	if (strncmp(arg, "--", 2) != 0 || !arg[2])
+		return NULL;
+	size_t n = strcspn(arg + 2, "=");
+	const struct option *hit = NULL;
+	for (const struct option *o = long_options; o->name; o++)
+		if (strncmp(o->name, arg + 2, n) == 0) {
+			if (strlen(o->name) == n)
+				return o;
+			hit = hit ? NULL : o; /* an unambiguous prefix, as getopt takes */
+		}
+	return hit;
+}
+
+/* `name -x` must check the name "-x" (RFC 6335 forbids a leading hyphen,
+ * and name says so), not refuse an unknown option: after the command word
+ * "name", all but portscope's own long options go behind a "--", in
+ * order. Returns a new argv (argc + 1 entries) or NULL when not needed. */
+static char **cli_names_last(int argc, char **argv, int *new_argc)
+{
+	int cmd = 0;
+	for (int i = 1; i < argc && !cmd; i++) {
+		const struct option *o = cli_known_option(argv[i]);
+		if (strcmp(argv[i], "--") == 0)
+			return NULL;
+		if (o && o->has_arg == required_argument && !strchr(argv[i], '='))
+			i++;
+		else if (!o && argv[i][0] != '-')
+			cmd = i;
+	}
+	if (!cmd || strcmp(argv[cmd], "name") != 0)
+		return NULL;
+	char **v = malloc(((size_t)argc + 2) * sizeof(*v));
+	if (!v)
+		return NULL;
+	int n = 0;
+	for (int i = 0; i <= cmd; i++)
+		v[n++] = argv[i];
+	for (int i = cmd + 1; i < argc; i++) { /* portscope's options first */
+		const struct option *o = cli_known_option(argv[i]);
+		if (!o)
+			continue;
+		v[n++] = argv[i];
+		if (o->has_arg == required_argument && !strchr(argv[i], '=') && i + 1 < argc)
+			v[n++] = argv[++i];
+	}
+	static char dashdash[] = "--";
+	v[n++] = dashdash;
+	for (int i = cmd + 1; i < argc; i++) { /* then the names, in order */
+		const struct option *o = cli_known_option(argv[i]);
+		if (o && o->has_arg == required_argument && !strchr(argv[i], '='))
+			i++;
+		else if (!o && strcmp(argv[i], "--") != 0)
+			v[n++] = argv[i];
+	}
+	v[n] = NULL;
+	*new_argc = n;
+	return v;
+}
+
 int cli_main(int argc, char **argv, cli_tui_fn tui)
+{
+	int names_argc;
+	char **names_argv = cli_names_last(argc, argv, &names_argc);
+	if (names_argv) {
+		int rc = cli_run(names_argc, names_argv, tui);
+		free(names_argv);
+		return rc;
+	}
+	return cli_run(argc, argv, tui);
+}
+
+/* The command line, as cli_main() hands it on. */
+static int cli_run(int argc, char **argv, cli_tui_fn tui)
 {
 	struct cli cli = { .prog = "portscope", .proto = TRANSPORT_ANY,
 			   .err = PS_ERROR_INIT, .out = STRBUF_INIT };

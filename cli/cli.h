@@ -26,6 +26,11 @@ enum cli_opt_index {
 	OPTI_OUTPUT,
 	OPTI_CASE,
 	OPTI_ANY_RANGE,
+	OPTI_BY_YEAR,
+	OPTI_ZOOM,
+	OPTI_WIDTH,
+	OPTI_GREP,
+	OPTI_MARK,
 	OPTI_N,
 };
 
@@ -39,6 +44,11 @@ enum cli_opt {
 	OPT_OUTPUT = 1 << OPTI_OUTPUT,
 	OPT_CASE = 1 << OPTI_CASE,
 	OPT_ANY_RANGE = 1 << OPTI_ANY_RANGE,
+	OPT_BY_YEAR = 1 << OPTI_BY_YEAR,
+	OPT_ZOOM = 1 << OPTI_ZOOM,
+	OPT_WIDTH = 1 << OPTI_WIDTH,
+	OPT_GREP = 1 << OPTI_GREP,
+	OPT_MARK = 1 << OPTI_MARK,
 };
 
 struct cli {
@@ -48,6 +58,8 @@ struct cli {
 	enum transport proto;      /* --proto, default TRANSPORT_ANY */
 	long min, count, run;
 	const char *field, *url, *output;
+	const char *zoom, *grep, *mark; /* map's --zoom, --grep, --mark */
+	long map_width;                 /* map's --width, 0: the default */
 	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
 	unsigned given;            /* enum cli_opt bits seen */
 	struct registry *reg;      /* loaded on demand by cli_registry() */
@@ -92,5 +104,7 @@ int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_update(struct cli *cli, int argc, char **argv);
 int cmd_listeners(struct cli *cli, int argc, char **argv);
 int cmd_suggest(struct cli *cli, int argc, char **argv);
+int cmd_name(struct cli *cli, int argc, char **argv);
+int cmd_map(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include "ports.h"
 #include "source.h"
 #include "utf8.h"
+#include "years.h"
 
 struct stats {
 	unsigned range[RANGE_COUNT][STATE_COUNT];
@@ -137,6 +138,111 @@ static void stats_text(struct cli *cli, const struct registry *reg, const struct
 		strbuf_addf(o, "  %-5s %'6u\n", transport_name((enum transport)t), s->assigned[t]);
 }
 
+/* The transports of the per-year counts, by their index in years_row. */
+static const char *const years_transport[TRANSPORT_REAL + 1] = { "tcp", "udp", "sctp", "dccp",
+								 "other" };
+static const char *const years_range[RANGE_COUNT + 1] = { "system", "user", "dynamic", "none" };
+
+static void years_json_counts(struct strbuf *o, const char *const *key,
+			      const struct years_counts *c, int n)
+{
+	strbuf_addc(o, '{');
+	for (int i = 0; i < n; i++)
+		strbuf_addf(o, "%s\"%s\":{\"registered\":%u,\"modified\":%u}", i ? "," : "", key[i],
+			    c[i].registered, c[i].modified);
+	strbuf_addc(o, '}');
+}
+
+static void years_json(struct strbuf *o, const struct years *y)
+{
+	strbuf_adds(o, "[\n");
+	for (size_t i = 0; i < y->n; i++) {
+		const struct years_row *r = &y->row[i];
+		if (r->year == YEARS_UNDATED)
+			strbuf_adds(o, "{\"year\":null");
+		else
+			strbuf_addf(o, "{\"year\":%d", r->year);
+		strbuf_addf(o, ",\"registered\":%u,\"modified\":%u,\"ranges\":", r->all.registered,
+			    r->all.modified);
+		years_json_counts(o, years_range, r->range, RANGE_COUNT + 1);
+		strbuf_adds(o, ",\"transports\":");
+		years_json_counts(o, years_transport, r->transport, TRANSPORT_REAL + 1);
+		strbuf_adds(o, i + 1 < y->n ? "},\n" : "}\n");
+	}
+	strbuf_adds(o, "]\n");
+}
+
+static void years_csv(struct strbuf *o, const struct years *y)
+{
+	strbuf_adds(o, "year,registered,modified");
+	for (int k = 0; k <= RANGE_COUNT; k++)
+		strbuf_addf(o, ",%s_registered,%s_modified", years_range[k], years_range[k]);
+	for (int k = 0; k <= TRANSPORT_REAL; k++)
+		strbuf_addf(o, ",%s_registered,%s_modified", years_transport[k], years_transport[k]);
+	strbuf_addc(o, '\n');
+	for (size_t i = 0; i < y->n; i++) {
+		const struct years_row *r = &y->row[i];
+		if (r->year != YEARS_UNDATED)
+			strbuf_addf(o, "%d", r->year);
+		strbuf_addf(o, ",%u,%u", r->all.registered, r->all.modified);
+		for (int k = 0; k <= RANGE_COUNT; k++)
+			strbuf_addf(o, ",%u,%u", r->range[k].registered, r->range[k].modified);
+		for (int k = 0; k <= TRANSPORT_REAL; k++)
+			strbuf_addf(o, ",%u,%u", r->transport[k].registered, r->transport[k].modified);
+		strbuf_addc(o, '\n');
+	}
+}
+
+/* One row of the text table: right-aligned numbers after the year. */
+static void years_text_row(struct strbuf *o, const char *year, const unsigned *v, int n)
+{
+	utf8_pad(o, year, 8, 0);
+	for (int i = 0; i < n; i++)
+		strbuf_addf(o, " %'10u", v[i]);
+	strbuf_addc(o, '\n');
+}
+
+static void years_text(struct strbuf *o, const struct years *y)
+{
+	/* L10N: headings of `stats --by-year`; the ranges and transports count
+	   registrations. Keep them short: 10 columns. */
+	const char *const head[] = { _("year"), _("registered"), _("modified"), _("system"),
+				     _("user"), _("dynamic"), "tcp", "udp", "sctp", "dccp" };
+	utf8_pad(o, head[0], 8, 0);
+	for (int i = 1; i < 10; i++) {
+		strbuf_addc(o, ' ');
+		utf8_pad(o, head[i], 10, 1);
+	}
+	strbuf_addc(o, '\n');
+	for (size_t i = 0; i < y->n; i++) {
+		const struct years_row *r = &y->row[i];
+		unsigned v[9] = { r->all.registered, r->all.modified };
+		for (int k = 0; k < RANGE_COUNT; k++)
+			v[2 + k] = r->range[k].registered;
+		for (int k = 0; k < TRANSPORT_REAL; k++)
+			v[5 + k] = r->transport[k].registered;
+		char year[16];
+		snprintf(year, sizeof(year), "%d", r->year);
+		years_text_row(o, r->year == YEARS_UNDATED ? _("undated") : year, v, 9);
+	}
+}
+
+/* stats --by-year */
+static int stats_by_year(struct cli *cli, const struct registry *reg)
+{
+	struct years y;
+	if (years_compute(reg, cli->proto, &y, &cli->err) < 0)
+		return cli_data_error(cli);
+	if (cli->format == FORMAT_JSON)
+		years_json(&cli->out, &y);
+	else if (cli->format == FORMAT_CSV)
+		years_csv(&cli->out, &y);
+	else
+		years_text(&cli->out, &y);
+	years_free(&y);
+	return EXIT_RESULTS;
+}
+
 int cmd_stats(struct cli *cli, int argc, char **argv)
 {
 	(void)argv;
@@ -146,6 +252,8 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	struct registry *reg = cli_registry(cli);
 	if (!reg)
 		return cli_data_error(cli);
+	if (cli->given & OPT_BY_YEAR)
+		return stats_by_year(cli, reg);
 	struct stats s;
 	stats_compute(reg, cli->proto, &s);
 	if (cli->format == FORMAT_JSON)

@@ -3,7 +3,7 @@
 # where a file is expected, and service names (from the registry in use,
 # through `portscope --list-names`) after lookup, tui and pick.
 
-_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners"
+_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name map"
 
 # The service names of the registry the command line names (or the
 # default one), starting with $1.
@@ -40,14 +40,17 @@ _portscope()
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
-	--url | --min | --count | --run) return ;;
+	--zoom) COMPREPLY=($(compgen -W "fit 1 2 4 8 16 32 64 128 256" -- "$cur")); return ;;
+	--mark) COMPREPLY=($(compgen -W "listeners labels nmap ephemeral" -- "$cur")); return ;;
+	--url | --min | --count | --run | --width | --grep) return ;;
 	esac
 
 	# the command: the first word that is neither an option nor its value
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		--registry | --format | --proto | --field | --url | --output | --min | --count | --run)
+		--registry | --format | --proto | --field | --url | --output | --min | --count | --run | \
+			--zoom | --width | --grep | --mark)
 			((i++)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
@@ -59,7 +62,9 @@ _portscope()
 		local opts=
 		case $cmd in
 		tui) opts="--proto --field" ;;
-		lookup | free | stats) opts="--proto" ;;
+		lookup | free) opts="--proto" ;;
+		stats) opts="--proto --by-year" ;;
+		map) opts="--output --zoom --width --grep --mark --proto --by-year" ;;
 		gaps) opts="--proto --min" ;;
 		grep) opts="--field --proto --ignore-case --case-sensitive" ;;
 		update) opts="--url --output" ;;

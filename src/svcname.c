@@ -139,7 +139,9 @@ static int likeness(const char *name, const char *sq, const char *r)
 	if (*sq && strcmp(sq, rsq) == 0)
 		return 0;
 	int d = distance(name, r);
-	return d ? d : 3;
+	/* a short name is 1 edit from too much: two only from 5 characters */
+	int most = strlen(sq) < 5 ? 1 : 2;
+	return d && d <= most ? d : 3;
 }
 
 long svcname_similar(struct registry *reg, const char *name, const char **out, size_t max)

@@ -3,8 +3,7 @@
  * characters; US-ASCII letters, digits and hyphens only; at least one
  * letter; no hyphen at the start or the end, and none next to another.
  * IANA keeps them unique ignoring case. Plus the registered names that
- * look like a given one: the same letters and digits ignoring hyphens and
- * case, or one or two edits away. */
+ * look like a given one. */
 #ifndef PORTSCOPE_SVCNAME_H
 #define PORTSCOPE_SVCNAME_H
 
@@ -33,8 +32,8 @@ const char *svcname_rule_text(enum svcname_rule rule);
 
 /* Registered names similar to name (not equal to it ignoring case): the
  * same letters and digits ignoring hyphens and case, or an edit distance
- * (insert, delete, substitute, swap of neighbours) of 1 or 2, ignoring
- * case. Up to max distinct names, nearest first, then alphabetical, into
+ * (insert, delete, substitute, swap of neighbours) of 1, or 2 for names of
+ * 5 letters and digits or more, ignoring case. Up to max distinct names, nearest first, then alphabetical, into
  * out (pointers into the registry's pool); returns how many. -1 when out
  * of memory. */
 long svcname_similar(struct registry *reg, const char *name, const char **out, size_t max);

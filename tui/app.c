@@ -98,6 +98,7 @@ static void app_draw_status(struct app *app)
 static const struct page_ops *const app_pages[PAGE_COUNT] = {
 	[PAGE_HELP] = &help_page,
 	[PAGE_RANGES] = &ranges_page,
+	[PAGE_YEARS] = &years_page,
 	[PAGE_CHANGES] = &changes_page,
 	[PAGE_SUGGESTIONS] = &suggestions_page,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../src/i18n.h"
+#include "../src/palette.h"
 #include "../src/ports.h"
 #include "tui.h"
 
@@ -85,18 +86,10 @@ void heatmap_goto(struct app *app, unsigned port)
 }
 
 /* Shade level of the cell [lo, hi]: the state at zoom 1, the assigned
- * share above it. */
+ * share above it (the pictures of `map` use the same, src/palette.h). */
 static int heatmap_level(const struct app *app, unsigned lo, unsigned hi)
 {
-	const uint8_t *st = app->reg->state[app->proto];
-	if (lo == hi)
-		return st[lo] == STATE_ASSIGNED ? 4 : st[lo] == STATE_RESERVED ? 2 : 0;
-	unsigned assigned = 0, n = hi - lo + 1;
-	for (unsigned p = lo; p <= hi; p++)
-		assigned += st[p] == STATE_ASSIGNED;
-	if (!assigned)
-		return 0;
-	return assigned * 4 <= n ? 1 : assigned * 2 <= n ? 2 : assigned * 4 <= n * 3 ? 3 : 4;
+	return palette_level(app->reg, app->proto, lo, hi);
 }
 
 /* The boundaries a gutter marks: a letter when one falls in the row. */

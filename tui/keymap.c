@@ -39,6 +39,7 @@ static const struct binding keymap[] = {
 	{ { 'U' }, "U", changes_update, N_("download the official IANA registry and load it"), .on_page = PAGE_USE_LEAVE },
 	{ { 'c' }, "c", NULL, N_("what the last U changed (changed ports are marked)"), .on_page = PAGE_USE_RUN, .page = PAGE_CHANGES },
 	{ { 'r' }, "r", NULL, N_("the port ranges explained (RFC 6335)"), .on_page = PAGE_USE_RUN, .page = PAGE_RANGES },
+	{ { 'y' }, "y", NULL, N_("registrations per year; Enter marks a year's on the map"), .on_page = PAGE_USE_RUN, .page = PAGE_YEARS },
 	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map"), .on_page = PAGE_USE_NONE },
 	{ { '?', K(KEY_F(1)) }, N_("? F1"), NULL, N_("this help"), .on_page = PAGE_USE_RUN, .page = PAGE_HELP },
 	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen"), .on_page = PAGE_USE_RUN },

@@ -22,6 +22,7 @@ enum page_id {
 	PAGE_RANGES,
 	PAGE_CHANGES,
 	PAGE_SUGGESTIONS,
+	PAGE_YEARS,
 	PAGE_COUNT,
 };
 
@@ -43,7 +44,7 @@ struct page_ops {
 	unsigned (*key)(struct app *app, int key);
 };
 
-extern const struct page_ops help_page, ranges_page, changes_page, suggestions_page;
+extern const struct page_ops help_page, ranges_page, changes_page, suggestions_page, years_page;
 
 /* What a key of the map's table does while a page is open (a column of
  * keymap.c's table). */

@@ -9,6 +9,7 @@
 
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "../src/svcname.h"
 #include "../src/utf8.h"
 #include "tui.h"
 
@@ -45,6 +46,32 @@ static long prompt_find_name(struct app *app, const char *name, size_t *nrec)
 	return best;
 }
 
+/* A name nothing is registered under: the nearest registered names ("did
+ * you mean"), and whether it could be registered (RFC 6335 section 5.1). */
+static void prompt_unknown_name(struct app *app, const char *s)
+{
+	struct strbuf msg = STRBUF_INIT;
+	const char *near[5];
+	long n = svcname_similar(app->reg, s, near, 5);
+	strbuf_addf(&msg, _("no service named '%s'"), s);
+	for (long i = 0; i < n; i++)
+		/* L10N: before the nearest registered names, comma-separated. */
+		strbuf_addf(&msg, "%s%s", i ? ", " : _("; did you mean: "), near[i]);
+	size_t bad_at;
+	unsigned broken = svcname_check(s, &bad_at);
+	for (int r = 0; broken && r < SVCNAME_RULES; r++)
+		if (broken & (1u << r)) {
+			/* L10N: then the first RFC 6335 rule the name breaks. */
+			strbuf_addf(&msg, _("; not a valid name: %s"),
+				    _(svcname_rule_text((enum svcname_rule)r)));
+			break;
+		}
+	if (!broken)
+		strbuf_adds(&msg, _("; free to register"));
+	status_message(app, true, "%s", strbuf_str(&msg));
+	strbuf_free(&msg);
+}
+
 bool prompt_goto(struct app *app, const char *s)
 {
 	unsigned port;
@@ -59,11 +86,12 @@ bool prompt_goto(struct app *app, const char *s)
 		return false;
 	}
 	long p = prompt_find_name(app, s, &nrec);
+	if (p < 0 && nrec) {
+		status_message(app, true, _("'%s' is registered without a port number"), s);
+		return false;
+	}
 	if (p < 0) {
-		status_message(app, true,
-			    nrec ? _("'%s' is registered without a port number")
-				 : _("no service named '%s'"),
-			    s);
+		prompt_unknown_name(app, s);
 		return false;
 	}
 	heatmap_goto(app, (unsigned)p);

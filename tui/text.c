@@ -122,6 +122,37 @@ size_t text_count(const struct strbuf *t)
 	return n;
 }
 
+/* The marker of a role switch on a TEXT_SPANS line: a C0 byte the
+ * sanitiser never lets through, then the role + ' ' (never a newline). */
+#define TEXT_ROLE_MARK '\x01'
+
+void text_role(struct strbuf *t, int role)
+{
+	strbuf_addc(t, TEXT_ROLE_MARK);
+	strbuf_addc(t, (char)(' ' + role));
+}
+
+/* A TEXT_SPANS line: each run in its role, from the left. */
+static void text_draw_spans(const char *s, int y, int w)
+{
+	int x = 0, role = ROLE_NORMAL;
+	struct strbuf run = STRBUF_INIT;
+	for (;; s++) {
+		if (*s && *s != TEXT_ROLE_MARK) {
+			strbuf_addc(&run, *s);
+			continue;
+		}
+		if (run.len && x < w)
+			x += draw_text(y, x, w - x, strbuf_str(&run), colors_attr((enum color_role)role));
+		strbuf_reset(&run);
+		if (!*s || !s[1])
+			break;
+		role = s[1] - ' ';
+		s++;
+	}
+	strbuf_free(&run);
+}
+
 /* Draw one line (without its newline) in its style. */
 static void text_draw_line(const char *s, size_t n, int y, int w)
 {
@@ -151,6 +182,9 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 		strbuf_free(&label);
 		break;
 	}
+	case TEXT_SPANS:
+		text_draw_spans(body, y, w);
+		break;
 	case TEXT_SELECTED:
 		draw_fill(y, 0, w, colors_attr(ROLE_CURSOR));
 		draw_text(y, 0, w, body, colors_attr(ROLE_CURSOR));

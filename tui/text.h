@@ -14,6 +14,7 @@ enum text_style {
 	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
 	TEXT_NOTE = 'n',  /* something to notice: a record's history */
 	TEXT_SELECTED = 's', /* the chosen row of a list */
+	TEXT_SPANS = 'c',    /* runs of colour roles, switched by text_role() */
 };
 
 #define TEXT_LABEL_WIDTH 18
@@ -34,6 +35,10 @@ void text_field(struct strbuf *t, const char *label, const char *value);
  * lines after the first are indented by indent columns. Line feeds in
  * value become spaces. */
 void text_wrap(struct strbuf *t, enum text_style style, const char *value, int indent, int width);
+/* On a TEXT_SPANS line: what follows is drawn in role's attributes (an
+ * enum color_role). Untrusted text can never switch roles: the sanitiser
+ * turns the marker byte into an escape. */
+void text_role(struct strbuf *t, int role);
 /* How many lines t holds. */
 size_t text_count(const struct strbuf *t);
 /* Draw lines [first, first + h) of t at rows y.. with width w. */

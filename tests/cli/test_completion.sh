@@ -32,6 +32,8 @@ gaps
 grep
 listeners
 lookup
+map
+name
 stats
 suggest
 tui

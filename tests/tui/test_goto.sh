@@ -43,6 +43,11 @@ like "a number past 65535" "'70000' is not a port number (0-65535)" "$(row 3 23)
 like "backspace edits the prompt" " Port 53 " "$(row 4 12)"
 like "Esc cancels the prompt" " Port 53 " "$(row 5 12)"
 
+# A mistyped name: did you mean, and whether it could be registered.
+tui 200x24 ':htttp<Enter>' '@dump typo' ':my_app<Enter>' '@dump invalid'
+like "typo: the nearest names" "no service named 'htttp'; did you mean: http, etftp, htcp, htsp, https; free to register" "$(row 1 23)"
+like "invalid: the rule it breaks" "no service named 'my_app'; not a valid name: only US-ASCII letters, digits and hyphens are allowed" "$(row 2 23)"
+
 tui 80x24 ':' '@dump prompt' 'ht' '@dump typing'
 is "the prompt is in the status line" "Go to port or service: ht" "$(row 2 23)"
 
