@@ -3,9 +3,12 @@
 # bench/tui.sh: how fast the TUI draws and how much memory it takes, on the
 # real registry, through the headless mode (curses writes to /dev/null, so
 # the terminal's own speed is left out). Whole-process wall times, medians.
-#   bench/tui.sh [BUILD_DIR] [RUNS]     (defaults: build, 21)
+#   bench/tui.sh [BUILD_DIR] [RUNS] [first]   (defaults: build, 21)
 # Prints: start to first frame, one full redraw at 200x60 (Ctrl-L, which
 # repaints every cell), a 1,000-key script at 80x24, and peak RSS.
+# With "first": only the first frame from a warm compiled image, against
+# /bin/true and against the first frame on a one-record registry (program
+# start and curses set-up), each pair run turn about (bench/timeit.c).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-build}/portscope
@@ -44,6 +47,30 @@ median() {
 
 : >"$TMP/empty"
 echo '@dump' >"$TMP/first"
+printf 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\necho,7,tcp,Echo,,,,,,,,\n' >"$TMP/tiny.csv"
+
+# first: the first frame from a warm image, turn about with its baselines.
+first_frame() {
+	cc -O2 -o "$TMP/timeit" bench/timeit.c
+	export PORTSCOPE_CACHE_DIR=${PORTSCOPE_CACHE_DIR:-$TMP/cache}
+	"$BIN" --registry "$REG" stats >/dev/null # the images written
+	"$BIN" --registry "$TMP/tiny.csv" stats >/dev/null
+	export PORTSCOPE_TEST_SIZE=80x24 PORTSCOPE_TEST_SCRIPT="$TMP/first"
+	local t tiny t2 real
+	read -r t _ _ tiny _ _ <<<"$("$TMP/timeit" "$RUNS" /bin/true -- "$BIN" --registry "$TMP/tiny.csv" tui | tr '\n' ' ')"
+	read -r t2 _ _ real _ _ <<<"$("$TMP/timeit" "$RUNS" /bin/true -- "$BIN" --registry "$REG" tui | tr '\n' ' ')"
+	awk -v runs="$RUNS" -v t="$t" -v tiny="$tiny" -v t2="$t2" -v real="$real" 'BEGIN {
+	printf "TUI first frame (headless 80x24, draw and dump), medians of %d runs, turn about\n", runs
+	printf "  /bin/true:                                   %7.3f ms  (%.3f in the second pair)\n", t, t2
+	printf "  one-record registry (start + curses set-up): %7.3f ms\n", tiny
+	printf "  real registry, warm image:                   %7.3f ms\n", real
+	printf "  real - (/bin/true + curses set-up):          %7.3f ms  (target <= 3 ms)\n", real - tiny
+	}'
+}
+if [ "${3:-}" = first ]; then
+	first_frame
+	exit 0
+fi
 for ((i = 0; i < 200; i++)); do echo '<C-l>'; done >"$TMP/redraw200"
 for ((i = 0; i < 200; i++)); do echo '<C-l>'; done | sed '1i ------' >"$TMP/redraw200z"
 # 1,000 keys: moves, pages, zooms, gap jumps, transports, gotos, the pages.
@@ -66,7 +93,6 @@ k1000=$(median 80x24 "$TMP/keys1000")
 rss() {
 	PORTSCOPE_TEST_SIZE=$1 PORTSCOPE_TEST_SCRIPT=$2 /usr/bin/time -f '%M' "$BIN" --registry "$3" tui 2>&1 >/dev/null | tail -1
 }
-printf 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\necho,7,tcp,Echo,,,,,,,,\n' >"$TMP/tiny.csv"
 rss_real=$(rss 200x60 "$TMP/keys1000" "$REG")
 rss_tiny=$(rss 200x60 "$TMP/keys1000" "$TMP/tiny.csv")
 rss_stats=$(/usr/bin/time -f '%M' "$BIN" --registry "$REG" stats 2>&1 >/dev/null | tail -1)
