@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# bench/listeners.sh: time `portscope listeners` with 10,000 sockets
-# listening on loopback (5,000 on 127.0.0.1 and 5,000 on ::1, held by
-# tests/listen_helper.c), whole process, median of RUNS runs.
+# bench/listeners.sh: time `portscope listeners` against `ss -ltunp` with
+# SOCKETS sockets listening on loopback (half on 127.0.0.1, half on ::1,
+# held by tests/listen_helper.c), whole processes, medians of RUNS runs of
+# each, turn about (bench/timeit.c).
 #   bench/listeners.sh [PORTSCOPE [REGISTRY]]   (defaults: build/portscope,
-#   data/service-names-port-numbers.csv); RUNS=11 SOCKETS=10000
+#   data/service-names-port-numbers.csv); RUNS=21 SOCKETS=10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/portscope}
 reg=${2:-data/service-names-port-numbers.csv}
-runs=${RUNS:-11}
+runs=${RUNS:-21}
 sockets=${SOCKETS:-10000}
 tmp=$(mktemp -d)
 helper_pid=
@@ -20,6 +21,7 @@ cleanup() {
 trap cleanup EXIT
 
 cc -O2 -o "$tmp/listen_helper" tests/listen_helper.c
+cc -O2 -o "$tmp/timeit" bench/timeit.c
 "$tmp/listen_helper" -n $((sockets / 2)) >"$tmp/ports" &
 helper_pid=$!
 for _ in $(seq 100); do
@@ -29,24 +31,10 @@ done
 grep -q '^ready$' "$tmp/ports" || { echo "listen_helper did not start" >&2; exit 1; }
 
 found=$("$bin" --registry "$reg" listeners --format csv | grep -c ",$helper_pid,listen_helper," || true)
-echo "sockets held by listen_helper (pid $helper_pid): $sockets; listed with its pid: $found"
-
-# median_ms CMD...: the median wall time of RUNS runs of CMD, in ms.
-median_ms() {
-	local times=() t0 t1 sorted median
-	for _ in $(seq "$runs"); do
-		t0=$(date +%s%N)
-		"$@" >/dev/null
-		t1=$(date +%s%N)
-		times+=($(((t1 - t0) / 1000)))
-	done
-	sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-	median=$(printf '%s\n' "$sorted" | sed -n "$(((runs + 1) / 2))p")
-	printf '%d.%03d ms (min %d us, max %d us)' $((median / 1000)) $((median % 1000)) \
-		"$(printf '%s\n' "$sorted" | head -1)" "$(printf '%s\n' "$sorted" | tail -1)"
-}
-
-echo "portscope listeners, $runs runs: median $(median_ms "$bin" --registry "$reg" listeners)"
-if command -v ss >/dev/null; then
-	echo "for reference, ss -ltunp: median $(median_ms ss -ltunp)"
-fi
+found_ss=$(ss -ltnp | grep -c "pid=$helper_pid," || true)
+"$bin" --registry "$reg" listeners >/dev/null # warm: the images written
+read -r ss _ _ ps _ _ <<<"$("$tmp/timeit" "$runs" ss -ltunp -- "$bin" --registry "$reg" listeners | tr '\n' ' ')"
+printf 'listeners, %d loopback sockets (listed with the holder'"'"'s pid: portscope %d, ss %d), %d runs each:\n' \
+	"$sockets" "$found" "$found_ss" "$runs"
+printf '  portscope listeners %9s ms   ss -ltunp %9s ms   ratio %sx\n' "$ps" "$ss" \
+	"$(awk -v a="$ps" -v b="$ss" 'BEGIN { printf "%.2f", a / b }')"

@@ -6,8 +6,9 @@
 # $IANA_DIR (default the bundled data/) and deleted after.
 # Per factor: file size, records loaded, and the medians over RUNS runs
 # (default 5) of wall and CPU time (ms, from wait4) and peak RSS (KiB, from
-# GNU time),
-# then the CPU-time and RSS ratios to the first factor.
+# GNU time) of a parse (--no-cache), then the CPU-time and RSS ratios to the
+# first factor; then, from a warm compiled image, the wall-time medians of
+# stats, lookup 443 and lookup ssh (a name costs what a port does).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ps=${1:-$top/build/portscope}
@@ -41,7 +42,7 @@ for _ in range(runs):
     # Python's pages); wait4 on it gives CPU time to the microsecond,
     # portscope's included
     p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", path + ".rss",
-                          ps, "--registry", path, "stats"], stdout=subprocess.PIPE)
+                          ps, "--no-cache", "--registry", path, "stats"], stdout=subprocess.PIPE)
     out = p.stdout.read().decode()
     _, status, ru = os.wait4(p.pid, 0)
     wall.append((time.monotonic() - t) * 1000)
@@ -55,14 +56,34 @@ print(records, "%.1f" % statistics.median(wall), "%.1f" % statistics.median(cpu)
 PY
 }
 
-printf '%-6s %8s %9s %9s %9s %12s %7s %7s\n' factor MiB records wall_ms cpu_ms peak_rss_KiB cpu/1st rss/1st
+# scale_warm FILE: "stats lookup-443 lookup-ssh" wall ms, medians of RUNS
+# runs from a warm image (each command in turn).
+scale_warm() {
+	PORTSCOPE_CACHE_DIR="$tmp/cache" python3 - "$ps" "$1" "${RUNS:-5}" <<'PY'
+import subprocess, sys, time, statistics
+ps, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+cmds = [["stats"], ["--format", "json", "lookup", "443"], ["--format", "json", "lookup", "ssh"]]
+for c in cmds:
+    subprocess.run([ps, "--registry", path] + c, stdout=subprocess.DEVNULL, check=True)
+t = {i: [] for i in range(len(cmds))}
+for _ in range(runs):
+    for i, c in enumerate(cmds):
+        s = time.monotonic()
+        subprocess.run([ps, "--registry", path] + c, stdout=subprocess.DEVNULL, check=True)
+        t[i].append((time.monotonic() - s) * 1000)
+print(" ".join("%.1f" % statistics.median(t[i]) for i in t))
+PY
+}
+
+printf '%-6s %8s %9s %9s %9s %12s %7s %7s | %9s %9s %9s\n' factor MiB records wall_ms cpu_ms peak_rss_KiB cpu/1st rss/1st \
+	warm_stats lookup_443 lookup_ssh
 for n in $factors; do
 	scale_make "$n" "$tmp/reg.csv"
 	mib=$(($(wc -c <"$tmp/reg.csv") / 1048576))
-	set -- $(scale_measure "$tmp/reg.csv")
+	set -- $(scale_measure "$tmp/reg.csv") $(scale_warm "$tmp/reg.csv")
 	[ -n "${cpu1:-}" ] || { cpu1=$3 rss1=$4; }
-	printf '%-6s %8s %9s %9s %9s %12s %7s %7s\n' "${n}x" "$mib" "$1" "$2" "$3" "$4" \
+	printf '%-6s %8s %9s %9s %9s %12s %7s %7s | %9s %9s %9s\n' "${n}x" "$mib" "$1" "$2" "$3" "$4" \
 		"$(awk -v a="$3" -v b="$cpu1" 'BEGIN { printf("%.1f", a / b) }')" \
-		"$(awk -v a="$4" -v b="$rss1" 'BEGIN { printf("%.1f", a / b) }')"
-	rm -f "$tmp/reg.csv"
+		"$(awk -v a="$4" -v b="$rss1" 'BEGIN { printf("%.1f", a / b) }')" "$5" "$6" "$7"
+	rm -rf "$tmp/reg.csv" "$tmp/cache"
 done

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "image.h"
 #include "sanitize.h"
 #include "utf8.h"
 #include "source.h"
@@ -55,7 +56,7 @@ static const struct cli_command commands[] = {
 enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
        OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
        OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_PORTS, OPTC_TIMEOUT, OPTC_SCAN, OPTC_BY_YEAR, OPTC_ZOOM, OPTC_WIDTH, OPTC_GREP,
-       OPTC_MARK };
+       OPTC_MARK, OPTC_NO_CACHE };
 
 static const struct option long_options[] = {
 	{ "registry", required_argument, NULL, OPTC_REGISTRY },
@@ -200,7 +201,8 @@ static void print_help(const char *prog)
 		 "RANGE is LO-HI, a single port, or system, user or dynamic.\n"
 		 "P is tcp, udp, sctp, dccp or any (the default).\n"
 		 "Exit status: 0 results, 1 no results, 2 usage or data error.\n"
-		 "--list-names prints every service name of the registry (for shell completion).\n"));
+		 "--list-names prints every service name of the registry (for shell completion).\n"
+		 "--no-cache parses every source instead of using or writing compiled images.\n"));
 }
 
 /* A whole number option in [lo, hi]. */
@@ -255,6 +257,7 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 	case OPTC_WIDTH: cli->given |= OPT_WIDTH; return parse_long(cli, "width", arg, 320, 16384, &cli->map_width);
 	case OPTC_GREP: cli->given |= OPT_GREP; cli->grep = arg; return 0;
 	case OPTC_MARK: cli->given |= OPT_MARK; cli->mark = arg; return 0;
+	case OPTC_NO_CACHE: image_enable(false); return 0;
 	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }

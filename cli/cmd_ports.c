@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "ports.h"
+#include "source.h"
 
 /* The one RANGE argument both commands take, then the registry; NULL
  * after printing the error. */
@@ -20,6 +21,7 @@ static struct registry *range_arg(struct cli *cli, const char *cmd, int argc,
 				argv[0]);
 		return NULL;
 	}
+	source_counts_only(true); /* free and gaps read only the port states */
 	struct registry *reg = cli_registry(cli);
 	if (!reg)
 		cli_data_error(cli);

@@ -248,6 +248,8 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	(void)argv;
 	if (argc)
 		return cli_usage_error(cli, _("'stats' takes no arguments"));
+	/* counts, states and provenance need no record; the years do */
+	source_counts_only(!(cli->given & OPT_BY_YEAR));
 	struct registry *reg = cli_registry(cli);
 	if (!reg)
 		return cli_data_error(cli);

@@ -58,7 +58,7 @@ _portscope()
 		esac
 	done
 
-	local global="--registry --format --help --version --list-names"
+	local global="--registry --format --no-cache --help --version --list-names"
 	if [[ $cur == -* ]]; then
 		local opts=
 		case $cmd in

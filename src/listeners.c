@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* listeners.c: listening sockets from /proc/net and their owners from
- * /proc/PID/fd, the way `ss -ltunp` finds them. */
+/* listeners.c: listening sockets from netlink (listeners_diag.c) or
+ * /proc/net and their owners from /proc/PID/fd, the way `ss -ltunp` finds
+ * them. */
 #include <config.h>
 
 #include <arpa/inet.h>
@@ -139,8 +140,8 @@ int listeners_parse_line(const char *s, size_t n, bool v6,
 	return 0;
 }
 
-static int push(struct listeners *ls, const struct proc_net_file *f,
-		const struct listeners_line *l)
+int listeners_add(struct listeners *ls, enum transport t, bool v6,
+		  const struct listeners_line *l)
 {
 	if (ls->n == ls->cap) {
 		size_t cap = ls->cap ? ls->cap * 2 : 64;
@@ -151,10 +152,16 @@ static int push(struct listeners *ls, const struct proc_net_file *f,
 		ls->cap = cap;
 	}
 	struct listener *e = &ls->v[ls->n++];
-	*e = (struct listener){ .transport = f->transport, .v6 = f->v6, .port = l->port,
-				.inode = l->inode, .pid = -1 };
+	*e = (struct listener){ .transport = t, .v6 = v6, .port = l->port, .inode = l->inode,
+				.pid = -1 };
 	memcpy(e->addr, l->addr, sizeof(e->addr));
 	return 0;
+}
+
+void listeners_drop_from(struct listeners *ls, size_t n)
+{
+	while (ls->n > n)
+		free(ls->v[--ls->n].process);
 }
 
 static void note_malformed(struct listeners *ls, const char *path,
@@ -196,7 +203,7 @@ static int net_line(struct net_reader *r, const char *s, size_t n)
 		note_malformed(r->ls, r->path, r->line, why);
 		return 0;
 	}
-	if (l.state == r->f->state && push(r->ls, r->f, &l) < 0)
+	if (l.state == r->f->state && listeners_add(r->ls, r->f->transport, r->f->v6, &l) < 0)
 		return (r->oom = true, -1);
 	return 0;
 }
@@ -347,14 +354,17 @@ static char *read_comm(const char *proc, const char *pid)
 	return comm;
 }
 
-/* Give the listener pid and comm unless a lower pid already holds it. */
-static int claim(struct listener *l, long pid, const char *comm)
+/* Give the listener pid and comm unless a lower pid already holds it;
+ * *unowned counts the listeners no process has claimed yet. */
+static int claim(struct listener *l, long pid, const char *comm, size_t *unowned)
 {
 	if (l->pid >= 0 && l->pid <= pid)
 		return 0;
 	char *c = comm ? strdup(comm) : NULL;
 	if (comm && !c)
 		return -1;
+	if (l->pid < 0)
+		(*unowned)--;
 	free(l->process);
 	l->pid = pid;
 	l->process = c;
@@ -363,7 +373,7 @@ static int claim(struct listener *l, long pid, const char *comm)
 
 /* Match every socket fd of one process against the listeners. */
 static int scan_fds(struct listeners *ls, const struct by_inode *bi, const char *proc,
-		    const char *pidname)
+		    const char *pidname, size_t *unowned)
 {
 	struct strbuf path = STRBUF_INIT;
 	strbuf_addf(&path, "%s/%s/fd", proc, pidname);
@@ -392,7 +402,7 @@ static int scan_fds(struct listeners *ls, const struct by_inode *bi, const char 
 			comm_read = true;
 		}
 		for (size_t i = lo; rc == 0 && i < hi; i++)
-			rc = claim(&ls->v[bi->idx[i]], pid, comm);
+			rc = claim(&ls->v[bi->idx[i]], pid, comm, unowned);
 	}
 	closedir(d);
 	free(comm);
@@ -409,8 +419,12 @@ static bool all_digits(const char *s)
 	return true;
 }
 
-/* Walk /proc/PID/fd for every process, like ss -p. */
-static int map_owners(struct listeners *ls)
+/* Walk /proc/PID/fd for every process, like ss -p, until every socket
+ * has its owner when ascending says the directory lists processes in
+ * ascending pid order: the kernel's /proc does (proc_pid_readdir walks
+ * the pids upwards), so no later process can be a lower pid holding one
+ * of them. A fixture tree under $PORTSCOPE_SYSROOT has no such order. */
+static int map_owners(struct listeners *ls, bool ascending)
 {
 	if (ls->n == 0)
 		return 0;
@@ -421,10 +435,11 @@ static int map_owners(struct listeners *ls)
 	source_system_path(&proc, "/proc");
 	DIR *d = proc.failed ? NULL : opendir(strbuf_str(&proc));
 	int rc = proc.failed ? -1 : 0;
+	size_t unowned = ls->n;
 	struct dirent *de;
-	while (d && rc == 0 && (de = readdir(d)))
+	while (d && rc == 0 && (unowned || !ascending) && (de = readdir(d)))
 		if (all_digits(de->d_name))
-			rc = scan_fds(ls, &bi, strbuf_str(&proc), de->d_name);
+			rc = scan_fds(ls, &bi, strbuf_str(&proc), de->d_name, &unowned);
 	if (d)
 		closedir(d);
 	strbuf_free(&proc);
@@ -481,10 +496,17 @@ struct listeners *listeners_read(struct ps_error *err)
 {
 	struct listeners *ls = calloc(1, sizeof(*ls));
 	int rc = ls ? 0 : -1;
-	for (size_t i = 0; rc == 0 && i < sizeof(proc_net_files) / sizeof(proc_net_files[0]); i++)
-		rc = read_proc_net(ls, &proc_net_files[i]);
+	/* the kernel's own tables over netlink, each falling back to its
+	 * /proc/net file; a fixture tree is only ever read as files */
+	const char *root = getenv("PORTSCOPE_SYSROOT");
+	bool live = !root || !*root;
+	for (size_t i = 0; rc == 0 && i < sizeof(proc_net_files) / sizeof(proc_net_files[0]); i++) {
+		const struct proc_net_file *f = &proc_net_files[i];
+		if (!live || listeners_diag_table(ls, f->transport, f->v6) < 0)
+			rc = read_proc_net(ls, f);
+	}
 	if (rc == 0)
-		rc = map_owners(ls);
+		rc = map_owners(ls, live);
 	if (rc < 0) {
 		listeners_free(ls);
 		error_set(err, NULL, 0, _("out of memory"));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* listeners.h: the sockets listening on this machine, read like `ss -ltunp`
- * from /proc/net/{tcp,tcp6,udp,udp6} (TCP in LISTEN, UDP bound and
+ * over netlink or from /proc/net/{tcp,tcp6,udp,udp6} (TCP in LISTEN, UDP bound and
  * unconnected) with each socket inode mapped to the process holding it
  * through /proc/PID/fd. Every path goes through source_system_path(), so
  * $PORTSCOPE_SYSROOT points the reader at a fixture tree.
@@ -66,7 +66,19 @@ struct listeners_line {
 int listeners_parse_line(const char *s, size_t n, bool v6,
 			 struct listeners_line *out, const char **why);
 
-/* Read every listener; NULL only when out of memory (err set). */
+/* Append one socket of table t/v6 as a listener; -1 when out of memory. */
+int listeners_add(struct listeners *ls, enum transport t, bool v6,
+		  const struct listeners_line *l);
+/* Drop the listeners from index n on. */
+void listeners_drop_from(struct listeners *ls, size_t n);
+/* Append the listening sockets of one table (TCP LISTEN or unconnected
+ * UDP, IPv4 or IPv6) as NETLINK_SOCK_DIAG reports them (listeners_diag.c);
+ * -1, with nothing appended, when netlink cannot tell (no such socket
+ * family, a module missing, no memory): then read the /proc/net file. */
+int listeners_diag_table(struct listeners *ls, enum transport t, bool v6);
+
+/* Read every listener; NULL only when out of memory (err set). Over
+ * netlink, except under $PORTSCOPE_SYSROOT (the tests' fixture trees). */
 struct listeners *listeners_read(struct ps_error *err);
 void listeners_free(struct listeners *ls);
 

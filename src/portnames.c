@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "portnames.h"
 #include "services.h"
 
@@ -48,8 +49,13 @@ static int add_entry(void *ctx, const struct services_entry *se, struct ps_error
 		pn->cap = cap;
 	}
 	for (int32_t p = se->port_lo; p <= se->port_hi; p++) {
-		pn->e[pn->n++] = (struct portname){(uint16_t)p, (uint8_t)se->transport,
-						   (float)se->frequency, name, (uint32_t)se->line};
+		struct portname *e = &pn->e[pn->n++];
+		memset(e, 0, sizeof(*e)); /* padding too: entries are written to images */
+		e->port = (uint16_t)p;
+		e->transport = (uint8_t)se->transport;
+		e->frequency = (float)se->frequency;
+		e->name = name;
+		e->line = (uint32_t)se->line;
 		portbits_set(&pn->has, se->transport, (unsigned)p);
 	}
 	return 0;
@@ -86,17 +92,148 @@ static struct portnames *finish(struct portnames *pn, int rc)
 	return pn;
 }
 
-struct portnames *portnames_load(const char *path, struct ps_error *err)
+enum portnames_section {
+	PN_META,
+	PN_ENTRIES,
+	PN_POOL,
+	PN_HAS,
+	PN_SKIP_WHY,
+	PN_SECTIONS
+};
+
+_Static_assert(PN_SECTIONS == PORTNAMES_IMAGE_SECTIONS, "PORTNAMES_IMAGE_SECTIONS is the count");
+
+struct portnames_meta {
+	uint64_t n, pool_len, skipped_n, skipped_line;
+	uint32_t entry_size; /* sizeof(struct portname) of the writer */
+	uint32_t zero;
+};
+
+/* The sections of pn, with m filled in. */
+static void portnames_sections(const struct portnames *pn, struct portnames_meta *m,
+			       struct image_section sect[PN_SECTIONS])
+{
+	*m = (struct portnames_meta){ pn->n, pn->pool_len, pn->skipped.n, pn->skipped.line,
+				      sizeof(struct portname), 0 };
+	const char *why = pn->skipped.why ? pn->skipped.why : "";
+	sect[PN_META] = (struct image_section){ m, sizeof(*m) };
+	sect[PN_ENTRIES] = (struct image_section){ pn->e, pn->n * sizeof(*pn->e) };
+	sect[PN_POOL] = (struct image_section){ pn->pool, pn->pool_len };
+	sect[PN_HAS] = (struct image_section){ &pn->has, sizeof(pn->has) };
+	sect[PN_SKIP_WHY] = (struct image_section){ why, strlen(why) + 1 };
+}
+
+/* Write pn as the image at path for key (failing only costs speed). */
+static void portnames_write_image(const struct portnames *pn, const char *path,
+				  const struct image_key *key)
+{
+	struct portnames_meta m;
+	struct image_section sect[PN_SECTIONS];
+	portnames_sections(pn, &m, sect);
+	image_write(path, IMAGE_PORTNAMES, key, sect, PN_SECTIONS);
+}
+
+void *portnames_image_build(const struct portnames *pn, const struct image_key *key,
+			    size_t *len)
+{
+	struct portnames_meta m;
+	struct image_section sect[PN_SECTIONS];
+	portnames_sections(pn, &m, sect);
+	return image_build(IMAGE_PORTNAMES, key, sect, PN_SECTIONS, len);
+}
+
+/* Do the sections hold what the meta section says, every index in range? */
+static bool portnames_image_ok(const struct image *img, const struct portnames_meta *m)
+{
+	const struct image_section *s = img->sect;
+	const char *pool = s[PN_POOL].data, *why = s[PN_SKIP_WHY].data;
+	if (m->entry_size != sizeof(struct portname) || m->n > UINT32_MAX ||
+	    s[PN_ENTRIES].len != m->n * sizeof(struct portname) || s[PN_POOL].len != m->pool_len ||
+	    s[PN_HAS].len != sizeof(struct portbits) || s[PN_SKIP_WHY].len == 0 ||
+	    why[s[PN_SKIP_WHY].len - 1] != '\0' || (m->pool_len && pool[m->pool_len - 1] != '\0') ||
+	    (m->n && !m->pool_len))
+		return false;
+	const struct portname *e = s[PN_ENTRIES].data;
+	for (size_t i = 0; i < m->n; i++)
+		if (e[i].name >= m->pool_len || e[i].transport > TRANSPORT_NONE ||
+		    (i && e[i].port < e[i - 1].port))
+			return false;
+	return true;
+}
+
+struct portnames *portnames_from_image(const struct image *img, const char *path)
+{
+	struct portnames_meta m;
+	if (img->nsect != PN_SECTIONS || img->sect[PN_META].len != sizeof(m))
+		return NULL;
+	memcpy(&m, img->sect[PN_META].data, sizeof(m));
+	if (!portnames_image_ok(img, &m))
+		return NULL;
+	struct portnames *pn = portnames_new(path);
+	const char *why = img->sect[PN_SKIP_WHY].data;
+	if (!pn || !(pn->image = calloc(1, sizeof(*pn->image))) ||
+	    (*why && !(pn->skipped.why = strdup(why)))) {
+		portnames_free(pn);
+		return NULL;
+	}
+	pn->present = true;
+	pn->e = (struct portname *)img->sect[PN_ENTRIES].data;
+	pn->n = pn->cap = (size_t)m.n;
+	pn->pool = (char *)img->sect[PN_POOL].data;
+	pn->pool_len = pn->pool_cap = (size_t)m.pool_len;
+	memcpy(&pn->has, img->sect[PN_HAS].data, sizeof(pn->has));
+	pn->skipped.n = (size_t)m.skipped_n;
+	pn->skipped.line = (unsigned long)m.skipped_line;
+	return pn;
+}
+
+/* The set in a mapped image, which it then owns; NULL (and the image
+ * unmapped) when the image is not a valid one. */
+static struct portnames *portnames_adopt(struct image *img, const char *path)
+{
+	struct portnames *pn = portnames_from_image(img, path);
+	if (pn)
+		*pn->image = *img; /* portnames_free() unmaps it */
+	else
+		image_unmap(img);
+	return pn;
+}
+
+/* Parse path as a services(5)-format file. */
+static struct portnames *portnames_parse(const char *path, struct ps_error *err)
 {
 	struct portnames *pn = portnames_new(path);
 	if (!pn) {
 		error_set(err, path, 0, _("out of memory"));
 		return NULL;
 	}
-	if (access(path, F_OK) < 0 && errno == ENOENT)
-		return pn; /* optional: absent is not an error */
 	pn->present = true;
 	return finish(pn, services_parse_file(path, add_entry, pn, &pn->skipped, err));
+}
+
+struct portnames *portnames_load(const char *path, struct ps_error *err)
+{
+	if (access(path, F_OK) < 0 && errno == ENOENT) {
+		struct portnames *none = portnames_new(path);
+		if (!none)
+			error_set(err, path, 0, _("out of memory"));
+		return none; /* optional: absent is not an error */
+	}
+	struct image_key key;
+	struct image img;
+	struct strbuf ip = STRBUF_INIT;
+	enum image_open st = IMAGE_NOKEY;
+	if (image_enabled())
+		image_path(&ip, "services", path);
+	if (ip.len && !ip.failed)
+		st = image_open(strbuf_str(&ip), IMAGE_PORTNAMES, path, INFILE_SERVICES, PN_SECTIONS,
+				0, &img, &key);
+	struct portnames *pn = st == IMAGE_MAPPED ? portnames_adopt(&img, path) : NULL;
+	if (!pn && (pn = portnames_parse(path, err)) && st == IMAGE_STALE &&
+	    image_key_current(path, &key))
+		portnames_write_image(pn, strbuf_str(&ip), &key);
+	strbuf_free(&ip);
+	return pn;
 }
 
 struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,
@@ -117,8 +254,13 @@ void portnames_free(struct portnames *pn)
 		return;
 	free(pn->path);
 	skips_clear(&pn->skipped);
-	free(pn->e);
-	free(pn->pool);
+	if (pn->image) {
+		image_unmap(pn->image);
+		free(pn->image);
+	} else {
+		free(pn->e);
+		free(pn->pool);
+	}
 	free(pn);
 }
 

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "image.h"
 #include "portbits.h"
 #include "registry.h"
 
@@ -32,6 +33,8 @@ struct portnames {
 	size_t pool_len, pool_cap;
 	struct portbits has;
 	struct ps_skips skipped; /* malformed lines left out */
+	struct image *image;  /* e and pool live in this mapped image (read-only)
+				 when it is set (doc/HACKING.md, "Compiled index") */
 };
 
 /* Load a services(5)-format file. A file that does not exist gives an empty,
@@ -43,6 +46,15 @@ struct portnames *portnames_load(const char *path, struct ps_error *err);
 struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,
 				     struct ps_error *err);
 void portnames_free(struct portnames *pn);
+/* How many sections a services image has (for image_check()). */
+#define PORTNAMES_IMAGE_SECTIONS 5
+/* The image bytes of pn for key, malloc'd (tests, fuzzing); NULL when out
+ * of memory. */
+void *portnames_image_build(const struct portnames *pn, const struct image_key *key,
+			    size_t *len);
+/* The set in a checked image (bytes that must outlive it), or NULL when
+ * the image is not a valid one: every index in it is checked. */
+struct portnames *portnames_from_image(const struct image *img, const char *path);
 
 /* Is port named for transport t (TRANSPORT_ANY: any)? O(1). */
 bool portnames_has(const struct portnames *pn, unsigned port, enum transport t);

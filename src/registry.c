@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 
 #include "i18n.h"
+#include "image.h"
 #include "registry.h"
 #include "utf8.h"
 
@@ -52,6 +53,13 @@ void registry_free(struct registry *reg)
 {
 	if (!reg)
 		return;
+	if (reg->image) {
+		image_unmap(reg->image);
+		free(reg->image);
+		reg->rec = NULL, reg->pool = NULL, reg->state = NULL;
+		reg->cover_off = reg->cover = reg->by_name = NULL;
+	}
+	free(reg->state);
 	free(reg->rec);
 	free(reg->pool);
 	free(reg->cover_off);
@@ -347,7 +355,10 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 			  int32_t port_lo, int32_t port_hi, const char *file,
 			  unsigned long line, struct ps_error *err)
 {
-	struct record r = { .port_lo = port_lo, .port_hi = port_hi };
+	struct record r;
+	memset(&r, 0, sizeof(r)); /* padding too: records are written to images */
+	r.port_lo = port_lo;
+	r.port_hi = port_hi;
 	size_t width = r.port_lo == PORT_NONE ? 0 : (size_t)(r.port_hi - r.port_lo + 1);
 	if (width > COVER_MAX - reg->ncover)
 		return error_set(err, file, line,
@@ -377,9 +388,11 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 }
 
 /* Per-transport state: the strongest row covering each port. */
-static void build_state(struct registry *reg)
+static int build_state(struct registry *reg)
 {
-	memset(reg->state, STATE_UNASSIGNED, sizeof(reg->state));
+	if (!reg->state && !(reg->state = malloc((TRANSPORT_ANY + 1) * sizeof(*reg->state))))
+		return -1;
+	memset(reg->state, STATE_UNASSIGNED, (TRANSPORT_ANY + 1) * sizeof(*reg->state));
 	for (size_t i = 0; i < reg->nrec; i++) {
 		const struct record *r = &reg->rec[i];
 		if (r->port_lo == PORT_NONE || r->transport >= TRANSPORT_REAL)
@@ -397,6 +410,7 @@ static void build_state(struct registry *reg)
 				s = reg->state[t][p];
 		any[p] = s;
 	}
+	return 0;
 }
 
 /* Port -> covering records, as a compressed sparse row table. */
@@ -438,8 +452,7 @@ static int build_cover(struct registry *reg)
 
 int registry_finish(struct registry *reg, struct ps_error *err)
 {
-	build_state(reg);
-	if (build_cover(reg) < 0)
+	if (build_state(reg) < 0 || build_cover(reg) < 0)
 		return error_set(err, reg->source, 0, _("out of memory building the port index"));
 	return 0;
 }
@@ -470,11 +483,22 @@ const char *registry_assigned_name(const struct registry *reg, unsigned port,
 	return NULL;
 }
 
+int registry_name_cmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	for (;; x++, y++) {
+		unsigned cx = *x >= 'A' && *x <= 'Z' ? *x | 0x20u : *x;
+		unsigned cy = *y >= 'A' && *y <= 'Z' ? *y | 0x20u : *y;
+		if (cx != cy || !cx)
+			return (int)cx - (int)cy;
+	}
+}
+
 static int by_name_cmp(const void *a, const void *b, void *ctx)
 {
 	const struct registry *reg = ctx;
 	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
-	int c = strcasecmp(registry_field(reg, &reg->rec[ia], FIELD_SERVICE),
+	int c = registry_name_cmp(registry_field(reg, &reg->rec[ia], FIELD_SERVICE),
 			   registry_field(reg, &reg->rec[ib], FIELD_SERVICE));
 	return c ? c : (ia > ib) - (ia < ib);
 }
@@ -497,6 +521,11 @@ static int build_by_name(struct registry *reg)
 
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n)
 {
+	if (reg->counts_only) {
+		*idx = NULL;
+		*n = 0;
+		return 0;
+	}
 	if (!reg->by_name && build_by_name(reg) < 0)
 		return -1;
 	*idx = reg->by_name;
@@ -508,20 +537,21 @@ size_t registry_find_service(struct registry *reg, const char *name,
 			     const uint32_t **idx)
 {
 	*idx = NULL;
-	if (!reg->by_name && build_by_name(reg) < 0)
+	if (reg->counts_only || (!reg->by_name && build_by_name(reg) < 0))
 		return 0;
 	size_t lo = 0, hi = reg->nby_name;
 	while (lo < hi) { /* first entry >= name */
 		size_t mid = lo + (hi - lo) / 2;
 		const char *s = registry_field(reg, &reg->rec[reg->by_name[mid]], FIELD_SERVICE);
-		if (strcasecmp(s, name) < 0)
+		if (registry_name_cmp(s, name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t end = lo;
 	while (end < reg->nby_name &&
-	       strcasecmp(registry_field(reg, &reg->rec[reg->by_name[end]], FIELD_SERVICE), name) == 0)
+	       registry_name_cmp(registry_field(reg, &reg->rec[reg->by_name[end]], FIELD_SERVICE),
+				 name) == 0)
 		end++;
 	*idx = reg->by_name + lo;
 	return end - lo;

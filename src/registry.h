@@ -14,6 +14,8 @@
 
 #include "error.h"
 
+struct image;
+
 #define PORT_COUNT 65536
 #define PORT_MAX 65535
 #define PORT_NONE (-1)
@@ -96,12 +98,16 @@ struct registry {
 	char *pool;
 	size_t pool_len, pool_cap;
 	/* per-port index, valid after registry_finish() */
-	uint8_t state[TRANSPORT_ANY + 1][PORT_COUNT];
+	uint8_t (*state)[PORT_COUNT]; /* [TRANSPORT_ANY + 1] */
 	uint32_t *cover_off; /* PORT_COUNT + 1 offsets into cover */
 	uint32_t *cover;     /* record indices, ascending, per port */
 	size_t ncover;       /* (record, port) pairs so far, at most COVER_MAX */
 	uint32_t *by_name;   /* records sorted by service name, built on demand */
 	size_t nby_name;
+	struct image *image; /* the arrays above live in this mapped image
+				(read-only) when it is set: src/regimage.c */
+	bool counts_only;    /* from an image without its records, pool and
+				port indexes: source_counts_only() */
 	/* provenance */
 	char *source;              /* path of the file loaded */
 	enum source_kind kind;
@@ -191,6 +197,9 @@ size_t registry_records_at(const struct registry *reg, unsigned port,
  * port (a name, never ""), or NULL when the registry names none. */
 const char *registry_assigned_name(const struct registry *reg, unsigned port,
 				   enum transport t);
+/* strcasecmp() for ASCII only, whatever the locale: the order of the
+ * name index, which a compiled image keeps. */
+int registry_name_cmp(const char *a, const char *b);
 /* Every record with a service name, sorted by it (ASCII case-insensitive);
  * -1 when out of memory. */
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n);

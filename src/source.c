@@ -14,6 +14,7 @@
 #include "infile.h"
 #include "loader.h"
 #include "paths.h"
+#include "regimage.h"
 #include "source.h"
 
 void source_system_path(struct strbuf *out, const char *abs_path)
@@ -99,24 +100,67 @@ static int looks_like_csv(const char *path)
 	return strncmp(h, "Service Name,", 13) == 0;
 }
 
-static struct registry *load_with(const struct loader *ld, const char *path,
-				  const char *label, struct ps_error *err)
+static bool source_want_counts_only;
+
+void source_counts_only(bool on)
+{
+	source_want_counts_only = on;
+}
+
+/* Fill in where reg came from. */
+static int set_provenance(struct registry *reg, const struct loader *ld, const char *path,
+			  const char *label)
+{
+	reg->source = strdup(path);
+	reg->kind = ld->kind;
+	reg->source_label = label;
+	reg->degraded = ld->kind != SOURCE_IANA_CSV;
+	return reg->source ? 0 : -1;
+}
+
+/* Parse path with ld, as if there were no compiled image. */
+static struct registry *parse_with(const struct loader *ld, const char *path,
+				   const char *label, struct ps_error *err)
 {
 	struct registry *reg = registry_new();
 	if (!reg) {
 		error_set(err, path, 0, _("out of memory"));
 		return NULL;
 	}
-	reg->source = strdup(path);
-	reg->kind = ld->kind;
-	reg->source_label = label;
-	reg->degraded = ld->kind != SOURCE_IANA_CSV;
-	if (!reg->source || ld->load(reg, path, err) < 0 || registry_finish(reg, err) < 0) {
+	if (set_provenance(reg, ld, path, label) < 0 || ld->load(reg, path, err) < 0 ||
+	    registry_finish(reg, err) < 0) {
 		if (!error_is_set(err))
 			error_set(err, path, 0, _("out of memory"));
 		registry_free(reg);
 		return NULL;
 	}
+	return reg;
+}
+
+/* Load path with ld from its compiled image when there is a current one
+ * (doc/HACKING.md, "Compiled index"), else parse it and write the image. */
+static struct registry *load_with(const struct loader *ld, const char *path,
+				  const char *label, struct ps_error *err)
+{
+	struct image_key key;
+	struct image img;
+	struct strbuf ip = STRBUF_INIT;
+	enum image_open st = IMAGE_NOKEY;
+	if (image_enabled())
+		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry", path);
+	if (ip.len && !ip.failed)
+		st = image_open(strbuf_str(&ip), IMAGE_REGISTRY, path, INFILE_REGISTRY,
+				REGIMAGE_SECTIONS, regimage_defer(source_want_counts_only), &img, &key);
+	struct registry *reg = st == IMAGE_MAPPED
+		? regimage_adopt(&img, ld->kind, source_want_counts_only) : NULL;
+	if (reg && set_provenance(reg, ld, path, label) < 0) {
+		registry_free(reg);
+		reg = NULL;
+	}
+	if (!reg && (reg = parse_with(ld, path, label, err)) && st == IMAGE_STALE &&
+	    image_key_current(path, &key))
+		regimage_write(reg, strbuf_str(&ip), &key); /* failing only costs speed */
+	strbuf_free(&ip);
 	return reg;
 }
 

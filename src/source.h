@@ -17,6 +17,11 @@
 /* Find and load the registry; explicit (a path given by option or
  * environment) is never silently replaced by a fallback. */
 struct registry *source_open(const char *explicit_path, struct ps_error *err);
+/* Say that the registries loaded from now on are read only for their
+ * counts and per-port states (stats, free, gaps): one from a compiled
+ * image then leaves out its records, pool and port indexes, whose
+ * checksums are never computed (reg->counts_only). A parsed one is whole. */
+void source_counts_only(bool on);
 /* Load one file with the loader its name and content call for. */
 struct registry *source_load_file(const char *path, struct ps_error *err);
 /* A system path (e.g. "/etc/services") under $PORTSCOPE_SYSROOT. */

@@ -19,7 +19,10 @@ TMPD=$(mktemp -d "${TMPDIR:-/tmp}/portscope-test.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
 # Deterministic environment: English messages, no user files.
 export LC_ALL=C.UTF-8 LANGUAGE= HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/home/.config" XDG_DATA_HOME="$TMPD/home/.local/share"
-unset PORTSCOPE_REGISTRY PORTSCOPE_SYSROOT
+# Compiled images (doc/HACKING.md, "Compiled index") of this test only:
+# never one left on the machine by an earlier run.
+export PORTSCOPE_CACHE_DIR="$TMPD/cache"
+unset PORTSCOPE_REGISTRY PORTSCOPE_SYSROOT XDG_CACHE_HOME
 
 run() {
 	"$PORTSCOPE" "$@" >"$TMPD/out" 2>"$TMPD/err"

@@ -94,6 +94,12 @@ unsigned action_focus(struct app *app)
 	return REDRAW_DETAIL | REDRAW_STATUS;
 }
 
+/* Enter on the map: the detail pane takes the focus (Tab gives it back). */
+unsigned action_enter(struct app *app)
+{
+	return app->focus == FOCUS_DETAIL ? REDRAW_NONE : action_focus(app);
+}
+
 unsigned action_refresh(struct app *app)
 {
 	(void)app;

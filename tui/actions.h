@@ -13,7 +13,7 @@
 /* clang-format off */
 #define ACTION_LIST(X) \
 	X(up) X(down) X(page_up) X(page_down) X(home) X(end) \
-	X(goto) X(transport) X(search) X(focus) X(refresh) X(back) X(quit)
+	X(goto) X(transport) X(search) X(focus) X(enter) X(refresh) X(back) X(quit)
 /* clang-format on */
 
 /* A key binding: keys (characters or K(KEY_*); 0 ends the list), the

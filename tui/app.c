@@ -20,10 +20,12 @@
 #include "../src/i18n.h"
 #include "../src/portfacts.h"
 #include "../src/ports.h"
+#include "../src/sanitize.h"
 #include "../src/source.h"
 #include "../src/utf8.h"
 #include "actions.h"
 #include "app.h"
+#include "bars.h"
 #include "script.h"
 #include "text.h"
 
@@ -62,27 +64,39 @@ static void app_signals(void)
 	sigaction(SIGQUIT, &sa, NULL); /* would dump core with the terminal left raw */
 }
 
-/* Source, date and records on the left; transport and zoom after them, or
- * kept at the right edge when the line does not fit. */
+/* The title bar's fields, what goes first: the records count, the
+ * program's name, the date, then the source; transport and zoom, which
+ * change the map, stay. */
 static void app_draw_title(struct app *app)
 {
 	const struct registry *reg = app->reg;
-	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	struct bars b = {.n = 0};
+	struct strbuf *s;
 	attr_t a = colors_attr(ROLE_TITLE);
-	strbuf_addf(&left, " portscope | %s%s %s%s | ", reg->degraded ? _("DEGRADED: ") : "",
-		    _(reg->source_label), *reg->date ? reg->date : _("undated"),
-		    reg->bundled ? _(" (bundled)") : "");
-	strbuf_addf(&left, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
-	strbuf_addf(&right, " | %s | ", transport_name(app->proto));
-	/* L10N: the zoom in the title bar: how many ports one map cell is. */
-	strbuf_addf(&right, P_("%u port/cell", "%u ports/cell", heatmap_zoom_size(app)),
-		    heatmap_zoom_size(app));
-	int rw = utf8_width(strbuf_str(&right));
+	if ((s = bars_add(&b, "", 2)))
+		strbuf_adds(s, "portscope");
+	bars_untrusted(bars_add(&b, " | ", 5), _(reg->source_label));
+	if ((s = bars_add(&b, " ", 3))) {
+		sanitize_append(s, *reg->date ? reg->date : _("undated"),
+				strlen(*reg->date ? reg->date : _("undated")));
+		strbuf_adds(s, reg->bundled ? _(" (bundled)") : "");
+	}
+	if ((s = bars_add(&b, " | ", 1)))
+		strbuf_addf(s, P_("%'zu record", "%'zu records", reg->nrec), reg->nrec);
+	if ((s = bars_add(&b, " | ", 6)))
+		strbuf_adds(s, transport_name(app->proto));
+	if ((s = bars_add(&b, " | ", 7))) {
+		if (app->zoom == ZOOM_FIT)
+			/* L10N: the title bar's zoom at fit: the whole space on screen. */
+			strbuf_addf(s, _("fit %u ports/cell"), heatmap_zoom_size(app));
+		else
+			/* L10N: the zoom in the title bar: how many ports one map cell is. */
+			strbuf_addf(s, P_("%u port/cell", "%u ports/cell", heatmap_zoom_size(app)),
+				    heatmap_zoom_size(app));
+	}
 	draw_fill(0, 0, COLS, a);
-	int x = draw_untrusted(0, 0, COLS - rw, strbuf_str(&left), a);
-	draw_text(0, x + rw <= COLS ? x : COLS - rw, rw, strbuf_str(&right), a);
-	strbuf_free(&left);
-	strbuf_free(&right);
+	bars_draw(&b, 0, 1, COLS - 2, a, app->utf8);
+	bars_free(&b);
 }
 
 /* The foot line: the prompt while one is open, else the status line. */
@@ -145,7 +159,7 @@ static void app_draw(struct app *app, unsigned react)
 			changes_draw_banner(app);
 		}
 		if (react & REDRAW_MAP) {
-			heatmap_draw(app);
+			cells_draw(app);
 			legend_draw(app);
 		}
 		if (react & REDRAW_DETAIL)
@@ -184,13 +198,31 @@ static unsigned app_key(struct app *app, int key)
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
+	unsigned cursor = app->cursor;
+	enum page_id view = app->view;
+	app->status.fresh = false;
 	const struct page_ops *p = app_pages[app->view];
 	unsigned react = p && p->key ? p->key(app, key) : PAGE_PASS;
 	if (react == PAGE_PASS)
 		react = app_binding(app, key);
 	if (react & REACT_CLOSE)
 		react |= app_close(app);
+	/* a message about where the cursor was, or about the suggestions
+	   page, goes when the cursor or the page is left */
+	bool left = app->cursor != cursor || (view == PAGE_SUGGESTIONS && app->view != view);
+	if (left && !app->status.fresh) {
+		strbuf_reset(&app->status.text);
+		app->status.error = false;
+		react |= REDRAW_STATUS;
+	}
 	return react;
+}
+
+/* Lay out the screen for the lines the detail pane needs now. */
+static void app_layout(struct app *app)
+{
+	app->detail_need = detail_measure(app);
+	heatmap_layout(app);
 }
 
 /* Resize: the one place. Size from the script, or from the tty. */
@@ -205,7 +237,7 @@ static void app_resize(struct app *app, int cols, int rows)
 	}
 	resizeterm(rows, cols);
 	clearok(curscr, TRUE);
-	heatmap_layout(app);
+	app_layout(app);
 	erase();
 }
 
@@ -266,13 +298,30 @@ static int app_read_key(struct app *app)
 	return app_read_char(c);
 }
 
+/* Lay out again if the detail pane now needs another height; true when
+ * it moved. */
+static bool app_detail_moved(struct app *app)
+{
+	int detail_y = app->lay.detail_y;
+	if (app->lay.too_small || app->zoom == ZOOM_FIT)
+		return false;
+	bool centred = heatmap_centred(app);
+	app_layout(app);
+	if (centred) /* a map centred on the cursor (a jump) stays so */
+		heatmap_center(app);
+	return app->lay.detail_y != detail_y;
+}
+
 /* Draw what react asks for. */
 static unsigned app_redraw(struct app *app, unsigned react)
 {
 	if (react & REDRAW_LAYOUT) {
-		heatmap_layout(app);
+		app_layout(app);
 		heatmap_center(app); /* zooms and resizes keep the cursor in view, mid-map */
 		erase();
+		react |= REDRAW_ALL;
+	} else if ((react & REDRAW_DETAIL) && app->view == PAGE_MAP && app_detail_moved(app)) {
+		erase(); /* the pane took more or fewer lines: the map the rest */
 		react |= REDRAW_ALL;
 	}
 	if (react & REDRAW_ALL)
@@ -292,9 +341,13 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 		app->mouse = in->mouse;
 		return in->key;
 	case SCRIPT_DUMP:
-	case SCRIPT_ATTRS: /* a dump sees the search finished */
+	case SCRIPT_ATTRS:
+	case SCRIPT_STYLES: /* a dump sees the search finished */
 		*react = app_redraw(app, *react | find_finish(app));
-		draw_dump(stdout, in->label, in->event == SCRIPT_ATTRS);
+		draw_dump(stdout, in->label,
+			  in->event == SCRIPT_ATTRS    ? DRAW_DUMP_ATTRS
+			  : in->event == SCRIPT_STYLES ? DRAW_DUMP_STYLES
+						       : DRAW_DUMP_TEXT);
 		return 0;
 	case SCRIPT_RESIZE:
 		app_resize(app, in->cols, in->rows);
@@ -434,6 +487,21 @@ static void app_free(struct app *app)
 	registry_free(app->reg);
 }
 
+/* The first message: an old registry's note, else where it came from. A
+ * degraded source is said once, by the banner above the map. */
+static void app_first_message(struct app *app)
+{
+	long age;
+	if (!app->reg->degraded && source_is_stale(app->reg, &age)) {
+		struct strbuf note = STRBUF_INIT;
+		source_stale_note(app->reg, age, "U", &note);
+		status_message(app, false, "%s", strbuf_str(&note));
+		strbuf_free(&note);
+	} else {
+		status_message(app, false, _("%s: press ? for help"), app->reg->source);
+	}
+}
+
 /* Load the registry through the core, with its warnings on standard error
  * (before curses starts); false (message printed) when it cannot. */
 static bool app_load(struct app *app, const char *path)
@@ -459,7 +527,6 @@ static bool app_load(struct app *app, const char *path)
 static bool app_init(struct app *app, const struct app_options *opt)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	long age;
 	memset(app, 0, sizeof(*app));
 	app->prog = opt->prog;
 	if (!app_load(app, opt->registry_path))
@@ -481,15 +548,7 @@ static bool app_init(struct app *app, const struct app_options *opt)
 			opt->field);
 		return false;
 	}
-	if (app->reg->degraded)
-		status_message(app, true, "%s (%s)", source_degraded_hint(), app->reg->source);
-	else if (source_is_stale(app->reg, &age)) {
-		struct strbuf note = STRBUF_INIT;
-		source_stale_note(app->reg, age, "U", &note);
-		status_message(app, false, "%s", strbuf_str(&note));
-		strbuf_free(&note);
-	} else
-		status_message(app, false, _("%s: press ? for help"), app->reg->source);
+	app_first_message(app);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
 	app->facts = portfacts_new();

@@ -33,8 +33,8 @@ static struct {
 void changes_init(struct app *app)
 {
 	/* L10N: short form of the legend word before it, for a narrow line. */
-	overlay_define(&app->overlays, &changes.changed, N_("changed"), N_("chg"), "◆", '~',
-		       ROLE_OV_LABEL);
+	overlay_define(&app->overlays, &changes.changed, N_("changed"), N_("chg"), "◇", '~',
+		       ROLE_OV_CHANGED);
 }
 
 static void changes_forget(void)

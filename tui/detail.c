@@ -9,6 +9,7 @@
 #include "../src/history.h"
 #include "../src/i18n.h"
 #include "../src/ports.h"
+#include "../src/utf8.h"
 #include "portinfo.h"
 #include "text.h"
 #include "tui.h"
@@ -181,7 +182,7 @@ static void detail_text(struct app *app, struct strbuf *t)
 	unsigned z = heatmap_zoom_size(app);
 	unsigned lo = heatmap_cell_start(app, app->cursor);
 	if (z > 1)
-		detail_bucket(t, app, lo, lo + z - 1);
+		detail_bucket(t, app, lo, lo + z - 1 > PORT_MAX ? PORT_MAX : lo + z - 1);
 	detail_port_summary(t, app, app->cursor);
 	portinfo_summary(app, t, app->cursor); /* visible without scrolling */
 	size_t n = registry_records_at(app->reg, app->cursor, &idx);
@@ -195,30 +196,84 @@ static void detail_text(struct app *app, struct strbuf *t)
 	portinfo_text(app, t, app->cursor);
 }
 
+size_t detail_measure(struct app *app)
+{
+	struct strbuf t = STRBUF_INIT;
+	detail_text(app, &t);
+	size_t n = text_count(&t);
+	strbuf_free(&t);
+	return n;
+}
+
+/* The pane's heading: the port, the lines shown, then what the keys do
+ * when that fits whole. */
+static void detail_heading(struct app *app, int body_h)
+{
+	const struct layout *l = &app->lay;
+	struct strbuf head = STRBUF_INIT;
+	bool focused = app->focus == FOCUS_DETAIL;
+	size_t last = (size_t)app->detail_scroll + (size_t)body_h;
+	const char *hint = app->detail_hidden ? _("[details hidden: D shows them]")
+			   : focused	      ? _("[detail focused: arrows scroll, Tab back]")
+					      : _("[Tab: focus the detail pane; D hides it, { } resize it]");
+	strbuf_addf(&head, _("Port %u"), app->cursor);
+	if (!app->detail_hidden)
+		strbuf_addf(&head, "  %zu-%zu/%zu",
+			    app->detail_lines ? (size_t)app->detail_scroll + 1 : 0,
+			    last < app->detail_lines ? last : app->detail_lines, app->detail_lines);
+	if (utf8_width(strbuf_str(&head)) + 2 + utf8_width(hint) <= COLS - 1)
+		strbuf_addf(&head, "  %s", hint);
+	draw_fill(l->detail_y, 0, COLS, colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
+	draw_text(l->detail_y, 1, COLS - 1, strbuf_str(&head),
+		  colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
+	strbuf_free(&head);
+}
+
 void detail_draw(struct app *app)
 {
 	const struct layout *l = &app->lay;
-	struct strbuf t = STRBUF_INIT, head = STRBUF_INIT;
+	struct strbuf t = STRBUF_INIT;
 	detail_text(app, &t);
 	app->detail_lines = text_count(&t);
 	int body_h = l->detail_h - 1;
 	long max = (long)app->detail_lines - body_h;
 	if (app->detail_scroll > max)
 		app->detail_scroll = max < 0 ? 0 : (int)max;
-	bool focused = app->focus == FOCUS_DETAIL;
-	strbuf_addf(&head, _("Port %u"), app->cursor);
-	strbuf_addf(&head, "  %zu-%zu/%zu  %s",
-		    app->detail_lines ? (size_t)app->detail_scroll + 1 : 0,
-		    (size_t)app->detail_scroll + (size_t)body_h < app->detail_lines
-			    ? (size_t)app->detail_scroll + (size_t)body_h
-			    : app->detail_lines,
-		    app->detail_lines,
-		    focused ? _("[detail focused: arrows scroll, Tab back]")
-			    : _("[Tab: focus the detail pane]"));
-	draw_fill(l->detail_y, 0, COLS, colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
-	draw_text(l->detail_y, 1, COLS - 1, strbuf_str(&head),
-		  colors_attr(focused ? ROLE_TITLE : ROLE_STATUS));
+	detail_heading(app, body_h);
 	text_draw(&t, (size_t)app->detail_scroll, l->detail_y + 1, body_h, COLS);
 	strbuf_free(&t);
-	strbuf_free(&head);
+}
+
+/* D: collapse the pane to its heading, or bring it back. */
+unsigned detail_toggle(struct app *app)
+{
+	app->detail_hidden = !app->detail_hidden;
+	if (app->detail_hidden && app->focus == FOCUS_DETAIL)
+		app->focus = FOCUS_MAP;
+	status_message(app, false, "%s",
+		    app->detail_hidden ? _("detail pane hidden (D shows it)") : _("detail pane shown"));
+	return REDRAW_LAYOUT;
+}
+
+/* { and }: the pane's height by delta lines; from then on it is the user's. */
+static unsigned detail_resize(struct app *app, int delta)
+{
+	const struct layout *l = &app->lay;
+	int most = l->status_y - l->map_y - l->legend_h - 3; /* the map keeps 2 rows */
+	int rows = l->detail_cap + delta;
+	if (rows < 1)
+		return detail_toggle(app);
+	app->detail_rows = rows > most ? most : rows;
+	status_message(app, false, _("detail pane: up to %d lines"), app->detail_rows);
+	return REDRAW_LAYOUT;
+}
+
+unsigned detail_grow(struct app *app)
+{
+	return app->detail_hidden ? detail_toggle(app) : detail_resize(app, 2);
+}
+
+unsigned detail_shrink(struct app *app)
+{
+	return app->detail_hidden ? REDRAW_NONE : detail_resize(app, -2);
 }

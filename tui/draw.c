@@ -10,6 +10,7 @@
 
 #include "../src/i18n.h"
 #include "../src/sanitize.h"
+#include "../src/utf8.h"
 #include "tui.h"
 
 /* Add one character of width w at (y, x) if it fits in the line. */
@@ -89,6 +90,8 @@ static void draw_dump_cell(struct strbuf *line, int y, int x)
 		strbuf_add(line, mb, k);
 }
 
+#define DRAW_STYLES_MAX 254
+
 /* One cell's colour pair as a letter: '.' for none. */
 static char draw_dump_attr(int y, int x)
 {
@@ -103,23 +106,93 @@ static char draw_dump_attr(int y, int x)
 	return pair < 27 ? (char)('a' + pair - 1) : (char)('A' + (pair - 27) % 26);
 }
 
-void draw_dump(FILE *fp, const char *label, bool attrs)
+/* The looks met so far in a styles dump: a colour pair and attributes. */
+struct draw_styles {
+	short pair[DRAW_STYLES_MAX];
+	attr_t attr[DRAW_STYLES_MAX];
+	int n;
+};
+
+/* The symbol of style i: ASCII letters and digits, then Latin letters. */
+static void draw_style_symbol(struct strbuf *out, int i)
 {
-	fprintf(fp, "--- %s%s %dx%d\n", attrs ? "attrs " : "", label ? label : "", COLS, LINES);
+	static const char ascii[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	char mb[8];
+	if (i < (int)sizeof(ascii) - 1)
+		strbuf_addc(out, ascii[i]);
+	else
+		strbuf_add(out, mb, utf8_encode((uint32_t)(0xC0 + i - (int)sizeof(ascii) + 1), mb));
+}
+
+/* One cell's style symbol, adding the style when new. */
+static void draw_dump_style(struct strbuf *line, struct draw_styles *st, int y, int x)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a = 0;
+	short pair = 0;
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR) {
+		strbuf_addc(line, '?');
+		return;
+	}
+	a &= A_ATTRIBUTES & ~A_COLOR;
+	int i = 0;
+	while (i < st->n && (st->pair[i] != pair || st->attr[i] != a))
+		i++;
+	if (i == st->n && st->n < DRAW_STYLES_MAX) {
+		st->pair[i] = pair;
+		st->attr[i] = a;
+		st->n++;
+	}
+	draw_style_symbol(line, i);
+}
+
+/* The styles of a dump, after its rows: "= SYMBOL fg F bg B ATTRS". */
+static void draw_dump_legend(FILE *fp, const struct draw_styles *st)
+{
+	static const struct {
+		attr_t bit;
+		const char *name;
+	} names[] = {{A_BOLD, "bold"}, {A_DIM, "dim"}, {A_REVERSE, "reverse"},
+		     {A_UNDERLINE, "underline"}, {A_STANDOUT, "standout"}, {A_BLINK, "blink"}};
+	for (int i = 0; i < st->n; i++) {
+		struct strbuf sym = STRBUF_INIT;
+		short fg = -1, bg = -1;
+		if (st->pair[i] > 0)
+			pair_content(st->pair[i], &fg, &bg);
+		draw_style_symbol(&sym, i);
+		fprintf(fp, "= %s fg %d bg %d", strbuf_str(&sym), fg, bg);
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (st->attr[i] & names[k].bit)
+				fprintf(fp, " %s", names[k].name);
+		fputc('\n', fp);
+		strbuf_free(&sym);
+	}
+}
+
+void draw_dump(FILE *fp, const char *label, enum draw_dump_kind kind)
+{
+	static const char *const kinds[] = {"", "attrs ", "styles "};
+	struct draw_styles st = {.n = 0};
+	fprintf(fp, "--- %s%s %dx%d\n", kinds[kind], label ? label : "", COLS, LINES);
 	for (int y = 0; y < LINES; y++) {
 		struct strbuf line = STRBUF_INIT;
 		for (int x = 0; x < COLS; x++) {
-			if (attrs)
+			if (kind == DRAW_DUMP_ATTRS)
 				strbuf_addc(&line, draw_dump_attr(y, x));
+			else if (kind == DRAW_DUMP_STYLES)
+				draw_dump_style(&line, &st, y, x);
 			else
 				draw_dump_cell(&line, y, x);
 		}
 		size_t n = line.len;
-		while (n && line.data[n - 1] == ' ')
+		while (kind == DRAW_DUMP_TEXT && n && line.data[n - 1] == ' ')
 			n--;
 		fprintf(fp, "%.*s\n", (int)n, n ? line.data : "");
 		strbuf_free(&line);
 	}
+	if (kind == DRAW_DUMP_STYLES)
+		draw_dump_legend(fp, &st);
 	fflush(fp);
 }
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* legend.c: the line under the map saying what its glyphs and colours
- * mean. When the line is too narrow it degrades the way htop's meters and
- * tig's columns do, lowest priority first: the gutter key goes, then words
- * give way to their short forms (ranges, then states, then overlays), then
- * whole items go. An item is drawn whole or not at all: a word is never
- * cut. */
+/* legend.c: the lines under the map saying what its glyphs and colours
+ * mean. The first gives each range its swatches, one per state (or per
+ * step of the assigned share when a cell holds several ports), drawn with
+ * the very look of those map cells, then the overlays; the second says
+ * the gutter's marks and the ruler in words. When a line is too narrow
+ * it degrades the way htop's meters and tig's columns do, lowest
+ * priority first: the key to the gutter shortens, then goes; words give
+ * way to their short forms, then whole items go. An item is drawn whole or not at all: a word is never cut. */
 #include <config.h>
 
 #include "../src/i18n.h"
@@ -15,28 +17,28 @@
 /* What goes first when space runs out. */
 enum legend_prio {
 	LEGEND_HINT,
-	LEGEND_RANGES,
 	LEGEND_STATES,
+	LEGEND_RANGES,
 	LEGEND_OVERLAYS,
 	LEGEND_PRIOS,
 };
 
 enum legend_form { LEGEND_FULL, LEGEND_SHORT, LEGEND_DROPPED };
 
-/* One item: glyphs (in their colours), then a word. */
+/* One item: glyphs (in their looks), then a word. */
 struct legend_item {
 	enum legend_prio prio;
-	int nglyph; /* SHADES for the shade ramp, 0 for the gutter key */
+	int nglyph;
 	const char *utf8[SHADES];
 	char ascii[SHADES];
-	enum color_role role[SHADES];
+	attr_t attr[SHADES];
 	const char *text[2]; /* full and short, translated; no short: dropped instead */
 	attr_t text_attr;
 	enum legend_form form;
 };
 
-/* Enough for the states or ramp, three ranges, the key and every overlay. */
-#define LEGEND_MAX (SHADES + 4 + OVERLAY_MAX)
+/* Enough for the ranges, the states, the key and every overlay. */
+#define LEGEND_MAX (RANGES + 8 + OVERLAY_MAX)
 
 struct legend {
 	struct legend_item it[LEGEND_MAX];
@@ -54,21 +56,14 @@ static struct legend_item *legend_add(struct legend *lg, enum legend_prio prio, 
 	return it;
 }
 
-static void legend_glyph(struct legend_item *it, const char *utf8, char ascii, enum color_role role)
+/* Add a swatch (a glyph in a look) to an item. */
+static void legend_glyph(struct legend_item *it, const char *utf8, char ascii, attr_t attr)
 {
 	if (!it || it->nglyph >= SHADES)
 		return;
 	it->utf8[it->nglyph] = utf8;
 	it->ascii[it->nglyph] = ascii;
-	it->role[it->nglyph++] = role;
-}
-
-/* A shade level as an item. */
-static void legend_shade(struct legend *lg, enum legend_prio prio, int level, enum color_role role,
-			 const char *full, const char *brief)
-{
-	legend_glyph(legend_add(lg, prio, full, brief), heatmap_shade_utf8[level],
-		     heatmap_shade_ascii[level], role);
+	it->attr[it->nglyph++] = attr;
 }
 
 /* Columns an item takes as it is now (0 when dropped). */
@@ -76,7 +71,7 @@ static int legend_item_width(const struct legend_item *it)
 {
 	if (it->form == LEGEND_DROPPED)
 		return 0;
-	/* the ramp's glyphs stand apart from its words */
+	/* a row of swatches stands apart from its word */
 	return it->nglyph + (it->nglyph > 1) + utf8_width(it->text[it->form]);
 }
 
@@ -93,9 +88,9 @@ static int legend_width(const struct legend *lg)
 }
 
 /* Shorten the items of each priority in turn, lowest first, then drop
- * them in the same order, until the line fits in width. States and ranges
- * are shortened as a group so they stay alike; overlays one at a time,
- * the last first. */
+ * them in the same order, until the line fits in width. Ranges are
+ * shortened as a group so they stay alike; overlays one at a time, the
+ * last first. */
 static void legend_fit(struct legend *lg, int width)
 {
 	static const bool grouped[LEGEND_PRIOS] = {[LEGEND_RANGES] = true, [LEGEND_STATES] = true};
@@ -108,6 +103,9 @@ static void legend_fit(struct legend *lg, int width)
 			it->form = it->text[1] ? LEGEND_SHORT : LEGEND_DROPPED;
 			over = grouped[p] || legend_width(lg) > width;
 		}
+		for (int i = 0; p == LEGEND_HINT && legend_width(lg) > width && i < lg->n; i++)
+			if (lg->it[i].prio == LEGEND_HINT) /* the key goes whole before words shorten */
+				lg->it[i].form = LEGEND_DROPPED;
 	}
 	for (int p = 0; p < LEGEND_PRIOS; p++)
 		for (int i = lg->n - 1; i >= 0 && legend_width(lg) > width; i--)
@@ -115,49 +113,73 @@ static void legend_fit(struct legend *lg, int width)
 				lg->it[i].form = LEGEND_DROPPED;
 }
 
-/* The states at zoom 1, or the shade ramp above it. */
-static void legend_states(struct app *app, struct legend *lg)
+/* A range's swatches: its free, reserved and assigned cells at zoom 1,
+ * its steps of assigned share above, its solid half cells at fit. */
+static void legend_swatches(const struct app *app, struct legend_item *it, int range)
 {
-	if (app->zoom == 0) {
-		/* L10N: the map legend's states; the second of each pair is the
-		   short form used when the line is narrow (keep it short). */
-		legend_shade(lg, LEGEND_STATES, 4, ROLE_USR4, _("assigned"), _("asgd"));
-		legend_shade(lg, LEGEND_STATES, 2, ROLE_USR2, _("reserved"), _("rsvd"));
-		legend_shade(lg, LEGEND_STATES, 0, ROLE_USR0, _("free"), _("free"));
-		return;
+	static const int states[3] = {0, 2, 4}; /* free, reserved, assigned */
+	bool one = heatmap_zoom_size(app) == 1;
+	for (int i = 0; i < (one ? 3 : SHADES); i++) {
+		int level = one ? states[i] : i;
+		attr_t half = app->lay.halves ? colors_halves(range, level, range, level) : 0;
+		if (half)
+			legend_glyph(it, "▀", '#', half);
+		else
+			legend_glyph(it, cells_shade_utf8[level], cells_shade_ascii[level],
+				     colors_attr(colors_shade(range, level)));
 	}
-	/* L10N: legend of the shade ramp at zoom > 1, and its short form. */
-	struct legend_item *it =
-		legend_add(lg, LEGEND_STATES, _("assigned share 0-100%"), _("0-100%"));
-	for (int i = 0; i < SHADES; i++)
-		legend_glyph(it, heatmap_shade_utf8[i], heatmap_shade_ascii[i],
-			     colors_shade(RANGE_USER, i));
 }
 
-/* Every item, in the order drawn. */
-static void legend_build(struct app *app, struct legend *lg)
+/* The three ranges with their swatches, then what the swatches step through. */
+static void legend_ranges(struct app *app, struct legend *lg)
 {
-	lg->n = 0;
-	legend_states(app, lg);
 	/* L10N: the three RFC 6335 ranges, as the map's legend names them,
 	   then their short forms for a narrow line. */
-	legend_shade(lg, LEGEND_RANGES, 4, ROLE_SYS4, _("System"), _("Sys"));
-	legend_shade(lg, LEGEND_RANGES, 4, ROLE_USR4, _("User"), _("Usr"));
-	legend_shade(lg, LEGEND_RANGES, 4, ROLE_DYN4, _("Dynamic"), _("Dyn"));
-	/* L10N: legend of the gutter marks: U/D where the User/Dynamic range
-	   starts, p the privileged boundary, e the ephemeral range (underlined
-	   cells). The letters U, D, p, e are drawn by the map: keep them. */
-	struct legend_item *hint =
-		legend_add(lg, LEGEND_HINT, _("U/D:range p:priv e:ephem(_)"), NULL);
+	static const char *const names[RANGES][2] = {
+		{N_("System"), N_("Sys")}, {N_("User"), N_("Usr")}, {N_("Dynamic"), N_("Dyn")}};
+	for (int r = 0; r < RANGES; r++) {
+		struct legend_item *it = legend_add(lg, LEGEND_RANGES, _(names[r][0]), _(names[r][1]));
+		if (it)
+			legend_swatches(app, it, r);
+	}
+	if (heatmap_zoom_size(app) == 1)
+		/* L10N: what the three swatches of each range are, in order;
+		   then its short form. */
+		legend_add(lg, LEGEND_STATES, _("= free, reserved, assigned"), _("= free rsvd asgd"));
+	else
+		/* L10N: what the five swatches of each range step through. */
+		legend_add(lg, LEGEND_STATES, _("= assigned share 0-100%"), _("= 0-100%"));
+}
+
+/* The gutter's marks and the ruler, in words. */
+static void legend_hint(struct legend *lg)
+{
+	/* L10N: the gutter's marks and the ruler in words, then a short form.
+	   The letters U, D, p, e and the + are drawn by the map: keep them. */
+	struct legend_item *hint = legend_add(
+		lg, LEGEND_HINT,
+		_("gutter: U/D User/Dynamic range starts, p privileged ports end, "
+		  "e ephemeral range; + column offset"),
+		_("U/D range starts, p privileged end, e ephemeral"));
 	if (hint)
 		hint->text_attr = colors_attr(ROLE_GUTTER);
+}
+
+/* Every item of the first line, in the order drawn. */
+static void legend_build(struct app *app, struct legend *lg, bool with_hint)
+{
+	lg->n = 0;
+	legend_ranges(app, lg);
 	for (int i = 0; i < app->overlays.n; i++) {
 		const struct overlay *ov = app->overlays.ov[i];
 		if (ov->enabled)
 			legend_glyph(legend_add(lg, LEGEND_OVERLAYS, _(ov->name),
 						_(ov->short_name ? ov->short_name : ov->name)),
-				     ov->glyph_utf8, ov->glyph_ascii, (enum color_role)ov->role);
+				     ov->glyph_utf8, ov->glyph_ascii,
+				     colors_attr((enum color_role)ov->role));
 	}
+	if (with_hint)
+		legend_hint(lg);
 }
 
 /* Draw one item at x; the next item's x. */
@@ -165,25 +187,37 @@ static int legend_draw_item(const struct app *app, const struct legend_item *it,
 {
 	for (int g = 0; g < it->nglyph; g++, x++) {
 		if (app->utf8)
-			draw_text(y, x, 1, it->utf8[g], colors_attr(it->role[g]));
+			draw_text(y, x, 1, it->utf8[g], it->attr[g]);
 		else
-			mvaddch(y, x,
-				(chtype)(unsigned char)it->ascii[g] | colors_attr(it->role[g]));
+			mvaddch(y, x, (chtype)(unsigned char)it->ascii[g] | it->attr[g]);
 	}
 	x += it->nglyph > 1;
 	const char *t = it->text[it->form];
 	return x + draw_text(y, x, utf8_width(t), t, it->text_attr) + 1;
 }
 
+/* Draw the items of lg that are shown on row y. */
+static void legend_draw_line(const struct app *app, const struct legend *lg, int y)
+{
+	int x = 0;
+	move(y, 0);
+	clrtoeol();
+	for (int i = 0; i < lg->n; i++)
+		if (lg->it[i].form != LEGEND_DROPPED)
+			x = legend_draw_item(app, &lg->it[i], y, x);
+}
+
 void legend_draw(struct app *app)
 {
 	struct legend lg;
-	int y = app->lay.legend_y, x = 0;
-	move(y, 0);
-	clrtoeol();
-	legend_build(app, &lg);
+	bool two = app->lay.legend_h > 1;
+	legend_build(app, &lg, !two);
 	legend_fit(&lg, COLS);
-	for (int i = 0; i < lg.n; i++)
-		if (lg.it[i].form != LEGEND_DROPPED)
-			x = legend_draw_item(app, &lg.it[i], y, x);
+	legend_draw_line(app, &lg, app->lay.legend_y);
+	if (!two)
+		return;
+	lg.n = 0;
+	legend_hint(&lg);
+	legend_fit(&lg, COLS);
+	legend_draw_line(app, &lg, app->lay.legend_y + 1);
 }

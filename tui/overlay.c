@@ -77,3 +77,32 @@ const struct overlay *overlay_at(const struct overlay_set *set, unsigned lo, uns
 			return set->ov[i];
 	return NULL;
 }
+
+/* The first marked port in [lo, hi] scanning up (or the last, down). */
+static bool overlay_scan(const struct overlay *ov, unsigned lo, unsigned hi, bool down,
+			 unsigned *port)
+{
+	for (unsigned i = 0; lo <= hi && i <= hi - lo; i++) {
+		unsigned p = down ? hi - i : lo + i;
+		uint64_t word = ov->bits[p / 64];
+		if (!word) { /* skip the rest of an empty word */
+			unsigned skip = down ? p % 64 : 63 - p % 64;
+			i += skip;
+			continue;
+		}
+		if ((word >> (p % 64)) & 1) {
+			*port = p;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool overlay_next(const struct overlay *ov, unsigned from, bool backward, unsigned *port)
+{
+	if (backward)
+		return (from > 0 && overlay_scan(ov, 0, from - 1, true, port)) ||
+		       overlay_scan(ov, from, PORT_MAX, true, port);
+	return (from < PORT_MAX && overlay_scan(ov, from + 1, PORT_MAX, false, port)) ||
+	       overlay_scan(ov, 0, from, false, port);
+}

@@ -42,6 +42,9 @@ bool overlay_has(const struct overlay *ov, unsigned port);
 unsigned overlay_count(const struct overlay *ov, unsigned lo, unsigned hi);
 /* Add ov to the set (priority = order added); -1 when the set is full. */
 int overlay_add(struct overlay_set *set, struct overlay *ov);
+/* The next marked port after from (before it when backward), around the
+ * ends of the port space; false when none is marked. */
+bool overlay_next(const struct overlay *ov, unsigned from, bool backward, unsigned *port);
 /* Set up ov, off, with its legend names (N_()), its glyphs and colour
  * role, and add it to set; -1 when the set is full. */
 int overlay_define(struct overlay_set *set, struct overlay *ov, const char *name,

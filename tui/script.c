@@ -164,6 +164,8 @@ static int script_command(struct script *s, struct ps_error *err)
 		return SCRIPT_DUMP;
 	if (n == 5 && strncmp(l, "attrs", 5) == 0)
 		return SCRIPT_ATTRS;
+	if (n == 6 && strncmp(l, "styles", 6) == 0)
+		return SCRIPT_STYLES;
 	if (n == 6 && strncmp(l, "resize", 6) == 0 &&
 	    script_parse_size(arg, &s->cols, &s->rows) == 0)
 		return SCRIPT_RESIZE;

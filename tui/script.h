@@ -4,6 +4,9 @@
  *   # comment
  *   @dump [LABEL]        the screen as text, to standard output
  *   @attrs [LABEL]       each cell's colour pair as a letter ('.' none)
+ *   @styles [LABEL]      each cell's look (colour pair and attributes) as
+ *                        a symbol, then a line per symbol:
+ *                        "= SYMBOL fg N bg N [bold] [dim] [reverse] ..."
  *   @resize COLSxROWS    resize the off-screen terminal
  *   @sleep MS            let MS milliseconds pass on the TUI's clock, which
  *                        in this mode moves only so (periodic refreshes
@@ -34,6 +37,7 @@ enum script_event {
 	SCRIPT_KEY,
 	SCRIPT_DUMP,
 	SCRIPT_ATTRS,
+	SCRIPT_STYLES,
 	SCRIPT_RESIZE,
 	SCRIPT_SLEEP,
 	SCRIPT_WAIT,

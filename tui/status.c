@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* status.c: the status line: the message, the mode, the search's summary
- * and the key hint, fitted to the width. */
+/* status.c: the status line: the mode, the cursor's port, the search's
+ * summary, the message and the key hint, fields fitted to the width by
+ * priority (bars.c). */
 #include <config.h>
 
 #include <stdarg.h>
 
 #include "../src/i18n.h"
+#include "../src/ports.h"
 #include "../src/utf8.h"
+#include "bars.h"
 #include "tui.h"
 
 void status_message(struct app *app, bool error, const char *fmt, ...)
@@ -17,6 +20,7 @@ void status_message(struct app *app, bool error, const char *fmt, ...)
 	strbuf_vaddf(&app->status.text, fmt, ap);
 	va_end(ap);
 	app->status.error = error;
+	app->status.fresh = true;
 }
 
 void status_free(struct app *app)
@@ -63,29 +67,61 @@ bool status_search(const struct app *app, struct strbuf *out, bool with_pattern)
 	return status_search_counts(app, f->shown, out);
 }
 
+/* The cursor's port in words: number, service name, state, range. */
+static void status_port(const struct app *app, struct bars *b)
+{
+	const struct registry *reg = app->reg;
+	const uint32_t *idx;
+	struct strbuf *s;
+	unsigned port = app->cursor;
+	if ((s = bars_add(b, " ", 10)))
+		strbuf_addf(s, _("port %u"), port);
+	size_t n = registry_records_at(reg, port, &idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct record *r = &reg->rec[idx[i]];
+		const char *name = registry_field(reg, r, FIELD_SERVICE);
+		if (*name && (app->proto == TRANSPORT_ANY || r->transport == (uint8_t)app->proto)) {
+			bars_untrusted(bars_add(b, " ", 4), name);
+			break;
+		}
+	}
+	if ((s = bars_add(b, ": ", 5)))
+		strbuf_adds(s, _(state_name(registry_state(reg, port, app->proto))));
+	if ((s = bars_add(b, ", ", 3)))
+		/* L10N: %s is a range: system, user or dynamic. */
+		strbuf_addf(s, _("%s range"), _(range_name(port_range_of(port))));
+}
+
+/* The line's fields, what goes first: the range, the service name, the
+ * state, the message, the search's summary; an error outlasts them, and
+ * the mode and the cursor's port stay (so the line never names a port
+ * the cursor has left). The key hint goes at the right end when room is
+ * left. */
 void status_draw(struct app *app)
 {
 	int y = app->lay.status_y;
-	struct strbuf t = STRBUF_INIT;
+	struct bars b = {.n = 0};
+	struct strbuf *s, found = STRBUF_INIT;
 	/* L10N: a mode at the start of the status line, in brackets. */
 	const char *mode = app->status.mode ? _(app->status.mode)
 			   : app->focus == FOCUS_DETAIL ? _("DETAIL")
 							: _("MAP");
-	strbuf_addf(&t, "[%s] ", mode);
-	size_t before = t.len;
-	bool problem = status_search(app, &t, true);
-	if (t.len > before && app->status.text.len)
-		strbuf_adds(&t, "  ");
-	strbuf_adds(&t, strbuf_str(&app->status.text));
+	if ((s = bars_add(&b, "", 9)))
+		strbuf_addf(s, "[%s]", mode);
+	status_port(app, &b);
+	bool problem = status_search(app, &found, true);
+	bars_untrusted(bars_add(&b, "  ", problem ? 8 : 7), strbuf_str(&found));
+	strbuf_free(&found);
+	bars_untrusted(bars_add(&b, "  ", app->status.error ? 8 : 6), strbuf_str(&app->status.text));
 	attr_t a = colors_attr(app->status.error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
-	int x = draw_untrusted(y, 0, COLS, strbuf_str(&t), a);
+	int x = bars_draw(&b, y, 0, COLS, a, app->utf8);
 	/* L10N: right end of the status line; ? and q are keys: keep them. */
 	const char *hint = _("? help  q quit");
 	int hw = utf8_width(hint);
 	if (COLS - hw - 1 > x + 1)
 		draw_text(y, COLS - hw - 1, hw, hint, a);
-	strbuf_free(&t);
+	bars_free(&b);
 }
 
 void status_now(struct app *app)

@@ -15,6 +15,7 @@ struct status {
 	struct strbuf text; /* the message */
 	bool error;	    /* drawn in the error colour */
 	const char *mode;   /* the open page's mode (N_()); NULL: the map's */
+	bool fresh;	    /* set by the key being handled (app.c clears it) */
 };
 
 /* Leave a message (an error when error) in the status line. */

@@ -186,8 +186,8 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 		text_draw_spans(body, y, w);
 		break;
 	case TEXT_SELECTED:
-		draw_fill(y, 0, w, colors_attr(ROLE_CURSOR));
-		draw_text(y, 0, w, body, colors_attr(ROLE_CURSOR));
+		draw_fill(y, 0, w, colors_attr(ROLE_SELECTED));
+		draw_text(y, 0, w, body, colors_attr(ROLE_SELECTED));
 		break;
 	default:
 		draw_text(y, 0, w, body, A_NORMAL);

@@ -60,22 +60,32 @@ enum focus {
 	FOCUS_DETAIL,
 };
 
-#define ZOOM_LEVELS 5
+/* Zoom levels: a cell is 4^zoom ports up to 256, then the fit zoom,
+ * where the cell size is whatever puts the whole space on the map. */
+#define ZOOM_LEVELS 6
+#define ZOOM_FIT (ZOOM_LEVELS - 1)
 #define MIN_COLS 40
 #define MIN_ROWS 10
-#define GUTTER_WIDTH 8 /* "65535" + two marks + a space */
+#define GUTTER_WIDTH 10 /* "65535", then the two marks, each after a space */
 
 /* Where things are on screen, recomputed on resize and zoom. */
 struct layout {
 	int rows, cols;
 	bool too_small;
-	int cells;	  /* cells per map row (a power of two) */
-	unsigned per_row; /* ports per map row */
-	unsigned total_rows;
-	int banner_y;	  /* the degraded-source banner's row, or -1 */
-	int map_y, map_h; /* map rows on screen */
-	int legend_y;
-	int detail_y, detail_h; /* including its heading rule */
+	int cells;	     /* cells per map row (any number) */
+	unsigned zsize;	     /* ports per cell */
+	unsigned fit_z;	     /* ports per cell at the fit zoom */
+	int zoom;	     /* the zoom it was laid out for */
+	unsigned per_row;    /* ports per map row */
+	unsigned total_rows; /* map rows; the last one may be partial */
+	bool halves;	     /* two map rows per screen row ('▀'), at fit zoom */
+	int label_step;	     /* ruler: columns from one offset to the next */
+	int banner_y;	     /* the degraded-source banner's row, or -1 */
+	int ruler_y;
+	int map_y, map_h; /* screen rows of the map */
+	int legend_y, legend_h;
+	int detail_y, detail_h; /* including its heading */
+	int detail_cap;		/* the most body lines the pane may take */
 	int status_y;
 };
 
@@ -92,6 +102,9 @@ struct app {
 	enum focus focus;
 	int detail_scroll;
 	size_t detail_lines; /* the height of the last drawn text */
+	int detail_rows;     /* the pane's height the user chose (0: automatic) */
+	bool detail_hidden;  /* collapsed to its heading */
+	size_t detail_need;  /* lines the pane's text wants, measured before layout */
 	struct status status;
 	unsigned long keys;   /* keys handled so far: U's confirmation counts them */
 	bool registry_given;  /* --registry or $PORTSCOPE_REGISTRY named the file */
@@ -116,36 +129,53 @@ struct app {
 int draw_text(int y, int x, int width, const char *utf8, attr_t attr);
 int draw_untrusted(int y, int x, int width, const char *s, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
-/* Write stdscr as text (and, with attrs, colour-role letters) to fp. */
-void draw_dump(FILE *fp, const char *label, bool attrs);
+/* Write stdscr to fp as text, as colour-pair letters, or as a symbol per
+ * look (pair and attributes) followed by what each symbol is. */
+enum draw_dump_kind { DRAW_DUMP_TEXT, DRAW_DUMP_ATTRS, DRAW_DUMP_STYLES };
+void draw_dump(FILE *fp, const char *label, enum draw_dump_kind kind);
 /* The "terminal too small" screen. */
 void draw_too_small(const struct app *app);
 
 /* heatmap.c */
 void heatmap_layout(struct app *app);
+/* Lines of the map a screen row shows (2 with half cells). */
+unsigned heatmap_rows_per_line(const struct app *app);
+/* Map rows on screen. */
+unsigned heatmap_shown_rows(const struct app *app);
 /* Ports per map cell at the current zoom. */
 unsigned heatmap_zoom_size(const struct app *app);
 /* Put the cursor on port and scroll the map to it. */
 void heatmap_goto(struct app *app, unsigned port);
-void heatmap_draw(struct app *app);
 /* Scroll so the cursor's row is on screen. */
 void heatmap_fit(struct app *app);
 /* Scroll so the cursor's row is in the middle. */
 void heatmap_center(struct app *app);
+/* Is it (as heatmap_center() left it)? */
+bool heatmap_centred(const struct app *app);
 /* The first port of the cell holding port. */
 unsigned heatmap_cell_start(const struct app *app, unsigned port);
 /* The port at screen position (y, x), or -1. */
 long heatmap_port_at(const struct app *app, int y, int x);
 
+/* cells.c: the map's cells, gutter and ruler. */
+void cells_draw(struct app *app);
 /* The map's glyphs by shade level: free ... fully assigned. */
-extern const char *const heatmap_shade_utf8[SHADES];
-extern const char heatmap_shade_ascii[SHADES];
+extern const char *const cells_shade_utf8[SHADES];
+extern const char cells_shade_ascii[SHADES];
+/* The shade level of the cell [lo, hi]: the state at zoom 1, the
+ * assigned share above it. */
+int cells_level(const struct app *app, unsigned lo, unsigned hi);
 
-/* legend.c: the line under the map, fitted to the width. */
+/* legend.c: the lines under the map, fitted to the width. */
 void legend_draw(struct app *app);
 
 /* detail.c */
 void detail_draw(struct app *app);
+/* Lines the pane's text takes for the cursor's port now. */
+size_t detail_measure(struct app *app);
+unsigned detail_toggle(struct app *app);
+unsigned detail_grow(struct app *app);
+unsigned detail_shrink(struct app *app);
 
 /* prompt.c */
 unsigned prompt_start(struct app *app, enum prompt_kind kind);
@@ -200,6 +230,8 @@ unsigned heatmap_zoom_in(struct app *app);
 unsigned heatmap_zoom_out(struct app *app);
 unsigned heatmap_next_gap(struct app *app);
 unsigned heatmap_prev_gap(struct app *app);
+unsigned heatmap_next_mark(struct app *app);
+unsigned heatmap_prev_mark(struct app *app);
 unsigned heatmap_mouse(struct app *app);
 
 #endif

@@ -85,7 +85,7 @@ static void years_line(struct strbuf *t, const struct app *app, size_t i, unsign
 	const struct years_row *r = &years.y.row[i];
 	int width = COLS - YEARS_LABEL - YEARS_COUNT - 1, used = 0;
 	text_line(t, TEXT_SPANS);
-	text_role(t, i == years.sel ? ROLE_CURSOR : ROLE_LABEL);
+	text_role(t, i == years.sel ? ROLE_SELECTED : ROLE_LABEL);
 	text_addf(t, "%c%-4d", i == years.sel ? '>' : ' ', r->year);
 	text_role(t, ROLE_NORMAL);
 	strbuf_adds(t, " ");

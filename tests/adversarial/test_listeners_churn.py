@@ -26,6 +26,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import Tap  # noqa: E402
+
 RUNS = 120         # portscope runs, cycling through MODES
 TIME_LIMIT = 12.0  # seconds: on a loaded machine, stop early
 MIN_RUNS = 40      # but not with fewer runs than this
@@ -37,29 +40,6 @@ CSV_HEADER = ["transport", "address", "port", "pid", "process", "service", "flag
 TEXT_HEADER = re.compile(r"^PROTO +ADDRESS +PORT +PID +PROCESS +SERVICE +FLAGS$")
 TEXT_ROW = re.compile(r"^(tcp|udp) +(\S+) +(\d+) +(\d+|-) (.+)$")
 WARNING = re.compile(r"^portscope: warning: the sockets of \d+ process(es)? could not be read")
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, desc, detail=""):
-        self.n += 1
-        print("%s %d - %s" % ("ok" if cond else "not ok", self.n, desc))
-        if not cond:
-            self.failed += 1
-            for line in str(detail).splitlines()[:40]:
-                print("# " + line)
-        sys.stdout.flush()
-
-    def skip(self, desc, why):
-        self.n += 1
-        print("ok %d - %s # SKIP %s" % (self.n, desc, why))
-
-    def finish(self):
-        print("1..%d" % self.n)
-        return 1 if self.failed else 0
 
 
 def environment():

@@ -73,6 +73,7 @@ is "suggest --<TAB>: its options and the global ones" "--any-range
 --format
 --help
 --list-names
+--no-cache
 --proto
 --registry
 --run

@@ -82,41 +82,45 @@ is "help: no line left in English" "" "$(same_lines "$EN" "$DE")"
 TUI_ARG=8080
 de tui 80x24 ']' '@dump gap' '-' '-' '@dump zoom'
 TUI_ARG=
-like "status: free gap of 1 port (singular)" "[KARTE] freie Lücke 8085-8085 (1 Port)" "$(row 1 23)"
-like "status: the hint at its right end" "? Hilfe  q Ende" "$(row 1 23)"
+like "status: free gap of 1 port (singular)" "[KARTE] Port 8085: frei, Benutzer-Bereich  freie Lücke 8085-8085 (1 Port)" "$(row 1 23)"
 like "title: 1 Port/Zelle (singular)" "| any | 1 Port/Zelle" "$(row 1 0)"
-like "status: zoom of 16 ports (plural)" "[KARTE] Zoom: 16 Ports pro Zelle" "$(row 2 23)"
+like "status: zoom of 16 ports (plural)" "[KARTE] Port 8085: frei, Benutzer-Bereich  Zoom: 16 Ports pro Zelle" "$(row 2 23)"
 like "title: 16 Ports/Zelle (plural)" "| any | 16 Ports/Zelle" "$(row 2 0)"
 like "detail: a cell of 16 ports" "Ports 8080-8095 (16 Ports, Bereich Benutzer), Transportprotokoll any" "$(screen 2)"
 like "detail: largest gap" "größte freie Lücke 8092-8095 (4 Ports)" "$(screen 2)"
-like "legend in German" "█vergeben ▒reserviert ·frei █System █Benutzer █Dynamisch" "$(screen 1)"
+like "legend in German" "·▒█ System ·▒█ Benutzer ·▒█ Dynamisch = frei, reserviert, vergeben" "$(screen 1)"
 
-# A longer translation still leaves the map whole: the same 64 cells a row.
+# A longer translation still leaves the map whole: the same 70 cells a row.
 MAPROW=$(row 1 5)
-is "the map keeps its width in German" 72 "$(printf '%s' "$MAPROW" | wc -m)"
+is "the map keeps its width in German" 80 "$(printf '%s' "$MAPROW" | wc -m)"
+de tui 120x24 ':443<Enter>' '@dump'
+like "status: the hint at its right end" "? Hilfe  q Ende" "$(row 1 23)"
 
 # At the smallest size the German help wraps under its key column and the
-# map still has its 32 cells a row.
+# map still has its 30 cells a row.
 TUI_ARG=8080
 de tui 40x10 '@dump map' '?' '@dump help'
 TUI_ARG=
-is "40x10: a map row is 40 columns" 40 "$(row 1 1 | wc -m | awk '{print $1 - 1}')"
+is "40x10: a map row is 40 columns" 40 "$(row 1 2 | wc -m | awk '{print $1 - 1}')"
 is "40x10: help wraps under the key column" "Links h       vorige Zelle (auf einer
-              Seite: nach oben blättern)" "$(screen 2 | sed -n '6,7p')"
+              Seite: nach oben blättern)" "$(screen 2 | grep -A1 '^Links h')"
 
 # The search on the map: the status line's count (plural), the wrap
 # notice, the detail pane's mark, the legend, Esc (ssh: 18 records on 9
 # ports, as test_search.sh checks in English).
 de tui 100x30 '/ssh<Enter>' '@dump first' 'nnnnnnnn' '@dump last' 'n' '@dump wrap' '<Esc>' '@dump esc'
-is "search: match k of N ports (M records)" "[KARTE] /ssh: Treffer 1 von 9 Ports (18 Einträge)" \
+is "search: match k of N ports (M records)" \
+	"[KARTE] Port 22 ssh: vergeben, System-Bereich  /ssh: Treffer 1 von 9 Ports (18 Einträge)" \
 	"$(row 1 29 | sed 's/ *? Hilfe.*//')"
 like "search: the last match" "/ssh: Treffer 9 von 9 Ports (18 Einträge)" "$(row 2 29)"
 like "search: the wrap notice" "Treffer 1 von 9 Ports (18 Einträge)  Suche oben fortgesetzt (Port 0)" "$(row 3 29)"
 like "search: the detail pane marks a matching record" "[Treffer] 22/tcp  ssh  (vergeben)" "$(screen 1)"
-like "search: the legend names the overlay" "●Suchtreffer" "$(row 1 14)"
-is "search: Esc clears it" "[KARTE] Suche aufgehoben" "$(row 4 29 | sed 's/ *? Hilfe.*//')"
+like "search: the legend names the overlay" "●Suchtreffer" "$(legend_line 1)"
+is "search: Esc clears it" "[KARTE] Port 22 ssh: vergeben, System-Bereich  Suche aufgehoben" \
+	"$(row 4 29 | sed 's/ *? Hilfe.*//')"
 de tui 100x30 '/ssh<Enter>' ':443<Enter>' '@dump'
-is "search: off a match, N ports (M records)" "[KARTE] /ssh: 9 Ports (18 Einträge)  Port 443" \
+is "search: off a match, N ports (M records)" \
+	"[KARTE] Port 443 https: vergeben, System-Bereich  /ssh: 9 Ports (18 Einträge)  Port 443" \
 	"$(row 1 29 | sed 's/ *? Hilfe.*//')"
 
 # suggest, with the fixture sources of test_suggest.sh: the legend, the

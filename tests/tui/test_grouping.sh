@@ -29,15 +29,15 @@ unset IFS
 tui 100x30 "$@"
 is "C: exit 0" 0 "$RC"
 is "C: the prompt's count, not grouped" "/ss  43455 ports (2188 records)" "$(row 1 29)"
-is "C: match k of N ports (M records), not grouped" "[MAP] /ss: match 24464 of 43455 ports (2188 records)  port 30005" \
+is "C: match k of N ports (M records), not grouped" "[MAP] port 30005: unassigned, user range  /ss: match 24464 of 43455 ports (2188 records)  port 30005" \
 	"$(status 2)"
-is "C: off a match" "[MAP] /ss: 43455 ports (2188 records)  port 30001" "$(status 3)"
+is "C: off a match" "[MAP] port 30001 pago-services1: assigned, user range  /ss: 43455 ports (2188 records)  port 30001" "$(status 3)"
 de tui 100x30 "$@"
 is "de_DE: exit 0" 0 "$RC"
 is "de_DE: the prompt's count, grouped" "/ss  43.455 Ports (2.188 Einträge)" "$(row 1 29)"
 is "de_DE: match k of N ports (M records), grouped; the port is not" \
-	"[KARTE] /ss: Treffer 24.464 von 43.455 Ports (2.188 Einträge)  Port 30005" "$(status 2)"
-is "de_DE: off a match" "[KARTE] /ss: 43.455 Ports (2.188 Einträge)  Port 30001" "$(status 3)"
+	"[KARTE] Port 30005: frei  /ss: Treffer 24.464 von 43.455 Ports (2.188 Einträge)  Port 30005" "$(status 2)"
+is "de_DE: off a match" "[KARTE] Port 30001 pago-services1: vergeben  /ss: 43.455 Ports (2.188 Einträge)  Port 30001" "$(status 3)"
 like "de_DE: the title's records, as before" "| 14.474 Einträge |" "$(row 1 0)"
 
 # The update's messages: the records installed, and the changes page's
@@ -51,10 +51,10 @@ USERREG="$XDG_DATA_HOME/portscope/$CUR"
 start_server
 export PORTSCOPE_UPDATE_URL="$BASE/ok/$CUR"
 tui 300x30 'U' 'U' '@dump'
-like "C: installed: N records, not grouped" "[MAP] installed: 14474 records in $USERREG" "$(row 1 29)"
+like "C: installed: N records, not grouped" "[MAP] port 0: reserved, system range  installed: 14474 records in $USERREG" "$(row 1 29)"
 rm -f "$USERREG" "$USERREG.http"
 de tui 300x30 'U' 'U' '@dump'
-like "de_DE: installed: N records, grouped" "[KARTE] installiert: 14.474 Einträge in $USERREG" "$(row 1 29)"
+like "de_DE: installed: N records, grouped" "[KARTE] Port 0: reserviert, System-Bereich  installiert: 14.474 Einträge in $USERREG" "$(row 1 29)"
 
 # Over the older snapshot: the changes page names both registries.
 cp "$OLD" "$USERREG"

@@ -5,13 +5,15 @@
 # parts of portscope provide.
 . "$TESTS_DIR/tui/tui_lib.sh"
 
-tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc'
-H=$(screen 1)
+tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc' '?<End>' '@dump end'
+# the help page is longer than 40 rows: its top and its end
+H="$(screen 1)
+$(screen 4)"
 is "exit 0" 0 "$RC"
 like "help: status says so" "[HELP]" "$(row 1 39)"
 for k in "Left h " "Right l " "Up k " "Down j " "PgUp " "PgDn Space " "Home g " "End G " \
-	"+ " "- " ": " "] " "[ " "t " "/ " "n " "N " "L " "s " "r " "Tab " "? F1 " "Ctrl-L " \
-	"mouse " "Esc " "q "; do
+	"+ " "- " ": " "] " "[ " "> " "< " "t " "/ " "n " "N " "L " "s " "r " "Tab " "Enter " "D " \
+	"} " "{ " "? F1 " "Ctrl-L " "mouse " "Esc " "q "; do
 	like "help lists '$k'" "
 $k" "$H"
 done
@@ -51,7 +53,7 @@ like "jjj scrolls the pane (10 lines shown): lines 4-13" " Port 443  4-13/" "$(r
 is "G scrolls to its end: the last line shown is the last" "last" \
 	"$(row 3 12 | sed -n 's|^ Port 443  [0-9]*-\([0-9]*\)/\([0-9]*\) .*|\1 \2|p' |
 		awk '{ print ($1 == $2 && $1 > 13) ? "last" : $0 }')"
-like "Tab again: j moves the map cursor" " Port 507 " "$(row 4 12)"
+like "Tab again: j moves the map cursor (a row is 70 ports)" " Port 513 " "$(heading 4)"
 
 # '/', 'n' and 'N' are tested in test_search.sh; 'L' and 's' in test_choose.sh.
 finish

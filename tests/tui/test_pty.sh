@@ -135,19 +135,16 @@ expect [detail focused
 send jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj
 expect   nmap-services   nm\\e[1337map/tcp
 send \t
-expect [Tab: focus the detail pane]
-# every zoom level: the bucket's records in the detail pane
+expect [Tab: focus the detail pane;
+# every zoom level: the bucket's records in the detail pane (at 200x50
+# 16 ports per cell is finer than the fit zoom only in ASCII, so three
+# more - reach the fit zoom either way)
 send -
 expect 4 ports/cell
 expect Ports 4-7 (4 ports, system range)
-send -
-expect 16 ports/cell
-expect Ports 0-15 (16 ports
-send -
-expect 64 ports/cell
-send -
-expect 256 ports/cell
-expect Ports 0-255 (256 ports
+send ---
+expect | fit 
+expect Ports 0-
 expect 7/tcp  evil\\u009b1337m  (assigned)  <D7 \\e]52;c;RVZJTA==\\x07
 send ++++
 expect 1 port/cell
@@ -221,7 +218,7 @@ expect before:
 expect added         10/tcp  added\\e]8;;y\\e\\  <NEW \\e]52;c;RVZJTA==\\x07
 expect removed       11/tcp  gone\\u0085x  <OLD \\e]52;c;RVZJTA==\\x07
 send q
-expect [Tab: focus the detail pane]
+expect [Tab: focus the detail pane;
 # U}
 # too small, and back (after the q above is read: a key sees the size the
 # terminal has when it is read, and q quits the too-small screen)
@@ -353,7 +350,7 @@ expect [HELP]
 storm 60 0.6 300x100 jk
 resize 100 30
 send g
-expect ? F1          this help
+expect Right l       next cell
 send q:7\r
 expect 7/tcp  evil\\u009b1337m
 send c

@@ -14,8 +14,8 @@ cp "$TCP" "$TMPD/tcp.orig"
 NEW='   3: 0100007F:270F 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1001 1 0000000000000000 100 0 0 10 0'
 
 # The glyph on 9999 (the cursor's cell; the cursor keeps the mark's glyph):
-# column 15 of the map row of 9984 (128 cells a row at 200 columns).
-glyph() { screen "$1" | grep '^ 9984 ' | sed 's/^.\{23\}\(.\).*/\1/'; }
+# column 99 of the map row of 9900 (180 cells a row at 200 columns).
+glyph() { screen "$1" | grep '^ 9900 ' | sed 's/^.\{109\}\(.\).*/\1/'; }
 
 tui_bg 200x40 ':9999<Enter>' 'L' '@dump before' "@wait $TMPD/go1" '@sleep 1999' '@dump early' \
 	'@sleep 1' '@dump after' '@sleep 2000' '@dump steady' 'L' '@dump off' "@wait $TMPD/go2" \
@@ -28,10 +28,10 @@ cp "$TMPD/tcp.orig" "$TCP"
 : >"$TMPD/go2"
 tui_wait
 is "exit 0" 0 "$RC"
-is "before: 9999 not marked" "█" "$(glyph 1)"
+is "before: 9999 not marked (the cursor draws an assigned cell as ■)" "■" "$(glyph 1)"
 like "before: nobody listens; the pane says how often it looks" \
 	"Listening here    nobody  [$R/proc/net, read again every 2 s while L is on]" "$(screen 1)"
-is "1999 ms later: not read again yet" "█" "$(glyph 2)"
+is "1999 ms later: not read again yet" "■" "$(glyph 2)"
 is "2000 ms: the new socket is marked" "●" "$(glyph 3)"
 like "2000 ms: the pane names it" "Listening here    tcp 127.0.0.1:9999 pid 100 webserver" "$(screen 3)"
 is "the refresh keeps the status line" "$(row 1 39)" "$(row 3 39)"
@@ -39,7 +39,7 @@ is "4000 ms, nothing changed: the same screen" "$(screen 3)" "$(screen 4)"
 like "L off: the pane gives the scan's time again" "[$R/proc/net, scanned " "$(screen 5)"
 like "L off, 10 s later: not read again (the socket gone from /proc is still shown)" \
 	"Listening here    tcp 127.0.0.1:9999 pid 100 webserver" "$(screen 6)"
-is "L on again: read at once, the socket is gone" "█" "$(glyph 7)"
+is "L on again: read at once, the socket is gone" "■" "$(glyph 7)"
 like "... and the pane says nobody" "Listening here    nobody  [" "$(screen 7)"
 
 # The help page says the interval.

@@ -9,28 +9,31 @@
 # "ss" matches 2188 records covering 43455 ports.
 . "$TESTS_DIR/tui/tui_lib.sh"
 
-# At 100x30 a map row is 64 cells; the map is rows 1-13, the status row 29.
+# At 100x30 a map row is 90 cells; the ruler is row 1, the map rows 2-13,
+# the status row 29. The status line starts with the cursor's port.
 # chr N: the Nth character (not byte) of standard input's line.
 chr() { sed "s/^.\{$(($1 - 1))\}\(.\).*/\1/"; }
 tui 100x30 '/ss' '@dump ss' 'h' '@dump ssh' '<Enter>' '@dump enter'
 is "exit 0" 0 "$RC"
 is "live: the prompt counts the matches of what is typed" "/ss  43455 ports (2188 records)" "$(row 1 29)"
 is "live: one more letter narrows it" "/ssh  9 ports (18 records)" "$(row 2 29)"
-is "live: port 22 is marked on the map while typing" "●" "$(row 2 1 | chr 31)"
-is "live: port 21 is not" "█" "$(row 2 1 | chr 30)"
+is "live: port 22 is marked on the map while typing" "●" "$(row 2 2 | chr 33)"
+is "live: port 21 is not" "█" "$(row 2 2 | chr 32)"
 is "Enter jumps to the first match" "Port 22" "$(row 3 15 | cut -c2-8)"
 is "the status counts: match 1 of 9 ports (18 records)" \
-	"[MAP] /ssh: match 1 of 9 ports (18 records)" "$(row 3 29 | sed 's/ *? help.*//')"
+	"[MAP] port 22 ssh: assigned, system range  /ssh: match 1 of 9 ports (18 records)" \
+	"$(row 3 29 | sed 's/ *? help.*//')"
 like "the detail pane marks the matching records" "[match] 22/tcp  ssh  (assigned)" "$(screen 3)"
 like "... every one of them" "[match] 22/udp  ssh  (assigned)" "$(screen 3)"
-like "the legend names the overlay" "●search match" "$(row 3 14)"
+like "the legend names the overlay" "●search match" "$(legend_line 3)"
 
 # n / N, and the wrap notice at both ends.
 tui 100x30 '/ssh<Enter>' 'n' '@dump n' 'nnnnnnn' '@dump last' 'n' '@dump wrap' 'N' '@dump back' \
 	'N' '@dump wrapback'
 is "n: the next matching port" "Port 614" "$(row 1 15 | cut -c2-9)"
 like "n: match 2 of 9" "/ssh: match 2 of 9 ports (18 records)" "$(row 1 29)"
-is "n: no wrap notice" "[MAP] /ssh: match 2 of 9 ports (18 records)" "$(row 1 29 | sed 's/ *? help.*//')"
+is "n: no wrap notice" "[MAP] port 614 sshell: assigned, system range  /ssh: match 2 of 9 ports (18 records)" \
+	"$(row 1 29 | sed 's/ *? help.*//')"
 is "the last match" "Port 17235" "$(row 2 15 | cut -c2-11)"
 like "the last match: 9 of 9" "match 9 of 9 ports" "$(row 2 29)"
 is "n at the end wraps to port 22" "Port 22 " "$(row 3 15 | cut -c2-9)"
@@ -44,28 +47,34 @@ like "N: 8 of 9" "match 8 of 9 ports" "$(row 5 29)"
 
 # A cursor off the matches: the count without a rank.
 tui 100x30 '/ssh<Enter>' ':443<Enter>' '@dump'
-is "off a match: N ports (M records), then the message" "[MAP] /ssh: 9 ports (18 records)  port 443" \
+is "off a match: N ports (M records), then the message" \
+	"[MAP] port 443 https: assigned, system range  /ssh: 9 ports (18 records)  port 443" \
 	"$(row 1 29 | sed 's/ *? help.*//')"
 
-# Every zoom: a bucket holding a match is marked. At 256 ports per cell
-# the whole space is 4 rows; ssh's ports fall in 8 buckets.
+# Every zoom: a bucket holding a match is marked. At the fit zoom (32
+# ports per cell at 100x30) the whole space is 11 rows of half cells;
+# ssh's ports fall in 8 buckets, the first (0-31) under the cursor.
 tui 100x30 '/ssh<Enter>' '----' '@dump'
-is "256 ports/cell: 8 marked buckets" 8 "$(screen 1 | sed -n '2,5p' | grep -o '●' | wc -l | tr -d ' ')"
-is "17235's bucket (17152-17407) is marked" "●" "$(row 1 2 | chr 12)"
+is "fit: 7 marked buckets and the cursor's" "7 ▄" \
+	"$(screen 1 | sed -n '3,14p' | grep -o '●' | wc -l | tr -d ' ') $(row 1 2 | chr 11)"
+is "17235's bucket (17216-17247, below 14400-14431) is marked" "●" "$(row 1 4 | chr 99)"
 tui 100x30 '/ssh<Enter>' '--' '@dump'
-is "16 ports/cell: the bucket 16-31 (holding 22) is marked, 0-15 is not" "▒●" "$(row 1 1 | chr 9)$(row 1 1 | chr 10)"
+is "16 ports/cell: the bucket 16-31 (holding 22, under the cursor) is marked, 0-15 is not" "▒●" \
+	"$(row 1 2 | chr 11)$(row 1 2 | chr 12)"
 
 # t: the search is made again for the transport (ssh over tcp: 10 records
 # on the same 9 ports, in Python as in grep --proto tcp).
 tui 100x30 '/ssh<Enter>' 't' '@dump'
-is "t: the counts for tcp" "[MAP] /ssh: match 1 of 9 ports (10 records)  transport: tcp" \
+is "t: the counts for tcp" \
+	"[MAP] port 22 ssh: assigned, system range  /ssh: match 1 of 9 ports (10 records)  transport: tcp" \
 	"$(row 1 29 | sed 's/ *? help.*//')"
 
 # Checked against the CLI: kerberos in any case, name or description.
 run --registry "$REG" grep kerberos
 is "grep kerberos: 7 ports (13 records)" "7 ports (13 records)" "$(printf '%s\n' "$OUT" | sed -n 1p)"
 tui 100x30 '/kerberos<Enter>' '@dump'
-is "the TUI agrees with grep" "[MAP] /kerberos: match 1 of 7 ports (13 records)" \
+is "the TUI agrees with grep" \
+	"[MAP] port 88 kerberos: assigned, system range  /kerberos: match 1 of 7 ports (13 records)" \
 	"$(row 1 29 | sed 's/ *? help.*//')"
 is "the first one is 88" "Port 88 " "$(row 1 15 | cut -c2-9)"
 
@@ -84,13 +93,14 @@ A=$(screen 2 | sed -n 30p)
 is "a highlighted space marks the end" "differs" "$([ "$(col 3)" != "$(col 2)" ] && echo differs)"
 like "Enter: the error stays in the status line" "bad pattern: missing closing parenthesis at offset 1" \
 	"$(row 3 29)"
-like "the map keeps the last good result" "[MAP] /ssh: match 1 of 9 ports (18 records)" "$(row 3 29)"
-is "... marked on the map" "●" "$(row 3 1 | chr 31)"
+like "the map keeps the last good result" "[MAP] port 22  /ssh: match 1 of 9 ports" "$(row 3 29)"
+is "... marked on the map" "●" "$(row 3 2 | chr 33)"
 
 # Esc clears; Up / Down recall earlier patterns.
 tui 100x30 '/ssh<Enter>' '<Esc>' '@dump esc' '/kerberos<Enter>' '/<Up>' '@dump up' '<Up>' '@dump up2' \
 	'<Down>' '@dump down' '<Enter>' '@dump enter'
-is "Esc: the status says so" "[MAP] search cleared" "$(row 1 29 | sed 's/ *? help.*//')"
+is "Esc: the status says so" "[MAP] port 22 ssh: assigned, system range  search cleared" \
+	"$(row 1 29 | sed 's/ *? help.*//')"
 is "Esc: nothing marked" 0 "$(screen 1 | sed -n '2,14p' | grep -c '●')"
 is "Esc: no record marked" 0 "$(screen 1 | grep -c '\[match\]')"
 is "Up: the last pattern" "/kerberos  match 1 of 7 ports (13 records)" "$(row 2 29)"
@@ -110,7 +120,7 @@ GREP_COUNTS=$(printf '%s\n' "$OUT" | sed -n 1p)
 HITS=$(printf '%s\n' "$ERR" | sed -n 's/^portscope: \([0-9]*\) fields hit a limit.*/\1/p')
 is "grep: 354 fields hit the limit" 354 "$HITS"
 tui 100x30 "/$P" '<Enter>' 'l' 'l' '@dump'
-like "the limit hit is in the status line" "[MAP] /$P: limit hit in $HITS fields; " "$(row 1 29)"
+like "the limit hit is in the status line" "[MAP] port 2  /$P: limit hit in $HITS fields; " "$(row 1 29)"
 like "with grep's counts" "${GREP_COUNTS}" "$(row 1 29)"
 tui 100x30 "/$P" '<Enter>' ':443<Enter>' 'l' '@dump'
 is "keys typed while it runs act: the cursor is on 444" "Port 444 " "$(row 1 15 | cut -c2-10)"

@@ -115,16 +115,18 @@ T send-keys q q
 wait_for "EXITED rc=0"
 is "tmux: q closes the page, q quits" 0 $?
 # 5. The mouse, as the terminal reports it (SGR 1006 sequences, what
-# xterm-256color's kmous announces): a click on row 2, column 14 (port 69),
-# then the wheel down (three rows: port 261).
+# xterm-256color's kmous announces): a click on screen row 4, column 14
+# (the map's second row, 90-179: port 93), then the wheel down (three rows:
+# port 363).
 start --registry "$REG"
 wait_for "1 port/cell"
-T send-keys -l "$(printf '\033[<0;14;3M')"
-T send-keys -l "$(printf '\033[<0;14;3m')"
-wait_for " Port 69 "
+T send-keys -l "$(printf '\033[<0;14;4M')"
+T send-keys -l "$(printf '\033[<0;14;4m')"
+wait_for " Port 93 "
 is "tmux: a mouse click selects the cell" 0 $?
-T send-keys -l "$(printf '\033[<65;14;3M')"
-wait_for " Port 261 "
+like "tmux: the status line follows the click" "[MAP] port 93 " "$PANE"
+T send-keys -l "$(printf '\033[<65;14;4M')"
+wait_for " Port 363 "
 is "tmux: the wheel scrolls" 0 $?
 T send-keys q
 
@@ -207,10 +209,10 @@ T send-keys l
 wait_for " Port $((port + 1)) "
 # the glyph in the port's map cell, now that the cursor has left it
 cell=$(printf '%s\n' "$PANE" | python3 -c 'import sys
-port = int(sys.argv[1]); lo = port - port % 64
+port = int(sys.argv[1]); lo = port - port % 90
 for line in sys.stdin:
     if line[:5] == "%5d" % lo:
-        print(line[8 + port - lo])
+        print(line[10 + port - lo])
         break' "$port")
 is "tmux: the port's cell is marked" "●" "$cell"
 like "tmux: the legend names the mark" "●listening" "$PANE"

@@ -37,18 +37,20 @@ like "help: c" "c             what the last U changed (changed ports are marked)
 export PORTSCOPE_UPDATE_URL="$BASE/ok/$CUR"
 tui 100x30 '@dump start' 'U' '@dump after' ':443<Enter>' '@dump 443'
 is "exit 0" 0 "$RC"
-like "degraded: the title says so" " portscope | DEGRADED: /etc/services undated | 3 records" "$(row 1 0)"
+like "degraded: the title names the source (the banner says it is degraded)" \
+	" portscope | /etc/services undated | 3 records" "$(row 1 0)"
 is "degraded: the banner offers U" "$BANNER" "$(row 1 1 | sed 's/ *$//')"
 is "after U: the new source in the title bar" "$TITLE_NEW" "$(row 2 0)"
-is "after U: no banner, the map starts on row 1" "    0" "$(row 2 1 | cut -c1-5)"
-like "after U: the status line says what it installed" "[MAP] installed: 14474 records in $TMPD/home/" \
+is "after U: no banner, the ruler on row 1, the map from row 2" "        +|    0" \
+	"$(row 2 1 | cut -c1-9)|$(row 2 2 | cut -c1-5)"
+like "after U: the status line says what it installed" "[MAP] port 0  installed: 14474 records in $TMPD/home/" \
 	"$(row 2 29)"
 is "the installed file is the registry" same "$(cmp -s "$REG" "$USERREG" && echo same)"
 like "the new registry is browsed: 443 is https" "443/tcp  https  (assigned)" "$(screen 3)"
 
 # 2. Not modified: the server answers 304 to the saved validators.
 PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 'U' '@dump'
-like "up to date: says so" "[MAP] up to date (the server reports no change): $TMPD/home/" "$(row 1 29)"
+like "up to date: says so" "[MAP] port 0  up to date (the server reports no change): $TMPD/home/" "$(row 1 29)"
 
 # 3. Over an older file: what changed, as a page and on the map.
 cp "$OLD" "$USERREG"
@@ -60,10 +62,10 @@ PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 '@dump before' 'U' '@dump after' 
 	'q' '@dump map'
 like "before: the 2024-04 file" "IANA registry 2024-04-30 | 14447 records" "$(row 1 0)"
 is "after: the new one" "$TITLE_NEW" "$(row 2 0)"
-like "after: the counts in the status line" "[MAP] updated: $SUMMARY (c lists them); $TMPD/home/" \
+like "after: the counts in the status line" "[MAP] port 0  updated: $SUMMARY (c lists them); " \
 	"$(row 2 29)"
 is "the file was replaced" same "$(cmp -s "$REG" "$USERREG" && echo same)"
-like "the legend names the overlay" "◆changed" "$(row 2 14)"
+like "the legend names the overlay" "◇changed" "$(legend_line 2)"
 C=$(screen 3)
 is "c: the page's heading" "What the update changed" "$(row 3 1)"
 is "c: the counts" "$SUMMARY (186 only in spacing)" "$(row 3 4)"
@@ -74,16 +76,17 @@ like "c: a removed one" "removed       2/tcp  compressnet  Management Utility" "
 like "c: a changed one, with its fields" "changed       0/tcp  (no service name): assignee, contact, modified, reference" "$C"
 like "c: a change only in spacing" "changed       63/tcp  whoispp: only spacing" "$C"
 like "c: the mode" "[CHANGES]" "$(row 3 29)"
-is "port 2 (de-assigned) is marked on the map" "◆" "$(row 4 1 | sed 's/^.\{10\}\(.\).*/\1/')"
-is "port 1 (unchanged) is not" "█" "$(row 4 1 | sed 's/^.\{9\}\(.\).*/\1/')"
-is "port 63 (spacing only) is not" "█" "$(row 4 1 | sed 's/^.\{71\}\(.\).*/\1/')"
+is "port 2 (de-assigned) is marked on the map" "◇" "$(row 4 2 | sed 's/^.\{12\}\(.\).*/\1/')"
+is "port 1 (unchanged) is not" "█" "$(row 4 2 | sed 's/^.\{11\}\(.\).*/\1/')"
+is "port 63 (spacing only) is not" "█" "$(row 4 2 | sed 's/^.\{73\}\(.\).*/\1/')"
 
 # 4. A failed download (404, then a body cut short) changes nothing.
 why_missing() { echo "$BASE/missing/$CUR: the server answered HTTP 404, not 200"; }
 why_truncated() { echo "downloading $BASE/truncated/$CUR: the transfer ended before the whole file arrived"; }
 for mode in missing truncated; do
 	PORTSCOPE_UPDATE_URL="$BASE/$mode/$CUR" PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 200x30 'U' '@dump'
-	like "$mode: the status line says it failed, and why" "[MAP] update failed, nothing replaced: " "$(row 1 29)"
+	like "$mode: the status line says it failed, and why" "[MAP] port 0" "$(row 1 29)"
+	like "$mode: ... after the cursor's port" "  update failed, nothing replaced: " "$(row 1 29)"
 	like "$mode: why" "$(why_$mode)" "$(row 1 29)"
 	is "$mode: the title still shows the registry loaded" "$TITLE_NEW" "$(row 1 0)"
 	is "$mode: the file is untouched" same "$(cmp -s "$REG" "$USERREG" && echo same)"
@@ -94,9 +97,9 @@ done
 cp "$OLD" "$USERREG"
 rm -f "$USERREG.http"
 PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 '/ssh<Enter>' 'U' '@dump'
-is "the search counts the new registry's records" "[MAP] /ssh: match 1 of 9 ports (18 records)" \
+is "the search counts the new registry's records" "[MAP] port 22  /ssh: match 1 of 9 ports (18 records)" \
 	"$(row 1 29 | sed 's/  updated: .*//')"
-is "its ports are marked" "●" "$(row 1 1 | sed 's/^.\{30\}\(.\).*/\1/')"
+is "its ports are marked" "●" "$(row 1 2 | sed 's/^.\{32\}\(.\).*/\1/')"
 
 # 6. The changes page in German: the kinds translated and their column
 # aligned by display width (geändert has a two-byte character).
@@ -106,7 +109,7 @@ LANGUAGE=de
 export LANGUAGE
 PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 'U' 'c' '@dump'
 LANGUAGE=
-like "de: the status line" "[ÄNDERUNGEN] aktualisiert: 43 hinzugekommen, 16 entfernt, 208 geändert (c listet sie auf)" \
+like "de: the status line" "[ÄNDERUNGEN] Port 0  aktualisiert: 43 hinzugekommen, 16 entfernt, 208 geändert (c listet sie auf)" \
 	"$(row 1 29)"
 is "de: the heading" "Was das Update geändert hat" "$(row 1 1)"
 is "de: the counts" "43 hinzugekommen, 16 entfernt, 208 geändert (186 nur im Leerraum)" "$(row 1 4)"
@@ -119,14 +122,16 @@ rm -f "$USERREG" "$USERREG.http"
 cp "$OLD" "$TMPD/mine.csv"
 cp "$TMPD/mine.csv" "$TMPD/mine.before"
 gets=$(grep -c '"GET /ok/' "$TMPD/server.log")
-TUI_REG="$TMPD/mine.csv" PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 200x30 'U' '@dump asked' 'j' '@dump no' \
+# (260 columns: the status line starts with the cursor's port, then the
+# question and its two paths)
+TUI_REG="$TMPD/mine.csv" PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 260x30 'U' '@dump asked' 'j' '@dump no' \
 	'U' 'U' '@dump yes'
 like "--registry: U asks first, naming where it writes" \
-	"[MAP] U again: download the official registry to $USERREG and show it instead of $TMPD/mine.csv" \
+	"  U again: download the official registry to $USERREG and show it instead of $TMPD/mine.csv" \
 	"$(row 1 29)"
 unlike "--registry: a key between cancels: nothing installed" "installed" "$(row 2 29)"
 is "--registry: one download only (U U), none after U j" $((gets + 1)) "$(grep -c '"GET /ok/' "$TMPD/server.log")"
-like "--registry: U U downloads and shows it" "[MAP] installed: 14474 records in $USERREG" "$(row 3 29)"
+like "--registry: U U downloads and shows it" "  installed: 14474 records in $USERREG" "$(row 3 29)"
 is "--registry: the download went to the per-user path" same "$(cmp -s "$REG" "$USERREG" && echo same)"
 is "--registry: FILE is untouched" same "$(cmp -s "$TMPD/mine.before" "$TMPD/mine.csv" && echo same)"
 finish

@@ -42,7 +42,7 @@ for y in 2024 2011; do
 	for i in $(seq "$back"); do keys="$keys <Up>"; done
 	# shellcheck disable=SC2086
 	TUI_ARG=$first tui 100x30 'y' $keys '<Enter>' '@dump marked'
-	like "$y: Enter marks exactly its registrations' ports ($n)" "[MAP] $y: $n port" "$(row 1 29)"
+	like "$y: Enter marks exactly its registrations' ports ($n)" "  $y: $n port" "$(row 1 29)"
 	like "$y: the legend names the overlay" "registered that year" "$(screen 1)"
 done
 TUI_TERM=xterm-256color tui 100x30 'y' 'g' '@attrs legend'

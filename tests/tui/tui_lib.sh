@@ -12,6 +12,8 @@
 #   wait_dump LABEL    wait (at most 10 s) until the running TUI dumped LABEL
 #   screen N           the Nth dump of the last run, without its header
 #   row N R            row R (0-based) of dump N
+#   heading N          the detail pane's heading in dump N; legend_line N
+#                      the legend above it; last_map_row N the map's last row
 . "$TESTS_DIR/lib.sh"
 # The kernel's facts come from a fixture, so the screens do not depend on
 # this machine: ephemeral 40000-50999, unprivileged from 80.
@@ -52,4 +54,20 @@ screen() {
 
 row() {
 	screen "$1" | sed -n "$(($2 + 1))p"
+}
+
+# The detail pane's heading in dump N (its row follows the pane's height),
+# the legend above it, and the last map row above that.
+heading() {
+	screen "$1" | grep -m1 '^ Port [0-9]'
+}
+heading_y() {
+	screen "$1" | grep -n -m1 '^ Port [0-9]' | cut -d: -f1
+}
+legend_line() {
+	screen "$1" | awk '/^[ 0-9][ 0-9][ 0-9][ 0-9][0-9] [ UD] / { last = NR } { line[NR] = $0 }
+		END { print line[last + 1] }'
+}
+last_map_row() {
+	screen "$1" | grep '^[ 0-9][ 0-9][ 0-9][ 0-9][0-9] [ UD] ' | tail -1
 }

@@ -51,12 +51,37 @@ START_TEST(priority_and_enable)
 }
 END_TEST
 
+START_TEST(next_and_previous)
+{
+	unsigned p = 0;
+	overlay_clear(&a);
+	ck_assert(!overlay_next(&a, 100, false, &p));
+	ck_assert(!overlay_next(&a, 100, true, &p));
+	overlay_set_port(&a, 5);
+	overlay_set_port(&a, 8080);
+	overlay_set_port(&a, 65535);
+	ck_assert(overlay_next(&a, 5, false, &p) && p == 8080);
+	ck_assert(overlay_next(&a, 8080, false, &p) && p == 65535);
+	ck_assert(overlay_next(&a, 65535, false, &p) && p == 5); /* around the end */
+	ck_assert(overlay_next(&a, 8080, true, &p) && p == 5);
+	ck_assert(overlay_next(&a, 5, true, &p) && p == 65535); /* around the start */
+	ck_assert(overlay_next(&a, 0, true, &p) && p == 65535);
+	overlay_clear(&a);
+	overlay_set_port(&a, 64);
+	ck_assert(overlay_next(&a, 64, false, &p) && p == 64); /* the only one */
+	ck_assert(overlay_next(&a, 64, true, &p) && p == 64);
+	ck_assert(overlay_next(&a, 63, false, &p) && p == 64);
+	ck_assert(overlay_next(&a, 65, true, &p) && p == 64);
+}
+END_TEST
+
 static Suite *overlay_suite(void)
 {
 	Suite *s = suite_create("overlay");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, bits_and_counts);
 	tcase_add_test(tc, priority_and_enable);
+	tcase_add_test(tc, next_and_previous);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT */
+/* test_image.c: compiled images (doc/HACKING.md, "Compiled index"): the
+ * container refuses every damaged or foreign image, the real registry and
+ * a services file come back from their images exactly as parsed, and
+ * image_open() maps only the image of the source as it is now. */
+#include <config.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "image.h"
+#include "portnames.h"
+#include "regimage.h"
+#include "testutil.h"
+
+static const struct image_key key = { 1, 2, 3, 4, 5, 6 };
+
+/* Built without libxxhash there are no images: nothing to test. */
+#ifdef HAVE_XXHASH
+#define NEED_IMAGES() ((void)0)
+#else
+#define NEED_IMAGES() return
+#endif
+
+/* A small image of two sections, in a 64-byte aligned block. */
+static char *small_image(size_t *len)
+{
+	static const char a[] = "first section", b[] = "second";
+	const struct image_section s[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	char *built = image_build(IMAGE_REGISTRY, &key, s, 2, len);
+	ck_assert_ptr_nonnull(built);
+	char *img = aligned_alloc(IMAGE_ALIGN, (*len + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN);
+	ck_assert_ptr_nonnull(img);
+	memcpy(img, built, *len);
+	free(built);
+	return img;
+}
+
+START_TEST(container_checks)
+{
+	NEED_IMAGES();
+	size_t len;
+	char *img = small_image(&len);
+	struct image got;
+	struct image_key k;
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, &k, 2, &got), 0);
+	ck_assert_mem_eq(&k, &key, sizeof(k));
+	ck_assert_str_eq(got.sect[0].data, "first section");
+	ck_assert_str_eq(got.sect[1].data, "second");
+	ck_assert_uint_eq((uintptr_t)got.sect[1].data % IMAGE_ALIGN, 0);
+	/* the wrong type or section count, cut short, a byte too long */
+	ck_assert_int_eq(image_check(img, len, IMAGE_PORTNAMES, &k, 2, &got), -1);
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, &k, 3, &got), -1);
+	for (size_t cut = 0; cut < len; cut += 7)
+		ck_assert_int_eq(image_check(img, cut, IMAGE_REGISTRY, &k, 2, &got), -1);
+	/* every single bit flipped anywhere */
+	for (size_t i = 0; i < len; i++)
+		for (int bit = 0; bit < 8; bit++) {
+			img[i] ^= (char)(1 << bit);
+			ck_assert_msg(image_check(img, len, IMAGE_REGISTRY, &k, 2, &got) == -1,
+				      "byte %zu bit %d flipped and accepted", i, bit);
+			img[i] ^= (char)(1 << bit);
+		}
+	/* sealed again after a change to the version or the endianness */
+	img[20] ^= 1;
+	image_seal(img, len);
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, &k, 2, &got), -1);
+	img[20] ^= 1;
+	char t = img[16];
+	img[16] = img[19], img[19] = t;
+	image_seal(img, len);
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, &k, 2, &got), -1);
+	free(img);
+}
+END_TEST
+
+/* The same registry, field by field and port by port. */
+static void same_registry(struct registry *a, struct registry *b)
+{
+	ck_assert_uint_eq(a->nrec, b->nrec);
+	ck_assert_str_eq(a->date, b->date);
+	for (size_t i = 0; i < a->nrec; i++)
+		for (int f = 0; f < FIELD_COUNT; f++)
+			ck_assert_str_eq(registry_field(a, &a->rec[i], (enum field)f),
+					 registry_field(b, &b->rec[i], (enum field)f));
+	ck_assert_mem_eq(a->state, b->state, (TRANSPORT_ANY + 1) * PORT_COUNT);
+	ck_assert_mem_eq(a->cover_off, b->cover_off, (PORT_COUNT + 1) * sizeof(uint32_t));
+	const uint32_t *x, *y;
+	ck_assert_uint_eq(registry_find_service(a, "ssh", &x), registry_find_service(b, "SSH", &y));
+	ck_assert_uint_eq(registry_find_service(b, "kerberos", &y), 2); /* 88/tcp, 88/udp */
+}
+
+START_TEST(registry_round_trip)
+{
+	NEED_IMAGES();
+	struct registry *reg = load_or_fail(IANA_CURRENT);
+	size_t len;
+	char *bytes = regimage_build(reg, &key, &len);
+	ck_assert_ptr_nonnull(bytes);
+	char *img = aligned_alloc(IMAGE_ALIGN, (len + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN);
+	memcpy(img, bytes, len);
+	free(bytes);
+	struct image got;
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS, &got), 0);
+	struct registry *back = regimage_from(&got, SOURCE_IANA_CSV, false);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_uint_eq(back->nrec, 14474);
+	same_registry(reg, back);
+	registry_free(back);
+	/* an image of a services-format registry is not one of the CSV */
+	ck_assert_ptr_null(regimage_from(&got, SOURCE_SERVICES, false));
+	/* a byte of the pool changed: a load for the counts only never reads
+	 * the pool and is right; a whole load checks it and refuses */
+	char *pool = (char *)got.sect[2].data;
+	pool[got.sect[2].len / 2] ^= 1;
+	ck_assert_int_eq(image_check_some(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS,
+					  regimage_defer(true), &got), 0);
+	back = regimage_from(&got, SOURCE_IANA_CSV, true);
+	ck_assert_ptr_nonnull(back);
+	ck_assert(back->counts_only && !back->rec && !back->cover_off);
+	ck_assert_uint_eq(back->nrec, 14474);
+	ck_assert_mem_eq(reg->state, back->state, (TRANSPORT_ANY + 1) * PORT_COUNT);
+	registry_free(back);
+	ck_assert_ptr_null(regimage_from(&got, SOURCE_IANA_CSV, false));
+	ck_assert_int_eq(image_check(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS, &got), -1);
+	registry_free(reg);
+	free(img);
+}
+END_TEST
+
+START_TEST(portnames_round_trip)
+{
+	NEED_IMAGES();
+	static const char text[] = "b\t9/udp\n# c\na\t7/tcp\t0.5\tal\nbad\nr\t100-102/tcp\n";
+	struct ps_error err = PS_ERROR_INIT;
+	struct portnames *pn = portnames_load_mem(text, sizeof(text) - 1, "mem", &err);
+	ck_assert_ptr_nonnull(pn);
+	size_t len;
+	char *bytes = portnames_image_build(pn, &key, &len);
+	char *img = aligned_alloc(IMAGE_ALIGN, (len + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN);
+	memcpy(img, bytes, len);
+	free(bytes);
+	struct image got;
+	ck_assert_int_eq(image_check(img, len, IMAGE_PORTNAMES, NULL, PORTNAMES_IMAGE_SECTIONS,
+				     &got), 0);
+	struct portnames *back = portnames_from_image(&got, "mem");
+	ck_assert_ptr_nonnull(back);
+	ck_assert_uint_eq(back->n, pn->n);
+	ck_assert_str_eq(portnames_name(back, 7, TRANSPORT_ANY), "a");
+	ck_assert_str_eq(portnames_name(back, 101, TRANSPORT_TCP), "r");
+	ck_assert(portnames_frequency(back, 7, TRANSPORT_TCP) == 0.5);
+	ck_assert(portnames_has(back, 9, TRANSPORT_UDP) && !portnames_has(back, 9, TRANSPORT_TCP));
+	ck_assert_uint_eq(back->skipped.n, 1);
+	ck_assert_str_eq(back->skipped.why, pn->skipped.why);
+	portnames_free(back);
+	portnames_free(pn);
+	free(img);
+}
+END_TEST
+
+/* Write a file with text; its path in buf. */
+static const char *write_file(char *buf, size_t n, const char *dir, const char *name,
+			      const char *text)
+{
+	snprintf(buf, n, "%s/%s", dir, name);
+	FILE *fp = fopen(buf, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return buf;
+}
+
+START_TEST(open_only_current)
+{
+	NEED_IMAGES();
+	char dir[] = "/tmp/portscope-image.XXXXXX", src[4096], img[4096];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	write_file(src, sizeof(src), dir, "services", "a\t7/tcp\n");
+	snprintf(img, sizeof(img), "%s/cache/x.img", dir);
+	struct image map;
+	struct image_key k, k2;
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k),
+			 IMAGE_STALE);
+	static const char data[] = "payload";
+	const struct image_section s = { data, sizeof(data) };
+	ck_assert_int_eq(image_write(img, IMAGE_PORTNAMES, &k, &s, 1), 0);
+	struct stat sb;
+	ck_assert_int_eq(stat(img, &sb), 0);
+	ck_assert_uint_eq(sb.st_mode & 0777, 0600);
+	snprintf(img + strlen(img) - 6, 7, "%s", "");
+	ck_assert_int_eq(stat(img, &sb), 0);
+	ck_assert_uint_eq(sb.st_mode & 0777, 0700);
+	snprintf(img, sizeof(img), "%s/cache/x.img", dir);
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k2),
+			 IMAGE_MAPPED);
+	ck_assert_str_eq(map.sect[0].data, "payload");
+	image_unmap(&map);
+	/* the same size, new bytes: not current any more */
+	write_file(src, sizeof(src), dir, "services", "b\t7/tcp\n");
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k2),
+			 IMAGE_STALE);
+	ck_assert_uint_ne(k.hash, k2.hash);
+	/* no source, no key */
+	unlink(src);
+	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k2),
+			 IMAGE_NOKEY);
+	unlink(img);
+	snprintf(img + strlen(img) - 6, 7, "%s", "");
+	rmdir(img);
+	rmdir(dir);
+}
+END_TEST
+
+static Suite *image_suite(void)
+{
+	Suite *s = suite_create("image");
+	TCase *tc = tcase_create("image");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, container_checks);
+	tcase_add_test(tc, registry_round_trip);
+	tcase_add_test(tc, portnames_round_trip);
+	tcase_add_test(tc, open_only_current);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TEST_MAIN(image_suite)
