@@ -82,6 +82,7 @@ static const struct option long_options[] = {
 	{ "ports", required_argument, NULL, OPTC_PORTS },
 	{ "timeout", required_argument, NULL, OPTC_TIMEOUT },
 	{ "scan", no_argument, NULL, OPTC_SCAN },
+	{ "no-cache", no_argument, NULL, OPTC_NO_CACHE },
 	{ NULL, 0, NULL, 0 },
 };
 
