@@ -59,7 +59,8 @@ int main(int argc, char **argv)
 		double c0 = bench_now_ms(CLOCK_PROCESS_CPUTIME_ID);
 		struct search *s = search_new(reg, argv[2], strlen(argv[2]), &opt, &serr);
 		if (!s) {
-			fprintf(stderr, "%s: %s at offset %zu\n", argv[0], serr.message, serr.offset);
+			fprintf(stderr, "%s: %s at offset %zu\n", argv[0], serr.message,
+				serr.offset);
 			return 2;
 		}
 		search_run(s);

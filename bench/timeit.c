@@ -61,14 +61,14 @@ int main(int argc, char **argv)
 	int n = atoi(argv[1]);
 	if (n < 1)
 		return 2;
-	char **cmd[2] = { argv + 2, NULL };
+	char **cmd[2] = {argv + 2, NULL};
 	for (int i = 2; i < argc; i++)
 		if (strcmp(argv[i], "--") == 0) {
 			argv[i] = NULL;
 			cmd[1] = argv + i + 1;
 		}
 	int ncmd = cmd[1] && cmd[1][0] ? 2 : 1;
-	double *t[2] = { calloc((size_t)n, sizeof(double)), calloc((size_t)n, sizeof(double)) };
+	double *t[2] = {calloc((size_t)n, sizeof(double)), calloc((size_t)n, sizeof(double))};
 	for (int i = 0; i < n; i++)
 		for (int c = 0; c < ncmd; c++)
 			if ((t[c][i] = run_once(cmd[c])) < 0) {

@@ -22,73 +22,98 @@
    translate the placeholders (RANGE, FILE, NAME ...) the same way as in the
    rest of the help; keep the command and option names (--proto). */
 static const struct cli_command commands[] = {
-	{ "tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"), OPT_PROTO | OPT_FIELD, NULL },
-	{ "lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
-	  OPT_PROTO, cmd_lookup },
-	{ "free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"),
-	  OPT_PROTO, cmd_free },
-	{ "gaps", N_("RANGE [--proto P] [--min N]"), N_("maximal free runs: START-END<TAB>LENGTH"),
-	  OPT_PROTO | OPT_MIN, cmd_gaps },
-	{ "grep", N_("REGEX [--field F] [--proto P]"), N_("records whose field F matches REGEX"),
-	  OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep },
-	{ "stats", N_("[--by-year]"),
-	  N_("counts per range and state, assigned ports per transport, source; or per year"),
-	  OPT_PROTO | OPT_BY_YEAR, cmd_stats },
-	{ "diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0, cmd_diff },
-	{ "update", N_("[--url URL] [--output FILE]"),
-	  N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT, cmd_update },
-	{ "suggest", N_("PORT [--count N] [--run K] [--proto P] [--scan TARGET...]"),
-	  N_("nearest ports (or runs of K) passing every check; --any-range: not only User"),
-	  OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE | OPT_SCAN | OPT_TIMEOUT, cmd_suggest },
-	{ "listeners", "", N_("local listening sockets, annotated from the registry"),
-	  0, cmd_listeners },
-	{ "map", N_("--output FILE [--zoom N|fit] [--by-year]"),
-	  N_("the heat map (or the years) as a PNG, SVG or PDF picture"),
-	  OPT_OUTPUT | OPT_ZOOM | OPT_WIDTH | OPT_GREP | OPT_MARK | OPT_PROTO | OPT_BY_YEAR, cmd_map },
-	{ "name", N_("NAME..."),
-	  N_("RFC 6335 validity of service names, registered or free, similar names"), 0,
-	  cmd_name },
-	{ "scan", N_("TARGET... [--ports LIST] [--proto tcp|udp] [--timeout S]"),
-	  N_("run nmap on TARGET: each port's state, nmap's guess, the registry's name"),
-	  OPT_PORTS | OPT_PROTO | OPT_TIMEOUT, cmd_scan },
+	{"tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"),
+	 OPT_PROTO | OPT_FIELD, NULL},
+	{"lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
+	 OPT_PROTO, cmd_lookup},
+	{"free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"), OPT_PROTO,
+	 cmd_free},
+	{"gaps", N_("RANGE [--proto P] [--min N]"), N_("maximal free runs: START-END<TAB>LENGTH"),
+	 OPT_PROTO | OPT_MIN, cmd_gaps},
+	{"grep", N_("REGEX [--field F] [--proto P]"), N_("records whose field F matches REGEX"),
+	 OPT_FIELD | OPT_PROTO | OPT_CASE, cmd_grep},
+	{"stats", N_("[--by-year]"),
+	 N_("counts per range and state, assigned ports per transport, source; or per year"),
+	 OPT_PROTO | OPT_BY_YEAR, cmd_stats},
+	{"diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0,
+	 cmd_diff},
+	{"update", N_("[--url URL] [--output FILE]"),
+	 N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT,
+	 cmd_update},
+	{"suggest", N_("PORT [--count N] [--run K] [--proto P] [--scan TARGET...]"),
+	 N_("nearest ports (or runs of K) passing every check; --any-range: not only User"),
+	 OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE | OPT_SCAN | OPT_TIMEOUT, cmd_suggest},
+	{"listeners", "", N_("local listening sockets, annotated from the registry"), 0,
+	 cmd_listeners},
+	{"map", N_("--output FILE [--zoom N|fit] [--by-year]"),
+	 N_("the heat map (or the years) as a PNG, SVG or PDF picture"),
+	 OPT_OUTPUT | OPT_ZOOM | OPT_WIDTH | OPT_GREP | OPT_MARK | OPT_PROTO | OPT_BY_YEAR,
+	 cmd_map},
+	{"name", N_("NAME..."),
+	 N_("RFC 6335 validity of service names, registered or free, similar names"), 0, cmd_name},
+	{"scan", N_("TARGET... [--ports LIST] [--proto tcp|udp] [--timeout S]"),
+	 N_("run nmap on TARGET: each port's state, nmap's guess, the registry's name"),
+	 OPT_PORTS | OPT_PROTO | OPT_TIMEOUT, cmd_scan},
 };
 
-enum { OPTC_REGISTRY = 256, OPTC_FORMAT, OPTC_PROTO, OPTC_MIN, OPTC_COUNT, OPTC_RUN,
-       OPTC_FIELD, OPTC_URL, OPTC_OUTPUT, OPTC_HELP, OPTC_VERSION, OPTC_ICASE, OPTC_CASE,
-       OPTC_ANY_RANGE, OPTC_LIST_NAMES, OPTC_PORTS, OPTC_TIMEOUT, OPTC_SCAN, OPTC_BY_YEAR, OPTC_ZOOM, OPTC_WIDTH, OPTC_GREP,
-       OPTC_MARK, OPTC_NO_CACHE };
+enum {
+	OPTC_REGISTRY = 256,
+	OPTC_FORMAT,
+	OPTC_PROTO,
+	OPTC_MIN,
+	OPTC_COUNT,
+	OPTC_RUN,
+	OPTC_FIELD,
+	OPTC_URL,
+	OPTC_OUTPUT,
+	OPTC_HELP,
+	OPTC_VERSION,
+	OPTC_ICASE,
+	OPTC_CASE,
+	OPTC_ANY_RANGE,
+	OPTC_LIST_NAMES,
+	OPTC_PORTS,
+	OPTC_TIMEOUT,
+	OPTC_SCAN,
+	OPTC_BY_YEAR,
+	OPTC_ZOOM,
+	OPTC_WIDTH,
+	OPTC_GREP,
+	OPTC_MARK,
+	OPTC_NO_CACHE
+};
 
 static const struct option long_options[] = {
-	{ "registry", required_argument, NULL, OPTC_REGISTRY },
-	{ "format", required_argument, NULL, OPTC_FORMAT },
-	{ "proto", required_argument, NULL, OPTC_PROTO },
-	{ "min", required_argument, NULL, OPTC_MIN },
-	{ "count", required_argument, NULL, OPTC_COUNT },
-	{ "run", required_argument, NULL, OPTC_RUN },
-	{ "field", required_argument, NULL, OPTC_FIELD },
-	{ "url", required_argument, NULL, OPTC_URL },
-	{ "output", required_argument, NULL, OPTC_OUTPUT },
-	{ "ignore-case", no_argument, NULL, OPTC_ICASE },
-	{ "case-sensitive", no_argument, NULL, OPTC_CASE },
-	{ "any-range", no_argument, NULL, OPTC_ANY_RANGE },
-	{ "by-year", no_argument, NULL, OPTC_BY_YEAR },
-	{ "zoom", required_argument, NULL, OPTC_ZOOM },
-	{ "width", required_argument, NULL, OPTC_WIDTH },
-	{ "grep", required_argument, NULL, OPTC_GREP },
-	{ "mark", required_argument, NULL, OPTC_MARK },
-	{ "help", no_argument, NULL, OPTC_HELP },
-	{ "version", no_argument, NULL, OPTC_VERSION },
-	{ "list-names", no_argument, NULL, OPTC_LIST_NAMES },
-	{ "ports", required_argument, NULL, OPTC_PORTS },
-	{ "timeout", required_argument, NULL, OPTC_TIMEOUT },
-	{ "scan", no_argument, NULL, OPTC_SCAN },
-	{ "no-cache", no_argument, NULL, OPTC_NO_CACHE },
-	{ NULL, 0, NULL, 0 },
+	{"registry", required_argument, NULL, OPTC_REGISTRY},
+	{"format", required_argument, NULL, OPTC_FORMAT},
+	{"proto", required_argument, NULL, OPTC_PROTO},
+	{"min", required_argument, NULL, OPTC_MIN},
+	{"count", required_argument, NULL, OPTC_COUNT},
+	{"run", required_argument, NULL, OPTC_RUN},
+	{"field", required_argument, NULL, OPTC_FIELD},
+	{"url", required_argument, NULL, OPTC_URL},
+	{"output", required_argument, NULL, OPTC_OUTPUT},
+	{"ignore-case", no_argument, NULL, OPTC_ICASE},
+	{"case-sensitive", no_argument, NULL, OPTC_CASE},
+	{"any-range", no_argument, NULL, OPTC_ANY_RANGE},
+	{"by-year", no_argument, NULL, OPTC_BY_YEAR},
+	{"zoom", required_argument, NULL, OPTC_ZOOM},
+	{"width", required_argument, NULL, OPTC_WIDTH},
+	{"grep", required_argument, NULL, OPTC_GREP},
+	{"mark", required_argument, NULL, OPTC_MARK},
+	{"help", no_argument, NULL, OPTC_HELP},
+	{"version", no_argument, NULL, OPTC_VERSION},
+	{"list-names", no_argument, NULL, OPTC_LIST_NAMES},
+	{"ports", required_argument, NULL, OPTC_PORTS},
+	{"timeout", required_argument, NULL, OPTC_TIMEOUT},
+	{"scan", no_argument, NULL, OPTC_SCAN},
+	{"no-cache", no_argument, NULL, OPTC_NO_CACHE},
+	{NULL, 0, NULL, 0},
 };
 
 /* "portscope: MESSAGE" on stderr, the message sanitised. */
 static __attribute__((format(printf, 2, 0))) void vwarn(const struct cli *cli, const char *fmt,
-							 va_list ap)
+							va_list ap)
 {
 	struct strbuf raw = STRBUF_INIT, clean = STRBUF_INIT;
 	strbuf_vaddf(&raw, fmt, ap);
@@ -175,7 +200,7 @@ static void cli_warn_skipped(const struct cli *cli)
 {
 	if (!cli->facts)
 		return;
-	const struct portnames *src[] = { cli->facts->etc, cli->facts->nmap, cli->facts->labels };
+	const struct portnames *src[] = {cli->facts->etc, cli->facts->nmap, cli->facts->labels};
 	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
 		if (src[i])
 			skips_print(&src[i]->skipped, src[i]->path, cli->prog, stderr);
@@ -192,8 +217,8 @@ static void print_help(const char *prog)
 			    *commands[i].args ? _(commands[i].args) : "");
 		strbuf_adds(&line, "  ");
 		/* a long translated synopsis pushes its summary right, never cut */
-		utf8_pad(&line, strbuf_str(&syn), utf8_width(strbuf_str(&syn)) > 36
-							  ? utf8_width(strbuf_str(&syn)) : 36, 0);
+		utf8_pad(&line, strbuf_str(&syn),
+			 utf8_width(strbuf_str(&syn)) > 36 ? utf8_width(strbuf_str(&syn)) : 36, 0);
 		printf("%s %s\n", strbuf_str(&line), _(commands[i].summary));
 		strbuf_free(&syn);
 		strbuf_free(&line);
@@ -207,14 +232,14 @@ static void print_help(const char *prog)
 }
 
 /* A whole number option in [lo, hi]. */
-static int parse_long(struct cli *cli, const char *name, const char *s, long lo,
-		      long hi, long *out)
+static int parse_long(struct cli *cli, const char *name, const char *s, long lo, long hi, long *out)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < lo || v > hi)
-		return cli_usage_error(cli, _("--%s takes a whole number from %ld to %ld, not '%s'"),
+		return cli_usage_error(cli,
+				       _("--%s takes a whole number from %ld to %ld, not '%s'"),
 				       name, lo, hi, s);
 	*out = v;
 	return 0;
@@ -223,43 +248,91 @@ static int parse_long(struct cli *cli, const char *name, const char *s, long lo,
 static int parse_option(struct cli *cli, int c, const char *arg)
 {
 	switch (c) {
-	case OPTC_REGISTRY: cli->registry_path = arg; return 0;
+	case OPTC_REGISTRY:
+		cli->registry_path = arg;
+		return 0;
 	case OPTC_FORMAT: {
 		int f = output_parse_format(arg);
 		if (f < 0)
-			return cli_usage_error(cli, _("--format takes text, json or csv, not '%s'"), arg);
+			return cli_usage_error(cli, _("--format takes text, json or csv, not '%s'"),
+					       arg);
 		cli->format = (enum format)f;
 		return 0;
 	}
 	case OPTC_PROTO: {
 		int t = transport_parse_filter(arg);
 		if (t < 0)
-			return cli_usage_error(cli, _("--proto takes tcp, udp, sctp, dccp or any, not '%s'"), arg);
+			return cli_usage_error(
+				cli, _("--proto takes tcp, udp, sctp, dccp or any, not '%s'"), arg);
 		cli->proto = (enum transport)t;
 		cli->given |= OPT_PROTO;
 		return 0;
 	}
-	case OPTC_MIN: cli->given |= OPT_MIN; return parse_long(cli, "min", arg, 1, PORT_COUNT, &cli->min);
-	case OPTC_COUNT: cli->given |= OPT_COUNT; return parse_long(cli, "count", arg, 1, PORT_COUNT, &cli->count);
-	case OPTC_RUN: cli->given |= OPT_RUN; return parse_long(cli, "run", arg, 1, PORT_COUNT, &cli->run);
-	case OPTC_FIELD: cli->given |= OPT_FIELD; cli->field = arg; return 0;
-	case OPTC_URL: cli->given |= OPT_URL; cli->url = arg; return 0;
-	case OPTC_OUTPUT: cli->given |= OPT_OUTPUT; cli->output = arg; return 0;
-	case OPTC_ICASE: cli->given |= OPT_CASE; cli->case_mode = -1; return 0;
-	case OPTC_CASE: cli->given |= OPT_CASE; cli->case_mode = 1; return 0;
-	case OPTC_ANY_RANGE: cli->given |= OPT_ANY_RANGE; return 0;
-	case OPTC_PORTS: cli->given |= OPT_PORTS; cli->ports = arg; return 0;
+	case OPTC_MIN:
+		cli->given |= OPT_MIN;
+		return parse_long(cli, "min", arg, 1, PORT_COUNT, &cli->min);
+	case OPTC_COUNT:
+		cli->given |= OPT_COUNT;
+		return parse_long(cli, "count", arg, 1, PORT_COUNT, &cli->count);
+	case OPTC_RUN:
+		cli->given |= OPT_RUN;
+		return parse_long(cli, "run", arg, 1, PORT_COUNT, &cli->run);
+	case OPTC_FIELD:
+		cli->given |= OPT_FIELD;
+		cli->field = arg;
+		return 0;
+	case OPTC_URL:
+		cli->given |= OPT_URL;
+		cli->url = arg;
+		return 0;
+	case OPTC_OUTPUT:
+		cli->given |= OPT_OUTPUT;
+		cli->output = arg;
+		return 0;
+	case OPTC_ICASE:
+		cli->given |= OPT_CASE;
+		cli->case_mode = -1;
+		return 0;
+	case OPTC_CASE:
+		cli->given |= OPT_CASE;
+		cli->case_mode = 1;
+		return 0;
+	case OPTC_ANY_RANGE:
+		cli->given |= OPT_ANY_RANGE;
+		return 0;
+	case OPTC_PORTS:
+		cli->given |= OPT_PORTS;
+		cli->ports = arg;
+		return 0;
 	case OPTC_TIMEOUT:
 		cli->given |= OPT_TIMEOUT;
 		return parse_long(cli, "timeout", arg, 1, 86400, &cli->timeout);
-	case OPTC_SCAN: cli->given |= OPT_SCAN; return 0;
-	case OPTC_BY_YEAR: cli->given |= OPT_BY_YEAR; return 0;
-	case OPTC_ZOOM: cli->given |= OPT_ZOOM; cli->zoom = arg; return 0;
-	case OPTC_WIDTH: cli->given |= OPT_WIDTH; return parse_long(cli, "width", arg, 320, 16384, &cli->map_width);
-	case OPTC_GREP: cli->given |= OPT_GREP; cli->grep = arg; return 0;
-	case OPTC_MARK: cli->given |= OPT_MARK; cli->mark = arg; return 0;
-	case OPTC_NO_CACHE: image_enable(false); return 0;
-	default: return EXIT_TROUBLE; /* getopt already said what was wrong */
+	case OPTC_SCAN:
+		cli->given |= OPT_SCAN;
+		return 0;
+	case OPTC_BY_YEAR:
+		cli->given |= OPT_BY_YEAR;
+		return 0;
+	case OPTC_ZOOM:
+		cli->given |= OPT_ZOOM;
+		cli->zoom = arg;
+		return 0;
+	case OPTC_WIDTH:
+		cli->given |= OPT_WIDTH;
+		return parse_long(cli, "width", arg, 320, 16384, &cli->map_width);
+	case OPTC_GREP:
+		cli->given |= OPT_GREP;
+		cli->grep = arg;
+		return 0;
+	case OPTC_MARK:
+		cli->given |= OPT_MARK;
+		cli->mark = arg;
+		return 0;
+	case OPTC_NO_CACHE:
+		image_enable(false);
+		return 0;
+	default:
+		return EXIT_TROUBLE; /* getopt already said what was wrong */
 	}
 }
 
@@ -275,26 +348,26 @@ static const struct cli_command *find_command(const char *name)
 static int check_options(struct cli *cli, const struct cli_command *cmd)
 {
 	static const char *const names[OPTI_N] = {
-		[OPTI_PROTO] = "proto", [OPTI_MIN] = "min", [OPTI_COUNT] = "count",
-		[OPTI_RUN] = "run", [OPTI_FIELD] = "field", [OPTI_URL] = "url",
-		[OPTI_OUTPUT] = "output", [OPTI_CASE] = "ignore-case",
+		[OPTI_PROTO] = "proto",		[OPTI_MIN] = "min",
+		[OPTI_COUNT] = "count",		[OPTI_RUN] = "run",
+		[OPTI_FIELD] = "field",		[OPTI_URL] = "url",
+		[OPTI_OUTPUT] = "output",	[OPTI_CASE] = "ignore-case",
 		[OPTI_ANY_RANGE] = "any-range", [OPTI_PORTS] = "ports",
-		[OPTI_TIMEOUT] = "timeout", [OPTI_SCAN] = "scan",
-		[OPTI_BY_YEAR] = "by-year",
-		[OPTI_ZOOM] = "zoom",
-		[OPTI_WIDTH] = "width",
-		[OPTI_GREP] = "grep",
+		[OPTI_TIMEOUT] = "timeout",	[OPTI_SCAN] = "scan",
+		[OPTI_BY_YEAR] = "by-year",	[OPTI_ZOOM] = "zoom",
+		[OPTI_WIDTH] = "width",		[OPTI_GREP] = "grep",
 		[OPTI_MARK] = "mark",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
 		if (extra & 1)
-			return cli_usage_error(cli, _("'%s' does not take --%s"), cmd->name, names[i]);
+			return cli_usage_error(cli, _("'%s' does not take --%s"), cmd->name,
+					       names[i]);
 	return 0;
 }
 
-static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
-		       char **argv, cli_tui_fn tui)
+static int run_command(struct cli *cli, const struct cli_command *cmd, int argc, char **argv,
+		       cli_tui_fn tui)
 {
 	if (check_options(cli, cmd))
 		return EXIT_TROUBLE;
@@ -395,8 +468,10 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 /* The command line, as cli_main() hands it on. */
 static int cli_run(int argc, char **argv, cli_tui_fn tui)
 {
-	struct cli cli = { .prog = "portscope", .proto = TRANSPORT_ANY,
-			   .err = PS_ERROR_INIT, .out = STRBUF_INIT };
+	struct cli cli = {.prog = "portscope",
+			  .proto = TRANSPORT_ANY,
+			  .err = PS_ERROR_INIT,
+			  .out = STRBUF_INIT};
 	int c, rc = 0;
 	bool list_names_asked = false;
 	opterr = 1;
@@ -415,14 +490,16 @@ static int cli_run(int argc, char **argv, cli_tui_fn tui)
 		}
 		if (c == '?' || (rc = parse_option(&cli, c, optarg)) != 0) {
 			if (c == '?')
-				fprintf(stderr, _("Try '%s --help' for more information.\n"), cli.prog);
+				fprintf(stderr, _("Try '%s --help' for more information.\n"),
+					cli.prog);
 			return EXIT_TROUBLE;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (list_names_asked) {
-		rc = argc ? cli_usage_error(&cli, _("--list-names takes no command")) : list_names(&cli);
+		rc = argc ? cli_usage_error(&cli, _("--list-names takes no command"))
+			  : list_names(&cli);
 		if (!rc && (output_flush(&cli.out, stdout) < 0 || fflush(stdout) != 0))
 			rc = EXIT_TROUBLE;
 		registry_free(cli.reg);

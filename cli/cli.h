@@ -61,26 +61,26 @@ struct cli {
 	const char *prog;
 	const char *registry_path; /* --registry */
 	enum format format;
-	enum transport proto;      /* --proto, default TRANSPORT_ANY */
+	enum transport proto; /* --proto, default TRANSPORT_ANY */
 	long min, count, run;
 	const char *field, *url, *output;
-	const char *ports;         /* --ports, for scan */
-	long timeout;              /* --timeout, seconds, for scan and suggest --scan */
+	const char *ports;		/* --ports, for scan */
+	long timeout;			/* --timeout, seconds, for scan and suggest --scan */
 	const char *zoom, *grep, *mark; /* map's --zoom, --grep, --mark */
-	long map_width;                 /* map's --width, 0: the default */
-	int case_mode;             /* --ignore-case / --case-sensitive: -1, 1; 0 smart */
-	unsigned given;            /* enum cli_opt bits seen */
-	struct registry *reg;      /* loaded on demand by cli_registry() */
-	struct portfacts *facts;   /* the optional sources: cli_facts() */
+	long map_width;			/* map's --width, 0: the default */
+	int case_mode;			/* --ignore-case / --case-sensitive: -1, 1; 0 smart */
+	unsigned given;			/* enum cli_opt bits seen */
+	struct registry *reg;		/* loaded on demand by cli_registry() */
+	struct portfacts *facts;	/* the optional sources: cli_facts() */
 	struct ps_error err;
-	struct strbuf out;         /* stdout, flushed by the command loop */
+	struct strbuf out; /* stdout, flushed by the command loop */
 };
 
 struct cli_command {
 	const char *name;
 	const char *args;    /* synopsis after the name */
 	const char *summary; /* one line for --help */
-	unsigned opts;       /* enum cli_opt bits accepted */
+	unsigned opts;	     /* enum cli_opt bits accepted */
 	int (*run)(struct cli *cli, int argc, char **argv);
 };
 
@@ -94,13 +94,11 @@ struct registry *cli_registry(struct cli *cli);
  * cli->err set when out of memory. */
 struct portfacts *cli_facts(struct cli *cli);
 /* Print a usage error and return EXIT_TROUBLE. */
-int cli_usage_error(struct cli *cli, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int cli_usage_error(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print cli->err (file:line: message) and return EXIT_TROUBLE. */
 int cli_data_error(struct cli *cli);
 /* Print a warning line on stderr (sanitised). */
-void cli_warn(struct cli *cli, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void cli_warn(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Commands (cmd_*.c). */
 int cmd_lookup(struct cli *cli, int argc, char **argv);

@@ -23,8 +23,7 @@ static size_t grep_columns(const char *s, size_t n)
 }
 
 /* "bad pattern: MESSAGE at offset N", the pattern and a caret under N. */
-static int grep_pattern_error(struct cli *cli, const char *pattern,
-			      const struct search_error *err)
+static int grep_pattern_error(struct cli *cli, const char *pattern, const struct search_error *err)
 {
 	size_t len = strlen(pattern), off = err->offset < len ? err->offset : len;
 	struct strbuf shown = STRBUF_INIT, before = STRBUF_INIT;
@@ -43,13 +42,17 @@ static int grep_pattern_error(struct cli *cli, const char *pattern,
 static int grep_options(struct cli *cli, struct search_options *opt)
 {
 	static const enum search_case modes[] = {
-		SEARCH_CASE_IGNORE, SEARCH_CASE_SMART, SEARCH_CASE_SENSITIVE,
+		SEARCH_CASE_IGNORE,
+		SEARCH_CASE_SMART,
+		SEARCH_CASE_SENSITIVE,
 	};
 	opt->case_mode = modes[cli->case_mode + 1];
 	opt->proto = cli->proto;
 	if (cli->field && !(opt->fields = search_parse_fields(cli->field)))
-		return cli_usage_error(cli, _("--field takes name, description, assignee, contact, "
-					      "reference, notes or all, not '%s'"), cli->field);
+		return cli_usage_error(cli,
+				       _("--field takes name, description, assignee, contact, "
+					 "reference, notes or all, not '%s'"),
+				       cli->field);
 	return 0;
 }
 
@@ -102,14 +105,16 @@ int cmd_grep(struct cli *cli, int argc, char **argv)
 	size_t stops = search_limit_hits(s), searched, total;
 	if (search_was_cut(s, &searched)) {
 		search_progress(s, &total);
-		cli_warn(cli, _("the search stopped on its time budget after %'zu of %'zu records: "
-				"matches may be missing"),
+		cli_warn(cli,
+			 _("the search stopped on its time budget after %'zu of %'zu records: "
+			   "matches may be missing"),
 			 searched, total);
 		stops--;
 	}
 	if (stops) {
-		cli_warn(cli, P_("%zu field hit a limit (%s): matches may be missing",
-				 "%zu fields hit a limit (%s): matches may be missing", stops),
+		cli_warn(cli,
+			 P_("%zu field hit a limit (%s): matches may be missing",
+			    "%zu fields hit a limit (%s): matches may be missing", stops),
 			 stops, search_limit_message(s));
 		rc = EXIT_TROUBLE;
 	}

@@ -16,7 +16,7 @@
 #include "portfacts.h"
 
 enum { FLAG_SYSTEM = 1, FLAG_OTHER = 2, FLAG_EPHEMERAL = 4 };
-static const char *const flag_names[] = { "system", "other-service", "ephemeral" };
+static const char *const flag_names[] = {"system", "other-service", "ephemeral"};
 #define FLAG_KINDS 3
 
 struct row {
@@ -34,7 +34,7 @@ static bool names_agree(const char *service, const char *process)
 static struct row annotate(const struct registry *reg, struct portfacts *pf,
 			   const struct listener *l)
 {
-	struct row r = { l, registry_assigned_name(reg, l->port, l->transport), 0 };
+	struct row r = {l, registry_assigned_name(reg, l->port, l->transport), 0};
 	unsigned lo, hi;
 	if (port_range_of(l->port) == RANGE_SYSTEM)
 		r.flags |= FLAG_SYSTEM;
@@ -126,9 +126,10 @@ static void warn_partial(struct cli *cli, const struct listeners *ls)
 	if (error_is_set(&ls->refused))
 		error_print(&ls->refused, cli->prog, stderr);
 	if (ls->malformed)
-		cli_warn(cli, P_("%s:%lu: warning: %zu malformed line skipped (first: %s)",
-				 "%s:%lu: warning: %zu malformed lines skipped (first: %s)",
-				 ls->malformed),
+		cli_warn(cli,
+			 P_("%s:%lu: warning: %zu malformed line skipped (first: %s)",
+			    "%s:%lu: warning: %zu malformed lines skipped (first: %s)",
+			    ls->malformed),
 			 ls->malformed_file ? ls->malformed_file : "/proc/net", ls->malformed_line,
 			 ls->malformed, _(ls->malformed_why));
 	if (ls->unreadable)

@@ -84,7 +84,8 @@ static size_t lookup_one(struct cli *cli, const char *arg, size_t *emitted)
 		}
 	}
 	if (!shown)
-		cli_warn(cli, is_port ? _("no record for port '%s'") : _("no record for '%s'"), arg);
+		cli_warn(cli, is_port ? _("no record for port '%s'") : _("no record for '%s'"),
+			 arg);
 	return shown;
 }
 

@@ -27,11 +27,11 @@
 #define MAP_WIDTH_DEFAULT 1920
 #define MAP_MARGIN 24.0
 #define MAP_GUTTER 64.0
-#define MAP_TOP 96.0     /* title, subtitle and ruler above the grid */
-#define MAP_LEGEND 96.0  /* below it */
-#define MAP_INK 236      /* text */
-#define MAP_FAINT 244    /* ruler and gutter */
-#define MAP_LINE 196     /* the range boundaries */
+#define MAP_TOP 96.0	/* title, subtitle and ruler above the grid */
+#define MAP_LEGEND 96.0 /* below it */
+#define MAP_INK 236	/* text */
+#define MAP_FAINT 244	/* ruler and gutter */
+#define MAP_LINE 196	/* the range boundaries */
 #define MAP_EPHEMERAL 201
 
 /* What the map shows and how it is laid out. */
@@ -79,12 +79,14 @@ static void map_cells(struct map *m)
 		unsigned hi = lo + m->per_cell - 1;
 		int mark = map_mark(m, lo, hi);
 		short c = mark >= 0 ? palette_mark[mark]
-				    : palette_solid[port_range_of(lo)][palette_level(reg, m->cli->proto, lo, hi)];
+				    : palette_solid[port_range_of(lo)]
+						   [palette_level(reg, m->cli->proto, lo, hi)];
 		double x, y;
 		map_cell_xy(m, lo, &x, &y);
 		picture_rect(m->pic, x, y, m->cell, m->cell, c);
 		if (m->ephemeral && hi >= m->eph_lo && lo <= m->eph_hi)
-			picture_rect(m->pic, x, y + m->cell * 0.8, m->cell, m->cell * 0.2, MAP_EPHEMERAL);
+			picture_rect(m->pic, x, y + m->cell * 0.8, m->cell, m->cell * 0.2,
+				     MAP_EPHEMERAL);
 	}
 }
 
@@ -130,8 +132,8 @@ static double map_swatch(struct map *m, double x, double y, short color, const c
 
 static void map_legend(struct map *m)
 {
-	static const char *const range[RANGE_COUNT] = { N_("System"), N_("User"), N_("Dynamic") };
-	static const char *const state[3] = { N_("free"), N_("reserved"), N_("assigned") };
+	static const char *const range[RANGE_COUNT] = {N_("System"), N_("User"), N_("Dynamic")};
+	static const char *const state[3] = {N_("free"), N_("reserved"), N_("assigned")};
 	double y = m->y0 + m->rows * m->cell + 34, x = MAP_MARGIN;
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		picture_text(m->pic, x, y, 13, true, 0, MAP_INK, _(range[r]));
@@ -141,10 +143,10 @@ static void map_legend(struct map *m)
 		x += 16;
 	}
 	x = MAP_MARGIN, y += 28;
-	static const char *const marks[PALETTE_MARKS] = { N_("search match"), N_("listening here"),
-							  N_("nmap: often open"), N_("your label") };
-	bool shown[PALETTE_MARKS] = { m->grep != NULL, m->listen != NULL, m->nmap != NULL,
-				      m->labels != NULL };
+	static const char *const marks[PALETTE_MARKS] = {N_("search match"), N_("listening here"),
+							 N_("nmap: often open"), N_("your label")};
+	bool shown[PALETTE_MARKS] = {m->grep != NULL, m->listen != NULL, m->nmap != NULL,
+				     m->labels != NULL};
 	for (int k = 0; k < PALETTE_MARKS; k++)
 		if (shown[k])
 			x = map_swatch(m, x, y, palette_mark[k], _(marks[k]));
@@ -176,8 +178,10 @@ static int map_layout(struct map *m, const char *zoom, int width)
 		char *end;
 		z = strtol(zoom, &end, 10);
 		if (*end || z < 1 || z > 4096 || (z & (z - 1)))
-			return cli_usage_error(m->cli, _("--zoom takes fit or a power of two from 1 to 4096, not '%s'"),
-					       zoom);
+			return cli_usage_error(
+				m->cli,
+				_("--zoom takes fit or a power of two from 1 to 4096, not '%s'"),
+				zoom);
 	}
 	m->per_cell = (unsigned)z;
 	unsigned cells = PORT_COUNT / m->per_cell;
@@ -187,7 +191,9 @@ static int map_layout(struct map *m, const char *zoom, int width)
 	m->y0 = MAP_TOP;
 	/* whole pixels: cells meet without anti-aliased seams */
 	m->cell = (double)(long)((width - m->x0 - MAP_MARGIN) / m->cols);
-	return m->cell >= 1 ? 0 : cli_usage_error(m->cli, _("--width %d is too narrow for this zoom"), width);
+	return m->cell >= 1 ? 0
+			    : cli_usage_error(m->cli, _("--width %d is too narrow for this zoom"),
+					      width);
 }
 
 /* The optional sources --mark names (listeners, labels, nmap, ephemeral). */
@@ -197,9 +203,11 @@ static int map_marks(struct map *m, const char *spec)
 	struct ps_error *err = &m->cli->err;
 	char *copy = spec ? strdup(spec) : NULL, *save = NULL;
 	int rc = 0;
-	for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w && rc == 0; w = strtok_r(NULL, ",", &save)) {
+	for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w && rc == 0;
+	     w = strtok_r(NULL, ",", &save)) {
 		if (strcmp(w, "listeners") == 0)
-			rc = (m->listen = portfacts_listeners(pf, err)) ? 0 : cli_data_error(m->cli);
+			rc = (m->listen = portfacts_listeners(pf, err)) ? 0
+									: cli_data_error(m->cli);
 		else if (strcmp(w, "labels") == 0)
 			rc = (m->labels = portfacts_labels(pf, err)) ? 0 : cli_data_error(m->cli);
 		else if (strcmp(w, "nmap") == 0)
@@ -207,8 +215,10 @@ static int map_marks(struct map *m, const char *spec)
 		else if (strcmp(w, "ephemeral") == 0)
 			m->ephemeral = portfacts_ephemeral(pf, &m->eph_lo, &m->eph_hi);
 		else
-			rc = cli_usage_error(m->cli, _("--mark takes listeners, labels, nmap or ephemeral, not '%s'"),
-					     w);
+			rc = cli_usage_error(
+				m->cli,
+				_("--mark takes listeners, labels, nmap or ephemeral, not '%s'"),
+				w);
 	}
 	free(copy);
 	return rc;
@@ -224,8 +234,8 @@ static int map_grep(struct map *m, const char *pattern)
 	opt.proto = m->cli->proto;
 	m->grep = search_new(m->cli->reg, pattern, strlen(pattern), &opt, &se);
 	if (!m->grep) {
-		int rc = cli_usage_error(m->cli, _("--grep: %s at offset %zu"), se.message ? se.message : "",
-					 se.offset);
+		int rc = cli_usage_error(m->cli, _("--grep: %s at offset %zu"),
+					 se.message ? se.message : "", se.offset);
 		search_error_clear(&se);
 		return rc;
 	}
@@ -241,7 +251,8 @@ static int map_draw(struct map *m, const char *path, enum picture_format f, int 
 	m->pic = picture_new(path, f, width, (int)(height + 0.5), &m->cli->err);
 	if (!m->pic)
 		return cli_data_error(m->cli);
-	snprintf(what, sizeof(what), P_("%u port per cell", "%u ports per cell", m->per_cell), m->per_cell);
+	snprintf(what, sizeof(what), P_("%u port per cell", "%u ports per cell", m->per_cell),
+		 m->per_cell);
 	map_title(m, _("The port space"), what);
 	map_axes(m);
 	map_cells(m);
@@ -269,26 +280,29 @@ static int map_years(struct map *m, const char *path, enum picture_format f, int
 		return cli_data_error(m->cli);
 	}
 	char buf[64];
-	snprintf(buf, sizeof(buf), _("%u records without a Registration Date"), y.row[n].all.registered);
+	snprintf(buf, sizeof(buf), _("%u records without a Registration Date"),
+		 y.row[n].all.registered);
 	map_title(m, _("Registrations per year"), buf);
 	double bw = n ? (width - x0 - MAP_MARGIN) / (double)n : 1, scale = (y1 - top) / max;
 	for (size_t i = 0; i < n; i++) {
 		double h0 = y1;
 		for (int r = 0; r < RANGE_COUNT; r++) {
 			double h = y.row[i].range[r].registered * scale;
-			picture_rect(m->pic, x0 + i * bw + 1, h0 - h, bw - 2, h, palette_solid[r][4]);
+			picture_rect(m->pic, x0 + i * bw + 1, h0 - h, bw - 2, h,
+				     palette_solid[r][4]);
 			h0 -= h;
 		}
 		if (y.row[i].year % 5 == 0 || n < 12) {
 			snprintf(buf, sizeof(buf), "%d", y.row[i].year);
-			picture_text(m->pic, x0 + i * bw + bw / 2, y1 + 18, 12, false, 2, MAP_INK, buf);
+			picture_text(m->pic, x0 + i * bw + bw / 2, y1 + 18, 12, false, 2, MAP_INK,
+				     buf);
 		}
 	}
 	picture_line(m->pic, x0, y1, width - MAP_MARGIN, y1, 1, MAP_INK);
 	snprintf(buf, sizeof(buf), "%u", max);
 	picture_text(m->pic, x0 - 6, top + 4, 12, false, 1, MAP_FAINT, buf);
 	picture_text(m->pic, x0 - 6, y1, 12, false, 1, MAP_FAINT, "0");
-	static const char *const range[RANGE_COUNT] = { N_("System"), N_("User"), N_("Dynamic") };
+	static const char *const range[RANGE_COUNT] = {N_("System"), N_("User"), N_("Dynamic")};
 	double x = MAP_MARGIN;
 	for (int r = 0; r < RANGE_COUNT; r++)
 		x = map_swatch(m, x, height - 22.0, palette_solid[r][4], _(range[r]));
@@ -302,7 +316,8 @@ static int map_temp(struct cli *cli, const char *out, struct strbuf *tmp)
 {
 	struct stat sb;
 	if (stat(out, &sb) == 0 && !S_ISREG(sb.st_mode))
-		return cli_usage_error(cli, _("%s: not a regular file: map writes only a file"), out);
+		return cli_usage_error(cli, _("%s: not a regular file: map writes only a file"),
+				       out);
 	const char *slash = strrchr(out, '/');
 	if (slash)
 		strbuf_add(tmp, out, (size_t)(slash - out + 1));
@@ -326,14 +341,16 @@ int cmd_map(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, _("'map' takes no arguments (use --output FILE)"));
 	int f = cli->output ? picture_format_of(cli->output) : -1;
 	if (f < 0)
-		return cli_usage_error(cli, _("'map' needs --output FILE ending in .png, .svg or .pdf"));
+		return cli_usage_error(cli,
+				       _("'map' needs --output FILE ending in .png, .svg or .pdf"));
 	if (!picture_available()) {
-		cli_warn(cli, _("this portscope cannot draw pictures: it needs cairo (sudo apt-get install "
+		cli_warn(cli, _("this portscope cannot draw pictures: it needs cairo (sudo apt-get "
+				"install "
 				"libcairo2, and libcairo2-dev to build with it)"));
 		return EXIT_TROUBLE;
 	}
 	int width = cli->map_width ? (int)cli->map_width : MAP_WIDTH_DEFAULT;
-	struct map m = { .cli = cli };
+	struct map m = {.cli = cli};
 	struct strbuf tmp = STRBUF_INIT;
 	int rc = cli_registry(cli) ? 0 : cli_data_error(cli);
 	if (!rc && !(cli->given & OPT_BY_YEAR))
@@ -345,8 +362,9 @@ int cmd_map(struct cli *cli, int argc, char **argv)
 	if (!rc)
 		rc = map_temp(cli, cli->output, &tmp);
 	if (!rc)
-		rc = cli->given & OPT_BY_YEAR ? map_years(&m, tmp.data, (enum picture_format)f, width)
-					      : map_draw(&m, tmp.data, (enum picture_format)f, width);
+		rc = cli->given & OPT_BY_YEAR
+			     ? map_years(&m, tmp.data, (enum picture_format)f, width)
+			     : map_draw(&m, tmp.data, (enum picture_format)f, width);
 	if (!rc && rename(tmp.data, cli->output) < 0) {
 		cli_warn(cli, _("%s: cannot replace the file: %s"), cli->output, strerror(errno));
 		rc = EXIT_TROUBLE;

@@ -50,7 +50,7 @@ static void rules_text(struct strbuf *o, const struct name_facts *nf)
 			/* L10N: after the rule: the first character that breaks it and
 			   its position, counted from 1. */
 			strbuf_adds(o, _(" (first: '"));
-			output_text(o, (char[]){ nf->name[nf->bad_at], '\0' });
+			output_text(o, (char[]){nf->name[nf->bad_at], '\0'});
 			strbuf_addf(o, _("' at position %zu)"), nf->bad_at + 1);
 		}
 		sep = "; ";
@@ -125,7 +125,8 @@ static void name_text(struct cli *cli, const struct name_facts *nf, const struct
 	strbuf_addc(o, '\n');
 	label(o, _("registered"));
 	if (nf->nrecs) {
-		strbuf_addf(o, P_("yes, taken: %zu record: ", "yes, taken: %zu records: ", nf->nrecs),
+		strbuf_addf(o,
+			    P_("yes, taken: %zu record: ", "yes, taken: %zu records: ", nf->nrecs),
 			    nf->nrecs);
 		records_text(o, cli->reg, nf);
 	} else {
@@ -242,11 +243,12 @@ int cmd_name(struct cli *cli, int argc, char **argv)
 	if (!cli_registry(cli))
 		return cli_data_error(cli);
 	struct portfacts *pf = cli_facts(cli);
-	const struct portnames *etc = pf ? name_source(cli, portfacts_etc_services(pf, &cli->err)) : NULL;
+	const struct portnames *etc =
+		pf ? name_source(cli, portfacts_etc_services(pf, &cli->err)) : NULL;
 	const struct portnames *nmap = pf ? name_source(cli, portfacts_nmap(pf, &cli->err)) : NULL;
 	int rc = EXIT_RESULTS;
 	for (int i = 0; i < argc; i++) {
-		struct name_facts nf = { .name = argv[i] };
+		struct name_facts nf = {.name = argv[i]};
 		nf.broken = svcname_check(argv[i], &nf.bad_at);
 		nf.nrecs = registry_find_service(cli->reg, argv[i], &nf.recs);
 		nf.nsimilar = svcname_similar(cli->reg, argv[i], nf.similar, SIMILAR_MAX);

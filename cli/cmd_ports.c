@@ -9,15 +9,19 @@
 
 /* The one RANGE argument both commands take, then the registry; NULL
  * after printing the error. */
-static struct registry *range_arg(struct cli *cli, const char *cmd, int argc,
-				  char **argv, unsigned *lo, unsigned *hi)
+static struct registry *range_arg(struct cli *cli, const char *cmd, int argc, char **argv,
+				  unsigned *lo, unsigned *hi)
 {
 	if (argc != 1) {
-		cli_usage_error(cli, _("'%s' takes one RANGE (LO-HI, a port, system, user or dynamic)"), cmd);
+		cli_usage_error(cli,
+				_("'%s' takes one RANGE (LO-HI, a port, system, user or dynamic)"),
+				cmd);
 		return NULL;
 	}
 	if (ports_parse_range(argv[0], lo, hi) < 0) {
-		cli_usage_error(cli, _("bad range '%s': expected LO-HI (0-65535, LO <= HI), a port, or system, user or dynamic"),
+		cli_usage_error(cli,
+				_("bad range '%s': expected LO-HI (0-65535, LO <= HI), a port, or "
+				  "system, user or dynamic"),
 				argv[0]);
 		return NULL;
 	}
@@ -68,8 +72,8 @@ static int print_gap(void *ctx, const struct gap *g)
 	struct strbuf *out = &go->cli->out;
 	unsigned len = g->hi - g->lo + 1;
 	if (go->cli->format == FORMAT_JSON)
-		strbuf_addf(out, "%s{\"start\":%u,\"end\":%u,\"length\":%u}",
-			    go->n ? ",\n" : "\n", g->lo, g->hi, len);
+		strbuf_addf(out, "%s{\"start\":%u,\"end\":%u,\"length\":%u}", go->n ? ",\n" : "\n",
+			    g->lo, g->hi, len);
 	else if (go->cli->format == FORMAT_CSV)
 		strbuf_addf(out, "%u,%u,%u\n", g->lo, g->hi, len);
 	else
@@ -86,7 +90,7 @@ int cmd_gaps(struct cli *cli, int argc, char **argv)
 	struct registry *reg = range_arg(cli, "gaps", argc, argv, &lo, &hi);
 	if (!reg)
 		return EXIT_TROUBLE;
-	struct gaps_out go = { cli, 0 };
+	struct gaps_out go = {cli, 0};
 	if (cli->format == FORMAT_JSON)
 		strbuf_addc(&cli->out, '[');
 	else if (cli->format == FORMAT_CSV)

@@ -37,9 +37,11 @@ static int scan_ports(struct cli *cli, const char *spec, struct strbuf *out)
 		int bad = ports_parse_range(item, &lo, &hi) < 0;
 		free(item);
 		if (bad)
-			return cli_usage_error(cli, _("bad --ports '%s': expected RANGEs (LO-HI, a port, "
-						      "system, user or dynamic) separated by commas"),
-					       spec);
+			return cli_usage_error(
+				cli,
+				_("bad --ports '%s': expected RANGEs (LO-HI, a port, "
+				  "system, user or dynamic) separated by commas"),
+				spec);
 		strbuf_addf(out, "%s%u", out->len ? "," : "", lo);
 		if (hi != lo)
 			strbuf_addf(out, "-%u", hi);
@@ -64,8 +66,8 @@ static void scan_relay(struct cli *cli, const struct strbuf *errors)
 static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nmaprun_result *r)
 {
 	if (r->missing) {
-		cli_warn(cli, _("%s not found: scanning needs nmap; install it with: %s"), o->program,
-			 NMAPRUN_INSTALL);
+		cli_warn(cli, _("%s not found: scanning needs nmap; install it with: %s"),
+			 o->program, NMAPRUN_INSTALL);
 		return EXIT_TROUBLE;
 	}
 	scan_relay(cli, &r->errors);
@@ -74,8 +76,9 @@ static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nm
 		return EXIT_TROUBLE;
 	}
 	if (r->cut)
-		cli_warn(cli, _("time limit of %u s reached: nmap stopped; only the hosts it had "
-				"reported are shown, the rest of the targets was not scanned"),
+		cli_warn(cli,
+			 _("time limit of %u s reached: nmap stopped; only the hosts it had "
+			   "reported are shown, the rest of the targets was not scanned"),
 			 o->time_limit_s);
 	return 0;
 }
@@ -87,14 +90,17 @@ static int scan_check_targets(struct cli *cli, char *const *targets, size_t n, b
 	size_t v6 = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!nmaprun_target_ok(targets[i]))
-			return cli_usage_error(cli, _("bad target '%s': letters, digits and . : / - , [ ] "
-						      "only, not starting with '-'"),
-					       targets[i]);
+			return cli_usage_error(
+				cli,
+				_("bad target '%s': letters, digits and . : / - , [ ] "
+				  "only, not starting with '-'"),
+				targets[i]);
 		v6 += nmaprun_target_ipv6(targets[i]);
 	}
 	if (v6 && v6 < n)
-		return cli_usage_error(cli, _("nmap scans IPv4 or IPv6 targets in one run, not both: "
-					      "scan them separately"));
+		return cli_usage_error(cli,
+				       _("nmap scans IPv4 or IPv6 targets in one run, not both: "
+					 "scan them separately"));
 	*ipv6 = v6 > 0;
 	return 0;
 }
@@ -107,9 +113,14 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 	if (scan_check_targets(cli, targets, n, &ipv6))
 		return EXIT_TROUBLE;
 	struct nmaprun_opts o = {
-		.program = scan_program(), .targets = targets, .ntargets = n, .ports = ports,
-		.transport = t, .ipv6 = ipv6,
-		.time_limit_s = cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S,
+		.program = scan_program(),
+		.targets = targets,
+		.ntargets = n,
+		.ports = ports,
+		.transport = t,
+		.ipv6 = ipv6,
+		.time_limit_s =
+			cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S,
 	};
 	struct nmaprun_result r;
 	int rc = nmaprun_run(&o, &r, &cli->err);
@@ -117,8 +128,8 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 		rc = scan_outcome(cli, &o, &r);
 	else
 		rc = cli_data_error(cli);
-	if (rc == 0 && !(*out = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut,
-					      &cli->err)))
+	if (rc == 0 &&
+	    !(*out = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut, &cli->err)))
 		rc = cli_data_error(cli);
 	if (rc == 0 && *(*out)->errormsg) {
 		cli_warn(cli, _("nmap failed: %s"), (*out)->errormsg);
@@ -143,11 +154,12 @@ static struct scan_row scan_row_of(const struct registry *reg, const struct nmap
 				   const struct nmap_port *p)
 {
 	const struct nmap_host *h = &x->hosts[p->host];
-	struct scan_row r = { h->name, h->address, p->state, p->service, NULL, "", "",
-			      p->port, true };
+	struct scan_row r = {h->name, h->address, p->state, p->service, NULL,
+			     "",      "",	  p->port,  true};
 	r.transport = p->transport < TRANSPORT_REAL ? transport_name(p->transport) : "other";
 	r.registry = p->transport < TRANSPORT_REAL
-			     ? registry_assigned_name(reg, p->port, p->transport) : NULL;
+			     ? registry_assigned_name(reg, p->port, p->transport)
+			     : NULL;
 	snprintf(r.port, sizeof(r.port), "%u/%s", p->port, r.transport);
 	return r;
 }
@@ -155,7 +167,7 @@ static struct scan_row scan_row_of(const struct registry *reg, const struct nmap
 /* A host without a port entry: its status stands in the state column. */
 static struct scan_row scan_host_row(const struct nmap_host *h)
 {
-	struct scan_row r = { h->name, h->address, h->status, "", NULL, "-", "", 0, false };
+	struct scan_row r = {h->name, h->address, h->status, "", NULL, "-", "", 0, false};
 	if (h->timedout)
 		r.state = _("timed out");
 	return r;
@@ -166,16 +178,18 @@ enum { COL_HOST, COL_ADDRESS, COL_PORT, COL_STATE, COL_SERVICE, COL_REGISTRY, CO
 /* A row's cells, sanitised for the terminal. */
 static void scan_cells(const struct scan_row *r, struct strbuf cell[COLS])
 {
-	const char *raw[COLS] = { *r->host ? r->host : "-", *r->address ? r->address : "-",
-				  r->port, *r->state ? r->state : "-",
-				  *r->service ? r->service : "-", r->registry ? r->registry : "-" };
+	const char *raw[COLS] = {*r->host ? r->host : "-",
+				 *r->address ? r->address : "-",
+				 r->port,
+				 *r->state ? r->state : "-",
+				 *r->service ? r->service : "-",
+				 r->registry ? r->registry : "-"};
 	for (int c = 0; c < COLS; c++)
 		output_text(&cell[c], raw[c]);
 }
 
 /* Every row in the report's order, hosts without ports in their place. */
-static size_t scan_rows(const struct registry *reg, const struct nmapxml *x,
-			struct scan_row *rows)
+static size_t scan_rows(const struct registry *reg, const struct nmapxml *x, struct scan_row *rows)
 {
 	size_t n = 0, p = 0;
 	for (size_t h = 0; h < x->nhosts; h++) {
@@ -191,14 +205,14 @@ static size_t scan_rows(const struct registry *reg, const struct nmapxml *x,
 /* The table: headings, then one line per row, columns fitted. */
 static void scan_text(struct strbuf *out, const struct scan_row *rows, size_t n)
 {
-	const char *heads[COLS] = { _("HOST"), _("ADDRESS"), _("PORT"), _("STATE"), _("NMAP"),
-				    _("REGISTRY") };
+	const char *heads[COLS] = {_("HOST"),  _("ADDRESS"), _("PORT"),
+				   _("STATE"), _("NMAP"),    _("REGISTRY")};
 	int w[COLS];
 	for (int c = 0; c < COLS; c++)
 		w[c] = utf8_width(heads[c]);
 	for (size_t i = 0; i <= n; i++) {
-		struct strbuf cell[COLS] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
-					     STRBUF_INIT, STRBUF_INIT };
+		struct strbuf cell[COLS] = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+					    STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
 		if (i < n)
 			scan_cells(&rows[i], cell);
 		for (int c = 0; c < COLS; c++) {
@@ -208,8 +222,8 @@ static void scan_text(struct strbuf *out, const struct scan_row *rows, size_t n)
 		}
 	}
 	for (size_t i = 0; i <= n; i++) {
-		struct strbuf cell[COLS] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
-					     STRBUF_INIT, STRBUF_INIT };
+		struct strbuf cell[COLS] = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+					    STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
 		if (i > 0)
 			scan_cells(&rows[i - 1], cell);
 		for (int c = 0; c < COLS; c++) {

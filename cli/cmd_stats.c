@@ -48,7 +48,9 @@ static void stats_json(struct cli *cli, const struct registry *reg, const struct
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		unsigned lo, hi;
 		range_bounds((enum port_range)r, &lo, &hi);
-		strbuf_addf(o, "%s\"%s\":{\"low\":%u,\"high\":%u,\"assigned\":%u,\"reserved\":%u,\"unassigned\":%u}",
+		strbuf_addf(o,
+			    "%s\"%s\":{\"low\":%u,\"high\":%u,\"assigned\":%u,\"reserved\":%u,"
+			    "\"unassigned\":%u}",
 			    r ? "," : "", range_name((enum port_range)r), lo, hi,
 			    s->range[r][STATE_ASSIGNED], s->range[r][STATE_RESERVED],
 			    s->range[r][STATE_UNASSIGNED]);
@@ -139,9 +141,9 @@ static void stats_text(struct cli *cli, const struct registry *reg, const struct
 }
 
 /* The transports of the per-year counts, by their index in years_row. */
-static const char *const years_transport[TRANSPORT_REAL + 1] = { "tcp", "udp", "sctp", "dccp",
-								 "other" };
-static const char *const years_range[RANGE_COUNT + 1] = { "system", "user", "dynamic", "none" };
+static const char *const years_transport[TRANSPORT_REAL + 1] = {"tcp", "udp", "sctp", "dccp",
+								"other"};
+static const char *const years_range[RANGE_COUNT + 1] = {"system", "user", "dynamic", "none"};
 
 static void years_json_counts(struct strbuf *o, const char *const *key,
 			      const struct years_counts *c, int n)
@@ -178,7 +180,8 @@ static void years_csv(struct strbuf *o, const struct years *y)
 	for (int k = 0; k <= RANGE_COUNT; k++)
 		strbuf_addf(o, ",%s_registered,%s_modified", years_range[k], years_range[k]);
 	for (int k = 0; k <= TRANSPORT_REAL; k++)
-		strbuf_addf(o, ",%s_registered,%s_modified", years_transport[k], years_transport[k]);
+		strbuf_addf(o, ",%s_registered,%s_modified", years_transport[k],
+			    years_transport[k]);
 	strbuf_addc(o, '\n');
 	for (size_t i = 0; i < y->n; i++) {
 		const struct years_row *r = &y->row[i];
@@ -188,7 +191,8 @@ static void years_csv(struct strbuf *o, const struct years *y)
 		for (int k = 0; k <= RANGE_COUNT; k++)
 			strbuf_addf(o, ",%u,%u", r->range[k].registered, r->range[k].modified);
 		for (int k = 0; k <= TRANSPORT_REAL; k++)
-			strbuf_addf(o, ",%u,%u", r->transport[k].registered, r->transport[k].modified);
+			strbuf_addf(o, ",%u,%u", r->transport[k].registered,
+				    r->transport[k].modified);
 		strbuf_addc(o, '\n');
 	}
 }
@@ -206,8 +210,9 @@ static void years_text(struct strbuf *o, const struct years *y)
 {
 	/* L10N: headings of `stats --by-year`; the ranges and transports count
 	   registrations. Keep them short: 10 columns. */
-	const char *const head[] = { _("year"), _("registered"), _("modified"), _("system"),
-				     _("user"), _("dynamic"), "tcp", "udp", "sctp", "dccp" };
+	const char *const head[] = {_("year"), _("registered"), _("modified"), _("system"),
+				    _("user"), _("dynamic"),	"tcp",	       "udp",
+				    "sctp",    "dccp"};
 	utf8_pad(o, head[0], 8, 0);
 	for (int i = 1; i < 10; i++) {
 		strbuf_addc(o, ' ');
@@ -216,7 +221,7 @@ static void years_text(struct strbuf *o, const struct years *y)
 	strbuf_addc(o, '\n');
 	for (size_t i = 0; i < y->n; i++) {
 		const struct years_row *r = &y->row[i];
-		unsigned v[9] = { r->all.registered, r->all.modified };
+		unsigned v[9] = {r->all.registered, r->all.modified};
 		for (int k = 0; k < RANGE_COUNT; k++)
 			v[2 + k] = r->range[k].registered;
 		for (int k = 0; k < TRANSPORT_REAL; k++)

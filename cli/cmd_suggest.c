@@ -23,14 +23,12 @@
 #define SUGGEST_DEFAULT_COUNT 5
 
 /* Text column widths, by check, at least (a wider value widens its column). */
-static const int column_width[CHECK_ALL] = { 10, 15, 15, 8, 7, 7, 9, 7, 7 };
-
+static const int column_width[CHECK_ALL] = {10, 15, 15, 8, 7, 7, 9, 7, 7};
 
 static const char *result_name(enum check_result r)
 {
 	static const char *const names[] = {
-		[RESULT_PASS] = "pass", [RESULT_FAIL] = "fail", [RESULT_NA] = "n/a"
-	};
+		[RESULT_PASS] = "pass", [RESULT_FAIL] = "fail", [RESULT_NA] = "n/a"};
 	return names[r];
 }
 
@@ -173,8 +171,8 @@ static void text_port(struct strbuf *out, const struct suggest_run *sr,
 	trim_line(out);
 }
 
-static void emit_text(struct strbuf *out, const struct suggest_run *sr,
-		      const struct suggestion *g, size_t n)
+static void emit_text(struct strbuf *out, const struct suggest_run *sr, const struct suggestion *g,
+		      size_t n)
 {
 	struct text_layout lay;
 	text_layout(&lay, sr, g, n);
@@ -227,8 +225,8 @@ static void json_checks(struct strbuf *out, const struct suggest_run *sr)
 	strbuf_adds(out, "],\n");
 }
 
-static void emit_json(struct strbuf *out, const struct suggest_run *sr,
-		      const struct suggestion *g, size_t n)
+static void emit_json(struct strbuf *out, const struct suggest_run *sr, const struct suggestion *g,
+		      size_t n)
 {
 	strbuf_addf(out,
 		    "{\"port\":%u,\"transport\":\"%s\",\"count\":%u,\"run\":%u,"
@@ -254,8 +252,8 @@ static void emit_json(struct strbuf *out, const struct suggest_run *sr,
 	strbuf_adds(out, n ? "\n]}\n" : "]}\n");
 }
 
-static void emit_csv(struct strbuf *out, const struct suggest_run *sr,
-		     const struct suggestion *g, size_t n)
+static void emit_csv(struct strbuf *out, const struct suggest_run *sr, const struct suggestion *g,
+		     size_t n)
 {
 	strbuf_adds(out, "start,end,offset,port");
 	for (int c = 0; c < suggest_check_count(&sr->src); c++)
@@ -266,7 +264,8 @@ static void emit_csv(struct strbuf *out, const struct suggest_run *sr,
 			strbuf_addf(out, "%u,%u,%ld,%u", g[i].lo, g[i].hi, g[i].offset, p);
 			for (int c = 0; c < suggest_check_count(&sr->src); c++) {
 				struct strbuf v = STRBUF_INIT;
-				suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c, false);
+				suggest_check_value(&v, &sr->src, &sr->o, p, (enum suggest_check)c,
+						    false);
 				strbuf_addc(out, ',');
 				output_csv_field(out, strbuf_str(&v));
 				strbuf_free(&v);
@@ -348,7 +347,7 @@ static int suggest_run(struct suggest_run *sr)
 	struct portfacts *pf = cli_facts(sr->cli);
 	struct suggestion *g = malloc(sr->o.count * sizeof(*g));
 	uint8_t *scanned = sr->ntargets ? calloc(PORT_COUNT, 1) : NULL;
-	struct suggest_net net = { NULL, NULL };
+	struct suggest_net net = {NULL, NULL};
 	long n = -1;
 	if (pf && g && (scanned || !sr->ntargets) && load_sources(sr, pf) == 0) {
 		if (sr->ntargets && suggest_scan(sr, &net, scanned)) {
@@ -357,8 +356,7 @@ static int suggest_run(struct suggest_run *sr)
 			return EXIT_TROUBLE;
 		}
 		n = suggest_find(&sr->src, &sr->o, g);
-	}
-	else if (!error_is_set(&sr->cli->err))
+	} else if (!error_is_set(&sr->cli->err))
 		error_set(&sr->cli->err, NULL, 0, _("out of memory"));
 	if (n >= 0 && sr->cli->format == FORMAT_JSON)
 		emit_json(&sr->cli->out, sr, g, (size_t)n);
@@ -379,12 +377,14 @@ int cmd_suggest(struct cli *cli, int argc, char **argv)
 	unsigned port;
 	bool scan = cli->given & OPT_SCAN;
 	if (scan && argc < 2)
-		return cli_usage_error(cli, _("'suggest --scan' takes one PORT, then one TARGET or more"));
+		return cli_usage_error(
+			cli, _("'suggest --scan' takes one PORT, then one TARGET or more"));
 	if (!scan && argc != 1)
 		return cli_usage_error(cli, _("'suggest' takes one PORT"));
 	if (scan && cli->proto != TRANSPORT_ANY && cli->proto != TRANSPORT_TCP &&
 	    cli->proto != TRANSPORT_UDP)
-		return cli_usage_error(cli, _("nmap scans tcp or udp, not %s"), transport_name(cli->proto));
+		return cli_usage_error(cli, _("nmap scans tcp or udp, not %s"),
+				       transport_name(cli->proto));
 	if (ports_parse_port(argv[0], &port) < 0)
 		return cli_usage_error(cli, _("bad port '%s': expected a number from 0 to 65535"),
 				       argv[0]);
@@ -392,10 +392,14 @@ int cmd_suggest(struct cli *cli, int argc, char **argv)
 	unsigned run = cli->given & OPT_RUN ? (unsigned)cli->run : 1;
 	struct suggest_run sr = {
 		.cli = cli,
-		.o = { .port = port, .count = count, .run = run, .transport = cli->proto,
-		       .any_range = (cli->given & OPT_ANY_RANGE) != 0,
-		       .nmap_max = SUGGEST_NMAP_MAX },
-		.targets = scan ? argv + 1 : NULL, .ntargets = scan ? (size_t)argc - 1 : 0,
+		.o = {.port = port,
+		      .count = count,
+		      .run = run,
+		      .transport = cli->proto,
+		      .any_range = (cli->given & OPT_ANY_RANGE) != 0,
+		      .nmap_max = SUGGEST_NMAP_MAX},
+		.targets = scan ? argv + 1 : NULL,
+		.ntargets = scan ? (size_t)argc - 1 : 0,
 	};
 	return suggest_run(&sr);
 }

@@ -33,7 +33,7 @@ static void update_on_signal(int sig)
  * is removed before the program leaves; old holds what was there. */
 static void update_catch(struct sigaction old[3], bool on)
 {
-	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
@@ -115,14 +115,14 @@ static int report(struct cli *cli, const struct update_result *res, const char *
 	}
 	strbuf_adds(o, res->outcome == UPDATE_CREATED ? _("installed ") : _("updated "));
 	output_text(o, output);
-	strbuf_addf(o, P_(": %'zu record, registry date %s", ": %'zu records, registry date %s",
-			  res->new->nrec),
-		    res->new->nrec,
-		    *res->new->date ? res->new->date : _("unknown"));
+	strbuf_addf(o,
+		    P_(": %'zu record, registry date %s", ": %'zu records, registry date %s",
+		       res->new->nrec),
+		    res->new->nrec, *res->new->date ? res->new->date : _("unknown"));
 	if (res->old)
-		strbuf_addf(o, P_(" (was %'zu record, %s)", " (was %'zu records, %s)", res->old->nrec),
-			    res->old->nrec,
-			    *res->old->date ? res->old->date : _("unknown"));
+		strbuf_addf(o,
+			    P_(" (was %'zu record, %s)", " (was %'zu records, %s)", res->old->nrec),
+			    res->old->nrec, *res->old->date ? res->old->date : _("unknown"));
 	strbuf_addc(o, '\n');
 	report_changes(cli, res);
 	if (res->meta_failed)
@@ -146,8 +146,10 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 		rc = update_by_hand(cli, output);
 	} else {
 		struct progress bar = {0};
-		struct update_opts o = {.url = cli->url, .output = output,
-					.create_dirs = !cli->output, .cancel = &update_signal};
+		struct update_opts o = {.url = cli->url,
+					.output = output,
+					.create_dirs = !cli->output,
+					.cancel = &update_signal};
 		if (isatty(STDERR_FILENO))
 			o.progress = progress_draw, o.progress_ctx = &bar;
 		struct update_result res;
@@ -164,7 +166,8 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 		if (!failed) {
 			rc = report(cli, &res, output);
 		} else if (update_signal) {
-			cli_warn(cli, _("interrupted: %s left unchanged, nothing left behind"), output);
+			cli_warn(cli, _("interrupted: %s left unchanged, nothing left behind"),
+				 output);
 			rc = EXIT_TROUBLE;
 		} else {
 			rc = cli_data_error(cli);

@@ -12,8 +12,7 @@
 int output_parse_format(const char *s)
 {
 	static const char *const names[] = {
-		[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_CSV] = "csv"
-	};
+		[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_CSV] = "csv"};
 	for (int i = 0; i < 3; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
@@ -56,8 +55,7 @@ const char *output_record_range(const struct record *r)
 	return a == b ? range_name(a) : "mixed";
 }
 
-void output_record_json(struct strbuf *out, const struct registry *reg,
-			const struct record *r)
+void output_record_json(struct strbuf *out, const struct registry *reg, const struct record *r)
 {
 	strbuf_addc(out, '{');
 	for (int f = 0; f < FIELD_COUNT; f++) {
@@ -67,7 +65,8 @@ void output_record_json(struct strbuf *out, const struct registry *reg,
 	if (r->port_lo == PORT_NONE)
 		strbuf_adds(out, ",\"port_low\":null,\"port_high\":null");
 	else
-		strbuf_addf(out, ",\"port_low\":%d,\"port_high\":%d", (int)r->port_lo, (int)r->port_hi);
+		strbuf_addf(out, ",\"port_low\":%d,\"port_high\":%d", (int)r->port_lo,
+			    (int)r->port_hi);
 	strbuf_addf(out, ",\"state\":\"%s\"", state_name((enum port_state)r->state));
 	const char *range = output_record_range(r);
 	if (range)
@@ -85,8 +84,7 @@ void output_record_csv_header(struct strbuf *out)
 	strbuf_adds(out, "port_low,port_high,state,range\n");
 }
 
-void output_record_csv(struct strbuf *out, const struct registry *reg,
-		       const struct record *r)
+void output_record_csv(struct strbuf *out, const struct registry *reg, const struct record *r)
 {
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		output_csv_field(out, registry_field(reg, r, (enum field)f));
@@ -104,8 +102,8 @@ void output_record_csv(struct strbuf *out, const struct registry *reg,
 static const char *text_label(enum field f)
 {
 	static const char *const labels[FIELD_COUNT] = {
-		N_("Service"), N_("Port"), N_("Transport"), N_("Description"),
-		N_("Assignee"), N_("Contact"), N_("Registered"), N_("Modified"),
+		N_("Service"),	 N_("Port"),	     N_("Transport"),	     N_("Description"),
+		N_("Assignee"),	 N_("Contact"),	     N_("Registered"),	     N_("Modified"),
 		N_("Reference"), N_("Service code"), N_("Unauthorized use"), N_("Notes"),
 	};
 	return _(labels[f]);
@@ -135,8 +133,7 @@ static void text_value(struct strbuf *out, const char *v, int indent)
 	strbuf_free(&tmp);
 }
 
-void output_record_label(struct strbuf *out, const struct registry *reg,
-			 const struct record *r)
+void output_record_label(struct strbuf *out, const struct registry *reg, const struct record *r)
 {
 	const char *svc = registry_field(reg, r, FIELD_SERVICE);
 	const char *port = registry_field(reg, r, FIELD_PORT);
@@ -150,8 +147,7 @@ void output_record_label(struct strbuf *out, const struct registry *reg,
 	output_text(out, *svc ? svc : _("(no service name)"));
 }
 
-void output_record_text(struct strbuf *out, const struct registry *reg,
-			const struct record *r)
+void output_record_text(struct strbuf *out, const struct registry *reg, const struct record *r)
 {
 	output_record_label(out, reg, r);
 	const char *range = output_record_range(r);
@@ -170,8 +166,8 @@ void output_record_text(struct strbuf *out, const struct registry *reg,
 	}
 }
 
-void output_record_item(struct strbuf *out, enum format format,
-			const struct registry *reg, const struct record *r, size_t i)
+void output_record_item(struct strbuf *out, enum format format, const struct registry *reg,
+			const struct record *r, size_t i)
 {
 	if (format == FORMAT_JSON) {
 		strbuf_adds(out, i ? ",\n" : "\n");

@@ -15,7 +15,7 @@ int picture_format_of(const char *path)
 	static const struct {
 		const char *ext;
 		enum picture_format f;
-	} ext[] = { { ".png", PICTURE_PNG }, { ".svg", PICTURE_SVG }, { ".pdf", PICTURE_PDF } };
+	} ext[] = {{".png", PICTURE_PNG}, {".svg", PICTURE_SVG}, {".pdf", PICTURE_PDF}};
 	size_t n = strlen(path);
 	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
 		if (n > 4 && strcasecmp(path + n - 4, ext[i].ext) == 0)
@@ -111,17 +111,31 @@ bool picture_available(void)
 		size_t off;
 		const char *name;
 	} fns[] = {
-#define FN(field, name) { offsetof(__typeof__(lc), field), name }
-		FN(image_create, "cairo_image_surface_create"), FN(svg_create, "cairo_svg_surface_create"),
-		FN(pdf_create, "cairo_pdf_surface_create"), FN(create, "cairo_create"),
-		FN(set_source_rgb, "cairo_set_source_rgb"), FN(rectangle, "cairo_rectangle"),
-		FN(fill, "cairo_fill"), FN(move_to, "cairo_move_to"), FN(line_to, "cairo_line_to"),
-		FN(set_line_width, "cairo_set_line_width"), FN(stroke, "cairo_stroke"),
-		FN(select_font_face, "cairo_select_font_face"), FN(set_font_size, "cairo_set_font_size"),
-		FN(text_extents, "cairo_text_extents"), FN(show_text, "cairo_show_text"),
-		FN(status, "cairo_status"), FN(surface_status, "cairo_surface_status"),
-		FN(write_to_png, "cairo_surface_write_to_png"), FN(surface_finish, "cairo_surface_finish"),
-		FN(destroy, "cairo_destroy"), FN(surface_destroy, "cairo_surface_destroy"),
+#define FN(field, name)                                                                            \
+	{                                                                                          \
+		offsetof(__typeof__(lc), field), name                                              \
+	}
+		FN(image_create, "cairo_image_surface_create"),
+		FN(svg_create, "cairo_svg_surface_create"),
+		FN(pdf_create, "cairo_pdf_surface_create"),
+		FN(create, "cairo_create"),
+		FN(set_source_rgb, "cairo_set_source_rgb"),
+		FN(rectangle, "cairo_rectangle"),
+		FN(fill, "cairo_fill"),
+		FN(move_to, "cairo_move_to"),
+		FN(line_to, "cairo_line_to"),
+		FN(set_line_width, "cairo_set_line_width"),
+		FN(stroke, "cairo_stroke"),
+		FN(select_font_face, "cairo_select_font_face"),
+		FN(set_font_size, "cairo_set_font_size"),
+		FN(text_extents, "cairo_text_extents"),
+		FN(show_text, "cairo_show_text"),
+		FN(status, "cairo_status"),
+		FN(surface_status, "cairo_surface_status"),
+		FN(write_to_png, "cairo_surface_write_to_png"),
+		FN(surface_finish, "cairo_surface_finish"),
+		FN(destroy, "cairo_destroy"),
+		FN(surface_destroy, "cairo_surface_destroy"),
 		FN(status_to_string, "cairo_status_to_string"),
 #undef FN
 	};
@@ -156,7 +170,7 @@ struct picture *picture_new(const char *path, enum picture_format f, int width, 
 		return NULL;
 	}
 	p->f = f;
-	p->s = f == PICTURE_PNG ? lc.image_create(CAIRO_FORMAT_RGB24, width, height)
+	p->s = f == PICTURE_PNG	  ? lc.image_create(CAIRO_FORMAT_RGB24, width, height)
 	       : f == PICTURE_SVG ? lc.svg_create(path, width, height)
 				  : lc.pdf_create(path, width, height);
 	p->c = lc.create(p->s);
@@ -220,7 +234,9 @@ int picture_finish(struct picture *p, struct ps_error *err)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = lc.surface_status(p->s);
 	lc.surface_destroy(p->s);
-	int rc = st == CAIRO_STATUS_SUCCESS ? 0 : error_set(err, p->path, 0, "%s", lc.status_to_string(st));
+	int rc = st == CAIRO_STATUS_SUCCESS
+			 ? 0
+			 : error_set(err, p->path, 0, "%s", lc.status_to_string(st));
 	free(p->path);
 	free(p);
 	return rc;

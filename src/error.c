@@ -11,8 +11,7 @@
 #include "sanitize.h"
 #include "strbuf.h"
 
-int error_set(struct ps_error *err, const char *file, unsigned long line,
-	      const char *fmt, ...)
+int error_set(struct ps_error *err, const char *file, unsigned long line, const char *fmt, ...)
 {
 	if (!err)
 		return -1;
@@ -88,10 +87,11 @@ void skips_print(const struct ps_skips *s, const char *file, const char *prog, F
 		return;
 	struct strbuf msg = STRBUF_INIT;
 	/* L10N: after "FILE:LINE: warning: REASON": how many lines were left out. */
-	strbuf_addf(&msg, P_("%s (%zu malformed line skipped)", "%s (first of %zu malformed lines skipped)",
-			     s->n),
+	strbuf_addf(&msg,
+		    P_("%s (%zu malformed line skipped)",
+		       "%s (first of %zu malformed lines skipped)", s->n),
 		    s->why ? s->why : _("out of memory"), s->n);
-	struct ps_error e = { (char *)file, s->line, NULL };
+	struct ps_error e = {(char *)file, s->line, NULL};
 	struct strbuf full = STRBUF_INIT;
 	strbuf_addf(&full, _("warning: %s"), strbuf_str(&msg));
 	e.msg = (char *)strbuf_str(&full);

@@ -13,16 +13,19 @@ enum {
 };
 
 struct ps_error {
-	char *file;          /* NULL when the error is not about a file */
-	unsigned long line;  /* 0 when no line applies */
-	char *msg;           /* NULL while no error is set */
+	char *file;	    /* NULL when the error is not about a file */
+	unsigned long line; /* 0 when no line applies */
+	char *msg;	    /* NULL while no error is set */
 };
 
-#define PS_ERROR_INIT { NULL, 0, NULL }
+#define PS_ERROR_INIT                                                                              \
+	{                                                                                          \
+		NULL, 0, NULL                                                                      \
+	}
 
 /* Record an error (replacing any earlier one); always returns -1. */
-int error_set(struct ps_error *err, const char *file, unsigned long line,
-	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int error_set(struct ps_error *err, const char *file, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 int error_is_set(const struct ps_error *err);
 void error_clear(struct ps_error *err);
 /* Malformed lines a reader skipped and went on (as glibc does with a
@@ -33,7 +36,10 @@ struct ps_skips {
 	char *why;
 };
 
-#define PS_SKIPS_INIT { 0, 0, NULL }
+#define PS_SKIPS_INIT                                                                              \
+	{                                                                                          \
+		0, 0, NULL                                                                         \
+	}
 
 /* Count a skipped line; the first one's line and message are kept. */
 void skips_note(struct ps_skips *s, unsigned long line, const char *fmt, ...)

@@ -183,8 +183,8 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off
 	if (st->rq->cancel && *st->rq->cancel)
 		st->cancelled = true;
 	else if (st->rq->progress &&
-	    st->rq->progress(st->rq->progress_ctx, (uint64_t)(dlnow > 0 ? dlnow : 0),
-			     (uint64_t)(dltotal > 0 ? dltotal : 0)) != 0)
+		 st->rq->progress(st->rq->progress_ctx, (uint64_t)(dlnow > 0 ? dlnow : 0),
+				  (uint64_t)(dltotal > 0 ? dltotal : 0)) != 0)
 		st->cancelled = true;
 	return st->cancelled;
 }
@@ -245,18 +245,18 @@ static const struct {
 	CURLcode code;
 	const char *why;
 } fetch_reasons[] = {
-	{ CURLE_COULDNT_RESOLVE_HOST, N_("the server's name does not resolve (no network?)") },
-	{ CURLE_COULDNT_CONNECT, N_("the server does not answer on its port") },
-	{ CURLE_OPERATION_TIMEDOUT, N_("the transfer stalled or took too long") },
-	{ CURLE_PEER_FAILED_VERIFICATION, N_("the server's certificate is not trusted") },
-	{ CURLE_SSL_CONNECT_ERROR, N_("the secure connection could not be set up") },
-	{ CURLE_TOO_MANY_REDIRECTS, N_("too many redirects") },
-	{ CURLE_UNSUPPORTED_PROTOCOL,
-	  N_("redirected to an address that is not allowed (https may not go to http)") },
-	{ CURLE_OUT_OF_MEMORY, N_("the server's response was too large to read (a huge header?)") },
-	{ CURLE_RECV_ERROR, N_("the connection broke while receiving") },
-	{ CURLE_PARTIAL_FILE, N_("the transfer ended before the whole file arrived") },
-	{ CURLE_WEIRD_SERVER_REPLY, N_("the server's answer is not HTTP") },
+	{CURLE_COULDNT_RESOLVE_HOST, N_("the server's name does not resolve (no network?)")},
+	{CURLE_COULDNT_CONNECT, N_("the server does not answer on its port")},
+	{CURLE_OPERATION_TIMEDOUT, N_("the transfer stalled or took too long")},
+	{CURLE_PEER_FAILED_VERIFICATION, N_("the server's certificate is not trusted")},
+	{CURLE_SSL_CONNECT_ERROR, N_("the secure connection could not be set up")},
+	{CURLE_TOO_MANY_REDIRECTS, N_("too many redirects")},
+	{CURLE_UNSUPPORTED_PROTOCOL,
+	 N_("redirected to an address that is not allowed (https may not go to http)")},
+	{CURLE_OUT_OF_MEMORY, N_("the server's response was too large to read (a huge header?)")},
+	{CURLE_RECV_ERROR, N_("the connection broke while receiving")},
+	{CURLE_PARTIAL_FILE, N_("the transfer ended before the whole file arrived")},
+	{CURLE_WEIRD_SERVER_REPLY, N_("the server's answer is not HTTP")},
 };
 
 static const char *fetch_explain(CURLcode rc)
@@ -292,7 +292,8 @@ int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct 
 {
 	memset(rs, 0, sizeof(*rs));
 	if (!fetch_load_curl())
-		return error_set(err, NULL, 0, _("cannot load %s: install libcurl4"), LIBCURL_SONAME);
+		return error_set(err, NULL, 0, _("cannot load %s: install libcurl4"),
+				 LIBCURL_SONAME);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return error_set(err, NULL, 0, _("libcurl failed to initialise"));
 	CURL *c = curl_easy_init();

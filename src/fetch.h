@@ -25,7 +25,7 @@ struct fetch_request {
 	long low_speed, low_speed_time;
 	/* nonzero (set by a signal handler) cancels the transfer */
 	const volatile sig_atomic_t *cancel;
-	uint64_t max_bytes;   /* a larger body is refused */
+	uint64_t max_bytes; /* a larger body is refused */
 	/* Bytes received so far and the total (0 while unknown); a nonzero
 	 * return cancels the transfer (e.g. a key pressed in the TUI). */
 	int (*progress)(void *ctx, uint64_t now, uint64_t total);

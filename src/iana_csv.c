@@ -21,21 +21,21 @@ struct csv_load {
 	struct ps_error *err;
 	const char *file;
 	struct csv_parser parser;
-	unsigned long line;      /* physical line being fed (1-based) */
-	unsigned long rec_line;  /* line where the current record starts */
-	bool between;            /* no byte of the next record seen yet */
+	unsigned long line;	/* physical line being fed (1-based) */
+	unsigned long rec_line; /* line where the current record starts */
+	bool between;		/* no byte of the next record seen yet */
 	bool header_done;
-	bool first_bytes;        /* still at the very start (BOM check) */
-	size_t nbom;             /* bytes of a BOM seen so far, held back */
+	bool first_bytes; /* still at the very start (BOM check) */
+	size_t nbom;	  /* bytes of a BOM seen so far, held back */
 	bool failed;
 	size_t nfields;
-	size_t mark;             /* pool length before the current record */
-	bool block_utf8;         /* the block being fed is all valid UTF-8 */
-	bool field_utf8;         /* so is every block the current field touched */
+	size_t mark;		   /* pool length before the current record */
+	bool block_utf8;	   /* the block being fed is all valid UTF-8 */
+	bool field_utf8;	   /* so is every block the current field touched */
 	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
 	int32_t port_lo, port_hi;  /* the row's Port Number, parsed */
-	const char *port_why;      /* or why it is not a port (NULL: it is) */
-	struct strbuf raw_port;    /* then, the bytes the file has there */
+	const char *port_why;	   /* or why it is not a port (NULL: it is) */
+	struct strbuf raw_port;	   /* then, the bytes the file has there */
 };
 
 /* Error messages quote the file's own bytes (escaped when printed), not
@@ -43,7 +43,7 @@ struct csv_load {
 /* A header column against its expected heading (the header is one row:
  * kept out of line so the per-field path stays lean). */
 static __attribute__((noinline, cold)) bool header_field_ok(struct csv_load *st, const char *s,
-							  size_t n)
+							    size_t n)
 {
 	const char *want = field_heading((enum field)st->nfields);
 	if (n == strlen(want) && memcmp(s, want, n) == 0)
@@ -93,7 +93,8 @@ static void on_field(void *s, size_t n, void *data)
 		if (n > FIELD_MAX) {
 			error_set(st->err, st->file, st->rec_line,
 				  _("field %zu (%s) is %zu bytes, over the %d-byte limit"),
-				  st->nfields + 1, field_heading((enum field)st->nfields), n, FIELD_MAX);
+				  st->nfields + 1, field_heading((enum field)st->nfields), n,
+				  FIELD_MAX);
 			st->failed = true;
 			return;
 		}
@@ -101,8 +102,8 @@ static void on_field(void *s, size_t n, void *data)
 			return;
 		/* a field of blocks already found valid needs no second look */
 		uint32_t off = st->field_utf8 && st->block_utf8
-			? registry_intern_utf8(st->reg, s, n)
-			: registry_intern(st->reg, s, n, st->rec_line);
+				       ? registry_intern_utf8(st->reg, s, n)
+				       : registry_intern(st->reg, s, n, st->rec_line);
 		if (off == UINT32_MAX) {
 			error_set(st->err, st->file, st->rec_line, _("out of memory"));
 			st->failed = true;
@@ -141,8 +142,8 @@ static void on_record(int c, void *data)
 		check_header(st);
 		registry_pool_rewind(st->reg, st->mark); /* the header is not data */
 	} else if (st->nfields != FIELD_COUNT) {
-		error_set(st->err, st->file, st->rec_line,
-			  _("expected %d fields, found %zu"), FIELD_COUNT, st->nfields);
+		error_set(st->err, st->file, st->rec_line, _("expected %d fields, found %zu"),
+			  FIELD_COUNT, st->nfields);
 		st->failed = true;
 	} else if (raw_port_ok(st) &&
 		   registry_add_interned(st->reg, st->off, st->port_lo, st->port_hi, st->file,
@@ -170,9 +171,11 @@ static int feed_line(struct csv_load *st, const char *s, size_t n)
 		int e = csv_error(&st->parser);
 		if (e == CSV_EPARSE)
 			error_set(st->err, st->file, st->line,
-				  _("malformed CSV: a quote inside an unquoted field, or text after a closing quote"));
+				  _("malformed CSV: a quote inside an unquoted field, or text "
+				    "after a closing quote"));
 		else
-			error_set(st->err, st->file, st->line, _("CSV parser: %s"), csv_strerror(e));
+			error_set(st->err, st->file, st->line, _("CSV parser: %s"),
+				  csv_strerror(e));
 		st->failed = true;
 	}
 	if (!st->failed && st->parser.entry_pos > FIELD_MAX) {
@@ -232,8 +235,8 @@ static int feed_block(void *ctx, const char *buf, size_t len)
 	return feed_data(st, buf, len);
 }
 
-static void csv_load_init(struct csv_load *st, struct registry *reg,
-			  const char *file, struct ps_error *err)
+static void csv_load_init(struct csv_load *st, struct registry *reg, const char *file,
+			  struct ps_error *err)
 {
 	memset(st, 0, sizeof(*st));
 	st->reg = reg;
@@ -260,7 +263,8 @@ static int csv_load_finish(struct csv_load *st, int rc)
 	if (st->failed)
 		rc = -1;
 	if (rc == 0 && !st->header_done)
-		rc = error_set(st->err, st->file, 1, _("empty file: expected the IANA registry CSV header"));
+		rc = error_set(st->err, st->file, 1,
+			       _("empty file: expected the IANA registry CSV header"));
 	if (rc == 0 && st->reg->nrec == 0)
 		rc = error_set(st->err, st->file, st->line, _("no records after the header"));
 	csv_free(&st->parser);
@@ -268,8 +272,8 @@ static int csv_load_finish(struct csv_load *st, int rc)
 	return rc;
 }
 
-static int run(struct registry *reg, const char *path, const char *buf,
-	       size_t len, const char *name, struct ps_error *err)
+static int run(struct registry *reg, const char *path, const char *buf, size_t len,
+	       const char *name, struct ps_error *err)
 {
 	struct csv_load st;
 	csv_load_init(&st, reg, name, err);
@@ -282,7 +286,8 @@ static int run(struct registry *reg, const char *path, const char *buf,
 		rc = infile_read(path, INFILE_REGISTRY, err, feed_block, &st);
 	} else {
 		for (size_t off = 0; rc == 0 && off < len; off += LOADER_BLOCK)
-			rc = feed_block(&st, buf + off, len - off < LOADER_BLOCK ? len - off : LOADER_BLOCK);
+			rc = feed_block(&st, buf + off,
+					len - off < LOADER_BLOCK ? len - off : LOADER_BLOCK);
 	}
 	return csv_load_finish(&st, rc);
 }
@@ -296,8 +301,8 @@ static int iana_csv_load(struct registry *reg, const char *path, struct ps_error
 	return run(reg, path, NULL, 0, path, err);
 }
 
-static int iana_csv_load_mem(struct registry *reg, const char *buf, size_t len,
-			     const char *name, struct ps_error *err)
+static int iana_csv_load_mem(struct registry *reg, const char *buf, size_t len, const char *name,
+			     struct ps_error *err)
 {
 	return run(reg, NULL, buf, len, name, err);
 }

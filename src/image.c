@@ -38,10 +38,10 @@ struct image_header {
 	uint64_t checksum; /* XXH3-64 of the rest of the header, to the first section */
 	uint32_t endian;   /* IMAGE_ENDIAN as the writer stored it */
 	uint32_t version;  /* IMAGE_VERSION */
-	uint32_t type;     /* enum image_type */
+	uint32_t type;	   /* enum image_type */
 	uint32_t nsect;
-	uint64_t size;     /* the whole image, header included */
-	uint64_t settled;  /* 1: the source had not changed for IMAGE_SETTLE_NS */
+	uint64_t size;	  /* the whole image, header included */
+	uint64_t settled; /* 1: the source had not changed for IMAGE_SETTLE_NS */
 	struct image_key key;
 	struct {
 		uint64_t off, len;
@@ -134,7 +134,7 @@ int image_key_of(const char *path, enum infile_kind kind, struct image_key *key)
 bool image_key_current(const char *path, const struct image_key *key)
 {
 	struct stat sb;
-	struct image_key now = { 0 };
+	struct image_key now = {0};
 	if (stat(path, &sb) < 0)
 		return false;
 	image_identity(&sb, &now);
@@ -217,8 +217,8 @@ int image_verify(struct image *img, size_t i)
 	return 0;
 }
 
-int image_check_some(const void *buf, size_t len, enum image_type type,
-		     struct image_key *key, size_t nsect, unsigned defer, struct image *img)
+int image_check_some(const void *buf, size_t len, enum image_type type, struct image_key *key,
+		     size_t nsect, unsigned defer, struct image *img)
 {
 	struct image_header h;
 	if (len < image_align(sizeof(h)) || len > IMAGE_CAP || nsect > IMAGE_SECTIONS_MAX)
@@ -243,14 +243,14 @@ int image_check_some(const void *buf, size_t len, enum image_type type,
 	return 0;
 }
 
-int image_check(const void *buf, size_t len, enum image_type type,
-		struct image_key *key, size_t nsect, struct image *img)
+int image_check(const void *buf, size_t len, enum image_type type, struct image_key *key,
+		size_t nsect, struct image *img)
 {
 	return image_check_some(buf, len, type, key, nsect, 0, img);
 }
 
-int image_map(const char *path, enum image_type type, struct image_key *key,
-	      size_t nsect, unsigned defer, struct image *img)
+int image_map(const char *path, enum image_type type, struct image_key *key, size_t nsect,
+	      unsigned defer, struct image *img)
 {
 	memset(img, 0, sizeof(*img));
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
@@ -280,7 +280,7 @@ enum image_open image_open(const char *img_path, enum image_type type, const cha
 			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
 			   struct image_key *key)
 {
-	struct image_key have, now = { 0 };
+	struct image_key have, now = {0};
 	struct stat sb;
 	if (stat(src, &sb) < 0 || !S_ISREG(sb.st_mode))
 		return IMAGE_NOKEY;
@@ -335,7 +335,8 @@ void *image_build(enum image_type type, const struct image_key *key,
 	h.key = *key;
 	struct timespec ts;
 	uint64_t now = clock_gettime(CLOCK_REALTIME, &ts) == 0
-		? (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec : 0;
+			       ? (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec
+			       : 0;
 	h.settled = now > key->ctime_ns && now - key->ctime_ns > IMAGE_SETTLE_NS;
 	for (size_t i = 0; i < nsect; i++)
 		if (sect[i].len)
@@ -356,8 +357,10 @@ void image_seal(void *buf, size_t len)
 	size_t n = h.nsect < IMAGE_SECTIONS_MAX ? h.nsect : IMAGE_SECTIONS_MAX;
 	for (size_t i = 0; i < n; i++) {
 		uint64_t end = image_sum_end(&h, i, n, len);
-		h.sect[i].sum = h.sect[i].off <= end && end <= len
-			? image_xxh3((char *)buf + h.sect[i].off, end - h.sect[i].off) : 0;
+		h.sect[i].sum =
+			h.sect[i].off <= end && end <= len
+				? image_xxh3((char *)buf + h.sect[i].off, end - h.sect[i].off)
+				: 0;
 	}
 	memcpy(buf, &h, sizeof(h));
 	h.checksum = image_xxh3((char *)buf + IMAGE_SUMMED, image_align(sizeof(h)) - IMAGE_SUMMED);
@@ -449,15 +452,15 @@ void image_path(struct strbuf *out, const char *tag, const char *source_path)
 	(void)out, (void)tag, (void)source_path;
 }
 
-int image_check(const void *buf, size_t len, enum image_type type,
-		struct image_key *key, size_t nsect, struct image *img)
+int image_check(const void *buf, size_t len, enum image_type type, struct image_key *key,
+		size_t nsect, struct image *img)
 {
 	(void)buf, (void)len, (void)type, (void)key, (void)nsect, (void)img;
 	return -1;
 }
 
-int image_check_some(const void *buf, size_t len, enum image_type type,
-		     struct image_key *key, size_t nsect, unsigned defer, struct image *img)
+int image_check_some(const void *buf, size_t len, enum image_type type, struct image_key *key,
+		     size_t nsect, unsigned defer, struct image *img)
 {
 	(void)defer;
 	return image_check(buf, len, type, key, nsect, img);
@@ -469,8 +472,8 @@ int image_verify(struct image *img, size_t i)
 	return -1;
 }
 
-int image_map(const char *path, enum image_type type, struct image_key *key,
-	      size_t nsect, unsigned defer, struct image *img)
+int image_map(const char *path, enum image_type type, struct image_key *key, size_t nsect,
+	      unsigned defer, struct image *img)
 {
 	(void)path, (void)type, (void)key, (void)nsect, (void)defer;
 	memset(img, 0, sizeof(*img));

@@ -45,9 +45,9 @@ struct image_key {
 
 /* What image_open() found. */
 enum image_open {
-	IMAGE_NOKEY = -1,  /* no image, and none can be made: the source cannot be keyed */
-	IMAGE_MAPPED = 0,  /* the current image is mapped */
-	IMAGE_STALE = 1,   /* no current image; *key is the source's, to write one */
+	IMAGE_NOKEY = -1, /* no image, and none can be made: the source cannot be keyed */
+	IMAGE_MAPPED = 0, /* the current image is mapped */
+	IMAGE_STALE = 1,  /* no current image; *key is the source's, to write one */
 };
 
 struct image_section {
@@ -63,7 +63,7 @@ struct image {
 	struct image_section sect[IMAGE_SECTIONS_MAX];
 	uint64_t sum[IMAGE_SECTIONS_MAX];     /* each section's checksum */
 	uint64_t sum_len[IMAGE_SECTIONS_MAX]; /* the bytes it covers */
-	unsigned verified;                    /* sections whose sum was checked */
+	unsigned verified;		      /* sections whose sum was checked */
 };
 
 /* Turn images off (--no-cache) or on for the rest of the process. */
@@ -90,17 +90,17 @@ void image_path(struct strbuf *out, const char *tag, const char *source_path);
 /* Check buf[0..len) as an image of type with nsect sections (checksum
  * included) and fill img's sections (img->map is left alone) and, when
  * key is not NULL, *key with its key; -1 when anything is off. */
-int image_check(const void *buf, size_t len, enum image_type type,
-		struct image_key *key, size_t nsect, struct image *img);
+int image_check(const void *buf, size_t len, enum image_type type, struct image_key *key,
+		size_t nsect, struct image *img);
 /* The same, leaving the sections in the bitmask defer unverified. */
-int image_check_some(const void *buf, size_t len, enum image_type type,
-		     struct image_key *key, size_t nsect, unsigned defer, struct image *img);
+int image_check_some(const void *buf, size_t len, enum image_type type, struct image_key *key,
+		     size_t nsect, unsigned defer, struct image *img);
 /* Check the checksum of section i (once); -1 when it does not match. */
 int image_verify(struct image *img, size_t i);
 /* Map and check the image at path and give its key; -1 (nothing mapped)
  * when there is no usable one. */
-int image_map(const char *path, enum image_type type, struct image_key *key,
-	      size_t nsect, unsigned defer, struct image *img);
+int image_map(const char *path, enum image_type type, struct image_key *key, size_t nsect,
+	      unsigned defer, struct image *img);
 void image_unmap(struct image *img);
 /* Write an image atomically (a temporary file, fsync, rename; mode 0600
  * in a 0700 directory); -1 when it cannot, which only costs speed. */

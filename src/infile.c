@@ -23,19 +23,19 @@
 
 struct infile_policy {
 	size_t cap;
-	int pipes_ok; /* a pipe or FIFO is acceptable */
+	int pipes_ok;	  /* a pipe or FIFO is acceptable */
 	const char *what; /* "a services file", for messages */
 };
 
 static const struct infile_policy policies[INFILE_KINDS] = {
 	/* 1 GiB: about 900 times the real registry (1.1 MB) */
-	[INFILE_REGISTRY] = { 1024 * MiB, 1, N_("a registry file") },
+	[INFILE_REGISTRY] = {1024 * MiB, 1, N_("a registry file")},
 	/* the largest real one, nmap-services, is 0.6 MB */
-	[INFILE_SERVICES] = { 64 * MiB, 0, N_("a services file") },
+	[INFILE_SERVICES] = {64 * MiB, 0, N_("a services file")},
 	/* 10,000 sockets take 1.5 MB; a million, 150 MB */
-	[INFILE_PROC_TABLE] = { 256 * MiB, 0, N_("a /proc/net table") },
-	[INFILE_VALUE] = { 4096, 0, N_("a one-value file") },
-	[INFILE_META] = { 65536, 0, N_("an HTTP metadata file") },
+	[INFILE_PROC_TABLE] = {256 * MiB, 0, N_("a /proc/net table")},
+	[INFILE_VALUE] = {4096, 0, N_("a one-value file")},
+	[INFILE_META] = {65536, 0, N_("an HTTP metadata file")},
 };
 
 size_t infile_cap(enum infile_kind kind)
@@ -67,7 +67,7 @@ static const char *infile_wait_writer(int fd)
 	struct statfs fs;
 	if (fstatfs(fd, &fs) == 0 && fs.f_type == PIPEFS_MAGIC)
 		return NULL;
-	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct pollfd p = {.fd = fd, .events = POLLIN};
 	int n;
 	while ((n = poll(&p, 1, INFILE_FIFO_WAIT_MS)) < 0 && errno == EINTR)
 		;
@@ -157,8 +157,7 @@ static int infile_append(void *ctx, const char *buf, size_t len)
 	return sb->failed ? -1 : 0;
 }
 
-int infile_slurp(const char *path, enum infile_kind kind, struct strbuf *out,
-		 struct ps_error *err)
+int infile_slurp(const char *path, enum infile_kind kind, struct strbuf *out, struct ps_error *err)
 {
 	int rc = infile_read(path, kind, err, infile_append, out);
 	if (out->failed && !error_is_set(err))

@@ -33,7 +33,6 @@ int infile_open(const char *path, enum infile_kind kind, struct ps_error *err);
 int infile_read(const char *path, enum infile_kind kind, struct ps_error *err,
 		int (*feed)(void *ctx, const char *buf, size_t len), void *ctx);
 /* The whole file into out (appended). */
-int infile_slurp(const char *path, enum infile_kind kind, struct strbuf *out,
-		 struct ps_error *err);
+int infile_slurp(const char *path, enum infile_kind kind, struct strbuf *out, struct ps_error *err);
 
 #endif

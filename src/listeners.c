@@ -29,10 +29,10 @@ static const struct proc_net_file {
 	bool v6;
 	unsigned state;
 } proc_net_files[] = {
-	{ "/proc/net/tcp", TRANSPORT_TCP, false, TCP_LISTEN_STATE },
-	{ "/proc/net/tcp6", TRANSPORT_TCP, true, TCP_LISTEN_STATE },
-	{ "/proc/net/udp", TRANSPORT_UDP, false, UDP_UNCONNECTED_STATE },
-	{ "/proc/net/udp6", TRANSPORT_UDP, true, UDP_UNCONNECTED_STATE },
+	{"/proc/net/tcp", TRANSPORT_TCP, false, TCP_LISTEN_STATE},
+	{"/proc/net/tcp6", TRANSPORT_TCP, true, TCP_LISTEN_STATE},
+	{"/proc/net/udp", TRANSPORT_UDP, false, UDP_UNCONNECTED_STATE},
+	{"/proc/net/udp6", TRANSPORT_UDP, true, UDP_UNCONNECTED_STATE},
 };
 
 static int hex_digit(char c)
@@ -64,8 +64,8 @@ static bool hex_word(const char *s, size_t n, uint32_t *v)
  * each 32-bit word of the address as a host-order number (%08X of the raw
  * word), so storing the parsed number back into memory natively restores
  * the network-order bytes on either endianness. */
-static int parse_endpoint(const char *s, size_t n, bool v6, char *addr,
-			  unsigned *port, const char **why)
+static int parse_endpoint(const char *s, size_t n, bool v6, char *addr, unsigned *port,
+			  const char **why)
 {
 	size_t alen = v6 ? 32 : 8;
 	uint32_t words[4], p;
@@ -111,8 +111,8 @@ static bool parse_inode(const char *s, size_t n, unsigned long *inode)
 	return true;
 }
 
-int listeners_parse_line(const char *s, size_t n, bool v6,
-			 struct listeners_line *out, const char **why)
+int listeners_parse_line(const char *s, size_t n, bool v6, struct listeners_line *out,
+			 const char **why)
 {
 	const char *p = s, *end = s + n, *t[10];
 	size_t tn[10];
@@ -140,8 +140,7 @@ int listeners_parse_line(const char *s, size_t n, bool v6,
 	return 0;
 }
 
-int listeners_add(struct listeners *ls, enum transport t, bool v6,
-		  const struct listeners_line *l)
+int listeners_add(struct listeners *ls, enum transport t, bool v6, const struct listeners_line *l)
 {
 	if (ls->n == ls->cap) {
 		size_t cap = ls->cap ? ls->cap * 2 : 64;
@@ -152,8 +151,8 @@ int listeners_add(struct listeners *ls, enum transport t, bool v6,
 		ls->cap = cap;
 	}
 	struct listener *e = &ls->v[ls->n++];
-	*e = (struct listener){ .transport = t, .v6 = v6, .port = l->port, .inode = l->inode,
-				.pid = -1 };
+	*e = (struct listener){
+		.transport = t, .v6 = v6, .port = l->port, .inode = l->inode, .pid = -1};
 	memcpy(e->addr, l->addr, sizeof(e->addr));
 	return 0;
 }
@@ -164,8 +163,8 @@ void listeners_drop_from(struct listeners *ls, size_t n)
 		free(ls->v[--ls->n].process);
 }
 
-static void note_malformed(struct listeners *ls, const char *path,
-			   unsigned long line, const char *why)
+static void note_malformed(struct listeners *ls, const char *path, unsigned long line,
+			   const char *why)
 {
 	if (ls->malformed++ == 0) {
 		ls->malformed_file = strdup(path);
@@ -184,7 +183,7 @@ struct net_reader {
 	const char *path;
 	unsigned long line;
 	struct strbuf partial; /* a line split across blocks */
-	bool overlong;         /* skipping the rest of a too long line */
+	bool overlong;	       /* skipping the rest of a too long line */
 	bool oom;
 };
 
@@ -258,7 +257,8 @@ static bool ends_in_parsed_fields(const char *s, size_t n)
 static void net_last_line(struct net_reader *r, const char *s, size_t n)
 {
 	if (r->line > 0 && !r->overlong && ends_in_parsed_fields(s, n))
-		note_malformed(r->ls, r->path, ++r->line, N_("line cut short (no newline at the end)"));
+		note_malformed(r->ls, r->path, ++r->line,
+			       N_("line cut short (no newline at the end)"));
 	else
 		net_line(r, s, n);
 }
@@ -269,7 +269,7 @@ static int read_proc_net(struct listeners *ls, const struct proc_net_file *f)
 	struct strbuf path = STRBUF_INIT;
 	struct ps_error ignored = PS_ERROR_INIT;
 	source_system_path(&path, f->path);
-	struct net_reader r = { ls, f, strbuf_str(&path), 0, STRBUF_INIT, false, path.failed };
+	struct net_reader r = {ls, f, strbuf_str(&path), 0, STRBUF_INIT, false, path.failed};
 	int rc = r.oom ? -1 : infile_read(r.path, INFILE_PROC_TABLE, &ignored, net_feed, &r);
 	if (rc == 0 && (r.partial.len || r.overlong))
 		net_last_line(&r, r.partial.data ? r.partial.data : "", r.partial.len);
@@ -309,8 +309,7 @@ static bool by_inode_build(struct by_inode *bi, const struct listeners *ls)
 }
 
 /* The range [*lo, *hi) of listeners with this inode (usually one). */
-static void by_inode_find(const struct by_inode *bi, unsigned long inode, size_t *lo,
-			  size_t *hi)
+static void by_inode_find(const struct by_inode *bi, unsigned long inode, size_t *lo, size_t *hi)
 {
 	size_t a = 0, b = bi->ls->n;
 	while (a < b) {
@@ -341,8 +340,7 @@ static char *read_comm(const char *proc, const char *pid)
 	struct ps_error ignored = PS_ERROR_INIT;
 	strbuf_addf(&path, "%s/%s/comm", proc, pid);
 	char *comm = NULL;
-	if (!path.failed &&
-	    infile_slurp(strbuf_str(&path), INFILE_VALUE, &data, &ignored) == 0) {
+	if (!path.failed && infile_slurp(strbuf_str(&path), INFILE_VALUE, &data, &ignored) == 0) {
 		size_t n = data.len;
 		if (n && data.data[n - 1] == '\n')
 			n--;

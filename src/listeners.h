@@ -30,31 +30,31 @@
 #define LISTENERS_ADDR_MAX 46
 
 struct listener {
-	enum transport transport;         /* TRANSPORT_TCP or TRANSPORT_UDP */
-	bool v6;                          /* from tcp6/udp6 */
-	char addr[LISTENERS_ADDR_MAX];    /* inet_ntop() text */
+	enum transport transport;      /* TRANSPORT_TCP or TRANSPORT_UDP */
+	bool v6;		       /* from tcp6/udp6 */
+	char addr[LISTENERS_ADDR_MAX]; /* inet_ntop() text */
 	unsigned port;
 	unsigned long inode;
-	long pid;                         /* lowest pid holding it, -1 unknown */
-	char *process;                    /* /proc/PID/comm, NULL unknown */
+	long pid;      /* lowest pid holding it, -1 unknown */
+	char *process; /* /proc/PID/comm, NULL unknown */
 };
 
 struct listeners {
-	struct listener *v;               /* sorted by port, transport, address; one per socket */
+	struct listener *v; /* sorted by port, transport, address; one per socket */
 	size_t n, cap;
-	size_t malformed;                 /* /proc/net lines skipped */
-	char *malformed_file;             /* the first one: file, line, reason */
+	size_t malformed;     /* /proc/net lines skipped */
+	char *malformed_file; /* the first one: file, line, reason */
 	unsigned long malformed_line;
-	const char *malformed_why;        /* static English, translate with _() */
-	size_t unreadable;                /* /proc/PID/fd directories we could not open */
-	struct ps_error refused;          /* the first /proc/net file refused by infile.h
-					     (a device, a FIFO, too big): file and reason */
+	const char *malformed_why; /* static English, translate with _() */
+	size_t unreadable;	   /* /proc/PID/fd directories we could not open */
+	struct ps_error refused;   /* the first /proc/net file refused by infile.h
+				      (a device, a FIFO, too big): file and reason */
 	struct portbits in_use;
 };
 
 /* One /proc/net line, parsed. */
 struct listeners_line {
-	unsigned state;                   /* 0x0A LISTEN, 0x07 CLOSE (unconnected UDP) */
+	unsigned state; /* 0x0A LISTEN, 0x07 CLOSE (unconnected UDP) */
 	unsigned port;
 	unsigned long inode;
 	char addr[LISTENERS_ADDR_MAX];
@@ -63,12 +63,11 @@ struct listeners_line {
 /* Parse one line (no newline) of /proc/net/tcp (v6 false) or tcp6 (v6
  * true); udp and udp6 share the format. Returns 0, or -1 with a static
  * English reason in *why. Never reads outside [s, s + n): fuzzable. */
-int listeners_parse_line(const char *s, size_t n, bool v6,
-			 struct listeners_line *out, const char **why);
+int listeners_parse_line(const char *s, size_t n, bool v6, struct listeners_line *out,
+			 const char **why);
 
 /* Append one socket of table t/v6 as a listener; -1 when out of memory. */
-int listeners_add(struct listeners *ls, enum transport t, bool v6,
-		  const struct listeners_line *l);
+int listeners_add(struct listeners *ls, enum transport t, bool v6, const struct listeners_line *l);
 /* Drop the listeners from index n on. */
 void listeners_drop_from(struct listeners *ls, size_t n);
 /* Append the listening sockets of one table (TCP LISTEN or unconnected
@@ -86,7 +85,6 @@ void listeners_free(struct listeners *ls);
 bool listeners_in_use(const struct listeners *ls, unsigned port, enum transport t);
 /* The listeners on port, contiguous in ls->v from *first (NULL when none);
  * returns how many. */
-size_t listeners_at(const struct listeners *ls, unsigned port,
-		    const struct listener **first);
+size_t listeners_at(const struct listeners *ls, unsigned port, const struct listener **first);
 
 #endif

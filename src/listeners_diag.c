@@ -36,16 +36,18 @@ static int diag_request(int fd, int family, int protocol, unsigned state)
 	msg.req.sdiag_family = (uint8_t)family;
 	msg.req.sdiag_protocol = (uint8_t)protocol;
 	msg.req.idiag_states = 1u << state;
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
-	struct iovec iov = { &msg, sizeof(msg) };
-	struct msghdr mh = { .msg_name = &kernel, .msg_namelen = sizeof(kernel),
-			     .msg_iov = &iov, .msg_iovlen = 1 };
+	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+	struct iovec iov = {&msg, sizeof(msg)};
+	struct msghdr mh = {.msg_name = &kernel,
+			    .msg_namelen = sizeof(kernel),
+			    .msg_iov = &iov,
+			    .msg_iovlen = 1};
 	return sendmsg(fd, &mh, 0) == (ssize_t)sizeof(msg) ? 0 : -1;
 }
 
 /* One inet_diag_msg as the /proc reader would have seen its line. */
-static int diag_one(struct listeners *ls, const struct inet_diag_msg *m, enum transport t,
-		    bool v6, unsigned state)
+static int diag_one(struct listeners *ls, const struct inet_diag_msg *m, enum transport t, bool v6,
+		    unsigned state)
 {
 	if (m->idiag_state != state)
 		return 0;
@@ -70,7 +72,8 @@ static int diag_messages(struct listeners *ls, const char *buf, size_t len, enum
 			return 1;
 		if (h->nlmsg_type == NLMSG_ERROR) {
 			const struct nlmsgerr *e = NLMSG_DATA(h);
-			errno = h->nlmsg_len >= NLMSG_LENGTH(sizeof(*e)) && e->error ? -e->error : EIO;
+			errno = h->nlmsg_len >= NLMSG_LENGTH(sizeof(*e)) && e->error ? -e->error
+										     : EIO;
 			return -1;
 		}
 		if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY ||

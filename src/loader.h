@@ -11,13 +11,13 @@
 #include "registry.h"
 
 struct loader {
-	const char *name;  /* for messages: "IANA CSV", "services(5)" */
+	const char *name; /* for messages: "IANA CSV", "services(5)" */
 	enum source_kind kind;
 	/* Load a whole file; name is what errors call it. */
 	int (*load)(struct registry *reg, const char *path, struct ps_error *err);
 	/* Load from memory (tests and fuzzing). */
-	int (*load_mem)(struct registry *reg, const char *buf, size_t len,
-			const char *name, struct ps_error *err);
+	int (*load_mem)(struct registry *reg, const char *buf, size_t len, const char *name,
+			struct ps_error *err);
 };
 
 extern const struct loader iana_csv_loader;

@@ -69,7 +69,7 @@ static void source_line(struct strbuf *out, struct names *nm, const char *label)
 bool lookup_names_block(struct strbuf *block, const struct registry *reg,
 			const struct portnames *etc, const struct portnames *nmap, unsigned port)
 {
-	struct names nm = { STRBUF_INIT, NULL, false, false };
+	struct names nm = {STRBUF_INIT, NULL, false, false};
 	size_t before = block->len;
 	from_registry(&nm, reg, port);
 	bool registry_named = nm.first != NULL;

@@ -42,8 +42,16 @@ bool nmaprun_target_ipv6(const char *s)
 /* nmap's arguments: options, "--", then the targets. */
 char **nmaprun_argv(const struct nmaprun_opts *o)
 {
-	static const char *const head[] = { /* -n: no reverse DNS, no traffic but the scan */
-		"-oX", "-", "-n", "-T4", "--max-retries", "1", "--host-timeout", NMAPRUN_HOST_TIMEOUT,
+	static const char *const head[] = {
+		/* -n: no reverse DNS, no traffic but the scan */
+		"-oX",
+		"-",
+		"-n",
+		"-T4",
+		"--max-retries",
+		"1",
+		"--host-timeout",
+		NMAPRUN_HOST_TIMEOUT,
 	};
 	size_t nh = sizeof(head) / sizeof(head[0]), n = 0;
 	char **v = malloc((nh + 8 + o->ntargets) * sizeof(*v));
@@ -112,7 +120,7 @@ static bool nmaprun_drain(int fd, struct strbuf *sb, size_t cap, bool *over)
 static void nmaprun_collect(int out, int errfd, double deadline, struct nmaprun_result *r,
 			    bool *over)
 {
-	struct pollfd pf[2] = { { out, POLLIN, 0 }, { errfd, POLLIN, 0 } };
+	struct pollfd pf[2] = {{out, POLLIN, 0}, {errfd, POLLIN, 0}};
 	bool junk = false;
 	while ((pf[0].fd >= 0 || pf[1].fd >= 0) && !*over) {
 		double left = deadline - nmaprun_now();
@@ -139,7 +147,7 @@ static int nmaprun_stop(pid_t pid)
 	for (int i = 0; i < 20; i++) {
 		if (waitpid(pid, &ws, WNOHANG) == pid)
 			return ws;
-		struct timespec ts = { 0, 50 * 1000 * 1000 };
+		struct timespec ts = {0, 50 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
 	kill(pid, SIGKILL);
@@ -159,7 +167,7 @@ static void nmaprun_close(int fds[2])
 /* Spawn, collect, bound in time, reap. */
 int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err)
 {
-	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, ws = 0;
+	int out[2] = {-1, -1}, errp[2] = {-1, -1}, ws = 0;
 	char **argv = nmaprun_argv(o);
 	double start = nmaprun_now();
 	pid_t pid;
@@ -168,7 +176,8 @@ int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct p
 	if (!argv || pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
 		free(argv);
 		nmaprun_close(out);
-		return error_set(err, NULL, 0, _("cannot start %s: %s"), o->program, strerror(errno));
+		return error_set(err, NULL, 0, _("cannot start %s: %s"), o->program,
+				 strerror(errno));
 	}
 	int rc = nmaprun_spawn(o, argv, out, errp, &pid);
 	free(argv);

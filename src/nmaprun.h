@@ -21,22 +21,22 @@
 #define NMAPRUN_INSTALL "sudo apt-get install nmap"
 
 struct nmaprun_opts {
-	const char *program;        /* "nmap", or a stand-in (tests) */
+	const char *program; /* "nmap", or a stand-in (tests) */
 	char *const *targets;
 	size_t ntargets;
-	const char *ports;          /* nmap's -p list: "80,8000-8010"; NULL: its default */
-	enum transport transport;   /* TRANSPORT_TCP or TRANSPORT_UDP */
-	bool ipv6;                  /* nmap's -6: the targets are IPv6 */
+	const char *ports;	  /* nmap's -p list: "80,8000-8010"; NULL: its default */
+	enum transport transport; /* TRANSPORT_TCP or TRANSPORT_UDP */
+	bool ipv6;		  /* nmap's -6: the targets are IPv6 */
 	unsigned time_limit_s;
 };
 
 struct nmaprun_result {
-	struct strbuf xml;     /* standard output: the report */
-	struct strbuf errors;  /* standard error (the first 64 KiB) */
-	int status;            /* exit status; -1 when killed or signalled */
-	bool missing;          /* the program is not on PATH */
-	bool cut;              /* stopped at the time limit */
-	double seconds;        /* how long it ran */
+	struct strbuf xml;    /* standard output: the report */
+	struct strbuf errors; /* standard error (the first 64 KiB) */
+	int status;	      /* exit status; -1 when killed or signalled */
+	bool missing;	      /* the program is not on PATH */
+	bool cut;	      /* stopped at the time limit */
+	double seconds;	      /* how long it ran */
 };
 
 /* Whether s is a target in nmap's syntax portscope passes on: letters,

@@ -85,9 +85,11 @@ static void nmapxml_port_start(struct nmapxml_ctx *c, const XML_Char **atts)
 		return;
 	}
 	struct nmap_port *pt = &x->ports[x->nports++];
-	*pt = (struct nmap_port){ .host = x->nhosts, .port = (unsigned)port,
-				  .transport = transport_from_name(proto, strlen(proto)),
-				  .state = nmapxml_dup(c, ""), .service = nmapxml_dup(c, "") };
+	*pt = (struct nmap_port){.host = x->nhosts,
+				 .port = (unsigned)port,
+				 .transport = transport_from_name(proto, strlen(proto)),
+				 .state = nmapxml_dup(c, ""),
+				 .service = nmapxml_dup(c, "")};
 	c->in_port = true;
 }
 
@@ -193,7 +195,8 @@ static void XMLCALL nmapxml_doctype(void *ud, const XML_Char *name, const XML_Ch
 	(void)name;
 	if (sysid || pubid || has_internal_subset)
 		/* L10N: why an nmap XML report is refused. */
-		nmapxml_stop(ud, N_("a DOCTYPE with an external DTD or an internal subset is refused"));
+		nmapxml_stop(ud,
+			     N_("a DOCTYPE with an external DTD or an internal subset is refused"));
 }
 
 /* Any entity declaration (a bomb's, an external one's) stops the parse. */
@@ -269,7 +272,7 @@ static int nmapxml_run(struct nmapxml_ctx *c, const char *buf, size_t len, bool 
 /* Parse a report from memory with expat, hardened as nmapxml.h says. */
 struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err)
 {
-	struct nmapxml_ctx c = { .x = calloc(1, sizeof(*c.x)) };
+	struct nmapxml_ctx c = {.x = calloc(1, sizeof(*c.x))};
 	if (!c.x || !(c.p = XML_ParserCreate("UTF-8"))) {
 		free(c.x);
 		error_set(err, NULL, 0, _("out of memory"));

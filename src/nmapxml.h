@@ -33,9 +33,9 @@ struct nmapxml {
 	size_t nhosts;
 	struct nmap_port *ports;
 	size_t nports;
-	char *version;  /* nmap's version, "" when not said */
+	char *version;	/* nmap's version, "" when not said */
 	char *errormsg; /* runstats' error message, "" for none */
-	bool finished;  /* the closing runstats was read */
+	bool finished;	/* the closing runstats was read */
 	size_t caps[2]; /* internal: allocated hosts, ports */
 };
 

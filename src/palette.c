@@ -8,9 +8,9 @@
 #include "palette.h"
 
 const short palette_solid[RANGE_COUNT][PALETTE_SHADES] = {
-	[RANGE_SYSTEM] = { 18, 25, 32, 33, 39 },
-	[RANGE_USER] = { 58, 136, 172, 178, 214 },
-	[RANGE_DYNAMIC] = { 237, 241, 244, 247, 250 },
+	[RANGE_SYSTEM] = {18, 25, 32, 33, 39},
+	[RANGE_USER] = {58, 136, 172, 178, 214},
+	[RANGE_DYNAMIC] = {237, 241, 244, 247, 250},
 };
 
 const short palette_mark[PALETTE_MARKS] = {
@@ -23,12 +23,12 @@ const short palette_mark[PALETTE_MARKS] = {
 void palette_rgb(short index, unsigned char rgb[3])
 {
 	static const unsigned char base[16][3] = {
-		{ 0, 0, 0 },	   { 128, 0, 0 },   { 0, 128, 0 },   { 128, 128, 0 },
-		{ 0, 0, 128 },	   { 128, 0, 128 }, { 0, 128, 128 }, { 192, 192, 192 },
-		{ 128, 128, 128 }, { 255, 0, 0 },   { 0, 255, 0 },   { 255, 255, 0 },
-		{ 0, 0, 255 },	   { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
+		{0, 0, 0},	 {128, 0, 0},	{0, 128, 0},   {128, 128, 0},
+		{0, 0, 128},	 {128, 0, 128}, {0, 128, 128}, {192, 192, 192},
+		{128, 128, 128}, {255, 0, 0},	{0, 255, 0},   {255, 255, 0},
+		{0, 0, 255},	 {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
 	};
-	static const unsigned char cube[6] = { 0, 95, 135, 175, 215, 255 };
+	static const unsigned char cube[6] = {0, 95, 135, 175, 215, 255};
 	if (index < 0 || index > 255)
 		index = 0;
 	if (index < 16) {

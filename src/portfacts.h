@@ -22,7 +22,7 @@
 struct portfacts {
 	struct portnames *etc, *nmap, *labels;
 	struct listeners *listeners;
-	bool sys_read;            /* sys below has been read */
+	bool sys_read; /* sys below has been read */
 	struct sysinfo_ports sys;
 };
 

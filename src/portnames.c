@@ -92,14 +92,7 @@ static struct portnames *finish(struct portnames *pn, int rc)
 	return pn;
 }
 
-enum portnames_section {
-	PN_META,
-	PN_ENTRIES,
-	PN_POOL,
-	PN_HAS,
-	PN_SKIP_WHY,
-	PN_SECTIONS
-};
+enum portnames_section { PN_META, PN_ENTRIES, PN_POOL, PN_HAS, PN_SKIP_WHY, PN_SECTIONS };
 
 _Static_assert(PN_SECTIONS == PORTNAMES_IMAGE_SECTIONS, "PORTNAMES_IMAGE_SECTIONS is the count");
 
@@ -113,14 +106,14 @@ struct portnames_meta {
 static void portnames_sections(const struct portnames *pn, struct portnames_meta *m,
 			       struct image_section sect[PN_SECTIONS])
 {
-	*m = (struct portnames_meta){ pn->n, pn->pool_len, pn->skipped.n, pn->skipped.line,
-				      sizeof(struct portname), 0 };
+	*m = (struct portnames_meta){
+		pn->n, pn->pool_len, pn->skipped.n, pn->skipped.line, sizeof(struct portname), 0};
 	const char *why = pn->skipped.why ? pn->skipped.why : "";
-	sect[PN_META] = (struct image_section){ m, sizeof(*m) };
-	sect[PN_ENTRIES] = (struct image_section){ pn->e, pn->n * sizeof(*pn->e) };
-	sect[PN_POOL] = (struct image_section){ pn->pool, pn->pool_len };
-	sect[PN_HAS] = (struct image_section){ &pn->has, sizeof(pn->has) };
-	sect[PN_SKIP_WHY] = (struct image_section){ why, strlen(why) + 1 };
+	sect[PN_META] = (struct image_section){m, sizeof(*m)};
+	sect[PN_ENTRIES] = (struct image_section){pn->e, pn->n * sizeof(*pn->e)};
+	sect[PN_POOL] = (struct image_section){pn->pool, pn->pool_len};
+	sect[PN_HAS] = (struct image_section){&pn->has, sizeof(pn->has)};
+	sect[PN_SKIP_WHY] = (struct image_section){why, strlen(why) + 1};
 }
 
 /* Write pn as the image at path for key (failing only costs speed). */
@@ -133,8 +126,7 @@ static void portnames_write_image(const struct portnames *pn, const char *path,
 	image_write(path, IMAGE_PORTNAMES, key, sect, PN_SECTIONS);
 }
 
-void *portnames_image_build(const struct portnames *pn, const struct image_key *key,
-			    size_t *len)
+void *portnames_image_build(const struct portnames *pn, const struct image_key *key, size_t *len)
 {
 	struct portnames_meta m;
 	struct image_section sect[PN_SECTIONS];
@@ -226,8 +218,8 @@ struct portnames *portnames_load(const char *path, struct ps_error *err)
 	if (image_enabled())
 		image_path(&ip, "services", path);
 	if (ip.len && !ip.failed)
-		st = image_open(strbuf_str(&ip), IMAGE_PORTNAMES, path, INFILE_SERVICES, PN_SECTIONS,
-				0, &img, &key);
+		st = image_open(strbuf_str(&ip), IMAGE_PORTNAMES, path, INFILE_SERVICES,
+				PN_SECTIONS, 0, &img, &key);
 	struct portnames *pn = st == IMAGE_MAPPED ? portnames_adopt(&img, path) : NULL;
 	if (!pn && (pn = portnames_parse(path, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))

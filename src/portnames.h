@@ -18,23 +18,23 @@
 
 struct portname {
 	uint16_t port;
-	uint8_t transport;    /* enum transport (TRANSPORT_OTHER for others) */
-	float frequency;      /* nmap open frequency, or -1 */
-	uint32_t name;        /* offset of the NUL-terminated name in pool */
-	uint32_t line;        /* line in the file */
+	uint8_t transport; /* enum transport (TRANSPORT_OTHER for others) */
+	float frequency;   /* nmap open frequency, or -1 */
+	uint32_t name;	   /* offset of the NUL-terminated name in pool */
+	uint32_t line;	   /* line in the file */
 };
 
 struct portnames {
-	char *path;           /* the file read (under $PORTSCOPE_SYSROOT) */
-	bool present;         /* false: the file does not exist (not an error) */
-	struct portname *e;   /* sorted by port, transport, line */
+	char *path;	    /* the file read (under $PORTSCOPE_SYSROOT) */
+	bool present;	    /* false: the file does not exist (not an error) */
+	struct portname *e; /* sorted by port, transport, line */
 	size_t n, cap;
 	char *pool;
 	size_t pool_len, pool_cap;
 	struct portbits has;
 	struct ps_skips skipped; /* malformed lines left out */
-	struct image *image;  /* e and pool live in this mapped image (read-only)
-				 when it is set (doc/HACKING.md, "Compiled index") */
+	struct image *image;	 /* e and pool live in this mapped image (read-only)
+				    when it is set (doc/HACKING.md, "Compiled index") */
 };
 
 /* Load a services(5)-format file. A file that does not exist gives an empty,
@@ -50,8 +50,7 @@ void portnames_free(struct portnames *pn);
 #define PORTNAMES_IMAGE_SECTIONS 5
 /* The image bytes of pn for key, malloc'd (tests, fuzzing); NULL when out
  * of memory. */
-void *portnames_image_build(const struct portnames *pn, const struct image_key *key,
-			    size_t *len);
+void *portnames_image_build(const struct portnames *pn, const struct image_key *key, size_t *len);
 /* The set in a checked image (bytes that must outlive it), or NULL when
  * the image is not a valid one: every index in it is checked. */
 struct portnames *portnames_from_image(const struct image *img, const char *path);

@@ -57,8 +57,8 @@ static unsigned count_bits(uint64_t w)
 	return (unsigned)(((w & ONES) * ONES) >> 56);
 }
 
-void ports_count(const struct registry *reg, enum transport t, unsigned lo,
-		 unsigned hi, unsigned counts[STATE_COUNT])
+void ports_count(const struct registry *reg, enum transport t, unsigned lo, unsigned hi,
+		 unsigned counts[STATE_COUNT])
 {
 	/* local tallies, not counts[st[p]]++ (each step would wait on the
 	 * previous store): 10 times faster over the whole map */
@@ -79,9 +79,8 @@ void ports_count(const struct registry *reg, enum transport t, unsigned lo,
 	counts[STATE_UNASSIGNED] = hi - lo + 1 - reserved - assigned;
 }
 
-size_t ports_gaps(const struct registry *reg, enum transport t, unsigned lo,
-		  unsigned hi, unsigned min,
-		  int (*cb)(void *ctx, const struct gap *g), void *ctx)
+size_t ports_gaps(const struct registry *reg, enum transport t, unsigned lo, unsigned hi,
+		  unsigned min, int (*cb)(void *ctx, const struct gap *g), void *ctx)
 {
 	const uint8_t *st = reg->state[t];
 	size_t found = 0;
@@ -91,7 +90,7 @@ size_t ports_gaps(const struct registry *reg, enum transport t, unsigned lo,
 			p++;
 			continue;
 		}
-		struct gap g = { p, p };
+		struct gap g = {p, p};
 		while (g.hi < hi && st[g.hi + 1] == STATE_UNASSIGNED)
 			g.hi++;
 		if (g.hi - g.lo + 1 >= min) {
@@ -106,8 +105,7 @@ size_t ports_gaps(const struct registry *reg, enum transport t, unsigned lo,
 	return found;
 }
 
-bool ports_gap_at(const struct registry *reg, enum transport t, unsigned port,
-		  struct gap *g)
+bool ports_gap_at(const struct registry *reg, enum transport t, unsigned port, struct gap *g)
 {
 	const uint8_t *st = reg->state[t];
 	if (port > PORT_MAX || st[port] != STATE_UNASSIGNED)
@@ -126,8 +124,8 @@ static bool gap_starts(const uint8_t *st, unsigned p)
 	return st[p] == STATE_UNASSIGNED && (p == 0 || st[p - 1] != STATE_UNASSIGNED);
 }
 
-bool ports_next_gap(const struct registry *reg, enum transport t, unsigned port,
-		    bool backward, struct gap *g)
+bool ports_next_gap(const struct registry *reg, enum transport t, unsigned port, bool backward,
+		    struct gap *g)
 {
 	const uint8_t *st = reg->state[t];
 	if (backward) {
@@ -156,10 +154,10 @@ static int keep_largest(void *ctx, const struct gap *g)
 	return 0;
 }
 
-bool ports_largest_gap(const struct registry *reg, enum transport t, unsigned lo,
-		       unsigned hi, struct gap *g)
+bool ports_largest_gap(const struct registry *reg, enum transport t, unsigned lo, unsigned hi,
+		       struct gap *g)
 {
-	struct largest l = { { 0, 0 }, false };
+	struct largest l = {{0, 0}, false};
 	ports_gaps(reg, t, lo, hi, 1, keep_largest, &l);
 	*g = l.best;
 	return l.any;

@@ -65,14 +65,14 @@ static int regimage_sections(struct registry *reg, struct regimage_meta *m,
 		return -1;
 	regimage_meta_of(reg, m);
 	const char *why = reg->skipped.why ? reg->skipped.why : "";
-	sect[SECT_META] = (struct image_section){ m, sizeof(*m) };
-	sect[SECT_RECORDS] = (struct image_section){ reg->rec, reg->nrec * sizeof(*reg->rec) };
-	sect[SECT_POOL] = (struct image_section){ reg->pool, reg->pool_len };
-	sect[SECT_STATE] = (struct image_section){ reg->state, STATE_BYTES };
-	sect[SECT_COVER_OFF] = (struct image_section){ reg->cover_off, COVER_OFF_BYTES };
-	sect[SECT_COVER] = (struct image_section){ reg->cover, m->ncover * sizeof(*reg->cover) };
-	sect[SECT_BY_NAME] = (struct image_section){ by_name, nby_name * sizeof(*by_name) };
-	sect[SECT_SKIP_WHY] = (struct image_section){ why, strlen(why) + 1 };
+	sect[SECT_META] = (struct image_section){m, sizeof(*m)};
+	sect[SECT_RECORDS] = (struct image_section){reg->rec, reg->nrec * sizeof(*reg->rec)};
+	sect[SECT_POOL] = (struct image_section){reg->pool, reg->pool_len};
+	sect[SECT_STATE] = (struct image_section){reg->state, STATE_BYTES};
+	sect[SECT_COVER_OFF] = (struct image_section){reg->cover_off, COVER_OFF_BYTES};
+	sect[SECT_COVER] = (struct image_section){reg->cover, m->ncover * sizeof(*reg->cover)};
+	sect[SECT_BY_NAME] = (struct image_section){by_name, nby_name * sizeof(*by_name)};
+	sect[SECT_SKIP_WHY] = (struct image_section){why, strlen(why) + 1};
 	return 0;
 }
 
@@ -159,7 +159,8 @@ static bool regimage_u32_below(const uint32_t *v, size_t n, uint64_t limit)
 #ifdef __SSE2__
 	__m128i lim = regimage_bias((uint32_t)limit), acc = _mm_setzero_si128();
 	for (; i + 4 <= n; i += 4)
-		acc = _mm_or_si128(acc, regimage_not_below(_mm_loadu_si128((const __m128i *)(v + i)), lim));
+		acc = _mm_or_si128(
+			acc, regimage_not_below(_mm_loadu_si128((const __m128i *)(v + i)), lim));
 	bad = regimage_any(acc);
 #endif
 	for (; i < n; i++)
@@ -213,8 +214,9 @@ static bool regimage_cover_ok(const uint32_t *off, const uint32_t *cover, uint64
 	/* every offset is at most ncover <= COVER_MAX < 2^31: signed compares */
 	__m128i acc = _mm_setzero_si128();
 	for (; p + 4 <= PORT_COUNT; p += 4)
-		acc = _mm_or_si128(acc, _mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(off + p)),
-							_mm_loadu_si128((const __m128i *)(off + p + 1))));
+		acc = _mm_or_si128(
+			acc, _mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(off + p)),
+					     _mm_loadu_si128((const __m128i *)(off + p + 1))));
 	if (regimage_any(acc))
 		return false;
 #endif
@@ -232,8 +234,8 @@ static bool regimage_ok(const struct image *img, const struct regimage_meta *m,
 	const char *pool = s[SECT_POOL].data, *why = s[SECT_SKIP_WHY].data;
 	if (m->kind != (uint32_t)kind || m->record_size != sizeof(struct record) ||
 	    m->nrec > UINT32_MAX || m->ncover > COVER_MAX || m->nby_name > m->nrec ||
-	    m->pool_len == 0 || m->pool_len > UINT32_MAX || !memchr(m->date, '\0', sizeof(m->date)) ||
-	    strlen(m->date) > 10)
+	    m->pool_len == 0 || m->pool_len > UINT32_MAX ||
+	    !memchr(m->date, '\0', sizeof(m->date)) || strlen(m->date) > 10)
 		return false;
 	if (s[SECT_RECORDS].len != m->nrec * sizeof(struct record) ||
 	    s[SECT_POOL].len != m->pool_len || s[SECT_STATE].len != STATE_BYTES ||

@@ -13,21 +13,19 @@
 #include "utf8.h"
 
 static const char *const field_keys[FIELD_COUNT] = {
-	"service", "port", "transport", "description", "assignee", "contact",
-	"registered", "modified", "reference", "service_code",
-	"unauthorized_use", "notes",
+	"service",    "port",	  "transport", "description",  "assignee",	   "contact",
+	"registered", "modified", "reference", "service_code", "unauthorized_use", "notes",
 };
 
 static const char *const field_headings[FIELD_COUNT] = {
-	"Service Name", "Port Number", "Transport Protocol", "Description",
-	"Assignee", "Contact", "Registration Date", "Modification Date",
-	"Reference", "Service Code", "Unauthorized Use Reported",
-	"Assignment Notes",
+	"Service Name", "Port Number",	"Transport Protocol",	     "Description",
+	"Assignee",	"Contact",	"Registration Date",	     "Modification Date",
+	"Reference",	"Service Code", "Unauthorized Use Reported", "Assignment Notes",
 };
 
 static const char *const transport_names[] = {
-	[TRANSPORT_TCP] = "tcp",     [TRANSPORT_UDP] = "udp",	  [TRANSPORT_SCTP] = "sctp",
-	[TRANSPORT_DCCP] = "dccp",   [TRANSPORT_ANY] = "any",	  [TRANSPORT_OTHER] = "other",
+	[TRANSPORT_TCP] = "tcp",   [TRANSPORT_UDP] = "udp", [TRANSPORT_SCTP] = "sctp",
+	[TRANSPORT_DCCP] = "dccp", [TRANSPORT_ANY] = "any", [TRANSPORT_OTHER] = "other",
 	[TRANSPORT_NONE] = "",
 };
 
@@ -130,8 +128,8 @@ int registry_reserve(struct registry *reg, size_t bytes)
 		reg->pool_cap = pool;
 	}
 	if (records > reg->rec_cap && records <= SIZE_MAX / sizeof(struct record)) {
-		struct record *r = big_block(records * sizeof(*r), reg->rec,
-					     reg->nrec * sizeof(*r));
+		struct record *r =
+			big_block(records * sizeof(*r), reg->rec, reg->nrec * sizeof(*r));
 		if (!r)
 			return -1;
 		reg->rec = r;
@@ -147,8 +145,7 @@ uint32_t registry_intern_grow(struct registry *reg, const char *s, size_t n)
 	return registry_intern_utf8(reg, s, n);
 }
 
-uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
-			 unsigned long line)
+uint32_t registry_intern(struct registry *reg, const char *s, size_t n, unsigned long line)
 {
 	if (utf8_valid_prefix(s, n) == n)
 		return registry_intern_utf8(reg, s, n);
@@ -167,13 +164,12 @@ uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
 	return off;
 }
 
-int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi,
-		     const char **why)
+int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi, const char **why)
 {
 	*lo = *hi = PORT_NONE;
 	if (n == 0)
 		return 0;
-	long v[2] = { -1, -1 };
+	long v[2] = {-1, -1};
 	int k = 0;
 	size_t i = 0;
 	while (k < 2) {
@@ -238,8 +234,8 @@ enum transport transport_from_name(const char *s, size_t n)
 	if (n == 0)
 		return TRANSPORT_NONE;
 	/* by length first: one comparison per field, not four */
-	static const enum transport by_len3[] = { TRANSPORT_TCP, TRANSPORT_UDP };
-	static const enum transport by_len4[] = { TRANSPORT_SCTP, TRANSPORT_DCCP };
+	static const enum transport by_len3[] = {TRANSPORT_TCP, TRANSPORT_UDP};
+	static const enum transport by_len4[] = {TRANSPORT_SCTP, TRANSPORT_DCCP};
 	const enum transport *cand = n == 3 ? by_len3 : n == 4 ? by_len4 : NULL;
 	for (int i = 0; cand && i < 2; i++)
 		if (letters_eq_nocase(s, transport_names[cand[i]], n))
@@ -290,7 +286,7 @@ const char *range_name(enum port_range r)
 
 void range_bounds(enum port_range r, unsigned *lo, unsigned *hi)
 {
-	static const unsigned b[RANGE_COUNT][2] = { { 0, 1023 }, { 1024, 49151 }, { 49152, 65535 } };
+	static const unsigned b[RANGE_COUNT][2] = {{0, 1023}, {1024, 49151}, {49152, 65535}};
 	*lo = b[r][0];
 	*hi = b[r][1];
 }
@@ -316,8 +312,8 @@ static void note_date(struct registry *reg, const char *d)
 		memcpy(reg->date, d, 11);
 }
 
-int registry_add(struct registry *reg, const struct record_fields *f,
-		 const char *file, unsigned long line, struct ps_error *err)
+int registry_add(struct registry *reg, const struct record_fields *f, const char *file,
+		 unsigned long line, struct ps_error *err)
 {
 	uint32_t off[FIELD_COUNT];
 	for (int i = 0; i < FIELD_COUNT; i++) {
@@ -351,9 +347,9 @@ static bool has_format_char(const char *s)
 	return false;
 }
 
-int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
-			  int32_t port_lo, int32_t port_hi, const char *file,
-			  unsigned long line, struct ps_error *err)
+int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT], int32_t port_lo,
+			  int32_t port_hi, const char *file, unsigned long line,
+			  struct ps_error *err)
 {
 	struct record r;
 	memset(&r, 0, sizeof(r)); /* padding too: records are written to images */
@@ -457,8 +453,7 @@ int registry_finish(struct registry *reg, struct ps_error *err)
 	return 0;
 }
 
-size_t registry_records_at(const struct registry *reg, unsigned port,
-			   const uint32_t **idx)
+size_t registry_records_at(const struct registry *reg, unsigned port, const uint32_t **idx)
 {
 	if (!reg->cover_off || port > PORT_MAX) {
 		*idx = NULL;
@@ -469,8 +464,7 @@ size_t registry_records_at(const struct registry *reg, unsigned port,
 }
 
 /* The registry's service name for port and transport, or NULL. */
-const char *registry_assigned_name(const struct registry *reg, unsigned port,
-				   enum transport t)
+const char *registry_assigned_name(const struct registry *reg, unsigned port, enum transport t)
 {
 	const uint32_t *idx;
 	size_t n = registry_records_at(reg, port, &idx);
@@ -499,7 +493,7 @@ static int by_name_cmp(const void *a, const void *b, void *ctx)
 	const struct registry *reg = ctx;
 	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
 	int c = registry_name_cmp(registry_field(reg, &reg->rec[ia], FIELD_SERVICE),
-			   registry_field(reg, &reg->rec[ib], FIELD_SERVICE));
+				  registry_field(reg, &reg->rec[ib], FIELD_SERVICE));
 	return c ? c : (ia > ib) - (ia < ib);
 }
 
@@ -533,8 +527,7 @@ int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n
 	return 0;
 }
 
-size_t registry_find_service(struct registry *reg, const char *name,
-			     const uint32_t **idx)
+size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx)
 {
 	*idx = NULL;
 	if (reg->counts_only || (!reg->by_name && build_by_name(reg) < 0))

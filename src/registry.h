@@ -33,9 +33,9 @@ enum transport {
 	TRANSPORT_UDP,
 	TRANSPORT_SCTP,
 	TRANSPORT_DCCP,
-	TRANSPORT_ANY,   /* as a filter: the strongest over the four */
+	TRANSPORT_ANY,	 /* as a filter: the strongest over the four */
 	TRANSPORT_OTHER, /* a record whose transport is none of the four */
-	TRANSPORT_NONE,  /* a record with an empty transport */
+	TRANSPORT_NONE,	 /* a record with an empty transport */
 };
 #define TRANSPORT_REAL 4 /* TCP..DCCP */
 
@@ -73,10 +73,10 @@ enum field {
 
 struct record {
 	uint32_t field[FIELD_COUNT]; /* offsets of NUL-terminated text in the pool */
-	uint32_t line;               /* line in the source file where it starts */
+	uint32_t line;		     /* line in the source file where it starts */
 	int32_t port_lo, port_hi;    /* PORT_NONE when the record has no port */
-	uint8_t transport;           /* enum transport */
-	uint8_t state;               /* enum port_state */
+	uint8_t transport;	     /* enum transport */
+	uint8_t state;		     /* enum port_state */
 };
 
 /* A record as a loader hands it over: raw field bytes. */
@@ -88,8 +88,8 @@ struct record_fields {
 };
 
 enum source_kind {
-	SOURCE_IANA_CSV,  /* the official CSV */
-	SOURCE_SERVICES,  /* a services(5)-format file (degraded) */
+	SOURCE_IANA_CSV, /* the official CSV */
+	SOURCE_SERVICES, /* a services(5)-format file (degraded) */
 };
 
 struct registry {
@@ -99,39 +99,39 @@ struct registry {
 	size_t pool_len, pool_cap;
 	/* per-port index, valid after registry_finish() */
 	uint8_t (*state)[PORT_COUNT]; /* [TRANSPORT_ANY + 1] */
-	uint32_t *cover_off; /* PORT_COUNT + 1 offsets into cover */
-	uint32_t *cover;     /* record indices, ascending, per port */
-	size_t ncover;       /* (record, port) pairs so far, at most COVER_MAX */
-	uint32_t *by_name;   /* records sorted by service name, built on demand */
+	uint32_t *cover_off;	      /* PORT_COUNT + 1 offsets into cover */
+	uint32_t *cover;	      /* record indices, ascending, per port */
+	size_t ncover;		      /* (record, port) pairs so far, at most COVER_MAX */
+	uint32_t *by_name;	      /* records sorted by service name, built on demand */
 	size_t nby_name;
 	struct image *image; /* the arrays above live in this mapped image
 				(read-only) when it is set: src/regimage.c */
 	bool counts_only;    /* from an image without its records, pool and
 				port indexes: source_counts_only() */
 	/* provenance */
-	char *source;              /* path of the file loaded */
+	char *source; /* path of the file loaded */
 	enum source_kind kind;
-	const char *source_label;  /* untranslated, e.g. "IANA registry" */
-	bool degraded;             /* not the official CSV */
-	bool bundled;              /* the snapshot shipped with portscope */
-	char date[11];             /* newest YYYY-MM-DD in the data, or "" */
-	struct ps_skips skipped;   /* malformed services(5) lines left out */
-	size_t hidden_names;       /* service names with format characters */
+	const char *source_label; /* untranslated, e.g. "IANA registry" */
+	bool degraded;		  /* not the official CSV */
+	bool bundled;		  /* the snapshot shipped with portscope */
+	char date[11];		  /* newest YYYY-MM-DD in the data, or "" */
+	struct ps_skips skipped;  /* malformed services(5) lines left out */
+	size_t hidden_names;	  /* service names with format characters */
 	unsigned long hidden_first_line;
-	size_t utf8_fixed;         /* ill-formed bytes replaced at load */
+	size_t utf8_fixed; /* ill-formed bytes replaced at load */
 	unsigned long utf8_first_line;
 };
 
 struct registry *registry_new(void);
 void registry_free(struct registry *reg);
 /* Append one record; file/line name it in errors (index full, no memory). */
-int registry_add(struct registry *reg, const struct record_fields *f,
-		 const char *file, unsigned long line, struct ps_error *err);
+int registry_add(struct registry *reg, const struct record_fields *f, const char *file,
+		 unsigned long line, struct ps_error *err);
 /* The same for fields already interned with registry_intern(); loaders
  * that see one field at a time use this to copy each byte once. */
-int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
-			  int32_t port_lo, int32_t port_hi, const char *file,
-			  unsigned long line, struct ps_error *err);
+int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT], int32_t port_lo,
+			  int32_t port_hi, const char *file, unsigned long line,
+			  struct ps_error *err);
 /* Size the string pool and the record array once for a file of this many
  * bytes, rather than growing them while loading (each still grows if the
  * guess is short). -1 when out of memory. */
@@ -139,8 +139,7 @@ int registry_reserve(struct registry *reg, size_t bytes);
 /* Copy text into the string pool as valid UTF-8 (ill-formed bytes become
  * U+FFFD and are counted against line); its offset, or UINT32_MAX when
  * out of memory. */
-uint32_t registry_intern(struct registry *reg, const char *s, size_t n,
-			 unsigned long line);
+uint32_t registry_intern(struct registry *reg, const char *s, size_t n, unsigned long line);
 /* Slow path of registry_intern_utf8(): grow the pool, then intern. */
 uint32_t registry_intern_grow(struct registry *reg, const char *s, size_t n);
 /* The same for text the caller has already found to be valid UTF-8
@@ -170,33 +169,30 @@ static inline void registry_pool_rewind(struct registry *reg, size_t mark)
 /* Build the per-port index once every record is in. */
 int registry_finish(struct registry *reg, struct ps_error *err);
 
-static inline const char *registry_field(const struct registry *reg,
-					 const struct record *r, enum field f)
+static inline const char *registry_field(const struct registry *reg, const struct record *r,
+					 enum field f)
 {
 	return reg->pool + r->field[f];
 }
 
 /* State of port for one transport, or for TRANSPORT_ANY. */
-static inline enum port_state registry_state(const struct registry *reg,
-					     unsigned port, enum transport t)
+static inline enum port_state registry_state(const struct registry *reg, unsigned port,
+					     enum transport t)
 {
 	return (enum port_state)reg->state[t][port];
 }
 
-static inline bool registry_is_free(const struct registry *reg, unsigned port,
-				    enum transport t)
+static inline bool registry_is_free(const struct registry *reg, unsigned port, enum transport t)
 {
 	return reg->state[t][port] == STATE_UNASSIGNED;
 }
 
 /* The records covering port (any transport, including ones that do not mark
  * state), as indices into reg->rec in file order; returns how many. */
-size_t registry_records_at(const struct registry *reg, unsigned port,
-			   const uint32_t **idx);
+size_t registry_records_at(const struct registry *reg, unsigned port, const uint32_t **idx);
 /* The service name of the first assigned record of transport t covering
  * port (a name, never ""), or NULL when the registry names none. */
-const char *registry_assigned_name(const struct registry *reg, unsigned port,
-				   enum transport t);
+const char *registry_assigned_name(const struct registry *reg, unsigned port, enum transport t);
 /* strcasecmp() for ASCII only, whatever the locale: the order of the
  * name index, which a compiled image keeps. */
 int registry_name_cmp(const char *a, const char *b);
@@ -204,13 +200,11 @@ int registry_name_cmp(const char *a, const char *b);
  * -1 when out of memory. */
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n);
 /* Records whose service name equals name (ASCII case-insensitive). */
-size_t registry_find_service(struct registry *reg, const char *name,
-			     const uint32_t **idx);
+size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx);
 
 /* Parse a Port Number field: "", "N" or "LO-HI". Returns 0, or -1 with a
  * static English reason in *why. */
-int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi,
-		     const char **why);
+int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi, const char **why);
 enum port_state state_of_description(const char *desc);
 enum transport transport_from_name(const char *s, size_t n);
 /* Parse a --proto value (tcp, udp, sctp, dccp, any); -1 when unknown. */

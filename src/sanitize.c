@@ -10,18 +10,29 @@ static void escape_byte(struct strbuf *out, unsigned char c)
 	static const char hex[] = "0123456789abcdef";
 	const char *named = NULL;
 	switch (c) {
-	case '\t': named = "\\t"; break;
-	case '\r': named = "\\r"; break;
-	case '\n': named = "\\n"; break;
-	case '\b': named = "\\b"; break;
-	case 0x1B: named = "\\e"; break;
-	default: break;
+	case '\t':
+		named = "\\t";
+		break;
+	case '\r':
+		named = "\\r";
+		break;
+	case '\n':
+		named = "\\n";
+		break;
+	case '\b':
+		named = "\\b";
+		break;
+	case 0x1B:
+		named = "\\e";
+		break;
+	default:
+		break;
 	}
 	if (named) {
 		strbuf_add(out, named, 2);
 		return;
 	}
-	char buf[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+	char buf[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
 	strbuf_add(out, buf, 4);
 }
 
@@ -110,9 +121,12 @@ void sanitize_json(struct strbuf *out, const char *str, size_t n)
 			strbuf_addc(out, (char)c);
 			i++;
 		} else if (c < 0x20 || c == 0x7F) {
-			const char *e = c == '\n' ? "\\n" : c == '\r' ? "\\r"
-				: c == '\t' ? "\\t" : c == '\b' ? "\\b"
-				: c == '\f' ? "\\f" : NULL;
+			const char *e = c == '\n'   ? "\\n"
+					: c == '\r' ? "\\r"
+					: c == '\t' ? "\\t"
+					: c == '\b' ? "\\b"
+					: c == '\f' ? "\\f"
+						    : NULL;
 			if (e)
 				strbuf_adds(out, e);
 			else

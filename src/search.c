@@ -27,16 +27,16 @@ struct search {
 	bool jit, caseless;
 	unsigned fields;
 	enum transport proto;
-	size_t next;               /* next record to search */
-	uint32_t *hits;            /* matching records, ascending */
+	size_t next;	/* next record to search */
+	uint32_t *hits; /* matching records, ascending */
 	size_t nhits, hits_cap;
 	uint64_t ports[PORT_WORDS];
 	size_t nports;
 	size_t limit_hits;
-	int first_stop;            /* PCRE2 code of the first limit hit, or 0 */
+	int first_stop; /* PCRE2 code of the first limit hit, or 0 */
 	char stop_msg[128];
 	uint64_t budget_usec, spent_usec;
-	bool cut;                  /* stopped on the budget at record next */
+	bool cut; /* stopped on the budget at record next */
 };
 
 /* Registry columns behind the searchable fields, in enum search_field order. */
@@ -44,9 +44,9 @@ static const struct {
 	const char *name;
 	enum field column;
 } search_fields[SEARCH_FIELD_COUNT] = {
-	{ "name", FIELD_SERVICE },     { "description", FIELD_DESCRIPTION },
-	{ "assignee", FIELD_ASSIGNEE }, { "contact", FIELD_CONTACT },
-	{ "reference", FIELD_REFERENCE }, { "notes", FIELD_NOTES },
+	{"name", FIELD_SERVICE},	{"description", FIELD_DESCRIPTION},
+	{"assignee", FIELD_ASSIGNEE},	{"contact", FIELD_CONTACT},
+	{"reference", FIELD_REFERENCE}, {"notes", FIELD_NOTES},
 };
 
 void search_error_clear(struct search_error *err)
@@ -129,7 +129,7 @@ static bool search_has_capital(const char *s, size_t n)
 /* POSIX classes that caseless matching would turn into "any letter". */
 static bool search_has_case_class(const char *pattern, size_t len)
 {
-	static const char *const classes[] = { "[:upper:]", "[:lower:]" };
+	static const char *const classes[] = {"[:upper:]", "[:lower:]"};
 	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
 		if (memmem(pattern, len, classes[i], strlen(classes[i])))
 			return true;
@@ -206,8 +206,9 @@ static bool search_jit_compile(pcre2_code *code)
 static int search_compile(struct search *s, const char *pattern, size_t len,
 			  const struct search_options *opt, struct search_error *err)
 {
-	s->caseless = opt->case_mode == SEARCH_CASE_IGNORE ||
-		      (opt->case_mode == SEARCH_CASE_SMART && !search_pattern_has_upper(pattern, len));
+	s->caseless =
+		opt->case_mode == SEARCH_CASE_IGNORE ||
+		(opt->case_mode == SEARCH_CASE_SMART && !search_pattern_has_upper(pattern, len));
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C |
 			 (s->caseless ? PCRE2_CASELESS : 0);
 	int ec;
@@ -235,9 +236,8 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 	return 0;
 }
 
-struct search *search_new(const struct registry *reg, const char *pattern,
-			  size_t len, const struct search_options *opt,
-			  struct search_error *err)
+struct search *search_new(const struct registry *reg, const char *pattern, size_t len,
+			  const struct search_options *opt, struct search_error *err)
 {
 	struct search *s = calloc(1, sizeof(*s));
 	if (!s) {

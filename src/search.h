@@ -54,7 +54,7 @@ enum search_field {
 #define SEARCH_FIELDS_ALL ((1u << SEARCH_FIELD_COUNT) - 1)
 
 enum search_case {
-	SEARCH_CASE_SMART,     /* caseless unless the pattern has a capital */
+	SEARCH_CASE_SMART, /* caseless unless the pattern has a capital */
 	SEARCH_CASE_IGNORE,
 	SEARCH_CASE_SENSITIVE,
 };
@@ -69,24 +69,30 @@ enum search_case {
 #define SEARCH_BUDGET_USEC 2000000ul
 
 struct search_options {
-	unsigned fields;            /* SEARCH_FIELDS_* bits; 0 = default */
+	unsigned fields; /* SEARCH_FIELDS_* bits; 0 = default */
 	enum search_case case_mode;
-	enum transport proto;       /* TRANSPORT_ANY, or only records of this one */
-	bool no_jit;                /* force the interpreter (benchmarks) */
+	enum transport proto; /* TRANSPORT_ANY, or only records of this one */
+	bool no_jit;	      /* force the interpreter (benchmarks) */
 	uint32_t match_limit, depth_limit, heap_limit_kib;
-	unsigned long budget_usec;  /* 0 = SEARCH_BUDGET_USEC */
+	unsigned long budget_usec; /* 0 = SEARCH_BUDGET_USEC */
 };
 
-#define SEARCH_OPTIONS_INIT { 0, SEARCH_CASE_SMART, TRANSPORT_ANY, false, 0, 0, 0, 0 }
+#define SEARCH_OPTIONS_INIT                                                                        \
+	{                                                                                          \
+		0, SEARCH_CASE_SMART, TRANSPORT_ANY, false, 0, 0, 0, 0                             \
+	}
 
 /* Why a pattern did not compile: PCRE2's message and the byte offset in
  * the pattern where it stopped, at most its length. */
 struct search_error {
-	char *message;  /* malloc'd; NULL when no error */
+	char *message; /* malloc'd; NULL when no error */
 	size_t offset;
 };
 
-#define SEARCH_ERROR_INIT { NULL, 0 }
+#define SEARCH_ERROR_INIT                                                                          \
+	{                                                                                          \
+		NULL, 0                                                                            \
+	}
 
 void search_error_clear(struct search_error *err);
 
@@ -103,9 +109,8 @@ bool search_pattern_has_upper(const char *pattern, size_t len);
 
 /* Compile pattern for reg; NULL with err set on a bad pattern (or out of
  * memory, offset 0). */
-struct search *search_new(const struct registry *reg, const char *pattern,
-			  size_t len, const struct search_options *opt,
-			  struct search_error *err);
+struct search *search_new(const struct registry *reg, const char *pattern, size_t len,
+			  const struct search_options *opt, struct search_error *err);
 void search_free(struct search *s);
 
 /* Match up to max_records more records (0 = all the rest). Returns true

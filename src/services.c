@@ -20,14 +20,14 @@ struct services_parse {
 	void *ctx;
 	struct ps_error *err;
 	unsigned long line;
-	struct strbuf partial; /* a line split across blocks */
+	struct strbuf partial;	/* a line split across blocks */
 	struct ps_skips *skips; /* NULL: a malformed line is an error */
 	bool overlong;		/* skipping the rest of a too long line */
 };
 
 /* A malformed line: skipped and counted, or (strict) the error. */
 static __attribute__((format(printf, 2, 3))) int malformed(struct services_parse *ps,
-							  const char *fmt, ...)
+							   const char *fmt, ...)
 {
 	struct strbuf msg = STRBUF_INIT;
 	va_list ap;
@@ -106,7 +106,7 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 {
 	const char *hash = memchr(s, '#', n);
 	const char *end = hash ? hash : s + n;
-	struct services_entry e = { .frequency = -1, .line = ps->line };
+	struct services_entry e = {.frequency = -1, .line = ps->line};
 	if (hash) {
 		e.comment = hash + 1;
 		e.comment_len = (size_t)(s + n - e.comment);
@@ -147,8 +147,7 @@ static int parse_line(struct services_parse *ps, const char *s, size_t n)
 
 /* The line a NUL byte in this block is on: the one after the last
  * complete line, plus the newlines before the NUL. */
-static unsigned long nul_line(const struct services_parse *ps, const char *buf,
-			      const char *nul)
+static unsigned long nul_line(const struct services_parse *ps, const char *buf, const char *nul)
 {
 	unsigned long line = ps->line + 1;
 	for (const char *q = buf; (q = memchr(q, '\n', (size_t)(nul - q))); q++)
@@ -176,7 +175,9 @@ static int feed(void *ctx, const char *buf, size_t len)
 			ps->overlong = ps->partial.len > FIELD_MAX;
 			if (ps->overlong)
 				strbuf_reset(&ps->partial);
-			return ps->partial.failed ? error_set(ps->err, ps->file, 0, _("out of memory")) : 0;
+			return ps->partial.failed
+				       ? error_set(ps->err, ps->file, 0, _("out of memory"))
+				       : 0;
 		}
 		ps->line++;
 		int rc;
@@ -211,17 +212,17 @@ static int finish(struct services_parse *ps, int rc)
 	return rc;
 }
 
-int services_parse_file(const char *path, services_cb cb, void *ctx,
-			struct ps_skips *skips, struct ps_error *err)
+int services_parse_file(const char *path, services_cb cb, void *ctx, struct ps_skips *skips,
+			struct ps_error *err)
 {
-	struct services_parse ps = { path, cb, ctx, err, 0, STRBUF_INIT, skips, false };
+	struct services_parse ps = {path, cb, ctx, err, 0, STRBUF_INIT, skips, false};
 	return finish(&ps, infile_read(path, INFILE_SERVICES, err, feed, &ps));
 }
 
-int services_parse_mem(const char *buf, size_t len, const char *name,
-		       services_cb cb, void *ctx, struct ps_skips *skips, struct ps_error *err)
+int services_parse_mem(const char *buf, size_t len, const char *name, services_cb cb, void *ctx,
+		       struct ps_skips *skips, struct ps_error *err)
 {
-	struct services_parse ps = { name, cb, ctx, err, 0, STRBUF_INIT, skips, false };
+	struct services_parse ps = {name, cb, ctx, err, 0, STRBUF_INIT, skips, false};
 	return finish(&ps, feed(&ps, buf, len));
 }
 
@@ -236,10 +237,10 @@ static int add_entry(void *ctx, const struct services_entry *e, struct ps_error 
 	struct services_to_registry *s = ctx;
 	char port[16];
 	int pn = e->port_lo == e->port_hi
-		? snprintf(port, sizeof(port), "%d", (int)e->port_lo)
-		: snprintf(port, sizeof(port), "%d-%d", (int)e->port_lo, (int)e->port_hi);
+			 ? snprintf(port, sizeof(port), "%d", (int)e->port_lo)
+			 : snprintf(port, sizeof(port), "%d-%d", (int)e->port_lo, (int)e->port_hi);
 	const char *tname = transport_name(e->transport);
-	struct record_fields f = { .port_lo = e->port_lo, .port_hi = e->port_hi };
+	struct record_fields f = {.port_lo = e->port_lo, .port_hi = e->port_hi};
 	for (int i = 0; i < FIELD_COUNT; i++)
 		f.s[i] = "";
 	f.s[FIELD_SERVICE] = e->name, f.n[FIELD_SERVICE] = e->name_len;
@@ -252,17 +253,17 @@ static int add_entry(void *ctx, const struct services_entry *e, struct ps_error 
 
 static int services_load(struct registry *reg, const char *path, struct ps_error *err)
 {
-	struct services_to_registry s = { reg, path };
+	struct services_to_registry s = {reg, path};
 	int rc = services_parse_file(path, add_entry, &s, &reg->skipped, err);
 	if (rc == 0 && reg->nrec == 0)
 		rc = error_set(err, path, 0, _("no services in the file"));
 	return rc;
 }
 
-static int services_load_mem(struct registry *reg, const char *buf, size_t len,
-			     const char *name, struct ps_error *err)
+static int services_load_mem(struct registry *reg, const char *buf, size_t len, const char *name,
+			     struct ps_error *err)
 {
-	struct services_to_registry s = { reg, name };
+	struct services_to_registry s = {reg, name};
 	int rc = services_parse_mem(buf, len, name, add_entry, &s, &reg->skipped, err);
 	if (rc == 0 && reg->nrec == 0)
 		rc = error_set(err, name, 0, _("no services in the file"));

@@ -91,7 +91,7 @@ static int looks_like_csv(const char *path)
 	error_clear(&ignored);
 	if (fd < 0)
 		return 0;
-	char head[16] = { 0 };
+	char head[16] = {0};
 	ssize_t got = read(fd, head, sizeof(head) - 1);
 	close(fd);
 	const char *h = head;
@@ -119,8 +119,8 @@ static int set_provenance(struct registry *reg, const struct loader *ld, const c
 }
 
 /* Parse path with ld, as if there were no compiled image. */
-static struct registry *parse_with(const struct loader *ld, const char *path,
-				   const char *label, struct ps_error *err)
+static struct registry *parse_with(const struct loader *ld, const char *path, const char *label,
+				   struct ps_error *err)
 {
 	struct registry *reg = registry_new();
 	if (!reg) {
@@ -139,20 +139,22 @@ static struct registry *parse_with(const struct loader *ld, const char *path,
 
 /* Load path with ld from its compiled image when there is a current one
  * (doc/HACKING.md, "Compiled index"), else parse it and write the image. */
-static struct registry *load_with(const struct loader *ld, const char *path,
-				  const char *label, struct ps_error *err)
+static struct registry *load_with(const struct loader *ld, const char *path, const char *label,
+				  struct ps_error *err)
 {
 	struct image_key key;
 	struct image img;
 	struct strbuf ip = STRBUF_INIT;
 	enum image_open st = IMAGE_NOKEY;
 	if (image_enabled())
-		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry", path);
+		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry",
+			   path);
 	if (ip.len && !ip.failed)
 		st = image_open(strbuf_str(&ip), IMAGE_REGISTRY, path, INFILE_REGISTRY,
-				REGIMAGE_SECTIONS, regimage_defer(source_want_counts_only), &img, &key);
-	struct registry *reg = st == IMAGE_MAPPED
-		? regimage_adopt(&img, ld->kind, source_want_counts_only) : NULL;
+				REGIMAGE_SECTIONS, regimage_defer(source_want_counts_only), &img,
+				&key);
+	struct registry *reg =
+		st == IMAGE_MAPPED ? regimage_adopt(&img, ld->kind, source_want_counts_only) : NULL;
 	if (reg && set_provenance(reg, ld, path, label) < 0) {
 		registry_free(reg);
 		reg = NULL;
@@ -192,10 +194,10 @@ struct registry *source_open(const char *explicit_path, struct ps_error *err)
 	source_system_path(&ws, "/usr/share/wireshark/services");
 	source_system_path(&etc, "/etc/services");
 	const struct candidate cand[] = {
-		{ strbuf_str(&user), &iana_csv_loader, N_("IANA registry"), false },
-		{ strbuf_str(&pkg), &iana_csv_loader, N_("IANA registry"), true },
-		{ strbuf_str(&ws), &services_loader, N_("Wireshark services (IANA-derived)"), false },
-		{ strbuf_str(&etc), &services_loader, N_("/etc/services"), false },
+		{strbuf_str(&user), &iana_csv_loader, N_("IANA registry"), false},
+		{strbuf_str(&pkg), &iana_csv_loader, N_("IANA registry"), true},
+		{strbuf_str(&ws), &services_loader, N_("Wireshark services (IANA-derived)"), false},
+		{strbuf_str(&etc), &services_loader, N_("/etc/services"), false},
 	};
 	struct registry *reg = NULL;
 	size_t i;
@@ -235,8 +237,8 @@ static long source_parse_day(const char *s)
 	int y;
 	unsigned m, d;
 	char end;
-	if (!s || sscanf(s, "%4d-%2u-%2u%c", &y, &m, &d, &end) != 3 || m < 1 || m > 12 ||
-	    d < 1 || d > 31)
+	if (!s || sscanf(s, "%4d-%2u-%2u%c", &y, &m, &d, &end) != 3 || m < 1 || m > 12 || d < 1 ||
+	    d > 31)
 		return -1;
 	return source_days(y, m, d);
 }

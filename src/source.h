@@ -49,8 +49,7 @@ long source_age_days(const struct registry *reg);
 bool source_is_stale(const struct registry *reg, long *days);
 /* The calm line for an old registry: its date, its age in days (from
  * source_is_stale) and how to refresh it ("'portscope update'", "U"). */
-void source_stale_note(const struct registry *reg, long days, const char *how,
-		       struct strbuf *out);
+void source_stale_note(const struct registry *reg, long days, const char *how, struct strbuf *out);
 /* "IANA registry 2025-03-28 (bundled)": name, date and whether bundled. */
 void source_describe(const struct registry *reg, struct strbuf *out);
 

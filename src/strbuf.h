@@ -8,20 +8,22 @@
 #include <stddef.h>
 
 struct strbuf {
-	char *data;   /* always NUL-terminated once anything was added */
+	char *data; /* always NUL-terminated once anything was added */
 	size_t len;
 	size_t cap;
-	bool failed;  /* an allocation failed; contents are incomplete */
+	bool failed; /* an allocation failed; contents are incomplete */
 };
 
-#define STRBUF_INIT { NULL, 0, 0, false }
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0, false                                                                  \
+	}
 
 bool strbuf_grow(struct strbuf *sb, size_t extra);
 void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 /* Append v in decimal: the hot path of long port lists, where printf's

@@ -16,15 +16,15 @@ static const struct {
 	const char *key;
 	const char *summary;
 } checks[CHECK_ALL] = {
-	[CHECK_IANA] = { "iana", N_("free in the IANA registry") },
-	[CHECK_SERVICES] = { "services", N_("not in /etc/services") },
-	[CHECK_LABELS] = { "labels", N_("not in your labels file") },
-	[CHECK_NMAP] = { "nmap", N_("nmap open frequency below the threshold") },
-	[CHECK_BROWSER] = { "browser", N_("not a browser-blocked port (WHATWG Fetch bad port)") },
-	[CHECK_LISTEN] = { "listen", N_("nothing listens on it here") },
-	[CHECK_EPHEMERAL] = { "ephemeral", N_("outside the kernel's ephemeral port range") },
-	[CHECK_RANGE] = { "range", N_("in the User range 1024-49151 (RFC 7605)") },
-	[CHECK_NET] = { "net", N_("no scanned host answers open on it (nmap)") },
+	[CHECK_IANA] = {"iana", N_("free in the IANA registry")},
+	[CHECK_SERVICES] = {"services", N_("not in /etc/services")},
+	[CHECK_LABELS] = {"labels", N_("not in your labels file")},
+	[CHECK_NMAP] = {"nmap", N_("nmap open frequency below the threshold")},
+	[CHECK_BROWSER] = {"browser", N_("not a browser-blocked port (WHATWG Fetch bad port)")},
+	[CHECK_LISTEN] = {"listen", N_("nothing listens on it here")},
+	[CHECK_EPHEMERAL] = {"ephemeral", N_("outside the kernel's ephemeral port range")},
+	[CHECK_RANGE] = {"range", N_("in the User range 1024-49151 (RFC 7605)")},
+	[CHECK_NET] = {"net", N_("no scanned host answers open on it (nmap)")},
 };
 
 /* The net check shows only with a scan. */
@@ -56,8 +56,8 @@ static enum check_result unnamed(const struct portnames *pn, unsigned port, enum
 	return result_of(!portnames_has(pn, port, t));
 }
 
-static enum check_result nmap_check(const struct suggest_sources *src,
-				    const struct suggest_opts *o, unsigned port)
+static enum check_result nmap_check(const struct suggest_sources *src, const struct suggest_opts *o,
+				    unsigned port)
 {
 	if (!src->nmap || !src->nmap->present)
 		return RESULT_NA;
@@ -67,8 +67,8 @@ static enum check_result nmap_check(const struct suggest_sources *src,
 }
 
 /* Fails when a host answered open, or when the scan did not cover port. */
-static enum check_result net_check(const struct suggest_sources *src,
-				   const struct suggest_opts *o, unsigned port)
+static enum check_result net_check(const struct suggest_sources *src, const struct suggest_opts *o,
+				   unsigned port)
 {
 	if (!src->net)
 		return RESULT_NA;
@@ -78,16 +78,20 @@ static enum check_result net_check(const struct suggest_sources *src,
 	return result_of(!nmapxml_is_open(src->net->scan, port, t));
 }
 
-enum check_result suggest_check(const struct suggest_sources *src,
-				const struct suggest_opts *o, unsigned port,
-				enum suggest_check c)
+enum check_result suggest_check(const struct suggest_sources *src, const struct suggest_opts *o,
+				unsigned port, enum suggest_check c)
 {
 	switch (c) {
-	case CHECK_IANA: return result_of(registry_is_free(src->reg, port, o->transport));
-	case CHECK_SERVICES: return unnamed(src->etc, port, o->transport);
-	case CHECK_LABELS: return unnamed(src->labels, port, o->transport);
-	case CHECK_NMAP: return nmap_check(src, o, port);
-	case CHECK_BROWSER: return result_of(!badports_is_blocked(port));
+	case CHECK_IANA:
+		return result_of(registry_is_free(src->reg, port, o->transport));
+	case CHECK_SERVICES:
+		return unnamed(src->etc, port, o->transport);
+	case CHECK_LABELS:
+		return unnamed(src->labels, port, o->transport);
+	case CHECK_NMAP:
+		return nmap_check(src, o, port);
+	case CHECK_BROWSER:
+		return result_of(!badports_is_blocked(port));
 	case CHECK_LISTEN:
 		return src->listeners
 			       ? result_of(!listeners_in_use(src->listeners, port, o->transport))
@@ -95,15 +99,17 @@ enum check_result suggest_check(const struct suggest_sources *src,
 	case CHECK_EPHEMERAL:
 		return src->have_ephemeral ? result_of(port < src->eph_lo || port > src->eph_hi)
 					   : RESULT_NA;
-	case CHECK_RANGE: return result_of(o->any_range || port_range_of(port) == RANGE_USER);
-	case CHECK_NET: return net_check(src, o, port);
-	case CHECK_ALL: break;
+	case CHECK_RANGE:
+		return result_of(o->any_range || port_range_of(port) == RANGE_USER);
+	case CHECK_NET:
+		return net_check(src, o, port);
+	case CHECK_ALL:
+		break;
 	}
 	return RESULT_NA;
 }
 
-bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
-		    unsigned port)
+bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o, unsigned port)
 {
 	for (int c = 0; c < CHECK_ALL; c++)
 		if (suggest_check(src, o, port, (enum suggest_check)c) == RESULT_FAIL)
@@ -138,8 +144,8 @@ static void name_value(struct strbuf *v, const struct portnames *pn, unsigned po
 static void net_value(struct strbuf *v, const struct suggest_sources *src,
 		      const struct suggest_opts *o, unsigned port, bool human)
 {
-	static const char *const order[] = { "open", "open|filtered", "filtered",
-					     "unfiltered", "closed|filtered", "closed" };
+	static const char *const order[] = {"open",	  "open|filtered",   "filtered",
+					    "unfiltered", "closed|filtered", "closed"};
 	if (!src->net) {
 		strbuf_adds(v, "n/a");
 		return;
@@ -166,8 +172,9 @@ static void net_source(struct strbuf *s, const struct suggest_sources *src)
 	size_t up = 0;
 	for (size_t i = 0; i < x->nhosts; i++)
 		up += strcmp(x->hosts[i].status, "up") == 0;
-	strbuf_addf(s, P_("nmap %s scan: %zu host reported, %zu up",
-			  "nmap %s scan: %zu hosts reported, %zu up", x->nhosts),
+	strbuf_addf(s,
+		    P_("nmap %s scan: %zu host reported, %zu up",
+		       "nmap %s scan: %zu hosts reported, %zu up", x->nhosts),
 		    x->version, x->nhosts, up);
 }
 
@@ -188,8 +195,12 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
 	case CHECK_IANA:
 		strbuf_adds(v, word(human, state_name(registry_state(src->reg, port, t))));
 		break;
-	case CHECK_SERVICES: name_value(v, src->etc, port, t); break;
-	case CHECK_LABELS: name_value(v, src->labels, port, t); break;
+	case CHECK_SERVICES:
+		name_value(v, src->etc, port, t);
+		break;
+	case CHECK_LABELS:
+		name_value(v, src->labels, port, t);
+		break;
 	case CHECK_NMAP:
 		if (!src->nmap || !src->nmap->present)
 			strbuf_adds(v, "n/a");
@@ -210,14 +221,20 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
 			strbuf_adds(v, "n/a");
 		break;
 	case CHECK_EPHEMERAL:
-		strbuf_adds(v, !src->have_ephemeral ? "n/a"
-			       : word(human, port >= src->eph_lo && port <= src->eph_hi
-						     ? N_("inside")
-						     : N_("outside")));
+		strbuf_adds(v, !src->have_ephemeral
+				       ? "n/a"
+				       : word(human, port >= src->eph_lo && port <= src->eph_hi
+							     ? N_("inside")
+							     : N_("outside")));
 		break;
-	case CHECK_RANGE: strbuf_adds(v, word(human, range_name(port_range_of(port)))); break;
-	case CHECK_NET: net_value(v, src, o, port, human); break;
-	case CHECK_ALL: break;
+	case CHECK_RANGE:
+		strbuf_adds(v, word(human, range_name(port_range_of(port))));
+		break;
+	case CHECK_NET:
+		net_value(v, src, o, port, human);
+		break;
+	case CHECK_ALL:
+		break;
 	}
 }
 
@@ -232,21 +249,28 @@ static void source_of_names(struct strbuf *s, const struct portnames *pn)
 		strbuf_adds(s, _(" (absent)"));
 }
 
-void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
-			  enum suggest_check c)
+void suggest_check_source(struct strbuf *s, const struct suggest_sources *src, enum suggest_check c)
 {
 	switch (c) {
 	case CHECK_IANA:
 		strbuf_addf(s, "%s: %s", _(src->reg->source_label), src->reg->source);
 		break;
-	case CHECK_SERVICES: source_of_names(s, src->etc); break;
-	case CHECK_LABELS: source_of_names(s, src->labels); break;
-	case CHECK_NMAP: source_of_names(s, src->nmap); break;
+	case CHECK_SERVICES:
+		source_of_names(s, src->etc);
+		break;
+	case CHECK_LABELS:
+		source_of_names(s, src->labels);
+		break;
+	case CHECK_NMAP:
+		source_of_names(s, src->nmap);
+		break;
 	case CHECK_BROWSER:
 		strbuf_addf(s, _("built in, %zu ports (https://fetch.spec.whatwg.org/#bad-port)"),
 			    badports_count());
 		break;
-	case CHECK_LISTEN: source_system_path(s, "/proc/net"); break;
+	case CHECK_LISTEN:
+		source_system_path(s, "/proc/net");
+		break;
 	case CHECK_EPHEMERAL:
 		if (src->have_ephemeral)
 			strbuf_addf(s, "%u-%u, ", src->eph_lo, src->eph_hi);
@@ -254,9 +278,14 @@ void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
 		if (!src->have_ephemeral)
 			strbuf_adds(s, _(" (unreadable)"));
 		break;
-	case CHECK_RANGE: strbuf_adds(s, "RFC 6335, RFC 7605"); break;
-	case CHECK_NET: net_source(s, src); break;
-	case CHECK_ALL: break;
+	case CHECK_RANGE:
+		strbuf_adds(s, "RFC 6335, RFC 7605");
+		break;
+	case CHECK_NET:
+		net_source(s, src);
+		break;
+	case CHECK_ALL:
+		break;
 	}
 }
 
@@ -284,14 +313,13 @@ static int cmp_suggestion(const void *a, const void *b)
 static struct suggestion block_in_run(unsigned asked, unsigned k, unsigned a, unsigned b)
 {
 	unsigned s = asked <= a ? a : asked > b - k + 1 ? b - k + 1 : asked;
-	struct suggestion g = { s, s + k - 1, a, b, 0 };
+	struct suggestion g = {s, s + k - 1, a, b, 0};
 	g.offset = offset_of(asked, g.lo, g.hi);
 	return g;
 }
 
 /* Every maximal passing run, for single ports one entry per port. */
-static size_t collect(const struct suggest_opts *o, const uint8_t *pass,
-		      struct suggestion *all)
+static size_t collect(const struct suggest_opts *o, const uint8_t *pass, struct suggestion *all)
 {
 	size_t n = 0;
 	unsigned k = o->run ? o->run : 1;

@@ -63,11 +63,11 @@ struct suggest_sources {
 };
 
 struct suggest_opts {
-	unsigned port;             /* the port asked about */
-	unsigned count;            /* how many suggestions */
-	unsigned run;              /* ports per block (1: single ports) */
-	enum transport transport;  /* TRANSPORT_ANY: every transport */
-	bool any_range;            /* allow System and Dynamic ports */
+	unsigned port;		  /* the port asked about */
+	unsigned count;		  /* how many suggestions */
+	unsigned run;		  /* ports per block (1: single ports) */
+	enum transport transport; /* TRANSPORT_ANY: every transport */
+	bool any_range;		  /* allow System and Dynamic ports */
 	double nmap_max;
 };
 
@@ -83,9 +83,8 @@ struct suggestion {
  * the latter marked for translation. */
 const char *suggest_check_key(enum suggest_check c);
 const char *suggest_check_summary(enum suggest_check c);
-enum check_result suggest_check(const struct suggest_sources *src,
-				const struct suggest_opts *o, unsigned port,
-				enum suggest_check c);
+enum check_result suggest_check(const struct suggest_sources *src, const struct suggest_opts *o,
+				unsigned port, enum suggest_check c);
 /* The value behind check c for port, as shown: "assigned", a name, an
  * nmap frequency, "n/a"... (raw: the caller sanitises). */
 void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
@@ -98,8 +97,7 @@ void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
 /* How many checks apply: CHECK_ALL with a scan, else CHECK_COUNT. */
 int suggest_check_count(const struct suggest_sources *src);
 /* No check fails. */
-bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o,
-		    unsigned port);
+bool suggest_passes(const struct suggest_sources *src, const struct suggest_opts *o, unsigned port);
 /* Fill out[0..o->count) with the nearest suggestions; returns how many
  * (fewer when the port space runs out); -1 when out of memory. */
 long suggest_find(const struct suggest_sources *src, const struct suggest_opts *o,

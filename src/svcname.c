@@ -46,7 +46,8 @@ unsigned svcname_check(const char *name, size_t *bad_at)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)name[i];
 		letters += is_letter(c);
-		if (!is_letter(c) && !is_digit(c) && c != '-' && !(broken & (1u << SVCNAME_BAD_CHAR))) {
+		if (!is_letter(c) && !is_digit(c) && c != '-' &&
+		    !(broken & (1u << SVCNAME_BAD_CHAR))) {
 			broken |= 1u << SVCNAME_BAD_CHAR;
 			if (bad_at)
 				*bad_at = i;
@@ -100,7 +101,8 @@ static int distance(const char *a, const char *b)
 				v = d[i - 1][j] + 1;
 			if (d[i][j - 1] + 1 < v)
 				v = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && lower((unsigned char)a[i - 1]) == lower((unsigned char)b[j - 2]) &&
+			if (i > 1 && j > 1 &&
+			    lower((unsigned char)a[i - 1]) == lower((unsigned char)b[j - 2]) &&
 			    lower((unsigned char)a[i - 2]) == lower((unsigned char)b[j - 1]) &&
 			    d[i - 2][j - 2] + 1 < v)
 				v = d[i - 2][j - 2] + 1;
@@ -173,7 +175,7 @@ long svcname_similar(struct registry *reg, const char *name, const char **out, s
 			}
 			v = p;
 		}
-		v[nv++] = (struct similar){ r, rank };
+		v[nv++] = (struct similar){r, rank};
 	}
 	if (nv)
 		qsort(v, nv, sizeof(*v), similar_cmp);

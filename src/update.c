@@ -19,8 +19,8 @@
 struct update_job {
 	const struct update_opts *o;
 	const char *url;
-	const char *out;	    /* the file to replace: o->output, links followed */
-	mode_t mode;		    /* its mode, when it exists */
+	const char *out; /* the file to replace: o->output, links followed */
+	mode_t mode;	 /* its mode, when it exists */
 	struct strbuf dir, tmp, meta;
 	int fd;			    /* the temporary file, or -1 */
 	bool existed;		    /* there is a file to replace */
@@ -90,9 +90,10 @@ static int check_target(struct update_job *j, struct update_result *res, struct 
 		return errno == ENOENT ? 0 : error_set(err, j->out, 0, "%s", strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return error_set(err, j->out, 0,
-				 S_ISDIR(sb.st_mode) ? _("is a directory: update replaces only a regular file")
-						     : _("is not a regular file (a FIFO, socket or device): "
-							 "update replaces only a regular file"));
+				 S_ISDIR(sb.st_mode)
+					 ? _("is a directory: update replaces only a regular file")
+					 : _("is not a regular file (a FIFO, socket or device): "
+					     "update replaces only a regular file"));
 	j->existed = true;
 	j->mode = sb.st_mode & 07777;
 	return 0;
@@ -106,7 +107,8 @@ static int check_dir(struct update_job *j, struct ps_error *err)
 		return make_dirs(strbuf_str(&j->dir), err);
 	if (stat(strbuf_str(&j->dir), &sb) < 0)
 		return error_set(err, strbuf_str(&j->dir), 0,
-				 _("the directory for the output does not exist: %s"), strerror(errno));
+				 _("the directory for the output does not exist: %s"),
+				 strerror(errno));
 	if (!S_ISDIR(sb.st_mode))
 		return error_set(err, strbuf_str(&j->dir), 0, _("is not a directory"));
 	return 0;
@@ -287,8 +289,7 @@ static struct registry *validate(struct update_job *j, const struct registry *ol
 		error_set(err, j->url, 0,
 			  P_("only %zu record, fewer than %d: not the full registry",
 			     "only %zu records, fewer than %d: not the full registry", n),
-			  n,
-			  UPDATE_MIN_RECORDS);
+			  n, UPDATE_MIN_RECORDS);
 	else if (shrunk)
 		error_set(err, j->url, 0,
 			  _("%zu records where the current file has %zu: refusing a registry over "

@@ -33,7 +33,7 @@
 #define UPDATE_MAX_BYTES (64u << 20)
 
 struct update_opts {
-	const char *url;    /* NULL: UPDATE_DEFAULT_URL */
+	const char *url; /* NULL: UPDATE_DEFAULT_URL */
 	/* The file to replace: absent or a regular file (a symlink is
 	 * followed and its target replaced); anything else is refused before
 	 * a byte is downloaded. Its directory must exist unless create_dirs
@@ -61,8 +61,8 @@ struct update_result {
 	 * with registry_finish(), so a UI can diff them and show the new one. */
 	struct registry *old, *new;
 	bool meta_failed; /* the validators could not be saved */
-	char *target;     /* the file written: output, or where its symlink points */
-	bool via_link;    /* output is a symlink to target */
+	char *target;	  /* the file written: output, or where its symlink points */
+	bool via_link;	  /* output is a symlink to target */
 };
 
 int update_run(const struct update_opts *o, struct update_result *res, struct ps_error *err);

@@ -41,9 +41,10 @@ static bool years_span(const struct registry *reg, int *first, int *last)
 /* Count one record's date (registered or modified) into row. */
 static void years_count(struct years_row *row, const struct record *r, bool registered)
 {
-	int range = r->port_lo == PORT_NONE ? YEARS_NO_RANGE : (int)port_range_of((unsigned)r->port_lo);
+	int range =
+		r->port_lo == PORT_NONE ? YEARS_NO_RANGE : (int)port_range_of((unsigned)r->port_lo);
 	int t = r->transport < TRANSPORT_REAL ? r->transport : YEARS_OTHER_TRANSPORT;
-	struct years_counts *c[3] = { &row->all, &row->range[range], &row->transport[t] };
+	struct years_counts *c[3] = {&row->all, &row->range[range], &row->transport[t]};
 	for (int i = 0; i < 3; i++) {
 		if (registered)
 			c[i]->registered++;
@@ -71,7 +72,8 @@ int years_compute(const struct registry *reg, enum transport t, struct years *y,
 			continue;
 		for (int f = FIELD_REGISTERED; f <= FIELD_MODIFIED; f++) {
 			int yr = years_of(registry_field(reg, r, (enum field)f));
-			struct years_row *row = &y->row[yr == YEARS_UNDATED ? dated : (size_t)(yr - first)];
+			struct years_row *row =
+				&y->row[yr == YEARS_UNDATED ? dated : (size_t)(yr - first)];
 			years_count(row, r, f == FIELD_REGISTERED);
 		}
 	}

@@ -80,9 +80,14 @@ int main(int argc, char **argv)
 	if (!v4 && !v6)
 		v4 = v6 = 1;
 	raise_fd_limit();
-	const struct { const char *name; int family, type, on; } kinds[] = {
-		{ "tcp4", AF_INET, SOCK_STREAM, v4 }, { "tcp6", AF_INET6, SOCK_STREAM, v6 },
-		{ "udp4", AF_INET, SOCK_DGRAM, v4 && udp }, { "udp6", AF_INET6, SOCK_DGRAM, v6 && udp },
+	const struct {
+		const char *name;
+		int family, type, on;
+	} kinds[] = {
+		{"tcp4", AF_INET, SOCK_STREAM, v4},
+		{"tcp6", AF_INET6, SOCK_STREAM, v6},
+		{"udp4", AF_INET, SOCK_DGRAM, v4 && udp},
+		{"udp6", AF_INET6, SOCK_DGRAM, v6 && udp},
 	};
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 		for (long i = 0; kinds[k].on && i < n; i++) {

@@ -416,7 +416,7 @@ static int app_term_usable(const char *term, FILE *out)
  * "portscope: MESSAGE" on standard error (sanitised); with usage, where
  * to read how the program is used. Returns EXIT_TROUBLE. */
 static __attribute__((format(printf, 3, 4))) int app_say(const struct app *app, bool usage,
-							  const char *fmt, ...)
+							 const char *fmt, ...)
 {
 	struct strbuf msg = STRBUF_INIT;
 	struct ps_error err = PS_ERROR_INIT;
@@ -537,8 +537,7 @@ static bool app_init(struct app *app, const struct app_options *opt)
 	find_init(app); /* the overlays, in the order they cover each other */
 	changes_init(app);
 	/* L10N: short form of the legend word before it, for a narrow line. */
-	overlay_define(&app->overlays, &app->gap, N_("free gap"), N_("gap"), "─", '_',
-		       ROLE_OV_GAP);
+	overlay_define(&app->overlays, &app->gap, N_("free gap"), N_("gap"), "─", '_', ROLE_OV_GAP);
 	marks_init(app);
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (opt->field && !(app->find.fields = search_parse_fields(opt->field))) {
@@ -606,7 +605,8 @@ static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return app_say(app, true, _("the TUI needs a terminal on standard input and output"));
+		return app_say(app, true,
+			       _("the TUI needs a terminal on standard input and output"));
 	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
 	SCREEN *scr = app_newterm(app, getenv("TERM"), stdout, stdin);
 	if (!scr)

@@ -75,7 +75,8 @@ static int bars_lowest(const struct bars *b)
 {
 	int low = -1;
 	for (int i = 0; i < b->n; i++)
-		if (b->f[i].shown && b->f[i].text.len && (low < 0 || b->f[i].prio <= b->f[low].prio))
+		if (b->f[i].shown && b->f[i].text.len &&
+		    (low < 0 || b->f[i].prio <= b->f[low].prio))
 			low = i;
 	return low;
 }

@@ -22,10 +22,10 @@
 
 /* What the last update changed: the page's and the overlay's state. */
 static struct {
-	struct diff diff;	  /* (valid when have_diff) */
+	struct diff diff; /* (valid when have_diff) */
 	bool have_diff;
 	bool armed;		  /* U was pressed once with a --registry FILE */
-	unsigned long armed_at; /* at this key */
+	unsigned long armed_at;	  /* at this key */
 	struct registry *old_reg; /* the registry it replaced, which diff points into */
 	struct overlay changed;	  /* the ports the diff touches */
 } changes;
@@ -71,8 +71,9 @@ static int changes_progress(void *ctx, uint64_t now, uint64_t total)
 			(unsigned long long)(now >> 10), (unsigned long long)(total >> 10),
 			(int)(now * 100 / total));
 	else
-		status_message(app, false, _("downloading the IANA registry: %'llu KiB, Esc cancels"),
-			    (unsigned long long)(now >> 10));
+		status_message(app, false,
+			       _("downloading the IANA registry: %'llu KiB, Esc cancels"),
+			       (unsigned long long)(now >> 10));
 	status_now(app);
 	wtimeout(stdscr, 0);
 	int c = wgetch(stdscr); /* bytes: the loop decodes characters */
@@ -114,12 +115,14 @@ static void changes_install(struct app *app, struct update_result *res, const ch
 	changes_compute(app, res);
 	app->gap.enabled = false;
 	if (changes.have_diff)
-		status_message(app, false,
-			    _("updated: %'zu added, %'zu removed, %'zu changed (c lists them); %s"),
-			    changes.diff.count[DIFF_ADDED], changes.diff.count[DIFF_REMOVED],
-			    changes.diff.count[DIFF_CHANGED], path);
+		status_message(
+			app, false,
+			_("updated: %'zu added, %'zu removed, %'zu changed (c lists them); %s"),
+			changes.diff.count[DIFF_ADDED], changes.diff.count[DIFF_REMOVED],
+			changes.diff.count[DIFF_CHANGED], path);
 	else
-		status_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec, path);
+		status_message(app, false, _("installed: %'zu records in %s"), app->reg->nrec,
+			       path);
 }
 
 /* Download into the per-user registry path and load the result. */
@@ -144,10 +147,11 @@ static unsigned changes_run(struct app *app)
 		status_message(app, false, _("update cancelled: nothing replaced"));
 	else if (failed)
 		status_message(app, true, _("update failed, nothing replaced: %s%s%s"),
-			    err.file ? err.file : "", err.file ? ": " : "", err.msg ? err.msg : "");
+			       err.file ? err.file : "", err.file ? ": " : "",
+			       err.msg ? err.msg : "");
 	else if (res.outcome == UPDATE_NOT_MODIFIED)
 		status_message(app, false, _("up to date (the server reports no change): %s"),
-			    strbuf_str(&path));
+			       strbuf_str(&path));
 	else
 		changes_install(app, &res, strbuf_str(&path));
 	update_result_free(&res);
@@ -180,10 +184,11 @@ static bool changes_confirmed(struct app *app)
 unsigned changes_update(struct app *app)
 {
 	if (!fetch_available()) {
-		status_message(app, true,
-			    _("this portscope was built without libcurl: fetch the registry with "
-			      "'curl -fL -o FILE %s'"),
-			    UPDATE_DEFAULT_URL);
+		status_message(
+			app, true,
+			_("this portscope was built without libcurl: fetch the registry with "
+			  "'curl -fL -o FILE %s'"),
+			UPDATE_DEFAULT_URL);
 		return REDRAW_STATUS;
 	}
 	if (app->registry_given && !changes_confirmed(app))

@@ -161,15 +161,16 @@ static void detail_bucket(struct strbuf *t, const struct app *app, unsigned lo, 
 	text_addf(t,
 		  P_("Ports %u-%u (%'u port, %s range), transport %s",
 		     "Ports %u-%u (%'u ports, %s range), transport %s", hi - lo + 1),
-		  lo, hi, hi - lo + 1, _(range_name(port_range_of(lo))), transport_name(app->proto));
+		  lo, hi, hi - lo + 1, _(range_name(port_range_of(lo))),
+		  transport_name(app->proto));
 	text_line(t, TEXT_PLAIN);
 	text_addf(t, _("assigned %'u, reserved %'u, unassigned %'u"), counts[STATE_ASSIGNED],
 		  counts[STATE_RESERVED], counts[STATE_UNASSIGNED]);
 	text_line(t, TEXT_PLAIN);
 	if (ports_largest_gap(app->reg, app->proto, lo, hi, &g))
 		text_addf(t,
-			  P_("largest free gap %u-%u (%'u port)", "largest free gap %u-%u (%'u ports)",
-			     g.hi - g.lo + 1),
+			  P_("largest free gap %u-%u (%'u port)",
+			     "largest free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
 			  g.lo, g.hi, g.hi - g.lo + 1);
 	else
 		text_add(t, _("no free port"));
@@ -215,7 +216,7 @@ static void detail_heading(struct app *app, int body_h)
 	size_t last = (size_t)app->detail_scroll + (size_t)body_h;
 	const char *hint = app->detail_hidden ? _("[details hidden: D shows them]")
 			   : focused	      ? _("[detail focused: arrows scroll, Tab back]")
-					      : _("[Tab: focus the detail pane; D hides it, { } resize it]");
+				     : _("[Tab: focus the detail pane; D hides it, { } resize it]");
 	strbuf_addf(&head, _("Port %u"), app->cursor);
 	if (!app->detail_hidden)
 		strbuf_addf(&head, "  %zu-%zu/%zu",
@@ -251,7 +252,8 @@ unsigned detail_toggle(struct app *app)
 	if (app->detail_hidden && app->focus == FOCUS_DETAIL)
 		app->focus = FOCUS_MAP;
 	status_message(app, false, "%s",
-		    app->detail_hidden ? _("detail pane hidden (D shows it)") : _("detail pane shown"));
+		       app->detail_hidden ? _("detail pane hidden (D shows it)")
+					  : _("detail pane shown"));
 	return REDRAW_LAYOUT;
 }
 

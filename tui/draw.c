@@ -116,7 +116,8 @@ struct draw_styles {
 /* The symbol of style i: ASCII letters and digits, then Latin letters. */
 static void draw_style_symbol(struct strbuf *out, int i)
 {
-	static const char ascii[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static const char ascii[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 	char mb[8];
 	if (i < (int)sizeof(ascii) - 1)
 		strbuf_addc(out, ascii[i]);
@@ -153,7 +154,7 @@ static void draw_dump_legend(FILE *fp, const struct draw_styles *st)
 	static const struct {
 		attr_t bit;
 		const char *name;
-	} names[] = {{A_BOLD, "bold"}, {A_DIM, "dim"}, {A_REVERSE, "reverse"},
+	} names[] = {{A_BOLD, "bold"},		 {A_DIM, "dim"},	   {A_REVERSE, "reverse"},
 		     {A_UNDERLINE, "underline"}, {A_STANDOUT, "standout"}, {A_BLINK, "blink"}};
 	for (int i = 0; i < st->n; i++) {
 		struct strbuf sym = STRBUF_INIT;

@@ -257,8 +257,8 @@ static unsigned find_jump(struct app *app, int dir)
 	heatmap_goto(app, (unsigned)p);
 	if (wrapped)
 		status_message(app, false,
-			    dir > 0 ? _("search wrapped to the top (port 0)")
-				    : _("search wrapped to the bottom (port 65535)"));
+			       dir > 0 ? _("search wrapped to the top (port 0)")
+				       : _("search wrapped to the bottom (port 65535)"));
 	else
 		status_message(app, false, "%s", "");
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;

@@ -94,7 +94,8 @@ static int heatmap_label_step(const struct layout *l)
  * half the screen; the map keeps at least 2 rows. */
 static int heatmap_detail_cap(const struct app *app, int avail)
 {
-	int cap = app->detail_rows ? app->detail_rows : (app->lay.rows - 2 - app->reg->degraded) / 2 - 1;
+	int cap = app->detail_rows ? app->detail_rows
+				   : (app->lay.rows - 2 - app->reg->degraded) / 2 - 1;
 	if (app->detail_hidden)
 		cap = 0;
 	return cap > avail - 2 ? avail - 2 : cap;
@@ -115,7 +116,8 @@ static void heatmap_geometry(struct app *app, struct layout *l)
 	l->per_row = (unsigned)l->cells * l->zsize;
 	l->total_rows = (PORT_COUNT + l->per_row - 1) / l->per_row;
 	l->label_step = heatmap_label_step(l);
-	unsigned lines = (l->total_rows + heatmap_rows_per_line(app) - 1) / heatmap_rows_per_line(app);
+	unsigned lines =
+		(l->total_rows + heatmap_rows_per_line(app) - 1) / heatmap_rows_per_line(app);
 	if ((unsigned)l->map_h > lines)
 		l->map_h = (int)lines; /* the pane takes what the map cannot use */
 }
@@ -148,7 +150,7 @@ void heatmap_layout(struct app *app)
 	l->banner_y = app->reg->degraded ? y++ : -1;
 	l->ruler_y = y++;
 	l->map_y = y;
-	l->legend_h = l->rows >= 40 ? 2 : 1; /* room for the gutter's key in words */
+	l->legend_h = l->rows >= 40 ? 2 : 1;	   /* room for the gutter's key in words */
 	int avail = l->rows - y - l->legend_h - 2; /* the pane's heading, the status */
 	l->detail_cap = heatmap_detail_cap(app, avail);
 	l->map_h = avail - l->detail_cap;
@@ -203,8 +205,10 @@ void heatmap_fit(struct app *app)
 bool heatmap_centred(const struct app *app)
 {
 	const struct layout *l = &app->lay;
-	unsigned row = l->per_row ? app->cursor / l->per_row : 0, half = heatmap_shown_rows(app) / 2;
-	return !l->too_small && l->per_row && (row > half ? row == app->top_row + half : !app->top_row);
+	unsigned row = l->per_row ? app->cursor / l->per_row : 0,
+		 half = heatmap_shown_rows(app) / 2;
+	return !l->too_small && l->per_row &&
+	       (row > half ? row == app->top_row + half : !app->top_row);
 }
 
 void heatmap_center(struct app *app)
@@ -289,8 +293,8 @@ static unsigned heatmap_zoom_to(struct app *app, int zoom)
 {
 	if (zoom < 0 || zoom >= ZOOM_LEVELS) {
 		status_message(app, false, _("zoom is already at its %s"),
-			    zoom < 0 ? _("closest (1 port per cell)")
-				     : _("widest (the whole port space)"));
+			       zoom < 0 ? _("closest (1 port per cell)")
+					: _("widest (the whole port space)"));
 		return REDRAW_STATUS;
 	}
 	app->zoom = zoom;
@@ -299,8 +303,9 @@ static unsigned heatmap_zoom_to(struct app *app, int zoom)
 		status_message(app, false, "%s", _("zoom: fit, the whole port space on the map"));
 	else
 		status_message(app, false,
-			    P_("zoom: %u port per cell", "zoom: %u ports per cell", heatmap_zoom_size(app)),
-			    heatmap_zoom_size(app));
+			       P_("zoom: %u port per cell", "zoom: %u ports per cell",
+				  heatmap_zoom_size(app)),
+			       heatmap_zoom_size(app));
 	return REDRAW_LAYOUT;
 }
 
@@ -316,7 +321,8 @@ unsigned heatmap_zoom_in(struct app *app)
 unsigned heatmap_zoom_out(struct app *app)
 {
 	int zoom = app->zoom + 1;
-	return heatmap_zoom_to(app, zoom < ZOOM_FIT && !heatmap_usable(app, zoom) ? ZOOM_FIT : zoom);
+	return heatmap_zoom_to(app,
+			       zoom < ZOOM_FIT && !heatmap_usable(app, zoom) ? ZOOM_FIT : zoom);
 }
 
 static unsigned heatmap_gap_jump(struct app *app, bool backward)
@@ -324,18 +330,19 @@ static unsigned heatmap_gap_jump(struct app *app, bool backward)
 	struct gap g;
 	if (!ports_next_gap(app->reg, app->proto, app->cursor, backward, &g)) {
 		status_message(app, true,
-			    backward ? _("no free gap before port %u")
-				     : _("no free gap after port %u"),
-			    app->cursor);
+			       backward ? _("no free gap before port %u")
+					: _("no free gap after port %u"),
+			       app->cursor);
 		return REDRAW_STATUS;
 	}
 	overlay_clear(&app->gap);
 	overlay_set_range(&app->gap, g.lo, g.hi);
 	app->gap.enabled = true;
 	heatmap_goto(app, g.lo);
-	status_message(app, false,
-		    P_("free gap %u-%u (%'u port)", "free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
-		    g.lo, g.hi, g.hi - g.lo + 1);
+	status_message(
+		app, false,
+		P_("free gap %u-%u (%'u port)", "free gap %u-%u (%'u ports)", g.hi - g.lo + 1),
+		g.lo, g.hi, g.hi - g.lo + 1);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 
@@ -367,13 +374,13 @@ static unsigned heatmap_mark_jump(struct app *app, bool backward)
 	unsigned port;
 	if (!ov || !overlay_next(ov, app->cursor, backward, &port)) {
 		status_message(app, true, "%s",
-			    _("no marks to go to: L, F or M marks ports, / searches"));
+			       _("no marks to go to: L, F or M marks ports, / searches"));
 		return REDRAW_STATUS;
 	}
 	heatmap_goto(app, port);
 	/* L10N: the overlay's legend word, the port, its rank among the marks. */
 	status_message(app, false, _("%s: port %u (%u of %u)"), _(ov->name), port,
-		    overlay_count(ov, 0, port), overlay_count(ov, 0, PORT_MAX));
+		       overlay_count(ov, 0, port), overlay_count(ov, 0, PORT_MAX));
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 

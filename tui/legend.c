@@ -6,7 +6,8 @@
  * the gutter's marks and the ruler in words. When a line is too narrow
  * it degrades the way htop's meters and tig's columns do, lowest
  * priority first: the key to the gutter shortens, then goes; words give
- * way to their short forms, then whole items go. An item is drawn whole or not at all: a word is never cut. */
+ * way to their short forms, then whole items go. An item is drawn whole or not at all: a word is
+ * never cut. */
 #include <config.h>
 
 #include "../src/i18n.h"
@@ -104,7 +105,8 @@ static void legend_fit(struct legend *lg, int width)
 			over = grouped[p] || legend_width(lg) > width;
 		}
 		for (int i = 0; p == LEGEND_HINT && legend_width(lg) > width && i < lg->n; i++)
-			if (lg->it[i].prio == LEGEND_HINT) /* the key goes whole before words shorten */
+			if (lg->it[i].prio ==
+			    LEGEND_HINT) /* the key goes whole before words shorten */
 				lg->it[i].form = LEGEND_DROPPED;
 	}
 	for (int p = 0; p < LEGEND_PRIOS; p++)
@@ -138,14 +140,16 @@ static void legend_ranges(struct app *app, struct legend *lg)
 	static const char *const names[RANGES][2] = {
 		{N_("System"), N_("Sys")}, {N_("User"), N_("Usr")}, {N_("Dynamic"), N_("Dyn")}};
 	for (int r = 0; r < RANGES; r++) {
-		struct legend_item *it = legend_add(lg, LEGEND_RANGES, _(names[r][0]), _(names[r][1]));
+		struct legend_item *it =
+			legend_add(lg, LEGEND_RANGES, _(names[r][0]), _(names[r][1]));
 		if (it)
 			legend_swatches(app, it, r);
 	}
 	if (heatmap_zoom_size(app) == 1)
 		/* L10N: what the three swatches of each range are, in order;
 		   then its short form. */
-		legend_add(lg, LEGEND_STATES, _("= free, reserved, assigned"), _("= free rsvd asgd"));
+		legend_add(lg, LEGEND_STATES, _("= free, reserved, assigned"),
+			   _("= free rsvd asgd"));
 	else
 		/* L10N: what the five swatches of each range step through. */
 		legend_add(lg, LEGEND_STATES, _("= assigned share 0-100%"), _("= 0-100%"));
@@ -156,11 +160,11 @@ static void legend_hint(struct legend *lg)
 {
 	/* L10N: the gutter's marks and the ruler in words, then a short form.
 	   The letters U, D, p, e and the + are drawn by the map: keep them. */
-	struct legend_item *hint = legend_add(
-		lg, LEGEND_HINT,
-		_("gutter: U/D User/Dynamic range starts, p privileged ports end, "
-		  "e ephemeral range; + column offset"),
-		_("U/D range starts, p privileged end, e ephemeral"));
+	struct legend_item *hint =
+		legend_add(lg, LEGEND_HINT,
+			   _("gutter: U/D User/Dynamic range starts, p privileged ports end, "
+			     "e ephemeral range; + column offset"),
+			   _("U/D range starts, p privileged end, e ephemeral"));
 	if (hint)
 		hint->text_attr = colors_attr(ROLE_GUTTER);
 }

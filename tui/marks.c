@@ -66,10 +66,11 @@ const struct portnames *marks_names(struct app *app, enum marks_source s)
 	} else if (pn->skipped.n && !c->skips_said[s]) {
 		c->skips_said[s] = true;
 		status_message(app, true,
-			    P_("%s:%lu: %s (%zu malformed line skipped)",
-			       "%s:%lu: %s (first of %zu malformed lines skipped)", pn->skipped.n),
-			    pn->path, pn->skipped.line, pn->skipped.why ? pn->skipped.why : "",
-			    pn->skipped.n);
+			       P_("%s:%lu: %s (%zu malformed line skipped)",
+				  "%s:%lu: %s (first of %zu malformed lines skipped)",
+				  pn->skipped.n),
+			       pn->path, pn->skipped.line, pn->skipped.why ? pn->skipped.why : "",
+			       pn->skipped.n);
 	}
 	return pn;
 }
@@ -300,8 +301,8 @@ static unsigned marks_toggle_names(struct app *app, struct overlay *ov, enum mar
 	ov->enabled = true;
 	unsigned n = overlay_count(ov, 0, PORT_MAX);
 	status_message(app, false,
-		    P_("%s: %'u port marked (%s, %s)", "%s: %'u ports marked (%s, %s)", n),
-		    _(ov->name), n, transport_name(app->proto), pn->path);
+		       P_("%s: %'u port marked (%s, %s)", "%s: %'u ports marked (%s, %s)", n),
+		       _(ov->name), n, transport_name(app->proto), pn->path);
 	return REDRAW_MAP | REDRAW_STATUS;
 }
 

@@ -32,11 +32,11 @@ struct marks {
 	/* a source that failed to load: its error, shown instead of it */
 	struct strbuf failed[MARKS_SOURCES];
 	bool skips_said[MARKS_SOURCES]; /* its malformed lines are in the status line */
-	bool loaded;	      /* marks_preload() has run */
-	bool scanned;	      /* the listeners have been read */
-	time_t scan_time;     /* when */
-	uint64_t scan_ms;     /* when, by script_clock_ms() */
-	uint64_t fingerprint; /* of what was read, to see a change */
+	bool loaded;			/* marks_preload() has run */
+	bool scanned;			/* the listeners have been read */
+	time_t scan_time;		/* when */
+	uint64_t scan_ms;		/* when, by script_clock_ms() */
+	uint64_t fingerprint;		/* of what was read, to see a change */
 };
 
 /* marks.c */

@@ -10,8 +10,8 @@
 #include "text.h"
 #include "tui.h"
 
-static int page_scroll;	   /* the first line shown */
-static size_t page_lines;  /* how many lines the page had when last drawn */
+static int page_scroll;	  /* the first line shown */
+static size_t page_lines; /* how many lines the page had when last drawn */
 
 void page_top(void)
 {

@@ -49,11 +49,11 @@ extern const struct page_ops help_page, ranges_page, changes_page, suggestions_p
 /* What a key of the map's table does while a page is open (a column of
  * keymap.c's table). */
 enum page_use {
-	PAGE_USE_RUN,	      /* its action, as on the map */
-	PAGE_USE_LEAVE,	      /* back to the map, then its action */
-	PAGE_USE_NONE,	      /* nothing: a key of the map only */
-	PAGE_USE_BACK,	      /* back to the map, its focus on the map (q, Esc) */
-	PAGE_USE_LINE_UP,     /* scroll */
+	PAGE_USE_RUN,	  /* its action, as on the map */
+	PAGE_USE_LEAVE,	  /* back to the map, then its action */
+	PAGE_USE_NONE,	  /* nothing: a key of the map only */
+	PAGE_USE_BACK,	  /* back to the map, its focus on the map (q, Esc) */
+	PAGE_USE_LINE_UP, /* scroll */
 	PAGE_USE_LINE_DOWN,
 	PAGE_USE_SCREEN_UP,
 	PAGE_USE_SCREEN_DOWN,

@@ -42,7 +42,9 @@ static void portinfo_listener(struct strbuf *v, const struct listeners *ls,
 	else if (ls->unreadable)
 		strbuf_adds(v, _("pid - (its process could not be read: not root?)"));
 	else
-		strbuf_adds(v, _("pid - (no process holds it: closed during the scan, or the kernel's)"));
+		strbuf_adds(
+			v,
+			_("pid - (no process holds it: closed during the scan, or the kernel's)"));
 }
 
 static void portinfo_listeners(struct app *app, struct strbuf *t, unsigned port)

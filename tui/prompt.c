@@ -138,7 +138,7 @@ static void prompt_goto_draw(struct app *app, int y);
 struct prompt_ops {
 	unsigned (*submit)(struct app *app, const char *text);
 	unsigned (*cancel)(struct app *app);
-	unsigned (*edited)(struct app *app);	      /* after each edit */
+	unsigned (*edited)(struct app *app); /* after each edit */
 	/* Up (-1) / Down (1): the text to edit instead, or NULL */
 	const char *(*recall)(struct app *app, int dir);
 	void (*draw)(struct app *app, int y);

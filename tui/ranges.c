@@ -32,7 +32,7 @@ static const struct ranges_info ranges_table[RANGE_COUNT] = {
 /* One row of the counts table: cells fitted to their columns by display
  * width (translations differ in length), numbers right-aligned. */
 static void ranges_row(struct strbuf *t, enum text_style style, const char *const cell[5],
-		      const int width[5])
+		       const int width[5])
 {
 	struct strbuf line = STRBUF_INIT;
 	utf8_row(&line, cell, width, 5, 2);

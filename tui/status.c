@@ -38,7 +38,8 @@ static bool status_search_counts(const struct app *app, const struct search *s, 
 	if (search_was_cut(s, &searched)) /* first: never cut off, nor read as "no match" */
 		strbuf_addf(out, _("time limit hit after %'zu records; "), searched);
 	else if (hits)
-		strbuf_addf(out, P_("limit hit in %'zu field; ", "limit hit in %'zu fields; ", hits),
+		strbuf_addf(out,
+			    P_("limit hit in %'zu field; ", "limit hit in %'zu fields; ", hits),
 			    hits);
 	if (search_port_matches(s, app->cursor))
 		strbuf_addf(out, P_("match %'zu of %'zu port", "match %'zu of %'zu ports", ports),
@@ -103,7 +104,7 @@ void status_draw(struct app *app)
 	struct bars b = {.n = 0};
 	struct strbuf *s, found = STRBUF_INIT;
 	/* L10N: a mode at the start of the status line, in brackets. */
-	const char *mode = app->status.mode ? _(app->status.mode)
+	const char *mode = app->status.mode		? _(app->status.mode)
 			   : app->focus == FOCUS_DETAIL ? _("DETAIL")
 							: _("MAP");
 	if ((s = bars_add(&b, "", 9)))
@@ -112,7 +113,8 @@ void status_draw(struct app *app)
 	bool problem = status_search(app, &found, true);
 	bars_untrusted(bars_add(&b, "  ", problem ? 8 : 7), strbuf_str(&found));
 	strbuf_free(&found);
-	bars_untrusted(bars_add(&b, "  ", app->status.error ? 8 : 6), strbuf_str(&app->status.text));
+	bars_untrusted(bars_add(&b, "  ", app->status.error ? 8 : 6),
+		       strbuf_str(&app->status.text));
 	attr_t a = colors_attr(app->status.error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
 	int x = bars_draw(&b, y, 0, COLS, a, app->utf8);
@@ -132,4 +134,3 @@ void status_now(struct app *app)
 	wnoutrefresh(stdscr);
 	doupdate();
 }
-

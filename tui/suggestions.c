@@ -31,9 +31,8 @@ static struct suggestions_state {
 
 /* Column letters of the checks, in suggest.h's order. */
 static const char suggestions_letters[CHECK_COUNT] = {
-	[CHECK_IANA] = 'i',	[CHECK_SERVICES] = 's',	 [CHECK_LABELS] = 'l', [CHECK_NMAP] = 'n',
-	[CHECK_BROWSER] = 'b',	[CHECK_LISTEN] = 'h',	 [CHECK_EPHEMERAL] = 'e',
-	[CHECK_RANGE] = 'r',
+	[CHECK_IANA] = 'i',    [CHECK_SERVICES] = 's', [CHECK_LABELS] = 'l',	[CHECK_NMAP] = 'n',
+	[CHECK_BROWSER] = 'b', [CHECK_LISTEN] = 'h',   [CHECK_EPHEMERAL] = 'e', [CHECK_RANGE] = 'r',
 };
 
 static void suggestions_opts(const struct app *app, struct suggest_opts *o)
@@ -61,13 +60,13 @@ static unsigned suggestions_compute(struct app *app)
 		status_message(app, true, _("out of memory"));
 	} else if (c->run > 1) {
 		status_message(app, c->nsugg == 0,
-			    P_("%ld block of %u free ports near %u",
-			       "%ld blocks of %u free ports near %u", c->nsugg),
-			    c->nsugg, c->run, c->asked);
+			       P_("%ld block of %u free ports near %u",
+				  "%ld blocks of %u free ports near %u", c->nsugg),
+			       c->nsugg, c->run, c->asked);
 	} else {
 		status_message(app, c->nsugg == 0,
-			    P_("%ld free port near %u", "%ld free ports near %u", c->nsugg),
-			    c->nsugg, c->asked);
+			       P_("%ld free port near %u", "%ld free ports near %u", c->nsugg),
+			       c->nsugg, c->asked);
 	}
 	if (c->sel >= c->nsugg)
 		c->sel = c->nsugg ? (int)c->nsugg - 1 : 0;
@@ -123,7 +122,7 @@ static unsigned suggestions_jump(struct app *app)
 	heatmap_goto(app, g->lo);
 	if (g->hi > g->lo)
 		status_message(app, false, _("ports %u-%u (suggested near %u)"), g->lo, g->hi,
-			    c->asked);
+			       c->asked);
 	else
 		status_message(app, false, _("port %u (suggested near %u)"), g->lo, c->asked);
 	return REACT_CLOSE | REDRAW_ALL;
@@ -202,23 +201,24 @@ void suggestions_help(struct strbuf *t)
 	text_line(t, TEXT_HEADING);
 	text_add(t, _("On the suggestions page (s):"));
 	keymap_help_lines(t, suggestions_keys, SUGGESTIONS_KEYS_N);
-	keymap_help_lines(t, suggestions_more, sizeof(suggestions_more) / sizeof(suggestions_more[0]));
+	keymap_help_lines(t, suggestions_more,
+			  sizeof(suggestions_more) / sizeof(suggestions_more[0]));
 }
 
 /* The glyph of a check result. */
 static const char *suggestions_mark(const struct app *app, enum check_result r)
 {
-	static const char *const utf8[] = {[RESULT_PASS] = "✓", [RESULT_FAIL] = "✗",
-					   [RESULT_NA] = "·"};
-	static const char *const ascii[] = {[RESULT_PASS] = "+", [RESULT_FAIL] = "x",
-					    [RESULT_NA] = "."};
+	static const char *const utf8[] = {
+		[RESULT_PASS] = "✓", [RESULT_FAIL] = "✗", [RESULT_NA] = "·"};
+	static const char *const ascii[] = {
+		[RESULT_PASS] = "+", [RESULT_FAIL] = "x", [RESULT_NA] = "."};
 	return app->utf8 ? utf8[r] : ascii[r];
 }
 
 /* A block's result for check c: fail if a port fails, pass if one passes. */
 static enum check_result suggestions_block_check(const struct suggest_sources *src,
-					  const struct suggest_opts *o, unsigned lo, unsigned hi,
-					  enum suggest_check c)
+						 const struct suggest_opts *o, unsigned lo,
+						 unsigned hi, enum suggest_check c)
 {
 	enum check_result r = RESULT_NA;
 	for (unsigned p = lo; p <= hi; p++) {
@@ -234,11 +234,12 @@ static enum check_result suggestions_block_check(const struct suggest_sources *s
 /* The marks of [lo, hi], one per check; the failing checks' values go to
  * notes ("iana assigned, nmap 0.042052"). */
 static void suggestions_marks(const struct app *app, const struct suggest_sources *src,
-		       const struct suggest_opts *o, unsigned lo, unsigned hi, struct strbuf *line,
-		       struct strbuf *notes)
+			      const struct suggest_opts *o, unsigned lo, unsigned hi,
+			      struct strbuf *line, struct strbuf *notes)
 {
 	for (int c = 0; c < CHECK_COUNT; c++) {
-		enum check_result r = suggestions_block_check(src, o, lo, hi, (enum suggest_check)c);
+		enum check_result r =
+			suggestions_block_check(src, o, lo, hi, (enum suggest_check)c);
 		strbuf_adds(line, suggestions_mark(app, r));
 		if (r != RESULT_FAIL || lo != hi)
 			continue;
@@ -249,8 +250,9 @@ static void suggestions_marks(const struct app *app, const struct suggest_source
 }
 
 /* One row: "> 8075          -5  ✓✓✓✓✓✓✓✓  run 8075-8075". */
-static void suggestions_row(const struct app *app, struct strbuf *t, const struct suggest_sources *src,
-		     const struct suggest_opts *o, const struct suggestion *g, bool sel)
+static void suggestions_row(const struct app *app, struct strbuf *t,
+			    const struct suggest_sources *src, const struct suggest_opts *o,
+			    const struct suggestion *g, bool sel)
 {
 	struct strbuf line = STRBUF_INIT, notes = STRBUF_INIT, ports = STRBUF_INIT;
 	strbuf_addf(&ports, g->hi > g->lo ? "%u-%u" : "%u", g->lo, g->hi);
@@ -267,8 +269,8 @@ static void suggestions_row(const struct app *app, struct strbuf *t, const struc
 }
 
 /* "8080 itself fails: iana assigned, services http-alt" or passes. */
-static void suggestions_asked(const struct app *app, struct strbuf *t, const struct suggest_sources *src,
-		       const struct suggest_opts *o)
+static void suggestions_asked(const struct app *app, struct strbuf *t,
+			      const struct suggest_sources *src, const struct suggest_opts *o)
 {
 	struct strbuf line = STRBUF_INIT, notes = STRBUF_INIT;
 	strbuf_addf(&line, "  %-11u %7s  ", o->port, "");
@@ -284,7 +286,8 @@ static void suggestions_asked(const struct app *app, struct strbuf *t, const str
 }
 
 /* The checks: letter, key, what passing means, and the source. */
-static void suggestions_legend(const struct app *app, struct strbuf *t, const struct suggest_sources *src)
+static void suggestions_legend(const struct app *app, struct strbuf *t,
+			       const struct suggest_sources *src)
 {
 	text_line(t, TEXT_PLAIN);
 	text_line(t, TEXT_HEADING);

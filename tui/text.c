@@ -143,7 +143,8 @@ static void text_draw_spans(const char *s, int y, int w)
 			continue;
 		}
 		if (run.len && x < w)
-			x += draw_text(y, x, w - x, strbuf_str(&run), colors_attr((enum color_role)role));
+			x += draw_text(y, x, w - x, strbuf_str(&run),
+				       colors_attr((enum color_role)role));
 		strbuf_reset(&run);
 		if (!*s || !s[1])
 			break;
@@ -171,8 +172,8 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 	case TEXT_FIELD:
 	case TEXT_KEY: {
 		/* the label is the first lw columns, whatever their bytes */
-		size_t lw = utf8_prefix_fit(body, s[0] == TEXT_FIELD ? TEXT_LABEL_WIDTH
-								     : TEXT_KEY_WIDTH, NULL);
+		size_t lw = utf8_prefix_fit(
+			body, s[0] == TEXT_FIELD ? TEXT_LABEL_WIDTH : TEXT_KEY_WIDTH, NULL);
 		struct strbuf label = STRBUF_INIT;
 		strbuf_add(&label, body, lw);
 		int used = draw_text(y, 0, w, strbuf_str(&label),

@@ -94,9 +94,9 @@ struct app {
 	struct registry *reg;
 	struct portfacts *facts;	 /* the optional sources, each loaded on first use */
 	const struct sysinfo_ports *sys; /* the kernel's facts, owned by facts */
-	unsigned cursor;  /* port under the cursor */
-	unsigned top_row; /* first map row shown */
-	int zoom;	  /* index: cell = 4^zoom ports */
+	unsigned cursor;		 /* port under the cursor */
+	unsigned top_row;		 /* first map row shown */
+	int zoom;			 /* index: cell = 4^zoom ports */
 	enum transport proto;
 	enum page_id view; /* the open page (only app.c looks) */
 	enum focus focus;
@@ -106,8 +106,8 @@ struct app {
 	bool detail_hidden;  /* collapsed to its heading */
 	size_t detail_need;  /* lines the pane's text wants, measured before layout */
 	struct status status;
-	unsigned long keys;   /* keys handled so far: U's confirmation counts them */
-	bool registry_given;  /* --registry or $PORTSCOPE_REGISTRY named the file */
+	unsigned long keys;  /* keys handled so far: U's confirmation counts them */
+	bool registry_given; /* --registry or $PORTSCOPE_REGISTRY named the file */
 	bool prompt_active;
 	bool prompt_full; /* the prompt stopped taking characters at its cap */
 	enum prompt_kind prompt_kind;

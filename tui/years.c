@@ -24,7 +24,7 @@ static struct {
 	const struct registry *reg; /* the registry the counts are of */
 	enum transport proto;
 	struct years y;
-	size_t sel; /* the chosen row (a dated year) */
+	size_t sel;    /* the chosen row (a dated year) */
 	bool show_sel; /* scroll to it on the next frame (just opened) */
 	struct overlay ov;
 	bool defined; /* ov is in the map's overlay set */
@@ -103,9 +103,10 @@ static void years_text(struct app *app, struct strbuf *t)
 	if (!years_update(app))
 		return;
 	text_line(t, TEXT_HEADING);
-	text_addf(t, _("Registrations per year (Registration Date), %s"), transport_name(app->proto));
+	text_addf(t, _("Registrations per year (Registration Date), %s"),
+		  transport_name(app->proto));
 	text_line(t, TEXT_SPANS);
-	static const char *const names[RANGE_COUNT] = { N_("System"), N_("User"), N_("Dynamic") };
+	static const char *const names[RANGE_COUNT] = {N_("System"), N_("User"), N_("Dynamic")};
 	for (int k = 0; k < RANGE_COUNT; k++) {
 		text_role(t, colors_shade(k, SHADES - 1));
 		strbuf_adds(t, app->utf8 ? "█" : "#");
@@ -131,8 +132,8 @@ static unsigned years_mark(struct app *app)
 {
 	if (!years.defined) {
 		/* L10N: the legend's word for the years overlay, and its short form. */
-		overlay_define(&app->overlays, &years.ov, N_("registered that year"), N_("year"), "◆",
-			       '*', ROLE_OV_MATCH);
+		overlay_define(&app->overlays, &years.ov, N_("registered that year"), N_("year"),
+			       "◆", '*', ROLE_OV_MATCH);
 		years.defined = true;
 	}
 	overlay_clear(&years.ov);
@@ -140,7 +141,8 @@ static unsigned years_mark(struct app *app)
 	unsigned recs = 0;
 	for (size_t i = 0; i < app->reg->nrec; i++) {
 		const struct record *r = &app->reg->rec[i];
-		if ((app->proto != TRANSPORT_ANY && r->transport != app->proto) || r->port_lo == PORT_NONE ||
+		if ((app->proto != TRANSPORT_ANY && r->transport != app->proto) ||
+		    r->port_lo == PORT_NONE ||
 		    years_of(registry_field(app->reg, r, FIELD_REGISTERED)) != year)
 			continue;
 		overlay_set_range(&years.ov, (unsigned)r->port_lo, (unsigned)r->port_hi);
@@ -148,8 +150,9 @@ static unsigned years_mark(struct app *app)
 	}
 	years.ov.enabled = true;
 	unsigned ports = overlay_count(&years.ov, 0, PORT_MAX);
-	status_message(app, false, P_("%d: %'u port marked (%'u records registered that year)",
-				      "%d: %'u ports marked (%'u records registered that year)", ports),
+	status_message(app, false,
+		       P_("%d: %'u port marked (%'u records registered that year)",
+			  "%d: %'u ports marked (%'u records registered that year)", ports),
 		       year, ports, recs);
 	return REACT_CLOSE | REDRAW_ALL;
 }

@@ -27,13 +27,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define FUZZ_CHECKER static inline
 #endif
 
-#define FUZZ_ASSERT(cond, what)                                                    \
-	do {                                                                       \
-		if (!(cond)) {                                                     \
-			fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, \
-				__LINE__, what);                                   \
-			abort();                                                   \
-		}                                                                  \
+#define FUZZ_ASSERT(cond, what)                                                                    \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__,       \
+				what);                                                             \
+			abort();                                                                   \
+		}                                                                                  \
 	} while (0)
 
 /* Length of the well-formed UTF-8 sequence at s (Unicode Table 3-7), or 0. */
@@ -42,11 +42,11 @@ FUZZ_CHECKER size_t fuzz_utf8_seq(const unsigned char *s, size_t n)
 	static const struct {
 		unsigned char lo, hi, lo2, hi2, len;
 	} t[] = {
-		{ 0x00, 0x7F, 0, 0, 1 },       { 0xC2, 0xDF, 0x80, 0xBF, 2 },
-		{ 0xE0, 0xE0, 0xA0, 0xBF, 3 }, { 0xE1, 0xEC, 0x80, 0xBF, 3 },
-		{ 0xED, 0xED, 0x80, 0x9F, 3 }, { 0xEE, 0xEF, 0x80, 0xBF, 3 },
-		{ 0xF0, 0xF0, 0x90, 0xBF, 4 }, { 0xF1, 0xF3, 0x80, 0xBF, 4 },
-		{ 0xF4, 0xF4, 0x80, 0x8F, 4 },
+		{0x00, 0x7F, 0, 0, 1},	     {0xC2, 0xDF, 0x80, 0xBF, 2},
+		{0xE0, 0xE0, 0xA0, 0xBF, 3}, {0xE1, 0xEC, 0x80, 0xBF, 3},
+		{0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3},
+		{0xF0, 0xF0, 0x90, 0xBF, 4}, {0xF1, 0xF3, 0x80, 0xBF, 4},
+		{0xF4, 0xF4, 0x80, 0x8F, 4},
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		if (s[0] < t[i].lo || s[0] > t[i].hi)
@@ -80,7 +80,8 @@ FUZZ_CHECKER void fuzz_check_terminal_safe(const char *str, size_t n, bool allow
 	const unsigned char *s = (const unsigned char *)str;
 	FUZZ_ASSERT(fuzz_utf8_valid(str, n), "terminal text is not valid UTF-8");
 	for (size_t i = 0; i < n; i++) {
-		FUZZ_ASSERT(s[i] >= 0x20 || (allow_lf && s[i] == '\n'), "C0 control in terminal text");
+		FUZZ_ASSERT(s[i] >= 0x20 || (allow_lf && s[i] == '\n'),
+			    "C0 control in terminal text");
 		FUZZ_ASSERT(s[i] != 0x7F, "DEL in terminal text");
 		FUZZ_ASSERT(!(s[i] == 0xC2 && i + 1 < n && s[i + 1] <= 0x9F),
 			    "C1 control in terminal text");
@@ -148,7 +149,8 @@ FUZZ_CHECKER void fuzz_check_registry(struct registry *reg)
 		const struct record *r = &reg->rec[i];
 		FUZZ_ASSERT(r->state < STATE_COUNT && r->transport <= TRANSPORT_NONE, "bad enum");
 		FUZZ_ASSERT(r->port_lo == PORT_NONE ? r->port_hi == PORT_NONE
-			    : 0 <= r->port_lo && r->port_lo <= r->port_hi && r->port_hi <= PORT_MAX,
+						    : 0 <= r->port_lo && r->port_lo <= r->port_hi &&
+							      r->port_hi <= PORT_MAX,
 			    "bad port range");
 		for (int f = 0; f < FIELD_COUNT; f++) {
 			const char *v = registry_field(reg, r, (enum field)f);

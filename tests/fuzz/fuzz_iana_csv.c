@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check_registry(reg);
 	} else {
 		FUZZ_ASSERT(error_is_set(&err), "failure without a message");
-		FUZZ_ASSERT(err.file && strcmp(err.file, "fuzz") == 0, "error does not name the file");
+		FUZZ_ASSERT(err.file && strcmp(err.file, "fuzz") == 0,
+			    "error does not name the file");
 	}
 	registry_free(reg);
 	error_clear(&err);

@@ -45,7 +45,8 @@ static void fuzz_walk_registry(struct registry *reg)
 		for (size_t i = 0; i < n; i++)
 			FUZZ_ASSERT(idx[i] < reg->nrec, "cover index past the records");
 		for (int t = 0; t <= TRANSPORT_ANY; t++)
-			FUZZ_ASSERT(registry_state(reg, p, (enum transport)t) < STATE_COUNT, "bad state");
+			FUZZ_ASSERT(registry_state(reg, p, (enum transport)t) < STATE_COUNT,
+				    "bad state");
 	}
 	const uint32_t *names;
 	size_t n;
@@ -96,11 +97,12 @@ static int fuzz_load(const void *data, size_t len)
 		registry_free(reg);
 	}
 	/* counts only: the records and indexes are left out, never read */
-	if (image_check_some(buf, len, IMAGE_REGISTRY, &key, REGIMAGE_SECTIONS, regimage_defer(true),
-			     &img) == 0) {
+	if (image_check_some(buf, len, IMAGE_REGISTRY, &key, REGIMAGE_SECTIONS,
+			     regimage_defer(true), &img) == 0) {
 		struct registry *reg = regimage_from(&img, SOURCE_IANA_CSV, true);
 		if (reg) {
-			FUZZ_ASSERT(reg->counts_only && !reg->rec && !reg->cover_off, "records kept");
+			FUZZ_ASSERT(reg->counts_only && !reg->rec && !reg->cover_off,
+				    "records kept");
 			fuzz_walk_registry(reg);
 		}
 		registry_free(reg);
@@ -118,18 +120,20 @@ static int fuzz_load(const void *data, size_t len)
 /* A good image of the small registry (1) or services file (2). */
 static void *fuzz_good_image(int mode, size_t *len)
 {
-	struct image_key key = { 1, 2, 3, 4, 5, 6 };
+	struct image_key key = {1, 2, 3, 4, 5, 6};
 	struct ps_error err = PS_ERROR_INIT;
 	void *img = NULL;
 	if (mode == 1) {
 		struct registry *reg = registry_new();
-		if (reg && iana_csv_loader.load_mem(reg, fuzz_csv, sizeof(fuzz_csv) - 1, "fuzz", &err) == 0 &&
+		if (reg &&
+		    iana_csv_loader.load_mem(reg, fuzz_csv, sizeof(fuzz_csv) - 1, "fuzz", &err) ==
+			    0 &&
 		    registry_finish(reg, &err) == 0)
 			img = regimage_build(reg, &key, len);
 		registry_free(reg);
 	} else {
-		struct portnames *pn = portnames_load_mem(fuzz_services, sizeof(fuzz_services) - 1,
-							  "fuzz", &err);
+		struct portnames *pn =
+			portnames_load_mem(fuzz_services, sizeof(fuzz_services) - 1, "fuzz", &err);
 		if (pn)
 			img = portnames_image_build(pn, &key, len);
 		portnames_free(pn);

@@ -64,7 +64,7 @@ FUZZ_CHECKER bool ref_address(const char *s, size_t words, unsigned char *raw)
 	const union {
 		uint32_t word;
 		unsigned char byte[4];
-	} probe = { 1 };
+	} probe = {1};
 	for (size_t w = 0; w < words; w++) {
 		long long v = ref_hex(s + 8 * w, 8);
 		if (v < 0)
@@ -96,8 +96,8 @@ FUZZ_CHECKER bool ref_inode(const char *s, size_t n, unsigned long *inode)
 }
 
 /* What the line must parse to, or false when it must be refused. */
-FUZZ_CHECKER bool ref_parse(const char *s, size_t n, bool v6, unsigned char *raw,
-			    unsigned *port, unsigned *state, unsigned long *inode)
+FUZZ_CHECKER bool ref_parse(const char *s, size_t n, bool v6, unsigned char *raw, unsigned *port,
+			    unsigned *state, unsigned long *inode)
 {
 	struct ref_line l;
 	size_t alen = v6 ? 32 : 8;

@@ -25,7 +25,8 @@ static void fuzz_one(const uint8_t *data, size_t size, bool partial)
 	struct nmapxml *x = nmapxml_parse((const char *)data, size, partial, &err);
 	FUZZ_ASSERT((x == NULL) == (error_is_set(&err) != 0), "status and error disagree");
 	if (!x) {
-		FUZZ_ASSERT(!err.file || strcmp(err.file, "nmap XML") == 0, "error names another file");
+		FUZZ_ASSERT(!err.file || strcmp(err.file, "nmap XML") == 0,
+			    "error names another file");
 		error_clear(&err);
 		return;
 	}
@@ -46,7 +47,8 @@ static void fuzz_one(const uint8_t *data, size_t size, bool partial)
 		fuzz_touch(p->state);
 		fuzz_touch(p->service);
 		if (strcmp(p->state, "open") == 0)
-			FUZZ_ASSERT(nmapxml_is_open(x, p->port, p->transport), "an open port not open");
+			FUZZ_ASSERT(nmapxml_is_open(x, p->port, p->transport),
+				    "an open port not open");
 	}
 	nmapxml_free(x);
 }

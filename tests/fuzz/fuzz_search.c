@@ -29,13 +29,14 @@
 #define FUZZ_RECORDS 64
 
 static const enum field fuzz_columns[SEARCH_FIELD_COUNT] = {
-	FIELD_SERVICE, FIELD_DESCRIPTION, FIELD_ASSIGNEE, FIELD_CONTACT, FIELD_REFERENCE, FIELD_NOTES,
+	FIELD_SERVICE, FIELD_DESCRIPTION, FIELD_ASSIGNEE,
+	FIELD_CONTACT, FIELD_REFERENCE,	  FIELD_NOTES,
 };
 
 /* One record from a line: its fields split at tabs, a port range from i. */
 static int fuzz_add_record(struct registry *reg, const char *s, size_t n, unsigned i)
 {
-	static const char *const transports[] = { "tcp", "udp", "sctp", "dccp" };
+	static const char *const transports[] = {"tcp", "udp", "sctp", "dccp"};
 	struct record_fields f;
 	for (int k = 0; k < FIELD_COUNT; k++)
 		f.s[k] = "", f.n[k] = 0;
@@ -67,17 +68,17 @@ struct oracle {
 	bool match[FUZZ_RECORDS];
 	bool stopped[FUZZ_RECORDS]; /* a field ended on a limit, no earlier match */
 	size_t stops;
-	char stop_msg[128];         /* PCRE2's text for the first stop */
+	char stop_msg[128]; /* PCRE2's text for the first stop */
 };
 
 /* Match every record with the interpreter, as search.c is meant to. */
-static void oracle_run(struct oracle *o, const struct registry *reg, const char *pat,
-		       size_t len, bool caseless, unsigned fields, enum transport proto)
+static void oracle_run(struct oracle *o, const struct registry *reg, const char *pat, size_t len,
+		       bool caseless, unsigned fields, enum transport proto)
 {
 	int ec;
 	PCRE2_SIZE eo;
-	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C |
-			 (caseless ? PCRE2_CASELESS : 0);
+	uint32_t flags =
+		PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (caseless ? PCRE2_CASELESS : 0);
 	/* terminated, as search.c does: PCRE2 10.42 reads past an unfinished
 	 * "(*LIMIT_DEPTH=" (PCRE2Project/pcre2#463) */
 	char *copy = malloc(len + 1);
@@ -131,18 +132,18 @@ FUZZ_CHECKER int run_cmp(const void *a, const void *b)
 }
 
 /* The runs of the records the search reports; how many. */
-FUZZ_CHECKER size_t ref_runs(const struct search *s, const struct registry *reg,
-			     struct run *runs)
+FUZZ_CHECKER size_t ref_runs(const struct search *s, const struct registry *reg, struct run *runs)
 {
 	const uint32_t *idx;
 	size_t nrec = search_records(s, &idx), n = 0, m = 0;
 	for (size_t k = 0; k < nrec; k++) {
 		FUZZ_ASSERT(idx[k] < reg->nrec && (k == 0 || idx[k - 1] < idx[k]),
 			    "matching records not ascending or out of range");
-		FUZZ_ASSERT(search_record_matches(s, idx[k]), "search_record_matches misses a match");
+		FUZZ_ASSERT(search_record_matches(s, idx[k]),
+			    "search_record_matches misses a match");
 		const struct record *r = &reg->rec[idx[k]];
 		if (r->port_lo != PORT_NONE)
-			runs[n++] = (struct run){ r->port_lo, r->port_hi };
+			runs[n++] = (struct run){r->port_lo, r->port_hi};
 	}
 	qsort(runs, n, sizeof(*runs), run_cmp);
 	for (size_t k = 0; k < n; k++) {
@@ -182,7 +183,7 @@ static void check_ports(const struct search *s, const struct registry *reg)
 	struct run runs[FUZZ_RECORDS];
 	size_t n = ref_runs(s, reg, runs), nports = 0;
 	for (size_t k = 0; k < n; k++) {
-		long lo = runs[k].lo, hi = runs[k].hi, probe[] = { lo - 1, lo, hi, hi + 1 };
+		long lo = runs[k].lo, hi = runs[k].hi, probe[] = {lo - 1, lo, hi, hi + 1};
 		FUZZ_ASSERT(search_port_matches(s, (unsigned)lo) &&
 				    search_port_matches(s, (unsigned)((lo + hi) / 2)) &&
 				    search_port_matches(s, (unsigned)hi),
@@ -190,9 +191,10 @@ static void check_ports(const struct search *s, const struct registry *reg)
 		FUZZ_ASSERT((lo == 0 || !search_port_matches(s, (unsigned)lo - 1)) &&
 				    (hi == PORT_MAX || !search_port_matches(s, (unsigned)hi + 1)),
 			    "a port next to a run is in the map");
-		FUZZ_ASSERT(search_range_matches(s, (unsigned)lo, (unsigned)hi) &&
-				    (k > 0 || lo == 0 || !search_range_matches(s, 0, (unsigned)lo - 1)),
-			    "search_range_matches disagrees");
+		FUZZ_ASSERT(
+			search_range_matches(s, (unsigned)lo, (unsigned)hi) &&
+				(k > 0 || lo == 0 || !search_range_matches(s, 0, (unsigned)lo - 1)),
+			"search_range_matches disagrees");
 		FUZZ_ASSERT(search_port_rank(s, (unsigned)lo) == nports + 1, "wrong rank");
 		nports += (size_t)(hi - lo + 1);
 		FUZZ_ASSERT(search_port_rank(s, (unsigned)hi) == nports, "wrong rank");
@@ -232,7 +234,7 @@ static void check_same(const struct search *a, const struct search *b)
 static bool is_limit(const char *msg)
 {
 	static const int limits[] = {
-		PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT,
+		PCRE2_ERROR_MATCHLIMIT,	    PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT,
 		PCRE2_ERROR_JIT_STACKLIMIT, PCRE2_ERROR_NOMEMORY,
 	};
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
@@ -249,10 +251,10 @@ static void check_search(const struct registry *reg, const char *pat, size_t len
 {
 	struct search_error err = SEARCH_ERROR_INIT;
 	struct search *s = search_new(reg, pat, len, opt, &err);
-	bool caseless = s ? search_is_caseless(s)
-			  : opt->case_mode == SEARCH_CASE_IGNORE ||
-				    (opt->case_mode == SEARCH_CASE_SMART &&
-				     !search_pattern_has_upper(pat, len));
+	bool caseless =
+		s ? search_is_caseless(s)
+		  : opt->case_mode == SEARCH_CASE_IGNORE || (opt->case_mode == SEARCH_CASE_SMART &&
+							     !search_pattern_has_upper(pat, len));
 	unsigned fields = opt->fields ? opt->fields : SEARCH_FIELDS_DEFAULT;
 	static struct oracle o;
 	memset(&o, 0, sizeof(o));

@@ -43,11 +43,12 @@ static int check_entry(void *ctx, const struct services_entry *e, struct ps_erro
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fuzz_input in = { (const char *)data, 0, 0 };
+	struct fuzz_input in = {(const char *)data, 0, 0};
 	struct ps_error err = PS_ERROR_INIT;
 	int rc = services_parse_mem(in.buf, size, "fuzz", check_entry, &in, NULL, &err);
 	FUZZ_ASSERT((rc < 0) == error_is_set(&err), "status and error disagree");
-	FUZZ_ASSERT(rc < 0 || !err.file || strcmp(err.file, "fuzz") == 0, "error names another file");
+	FUZZ_ASSERT(rc < 0 || !err.file || strcmp(err.file, "fuzz") == 0,
+		    "error names another file");
 	error_clear(&err);
 	if (rc < 0 || in.entries == 0)
 		return 0;

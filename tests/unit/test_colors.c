@@ -18,8 +18,12 @@
 
 static const double cvd[3][3][3] = {
 	{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
-	{{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}},
-	{{0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}},
+	{{0.152286, 1.052583, -0.204868},
+	 {0.114503, 0.786281, 0.099216},
+	 {-0.003882, -0.048116, 1.051998}},
+	{{0.367322, 0.860646, -0.227968},
+	 {0.280085, 0.672501, 0.047413},
+	 {-0.011820, 0.042940, 0.968881}},
 };
 static const char *const cvd_name[3] = {"normal vision", "protanopia", "deuteranopia"};
 
@@ -121,7 +125,8 @@ START_TEST(ranges_apart)
 						      "%s: ranges %d and %d at shade %d: %.1f",
 						      cvd_name[m], a, b, level, d);
 				}
-		printf("# %s: the least CIEDE2000 between two ranges is %.1f\n", cvd_name[m], least);
+		printf("# %s: the least CIEDE2000 between two ranges is %.1f\n", cvd_name[m],
+		       least);
 	}
 }
 END_TEST
@@ -136,8 +141,8 @@ START_TEST(shades_apart)
 			to_lab(colors_solid256(r, level - 1), cvd[0], a);
 			to_lab(colors_solid256(r, level), cvd[0], b);
 			ck_assert_msg(b[0] >= a[0] && de2000(a, b) >= 5,
-				      "range %d shade %d: L* %.1f after %.1f, CIEDE2000 %.1f", r, level,
-				      b[0], a[0], de2000(a, b));
+				      "range %d shade %d: L* %.1f after %.1f, CIEDE2000 %.1f", r,
+				      level, b[0], a[0], de2000(a, b));
 		}
 }
 END_TEST

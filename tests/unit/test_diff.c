@@ -7,9 +7,10 @@
 #include "diff.h"
 #include "testutil.h"
 
-#define HEADER "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact," \
-	       "Registration Date,Modification Date,Reference,Service Code,"               \
-	       "Unauthorized Use Reported,Assignment Notes\n"
+#define HEADER                                                                                     \
+	"Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"                \
+	"Registration Date,Modification Date,Reference,Service Code,"                              \
+	"Unauthorized Use Reported,Assignment Notes\n"
 
 START_TEST(real_snapshots)
 {
@@ -22,7 +23,7 @@ START_TEST(real_snapshots)
 	ck_assert_uint_eq(d.count[DIFF_CHANGED], 208);
 	ck_assert_uint_eq(d.whitespace_only, 186);
 	ck_assert_uint_eq(d.n, 43 + 16 + 208);
-	size_t per_field[FIELD_COUNT] = { 0 };
+	size_t per_field[FIELD_COUNT] = {0};
 	for (size_t i = 0; i < d.n; i++)
 		for (int f = 0; f < FIELD_COUNT; f++)
 			per_field[f] += (d.entry[i].fields >> f) & 1;
@@ -77,14 +78,16 @@ START_TEST(duplicate_keys_pair_in_order)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	struct registry *old = load_mem(&iana_csv_loader,
-		HEADER "rdp,,,Reliable Data Protocol,,,,,,,,\n"
-		       "rdp,,,Windows Remote Desktop Protocol,,,,,,,,\n"
-		       "echo,7,tcp,Echo,,,,,,,,\n", &err);
+					HEADER "rdp,,,Reliable Data Protocol,,,,,,,,\n"
+					       "rdp,,,Windows Remote Desktop Protocol,,,,,,,,\n"
+					       "echo,7,tcp,Echo,,,,,,,,\n",
+					&err);
 	struct registry *new = load_mem(&iana_csv_loader,
-		HEADER "ECHO,7,TCP,Echo,,,,,,,,\n"
-		       "rdp,,,Reliable Data Protocol,,,,,,,,\n"
-		       "rdp,,,Windows Remote Desktop,,,,,,,,\n"
-		       "rdp,,,Third,,,,,,,,\n", &err);
+					HEADER "ECHO,7,TCP,Echo,,,,,,,,\n"
+					       "rdp,,,Reliable Data Protocol,,,,,,,,\n"
+					       "rdp,,,Windows Remote Desktop,,,,,,,,\n"
+					       "rdp,,,Third,,,,,,,,\n",
+					&err);
 	ck_assert_ptr_nonnull(old);
 	ck_assert_ptr_nonnull(new);
 	struct diff d;

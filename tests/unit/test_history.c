@@ -33,7 +33,7 @@ static const struct record *at(unsigned port, const char *transport)
 
 START_TEST(counts_over_the_registry)
 {
-	size_t per_flag[HISTORY_FLAGS] = { 0 }, noted = 0, from_desc = 0, dated = 0;
+	size_t per_flag[HISTORY_FLAGS] = {0}, noted = 0, from_desc = 0, dated = 0;
 	for (size_t i = 0; i < reg->nrec; i++) {
 		struct history h;
 		history_of(reg, &reg->rec[i], &h);

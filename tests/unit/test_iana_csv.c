@@ -4,8 +4,9 @@
 
 #include "testutil.h"
 
-#define HEADER "Service Name,Port Number,Transport Protocol,Description,Assignee," \
-	"Contact,Registration Date,Modification Date,Reference,Service Code," \
+#define HEADER                                                                                     \
+	"Service Name,Port Number,Transport Protocol,Description,Assignee,"                        \
+	"Contact,Registration Date,Modification Date,Reference,Service Code,"                      \
 	"Unauthorized Use Reported,Assignment Notes"
 
 /* Load text; expect failure at line with a message containing want. */
@@ -30,11 +31,14 @@ static void expect_error_s(const char *text, unsigned long line, const char *wan
 START_TEST(good_small)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct registry *reg = load_mem(&iana_csv_loader, HEADER "\n"
-		"echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,\n"
-		"x,\"8\",udp,\"multi\nline \"\"quoted\"\"\",,,2020-01-02,,,,,\n"
-		"\n"
-		"last,9,tcp,\"Last\",,,,2021-05-06,,,,", &err);
+	struct registry *reg =
+		load_mem(&iana_csv_loader,
+			 HEADER "\n"
+				"echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,\n"
+				"x,\"8\",udp,\"multi\nline \"\"quoted\"\"\",,,2020-01-02,,,,,\n"
+				"\n"
+				"last,9,tcp,\"Last\",,,,2021-05-06,,,,",
+			 &err);
 	ck_assert_msg(reg != NULL, "%s", err.msg);
 	ck_assert_uint_eq(reg->nrec, 3);
 	ck_assert_uint_eq(reg->rec[0].line, 2);
@@ -50,10 +54,12 @@ END_TEST
 START_TEST(crlf_and_bom)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct registry *reg = load_mem(&iana_csv_loader, "\xEF\xBB\xBF" HEADER "\r\n"
-		"echo,7,tcp,Echo,,,,,,,,\r\n"
-		"a,8,udp,\"two\r\nlines\",,,,,,,,\r\n"
-		"b,9,udp,B,,,,,,,,\r\n", &err);
+	struct registry *reg = load_mem(&iana_csv_loader,
+					"\xEF\xBB\xBF" HEADER "\r\n"
+					"echo,7,tcp,Echo,,,,,,,,\r\n"
+					"a,8,udp,\"two\r\nlines\",,,,,,,,\r\n"
+					"b,9,udp,B,,,,,,,,\r\n",
+					&err);
 	ck_assert_msg(reg != NULL, "%s", err.msg);
 	ck_assert_uint_eq(reg->nrec, 3);
 	ck_assert_uint_eq(reg->rec[2].line, 5);
@@ -65,9 +71,11 @@ END_TEST
 START_TEST(invalid_utf8_normalised)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct registry *reg = load_mem(&iana_csv_loader, HEADER "\n"
-		"a,7,tcp,ok,,,,,,,,\n"
-		"b,8,tcp,bad \xFF\xC3 byte,,,,,,,,\n", &err);
+	struct registry *reg = load_mem(&iana_csv_loader,
+					HEADER "\n"
+					       "a,7,tcp,ok,,,,,,,,\n"
+					       "b,8,tcp,bad \xFF\xC3 byte,,,,,,,,\n",
+					&err);
 	ck_assert_ptr_nonnull(reg);
 	ck_assert_uint_eq(reg->utf8_fixed, 2);
 	ck_assert_uint_eq(reg->utf8_first_line, 3);
@@ -83,7 +91,8 @@ START_TEST(malformed)
 	expect_error_s("Name,Port\n", 1, "column 1 of the header is 'Name'");
 	expect_error_s(HEADER "\na,7,tcp,x,,,,,,,,\nb,70000,tcp,x,,,,,,,,\n", 3,
 		       "bad port '70000': port out of range 0-65535");
-	expect_error_s(HEADER "\nb,10-5,tcp,x,,,,,,,,\n", 2, "bad port '10-5': port range ends before it starts");
+	expect_error_s(HEADER "\nb,10-5,tcp,x,,,,,,,,\n", 2,
+		       "bad port '10-5': port range ends before it starts");
 	expect_error_s(HEADER "\nb,abc,tcp,x,,,,,,,,\n", 2, "bad port 'abc': not a port number");
 	expect_error_s(HEADER "\nb,1,tcp,x,,,,,,,\n", 2, "expected 12 fields, found 11");
 	expect_error_s(HEADER "\nb,1,tcp,x\"y,,,,,,,,\n", 2, "malformed CSV");

@@ -13,7 +13,7 @@
 #include "regimage.h"
 #include "testutil.h"
 
-static const struct image_key key = { 1, 2, 3, 4, 5, 6 };
+static const struct image_key key = {1, 2, 3, 4, 5, 6};
 
 /* Built without libxxhash there are no images: nothing to test. */
 #ifdef HAVE_XXHASH
@@ -26,10 +26,11 @@ static const struct image_key key = { 1, 2, 3, 4, 5, 6 };
 static char *small_image(size_t *len)
 {
 	static const char a[] = "first section", b[] = "second";
-	const struct image_section s[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	const struct image_section s[2] = {{a, sizeof(a)}, {b, sizeof(b)}};
 	char *built = image_build(IMAGE_REGISTRY, &key, s, 2, len);
 	ck_assert_ptr_nonnull(built);
-	char *img = aligned_alloc(IMAGE_ALIGN, (*len + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN);
+	char *img =
+		aligned_alloc(IMAGE_ALIGN, (*len + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN);
 	ck_assert_ptr_nonnull(img);
 	memcpy(img, built, *len);
 	free(built);
@@ -114,7 +115,8 @@ START_TEST(registry_round_trip)
 	char *pool = (char *)got.sect[2].data;
 	pool[got.sect[2].len / 2] ^= 1;
 	ck_assert_int_eq(image_check_some(img, len, IMAGE_REGISTRY, NULL, REGIMAGE_SECTIONS,
-					  regimage_defer(true), &got), 0);
+					  regimage_defer(true), &got),
+			 0);
 	back = regimage_from(&got, SOURCE_IANA_CSV, true);
 	ck_assert_ptr_nonnull(back);
 	ck_assert(back->counts_only && !back->rec && !back->cover_off);
@@ -141,8 +143,8 @@ START_TEST(portnames_round_trip)
 	memcpy(img, bytes, len);
 	free(bytes);
 	struct image got;
-	ck_assert_int_eq(image_check(img, len, IMAGE_PORTNAMES, NULL, PORTNAMES_IMAGE_SECTIONS,
-				     &got), 0);
+	ck_assert_int_eq(
+		image_check(img, len, IMAGE_PORTNAMES, NULL, PORTNAMES_IMAGE_SECTIONS, &got), 0);
 	struct portnames *back = portnames_from_image(&got, "mem");
 	ck_assert_ptr_nonnull(back);
 	ck_assert_uint_eq(back->n, pn->n);
@@ -182,7 +184,7 @@ START_TEST(open_only_current)
 	ck_assert_int_eq(image_open(img, IMAGE_PORTNAMES, src, INFILE_SERVICES, 1, 0, &map, &k),
 			 IMAGE_STALE);
 	static const char data[] = "payload";
-	const struct image_section s = { data, sizeof(data) };
+	const struct image_section s = {data, sizeof(data)};
 	ck_assert_int_eq(image_write(img, IMAGE_PORTNAMES, &k, &s, 1), 0);
 	struct stat sb;
 	ck_assert_int_eq(stat(img, &sb), 0);

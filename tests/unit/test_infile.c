@@ -74,7 +74,7 @@ static void setup(void)
 	ck_assert_int_eq(symlink("/dev/zero", at("link-zero")), 0);
 	ck_assert_int_eq(symlink("fifo", at("link-fifo")), 0);
 	int s = socket(AF_UNIX, SOCK_STREAM, 0);
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	const char *sock = at("sock");
 	ck_assert_uint_lt(strlen(sock), sizeof(sa.sun_path));
 	memcpy(sa.sun_path, sock, strlen(sock) + 1);
@@ -84,8 +84,8 @@ static void setup(void)
 
 static void teardown(void)
 {
-	static const char *const names[] = { "small", "empty", "dir", "fifo", "link-small",
-					     "link-zero", "link-fifo", "sock", "big" };
+	static const char *const names[] = {"small",	 "empty",     "dir",  "fifo", "link-small",
+					    "link-zero", "link-fifo", "sock", "big"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		remove(at(names[i]));
 	rmdir(dir);
@@ -104,7 +104,7 @@ START_TEST(types_by_kind)
 	ck_assert_uint_eq(got, 1000);
 	ck_assert_int_eq(read_as("missing", k, &got), -1);
 	ck_assert_int_eq(errno, ENOENT);
-	static const char *const refused[] = { "dir", "link-zero", "sock" };
+	static const char *const refused[] = {"dir", "link-zero", "sock"};
 	for (size_t i = 0; i < 3; i++) {
 		ck_assert_int_eq(read_as(refused[i], k, &got), -1);
 		ck_assert_int_eq(errno, EINVAL);
@@ -124,7 +124,7 @@ END_TEST
  * never more than the cap reaches the reader. */
 START_TEST(caps)
 {
-	static const enum infile_kind small[] = { INFILE_VALUE, INFILE_META };
+	static const enum infile_kind small[] = {INFILE_VALUE, INFILE_META};
 	for (size_t i = 0; i < 2; i++) {
 		size_t cap = infile_cap(small[i]), got;
 		write_file("big", cap);
@@ -136,7 +136,7 @@ START_TEST(caps)
 		ck_assert_uint_le(got, cap);
 	}
 	/* the large caps, on a sparse file (no disk used) */
-	static const enum infile_kind large[] = { INFILE_SERVICES, INFILE_PROC_TABLE };
+	static const enum infile_kind large[] = {INFILE_SERVICES, INFILE_PROC_TABLE};
 	for (size_t i = 0; i < 2; i++) {
 		size_t cap = infile_cap(large[i]), got;
 		int fd = open(at("big"), O_WRONLY | O_CREAT | O_TRUNC, 0600);

@@ -21,7 +21,8 @@ START_TEST(ipv4_line)
 	struct listeners_line l;
 	const char *why;
 	ck_assert_int_eq(parse("   0: 0100007F:1F90 00000000:0000 0A" TAIL "636 1 0 100 0 0 10 0",
-			       false, &l, &why), 0);
+			       false, &l, &why),
+			 0);
 	ck_assert_str_eq(l.addr, "127.0.0.1");
 	ck_assert_uint_eq(l.port, 8080);
 	ck_assert_uint_eq(l.state, 0x0A);
@@ -63,13 +64,13 @@ START_TEST(malformed_lines)
 	static const char *const bad[] = {
 		"",
 		"   1: 0100007F:1F91",
-		"0: 0100007G:1F90 00000000:0000 0A" TAIL "1",    /* not hex */
-		"0: 0100007F:1F9 00000000:0000 0A" TAIL "1",     /* 3-digit port */
-		"0: 0100007F1F90 00000000:0000 0A" TAIL "1",     /* no colon */
-		"0: 0100007F:1F90 00000000:0000 A" TAIL "1",     /* 1-digit state */
-		"0: 0100007F:1F90 00000000:0000 0A" TAIL "12x",  /* bad inode */
+		"0: 0100007G:1F90 00000000:0000 0A" TAIL "1",			 /* not hex */
+		"0: 0100007F:1F9 00000000:0000 0A" TAIL "1",			 /* 3-digit port */
+		"0: 0100007F1F90 00000000:0000 0A" TAIL "1",			 /* no colon */
+		"0: 0100007F:1F90 00000000:0000 A" TAIL "1",			 /* 1-digit state */
+		"0: 0100007F:1F90 00000000:0000 0A" TAIL "12x",			 /* bad inode */
 		"0: 0100007F:1F90 00000000:0000 0A" TAIL "99999999999999999999", /* overflow */
-		"x 0100007F:1F90 00000000:0000 0A" TAIL "1",     /* no "N:" */
+		"x 0100007F:1F90 00000000:0000 0A" TAIL "1",			 /* no "N:" */
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ck_assert_msg(parse(bad[i], false, &l, &why) < 0, "accepted: %s", bad[i]);
@@ -172,8 +173,9 @@ START_TEST(fixture_races)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	snprintf(cmd, sizeof(cmd), "mkdir -p '%s/proc/net' '%s/proc/9/fd'", root, root);
 	ck_assert_int_eq(system(cmd), 0);
-	put(root, "proc/net/tcp", HEAD "0: 0100007F:1B59 00000000:0000 0A" TAIL "3001 1 0\n"
-				   "1: 0100007F:1B59 00000000:0000 0A" TAIL "3001 1 0\n");
+	put(root, "proc/net/tcp",
+	    HEAD "0: 0100007F:1B59 00000000:0000 0A" TAIL "3001 1 0\n"
+		 "1: 0100007F:1B59 00000000:0000 0A" TAIL "3001 1 0\n");
 	put(root, "proc/net/udp", HEAD "0: 0100007F:1B63 00000000:0000 07" TAIL "30");
 	put(root, "proc/9/comm", "holder\n");
 	snprintf(cmd, sizeof(cmd), "ln -s 'socket:[30]' '%s/proc/9/fd/3'", root);

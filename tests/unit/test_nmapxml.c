@@ -92,10 +92,14 @@ END_TEST
 START_TEST(thousand_hosts)
 {
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_adds(&sb, "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun version=\"7.93\">\n");
+	strbuf_adds(&sb,
+		    "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun version=\"7.93\">\n");
 	for (unsigned i = 0; i < 1000; i++)
-		strbuf_addf(&sb, "<host><status state=\"up\"/><address addr=\"127.0.%u.%u\" addrtype=\"ipv4\"/>"
-			    "<ports><port protocol=\"tcp\" portid=\"%u\"><state state=\"open\"/></port></ports></host>\n",
+		strbuf_addf(&sb,
+			    "<host><status state=\"up\"/><address addr=\"127.0.%u.%u\" "
+			    "addrtype=\"ipv4\"/>"
+			    "<ports><port protocol=\"tcp\" portid=\"%u\"><state "
+			    "state=\"open\"/></port></ports></host>\n",
 			    i / 250, i % 250 + 1, 10000 + i);
 	strbuf_adds(&sb, "<runstats><finished exit=\"success\"/></runstats></nmaprun>\n");
 	struct ps_error err = PS_ERROR_INIT;
@@ -164,9 +168,12 @@ START_TEST(targets_and_argv)
 	ck_assert(!nmaprun_target_ok("$(x)"));
 	ck_assert(!nmaprun_target_ok("a\nb"));
 	char t0[] = "127.0.0.1";
-	char *targets[] = { t0 };
-	struct nmaprun_opts o = { .program = "nmap", .targets = targets, .ntargets = 1,
-				  .ports = "22,8000-8010", .transport = TRANSPORT_TCP };
+	char *targets[] = {t0};
+	struct nmaprun_opts o = {.program = "nmap",
+				 .targets = targets,
+				 .ntargets = 1,
+				 .ports = "22,8000-8010",
+				 .transport = TRANSPORT_TCP};
 	char **v = nmaprun_argv(&o);
 	struct strbuf line = STRBUF_INIT;
 	for (size_t i = 0; v[i]; i++)

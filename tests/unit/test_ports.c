@@ -56,10 +56,10 @@ static int collect(void *ctx, const struct gap *g)
 
 START_TEST(gaps_29000_30100)
 {
-	struct collected c = { .n = 0 };
+	struct collected c = {.n = 0};
 	ck_assert_uint_eq(ports_gaps(reg, TRANSPORT_ANY, 29000, 30100, 1, collect, &c), 4);
 	static const unsigned want[4][2] = {
-		{ 29001, 29117 }, { 29119, 29166 }, { 29170, 29998 }, { 30005, 30099 } };
+		{29001, 29117}, {29119, 29166}, {29170, 29998}, {30005, 30099}};
 	for (int i = 0; i < 4; i++) {
 		ck_assert_uint_eq(c.g[i].lo, want[i][0]);
 		ck_assert_uint_eq(c.g[i].hi, want[i][1]);
@@ -72,7 +72,7 @@ END_TEST
 
 START_TEST(sctp_gaps_and_clipping)
 {
-	struct collected c = { .n = 0 };
+	struct collected c = {.n = 0};
 	ports_gaps(reg, TRANSPORT_SCTP, 0, 100, 1, collect, &c);
 	ck_assert_uint_eq(c.n, 4);
 	ck_assert_uint_eq(c.g[0].lo, 0);
@@ -110,7 +110,7 @@ END_TEST
 
 START_TEST(free_ports)
 {
-	static const unsigned want[] = { 2194, 2195, 2196, 2682, 2693, 2825, 2925 };
+	static const unsigned want[] = {2194, 2195, 2196, 2682, 2693, 2825, 2925};
 	size_t n = 0;
 	for (unsigned p = 2000; p <= 3000; p++)
 		if (registry_is_free(reg, p, TRANSPORT_ANY)) {
@@ -132,10 +132,10 @@ START_TEST(counts)
 		enum transport t;
 		unsigned lo, hi, want[STATE_COUNT]; /* unassigned, reserved, assigned */
 	} cases[] = {
-		{ TRANSPORT_ANY, 1, 1030, { 322, 8, 700 } },
-		{ TRANSPORT_TCP, 49151, 49151, { 1, 0, 0 } },
-		{ TRANSPORT_SCTP, 0, 65535, { 65447, 1, 88 } },
-		{ TRANSPORT_UDP, 3, 65534, { 59381, 584, 5567 } },
+		{TRANSPORT_ANY, 1, 1030, {322, 8, 700}},
+		{TRANSPORT_TCP, 49151, 49151, {1, 0, 0}},
+		{TRANSPORT_SCTP, 0, 65535, {65447, 1, 88}},
+		{TRANSPORT_UDP, 3, 65534, {59381, 584, 5567}},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		unsigned c[STATE_COUNT];
@@ -145,7 +145,7 @@ START_TEST(counts)
 	}
 	for (unsigned lo = 0; lo < 20; lo++)
 		for (unsigned hi = lo; hi < 40; hi++) {
-			unsigned c[STATE_COUNT], slow[STATE_COUNT] = { 0 };
+			unsigned c[STATE_COUNT], slow[STATE_COUNT] = {0};
 			ports_count(reg, TRANSPORT_ANY, lo + 1000, hi + 1000, c);
 			for (unsigned p = lo + 1000; p <= hi + 1000; p++)
 				slow[registry_state(reg, p, TRANSPORT_ANY)]++;

@@ -45,7 +45,7 @@ END_TEST
 
 START_TEST(transport_assigned_counts)
 {
-	static const unsigned want[TRANSPORT_REAL] = { 5959, 5568, 88, 9 };
+	static const unsigned want[TRANSPORT_REAL] = {5959, 5568, 88, 9};
 	for (int t = 0; t < TRANSPORT_REAL; t++) {
 		unsigned c[STATE_COUNT];
 		ports_count(reg, (enum transport)t, 0, PORT_MAX, c);
@@ -59,7 +59,7 @@ START_TEST(port_443_records)
 	const uint32_t *idx;
 	size_t n = registry_records_at(reg, 443, &idx);
 	ck_assert_uint_eq(n, 3);
-	const char *want_tr[] = { "tcp", "udp", "sctp" };
+	const char *want_tr[] = {"tcp", "udp", "sctp"};
 	for (size_t i = 0; i < n; i++) {
 		const struct record *r = &reg->rec[idx[i]];
 		ck_assert_str_eq(registry_field(reg, r, FIELD_SERVICE), "https");
@@ -114,7 +114,8 @@ START_TEST(utf8_names_kept)
 	size_t hits = 0;
 	for (size_t i = 0; i < reg->nrec; i++)
 		for (int f = 0; f < FIELD_COUNT; f++)
-			if (strstr(registry_field(reg, &reg->rec[i], (enum field)f), "G\xC3\xB6ttingen"))
+			if (strstr(registry_field(reg, &reg->rec[i], (enum field)f),
+				   "G\xC3\xB6ttingen"))
 				hits++;
 	ck_assert_uint_ge(hits, 1);
 }
@@ -173,7 +174,10 @@ START_TEST(row_state_from_description)
 	ck_assert_int_eq(transport_from_name("Sctp", 4), TRANSPORT_SCTP);
 	ck_assert_int_eq(transport_from_name("udp ", 4), TRANSPORT_OTHER);
 	ck_assert_int_eq(transport_from_name("4cp", 3), TRANSPORT_OTHER);
-	ck_assert_int_eq(transport_from_name("\xd4" "cp", 3), TRANSPORT_OTHER);
+	ck_assert_int_eq(transport_from_name("\xd4"
+					     "cp",
+					     3),
+			 TRANSPORT_OTHER);
 	ck_assert_int_eq(transport_from_name("tcpx", 3), TRANSPORT_TCP); /* n bytes only */
 	ck_assert_int_eq(state_of_description("Unassigned ports"), STATE_UNASSIGNED);
 	ck_assert_int_eq(state_of_description("Unassign"), STATE_ASSIGNED);
@@ -184,15 +188,17 @@ END_TEST
 START_TEST(strongest_state_wins)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct registry *r = load_mem(&iana_csv_loader,
-		"Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
-		"Registration Date,Modification Date,Reference,Service Code,"
-		"Unauthorized Use Reported,Assignment Notes\n"
-		",100-110,tcp,Unassigned,,,,,,,,\n"
-		",105,tcp,Reserved,,,,,,,,\n"
-		"foo,107,tcp,Foo,,,,,,,,\n"
-		",108,udp,Reserved,,,,,,,,\n"
-		"bar,109,xyz,Bar,,,,,,,,\n", &err);
+	struct registry *r =
+		load_mem(&iana_csv_loader,
+			 "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
+			 "Registration Date,Modification Date,Reference,Service Code,"
+			 "Unauthorized Use Reported,Assignment Notes\n"
+			 ",100-110,tcp,Unassigned,,,,,,,,\n"
+			 ",105,tcp,Reserved,,,,,,,,\n"
+			 "foo,107,tcp,Foo,,,,,,,,\n"
+			 ",108,udp,Reserved,,,,,,,,\n"
+			 "bar,109,xyz,Bar,,,,,,,,\n",
+			 &err);
 	ck_assert_ptr_nonnull(r);
 	ck_assert_int_eq(registry_state(r, 104, TRANSPORT_TCP), STATE_UNASSIGNED);
 	ck_assert_int_eq(registry_state(r, 105, TRANSPORT_TCP), STATE_RESERVED);
@@ -226,7 +232,7 @@ START_TEST(cover_capped)
 	ck_assert_int_eq(registry_add(r, &f, "wide.csv", 258, &err), -1);
 	ck_assert_uint_eq(err.line, 258);
 	ck_assert_str_eq(err.msg, "the port ranges so far cover over 16777216 record-port pairs: "
-			 "too many to index (wide ranges repeated?)");
+				  "too many to index (wide ranges repeated?)");
 	f.s[FIELD_PORT] = "", f.n[FIELD_PORT] = 0; /* records without a port still fit */
 	f.port_lo = f.port_hi = PORT_NONE;
 	ck_assert_int_eq(registry_add(r, &f, "wide.csv", 259, &err), 0);

@@ -23,7 +23,9 @@ START_TEST(controls_become_visible)
 	ck_assert_str_eq(SAN("\x1b]52;c;SGVsbG8=\x07"), "\\e]52;c;SGVsbG8=\\x07");
 	ck_assert_str_eq(SAN("cr\rbs\btab\tlf\n"), "cr\\rbs\\btab\\tlf\\n");
 	ck_assert_str_eq(SAN("del\x7f"), "del\\x7f");
-	ck_assert_str_eq(SAN("csi\xC2\x9B" "2J"), "csi\\u009b2J");
+	ck_assert_str_eq(SAN("csi\xC2\x9B"
+			     "2J"),
+			 "csi\\u009b2J");
 	ck_assert_str_eq(SAN("raw c1 \x9b"), "raw c1 \\x9b");
 	ck_assert_str_eq(SAN("bad \xFF\xC3"), "bad \\xff\\xc3");
 	ck_assert_str_eq(SAN("nul\0x"), "nul\\x00x");
@@ -63,8 +65,13 @@ END_TEST
 START_TEST(normalize)
 {
 	struct strbuf sb = STRBUF_INIT;
-	ck_assert_uint_eq(utf8_normalize(&sb, "a\xFF" "b\xE2\x82", 5), 3);
-	ck_assert_str_eq(strbuf_str(&sb), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+	ck_assert_uint_eq(utf8_normalize(&sb,
+					 "a\xFF"
+					 "b\xE2\x82",
+					 5),
+			  3);
+	ck_assert_str_eq(strbuf_str(&sb), "a\xEF\xBF\xBD"
+					  "b\xEF\xBF\xBD\xEF\xBF\xBD");
 	char buf[4];
 	ck_assert_uint_eq(utf8_encode(0x20AC, buf), 3);
 	ck_assert_int_eq(memcmp(buf, "\xE2\x82\xAC", 3), 0);

@@ -7,8 +7,9 @@
 #include "search.h"
 #include "testutil.h"
 
-#define HEADER "Service Name,Port Number,Transport Protocol,Description,Assignee," \
-	"Contact,Registration Date,Modification Date,Reference,Service Code," \
+#define HEADER                                                                                     \
+	"Service Name,Port Number,Transport Protocol,Description,Assignee,"                        \
+	"Contact,Registration Date,Modification Date,Reference,Service Code,"                      \
 	"Unauthorized Use Reported,Assignment Notes\n"
 
 static struct registry *reg;
@@ -24,9 +25,8 @@ static void teardown(void)
 }
 
 /* Run pattern to the end with the given fields, case and transport. */
-static struct search *run_opts(const struct registry *r, const char *pattern,
-			       unsigned fields, enum search_case cm, enum transport proto,
-			       bool no_jit)
+static struct search *run_opts(const struct registry *r, const char *pattern, unsigned fields,
+			       enum search_case cm, enum transport proto, bool no_jit)
 {
 	struct search_options opt = SEARCH_OPTIONS_INIT;
 	struct search_error err = SEARCH_ERROR_INIT;
@@ -41,14 +41,14 @@ static struct search *run_opts(const struct registry *r, const char *pattern,
 }
 
 /* Expect records / ports / limit hits, with JIT and with the interpreter. */
-static void expect(const char *pattern, unsigned fields, enum search_case cm,
-		   enum transport proto, size_t nrec, size_t nports)
+static void expect(const char *pattern, unsigned fields, enum search_case cm, enum transport proto,
+		   size_t nrec, size_t nports)
 {
 	for (int no_jit = 0; no_jit < 2; no_jit++) {
 		struct search *s = run_opts(reg, pattern, fields, cm, proto, no_jit);
 		const uint32_t *idx;
-		ck_assert_msg(search_records(s, &idx) == nrec, "%s: %zu records, want %zu",
-			      pattern, search_records(s, &idx), nrec);
+		ck_assert_msg(search_records(s, &idx) == nrec, "%s: %zu records, want %zu", pattern,
+			      search_records(s, &idx), nrec);
 		ck_assert_uint_eq(search_port_count(s), nports);
 		ck_assert_uint_eq(search_limit_hits(s), 0);
 		ck_assert_ptr_null(search_limit_message(s));
@@ -60,17 +60,33 @@ static void expect(const char *pattern, unsigned fields, enum search_case cm,
 
 START_TEST(smart_case_detection)
 {
-	static const struct { const char *p; bool upper; } cases[] = {
-		{ "kerberos", false }, { "Kerberos", true }, { "\\S+\\W\\D", false },
-		{ "\\p{Lu}\\P{Ll}\\pL", false }, { "\\x{41}\\N{U+42}", false },
-		{ "(*UCP)abc", false }, { "göttingen", false }, { "GÖTTINGEN", true },
-		{ "Ödön", true }, { "[A-Z]", true }, { "\\Qa\\E", false }, { "", false },
-		{ "[[:upper:]]x", true }, { "[^[:lower:]]", true }, { "[[:alpha:]]", false },
-		{ "\\öÖ", true }, { "\\Öx", false }, { "\\", false },
+	static const struct {
+		const char *p;
+		bool upper;
+	} cases[] = {
+		{"kerberos", false},
+		{"Kerberos", true},
+		{"\\S+\\W\\D", false},
+		{"\\p{Lu}\\P{Ll}\\pL", false},
+		{"\\x{41}\\N{U+42}", false},
+		{"(*UCP)abc", false},
+		{"göttingen", false},
+		{"GÖTTINGEN", true},
+		{"Ödön", true},
+		{"[A-Z]", true},
+		{"\\Qa\\E", false},
+		{"", false},
+		{"[[:upper:]]x", true},
+		{"[^[:lower:]]", true},
+		{"[[:alpha:]]", false},
+		{"\\öÖ", true},
+		{"\\Öx", false},
+		{"\\", false},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		ck_assert_msg(search_pattern_has_upper(cases[i].p, strlen(cases[i].p)) ==
-				      cases[i].upper, "%s", cases[i].p);
+				      cases[i].upper,
+			      "%s", cases[i].p);
 }
 END_TEST
 
@@ -235,9 +251,12 @@ static struct registry *abab_registry(int n)
 /* Interpreter limits set through the options: the depth and heap limits. */
 START_TEST(depth_and_heap_limits)
 {
-	static const struct { uint32_t depth, heap_kib; const char *msg; } cases[] = {
-		{ 100, 0, "depth limit" },
-		{ 1000000, 1, "heap limit" },
+	static const struct {
+		uint32_t depth, heap_kib;
+		const char *msg;
+	} cases[] = {
+		{100, 0, "depth limit"},
+		{1000000, 1, "heap limit"},
 	};
 	struct registry *r = abab_registry(4000);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -322,8 +341,8 @@ END_TEST
 
 START_TEST(port_navigation)
 {
-	struct search *s = run_opts(reg, "^ssh$|^kerberos$", F(NAME), SEARCH_CASE_SMART,
-				    TRANSPORT_ANY, false);
+	struct search *s =
+		run_opts(reg, "^ssh$|^kerberos$", F(NAME), SEARCH_CASE_SMART, TRANSPORT_ANY, false);
 	bool wrapped;
 	ck_assert_uint_eq(search_port_count(s), 2);
 	ck_assert_int_eq(search_next_port(s, 22, 1, &wrapped), 88);

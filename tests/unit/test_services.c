@@ -29,12 +29,13 @@ START_TEST(etc_services_lines)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	struct registry *reg = load_mem(&services_loader,
-		"# comment\n"
-		"\n"
-		"tcpmux\t\t1/tcp\t\t\t\t# TCP port service multiplexer\n"
-		"discard\t\t9/udp\t\tsink null\n"
-		"discard\t\t9/tcp/udp/sctp/dccp\t# Discard\n"
-		"x11\t6000-6063/tcp\n", &err);
+					"# comment\n"
+					"\n"
+					"tcpmux\t\t1/tcp\t\t\t\t# TCP port service multiplexer\n"
+					"discard\t\t9/udp\t\tsink null\n"
+					"discard\t\t9/tcp/udp/sctp/dccp\t# Discard\n"
+					"x11\t6000-6063/tcp\n",
+					&err);
 	ck_assert_msg(reg != NULL, "%s", err.msg);
 	ck_assert_uint_eq(reg->nrec, 7);
 	ck_assert_str_eq(registry_field(reg, &reg->rec[0], FIELD_DESCRIPTION),
@@ -52,7 +53,7 @@ END_TEST
 START_TEST(nmap_frequency)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct seen s = { 0 };
+	struct seen s = {0};
 	const char *t = "tcpmux\t1/tcp\t0.001995\t# TCP Port Service Multiplexer [rfc-1078]\n";
 	ck_assert_int_eq(services_parse_mem(t, strlen(t), "nmap", collect, &s, NULL, &err), 0);
 	ck_assert_int_eq(s.n, 1);
@@ -66,7 +67,7 @@ END_TEST
 START_TEST(frequency_locale_and_aliases)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct seen s = { 0 };
+	struct seen s = {0};
 	/* de_DE.utf8 is a comma locale (where strtod stopped at the '.');
 	 * without it the test runs in C and must pass all the same */
 	char *old = strdup(setlocale(LC_NUMERIC, NULL));
@@ -77,11 +78,12 @@ START_TEST(frequency_locale_and_aliases)
 	ck_assert_uint_eq(s.last.aliases_len, 0);
 	setlocale(LC_NUMERIC, old);
 	free(old);
-	static const char *const aliases[] = { "0x10", "1e5", "2", "3com-tsmux", "1.", "1.5x", ".5" };
+	static const char *const aliases[] = {"0x10", "1e5", "2", "3com-tsmux", "1.", "1.5x", ".5"};
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
 		char line[64];
 		snprintf(line, sizeof(line), "svc 5/tcp %s\n", aliases[i]);
-		ck_assert_int_eq(services_parse_mem(line, strlen(line), "svc", collect, &s, NULL, &err), 0);
+		ck_assert_int_eq(
+			services_parse_mem(line, strlen(line), "svc", collect, &s, NULL, &err), 0);
 		ck_assert_msg(s.last.frequency == -1, "'%s' taken as a frequency", aliases[i]);
 		ck_assert_uint_eq(s.last.aliases_len, strlen(aliases[i]));
 	}
@@ -95,7 +97,7 @@ END_TEST
 START_TEST(bad_lines)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	struct seen s = { 0 };
+	struct seen s = {0};
 	const char *t = "ok 1/tcp\nbroken\n";
 	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, NULL, &err), -1);
 	ck_assert_uint_eq(err.line, 2);
@@ -109,7 +111,8 @@ START_TEST(bad_lines)
 	ck_assert_str_eq(err.msg, "bad port 'x': not a port number or range");
 	/* a NUL byte is reported on its own line, not the block's first */
 	static const char nul[] = "a 1/tcp\nb 2/tcp\nc\0 3/tcp\n";
-	ck_assert_int_eq(services_parse_mem(nul, sizeof(nul) - 1, "svc", collect, &s, NULL, &err), -1);
+	ck_assert_int_eq(services_parse_mem(nul, sizeof(nul) - 1, "svc", collect, &s, NULL, &err),
+			 -1);
 	ck_assert_uint_eq(err.line, 3);
 	ck_assert_str_eq(err.msg, "NUL byte in the data: not a text file");
 	ck_assert_int_eq(services_parse_mem("\0", 1, "svc", collect, &s, NULL, &err), -1);
@@ -124,7 +127,7 @@ START_TEST(bad_lines_skipped)
 {
 	struct ps_error err = PS_ERROR_INIT;
 	struct ps_skips sk = PS_SKIPS_INIT;
-	struct seen s = { 0 };
+	struct seen s = {0};
 	const char *t = "a 1/tcp\nx 99999/tcp\nnoport\nb 0x50/tcp\nc 3/udp\n";
 	ck_assert_int_eq(services_parse_mem(t, strlen(t), "svc", collect, &s, &sk, &err), 0);
 	ck_assert_int_eq(s.n, 2);
@@ -159,7 +162,8 @@ START_TEST(bad_lines_skipped)
 	strbuf_free(&big);
 	/* a NUL byte still stops the file: it is not text */
 	static const char nul[] = "a 1/tcp\nb\0 2/tcp\n";
-	ck_assert_int_eq(services_parse_mem(nul, sizeof(nul) - 1, "svc", collect, &s, &sk, &err), -1);
+	ck_assert_int_eq(services_parse_mem(nul, sizeof(nul) - 1, "svc", collect, &s, &sk, &err),
+			 -1);
 	skips_clear(&sk);
 	error_clear(&err);
 }

@@ -68,8 +68,8 @@ START_TEST(falls_back_in_order)
 	char user[512];
 	snprintf(user, sizeof(user), "/.local/share/portscope/%s", REGISTRY_FILENAME);
 	write_file(user, "Service Name,Port Number,Transport Protocol,Description,Assignee,"
-		   "Contact,Registration Date,Modification Date,Reference,Service Code,"
-		   "Unauthorized Use Reported,Assignment Notes\nx,1,tcp,X,,,,,,,,\n");
+			 "Contact,Registration Date,Modification Date,Reference,Service Code,"
+			 "Unauthorized Use Reported,Assignment Notes\nx,1,tcp,X,,,,,,,,\n");
 	reg = source_open(NULL, &err);
 	ck_assert_str_eq(reg->source_label, "IANA registry");
 	ck_assert(!reg->degraded);

@@ -11,8 +11,8 @@
 START_TEST(bad_ports)
 {
 	ck_assert_uint_eq(badports_count(), 83);
-	static const unsigned blocked[] = { 0, 1, 22, 6000, 6665, 6669, 6697, 10080 };
-	static const unsigned allowed[] = { 80, 443, 8080, 6670, 10081, 65535 };
+	static const unsigned blocked[] = {0, 1, 22, 6000, 6665, 6669, 6697, 10080};
+	static const unsigned allowed[] = {80, 443, 8080, 6670, 10081, 65535};
 	for (size_t i = 0; i < sizeof(blocked) / sizeof(blocked[0]); i++)
 		ck_assert_msg(badports_is_blocked(blocked[i]), "%u", blocked[i]);
 	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
@@ -80,7 +80,7 @@ START_TEST(kernel_facts_malformed)
 	ck_assert_uint_eq(si.ephemeral_hi, 65535);
 	ck_assert(si.have_unprivileged);
 	ck_assert_uint_eq(si.unprivileged_start, 0);
-	static const char *const bad[] = { "", "abc", "5 3", "1 70000", "1 2 3", "1", "1 2x" };
+	static const char *const bad[] = {"", "abc", "5 3", "1 70000", "1 2 3", "1", "1 2x"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		scratch_kernel(tmp, bad[i], bad[i]);
 		ck_assert_int_eq(sysinfo_read(&si, &err), -1);
@@ -107,11 +107,14 @@ static struct registry *tiny_registry(void)
 START_TEST(checks_and_nearest)
 {
 	struct registry *reg = tiny_registry();
-	struct suggest_sources src = { .reg = reg, .have_ephemeral = true,
-				       .eph_lo = 205, .eph_hi = 206 };
-	struct suggest_opts o = { .port = 200, .count = 4, .run = 1,
-				  .transport = TRANSPORT_ANY, .any_range = true,
-				  .nmap_max = SUGGEST_NMAP_MAX };
+	struct suggest_sources src = {
+		.reg = reg, .have_ephemeral = true, .eph_lo = 205, .eph_hi = 206};
+	struct suggest_opts o = {.port = 200,
+				 .count = 4,
+				 .run = 1,
+				 .transport = TRANSPORT_ANY,
+				 .any_range = true,
+				 .nmap_max = SUGGEST_NMAP_MAX};
 	ck_assert_int_eq(suggest_check(&src, &o, 150, CHECK_IANA), RESULT_FAIL);
 	ck_assert_int_eq(suggest_check(&src, &o, 200, CHECK_IANA), RESULT_PASS);
 	ck_assert_int_eq(suggest_check(&src, &o, 200, CHECK_SERVICES), RESULT_NA);

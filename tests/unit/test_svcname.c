@@ -24,8 +24,9 @@ START_TEST(rules)
 	ck_assert_uint_eq(svcname_check("a--b", NULL), BIT(SVCNAME_HYPHEN_DOUBLE));
 	ck_assert_uint_eq(svcname_check("1234", NULL), BIT(SVCNAME_NO_LETTER));
 	ck_assert_uint_eq(svcname_check("", NULL), BIT(SVCNAME_EMPTY));
-	ck_assert_uint_eq(svcname_check("--", NULL),
-			  BIT(SVCNAME_NO_LETTER) | BIT(SVCNAME_HYPHEN_EDGE) | BIT(SVCNAME_HYPHEN_DOUBLE));
+	ck_assert_uint_eq(svcname_check("--", NULL), BIT(SVCNAME_NO_LETTER) |
+							     BIT(SVCNAME_HYPHEN_EDGE) |
+							     BIT(SVCNAME_HYPHEN_DOUBLE));
 	ck_assert_uint_eq(svcname_check("caf\xc3\xa9", &at), BIT(SVCNAME_BAD_CHAR));
 	ck_assert_uint_eq(at, 3);
 	for (int r = 0; r < SVCNAME_RULES; r++)

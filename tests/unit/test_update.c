@@ -59,7 +59,7 @@ START_TEST(bad_url_leaves_nothing)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	char out[64];
 	snprintf(out, sizeof(out), "%s/sub/reg.csv", dir);
-	struct update_opts o = { .url = "ftp://127.0.0.1/x.csv", .output = out };
+	struct update_opts o = {.url = "ftp://127.0.0.1/x.csv", .output = out};
 	struct update_result res;
 	struct ps_error err = PS_ERROR_INIT;
 	ck_assert_int_eq(update_run(&o, &res, &err), -1);

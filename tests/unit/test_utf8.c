@@ -23,9 +23,11 @@ START_TEST(width_counts_columns)
 {
 	ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
 	ck_assert_int_eq(utf8_width(""), 0);
-	ck_assert_int_eq(utf8_width("Einträge:"), 9);	  /* 10 bytes */
+	ck_assert_int_eq(utf8_width("Einträge:"), 9);		     /* 10 bytes */
 	ck_assert_int_eq(utf8_width("\xE6\x97\xA5\xE6\x9C\xAC"), 4); /* two wide CJK */
-	ck_assert_int_eq(utf8_width("a\xFF" "b"), 3);		  /* a bad byte counts 1 */
+	ck_assert_int_eq(utf8_width("a\xFF"
+				    "b"),
+			 3); /* a bad byte counts 1 */
 }
 END_TEST
 

@@ -49,15 +49,15 @@ static inline struct registry *load_mem(const struct loader *ld, const char *tex
 	return reg;
 }
 
-#define TEST_MAIN(suite_fn)                                   \
-	int main(void)                                        \
-	{                                                     \
-		SRunner *sr = srunner_create(suite_fn());     \
-		srunner_set_tap(sr, "-");                     \
-		srunner_run_all(sr, CK_SILENT);               \
-		int failed = srunner_ntests_failed(sr);       \
-		srunner_free(sr);                             \
-		return failed ? EXIT_FAILURE : EXIT_SUCCESS;  \
+#define TEST_MAIN(suite_fn)                                                                        \
+	int main(void)                                                                             \
+	{                                                                                          \
+		SRunner *sr = srunner_create(suite_fn());                                          \
+		srunner_set_tap(sr, "-");                                                          \
+		srunner_run_all(sr, CK_SILENT);                                                    \
+		int failed = srunner_ntests_failed(sr);                                            \
+		srunner_free(sr);                                                                  \
+		return failed ? EXIT_FAILURE : EXIT_SUCCESS;                                       \
 	}
 
 #endif
