@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "lookup_names.h"
 #include "ports.h"
+#include "source.h"
 
 static bool wanted(const struct cli *cli, const struct record *r)
 {
@@ -45,8 +46,18 @@ static void names_text(struct cli *cli, unsigned port)
 	if (!pf)
 		return;
 	struct strbuf block = STRBUF_INIT;
-	const struct portnames *etc = optional_names(cli, portfacts_etc_services(pf, &cli->err));
-	const struct portnames *nmap = optional_names(cli, portfacts_nmap(pf, &cli->err));
+	bool etc_ok = optional_names(cli, portfacts_etc_services(pf, &cli->err)) != NULL;
+	bool nmap_ok = optional_names(cli, portfacts_nmap(pf, &cli->err)) != NULL;
+	/* a lazy image checked for this port, or parsed again in its place */
+	if (portfacts_prepare_port(pf, port, &cli->err) < 0) {
+		error_print(&cli->err, cli->prog, stderr);
+		error_clear(&cli->err);
+		return;
+	}
+	const struct portnames *etc =
+		etc_ok ? optional_names(cli, portfacts_etc_services(pf, &cli->err)) : NULL;
+	const struct portnames *nmap =
+		nmap_ok ? optional_names(cli, portfacts_nmap(pf, &cli->err)) : NULL;
 	if (lookup_names_block(&block, cli->reg, etc, nmap, port)) {
 		strbuf_adds(&cli->out, _("names differ between sources:\n"));
 		strbuf_add(&cli->out, block.data, block.len);
@@ -57,6 +68,19 @@ static void names_text(struct cli *cli, unsigned port)
 static void emit(struct cli *cli, const struct record *r, size_t *emitted)
 {
 	output_record_item(&cli->out, cli->format, cli->reg, r, (*emitted)++);
+}
+
+/* Check the pages of a lazy registry every argument reads; false when the
+ * image fails a check (nothing is shown from it then). */
+static bool prepare(struct registry *reg, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		unsigned port;
+		if (ports_parse_port(argv[i], &port) == 0 ? registry_prepare_port(reg, port) < 0
+							  : registry_prepare_name(reg, argv[i]) < 0)
+			return false;
+	}
+	return true;
 }
 
 /* One argument: a port number or a service name. Returns records shown. */
@@ -100,7 +124,11 @@ int cmd_lookup(struct cli *cli, int argc, char **argv)
 		    ports_parse_port(a, &dummy) < 0)
 			return cli_usage_error(cli, _("bad port '%s': out of range 0-65535"), a);
 	}
+	source_lazy(true); /* only the pages of the ports and names asked for */
+	portnames_lazy(true);
 	if (!cli_registry(cli))
+		return cli_data_error(cli);
+	if (!prepare(cli->reg, argc, argv) && !(cli->reg = source_reparse(cli->reg, &cli->err)))
 		return cli_data_error(cli);
 	size_t emitted = 0, total = 0;
 	if (cli->format == FORMAT_JSON)

@@ -33,23 +33,30 @@
 /* Larger images are not ours (the real registry's is about 3 MiB). */
 #define IMAGE_CAP ((size_t)1 << 30)
 
+/* The header is followed by the chunk table: nchunks XXH3-64s, those of
+ * section 0's chunks first, then section 1's, ...; a section's chunks
+ * cover it and its padding, to where the next one starts. */
 struct image_header {
 	char magic[8];
-	uint64_t checksum; /* XXH3-64 of the rest of the header, to the first section */
+	uint64_t checksum; /* XXH3-64 of the rest of the header and the chunk
+			      table, to the first section */
 	uint32_t endian;   /* IMAGE_ENDIAN as the writer stored it */
 	uint32_t version;  /* IMAGE_VERSION */
 	uint32_t type;	   /* enum image_type */
 	uint32_t nsect;
-	uint64_t size;	  /* the whole image, header included */
-	uint64_t settled; /* 1: the source had not changed for IMAGE_SETTLE_NS */
+	uint64_t size;	      /* the whole image, header included */
+	uint64_t settled;     /* 1: the source had not changed for IMAGE_SETTLE_NS */
+	uint32_t chunk_shift; /* chunks of 1 << chunk_shift bytes */
+	uint32_t nchunks;     /* checksums in the chunk table */
 	struct image_key key;
 	struct {
 		uint64_t off, len;
-		uint64_t sum; /* XXH3-64 of the section and its padding, to the next */
 	} sect[IMAGE_SECTIONS_MAX];
 };
 
 #define IMAGE_SUMMED offsetof(struct image_header, endian)
+/* Chunks larger than 1 GiB (IMAGE_CAP) never help. */
+#define IMAGE_CHUNK_SHIFT_MAX 30
 
 static bool image_on = true;
 
@@ -185,36 +192,103 @@ static bool image_settled(const void *buf)
 	return settled == 1;
 }
 
-/* Where the bytes summed for section i of n end: where the next starts. */
-static uint64_t image_sum_end(const struct image_header *h, size_t i, size_t n, size_t len)
+/* How many chunks of 1 << shift bytes cover a section of len bytes and
+ * its padding (sections start aligned, so the padding is image_align()'s). */
+static uint64_t image_chunks_of(uint64_t len, unsigned shift)
 {
-	return i + 1 < n ? h->sect[i + 1].off : len;
+	return (image_align(len) + ((uint64_t)1 << shift) - 1) >> shift;
+}
+
+/* The chunks of the sections of h with chunks of 1 << shift bytes. */
+static uint64_t image_chunks(const struct image_header *h, size_t nsect, unsigned shift)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < nsect; i++)
+		n += image_chunks_of(h->sect[i].len, shift);
+	return n;
+}
+
+/* Where the first section starts: after the header and the chunk table. */
+static uint64_t image_first(uint64_t nchunks)
+{
+	return image_align(sizeof(struct image_header) + nchunks * sizeof(uint64_t));
 }
 
 /* The sections tile the image: each starts where the one before ends
- * (aligned), the first after the header, the last at the end; so every
- * byte is summed exactly once, by the header's sum or a section's. */
+ * (aligned), the first after the header and its chunk table, the last at
+ * the end; so every byte is summed exactly once, by the header's sum or a
+ * chunk's. */
 static bool image_layout_ok(const struct image_header *h, size_t len)
 {
-	uint64_t at = image_align(sizeof(*h));
+	if (h->chunk_shift < IMAGE_CHUNK_SHIFT || h->chunk_shift > IMAGE_CHUNK_SHIFT_MAX ||
+	    h->nchunks > IMAGE_CHUNKS_MAX ||
+	    image_chunks(h, h->nsect, h->chunk_shift) != h->nchunks)
+		return false;
+	uint64_t at = image_first(h->nchunks);
 	for (size_t i = 0; i < h->nsect; i++) {
 		if (at > len || h->sect[i].off != at || h->sect[i].len > len - at)
 			return false;
 		at = image_align(at + h->sect[i].len);
 	}
-	return at == len || (h->nsect == 0 && len == image_align(sizeof(*h)));
+	return at == len;
+}
+
+/* Check the chunks holding bytes [off, off + len) of section i and its
+ * padding (a range inside sum_len[i]). */
+static int image_verify_chunks(struct image *img, size_t i, uint64_t off, uint64_t len)
+{
+	if (len == 0 || (img->verified & (1u << i)))
+		return 0;
+	const char *data = img->sect[i].data;
+	unsigned shift = img->chunk_shift;
+	uint64_t size = (uint64_t)1 << shift;
+	for (uint64_t j = off >> shift; j <= (off + len - 1) >> shift; j++) {
+		size_t k = img->chunk_base[i] + (size_t)j;
+		uint64_t bit = (uint64_t)1 << (k % 64);
+		if (img->chunk_ok[k / 64] & bit)
+			continue;
+		uint64_t at = j << shift,
+			 n = img->sum_len[i] - at < size ? img->sum_len[i] - at : size;
+		if (image_xxh3(data + at, (size_t)n) != img->chunk_sum[k])
+			return -1;
+		img->chunk_ok[k / 64] |= bit;
+	}
+	return 0;
 }
 
 int image_verify(struct image *img, size_t i)
 {
 	if (i >= img->nsect)
 		return -1;
-	if (img->verified & (1u << i))
-		return 0;
-	if (image_xxh3(img->sect[i].data, img->sum_len[i]) != img->sum[i])
+	if (image_verify_chunks(img, i, 0, img->sum_len[i]) < 0)
 		return -1;
 	img->verified |= 1u << i;
 	return 0;
+}
+
+int image_verify_range(struct image *img, size_t i, uint64_t off, uint64_t len)
+{
+	if (i >= img->nsect || off > img->sect[i].len || len > img->sect[i].len - off)
+		return -1;
+	return image_verify_chunks(img, i, off, len);
+}
+
+int image_verify_str(struct image *img, size_t i, uint64_t off)
+{
+	if (i >= img->nsect || off >= img->sect[i].len)
+		return -1;
+	const char *data = img->sect[i].data;
+	uint64_t len = img->sect[i].len, size = (uint64_t)1 << img->chunk_shift;
+	for (uint64_t at = off; at < len;) {
+		uint64_t end = ((at >> img->chunk_shift) + 1) * size;
+		end = end < len ? end : len;
+		if (image_verify_chunks(img, i, at, end - at) < 0)
+			return -1;
+		if (memchr(data + at, '\0', (size_t)(end - at)))
+			return 0;
+		at = end;
+	}
+	return -1;
 }
 
 int image_check_some(const void *buf, size_t len, enum image_type type, struct image_key *key,
@@ -225,19 +299,25 @@ int image_check_some(const void *buf, size_t len, enum image_type type, struct i
 		return -1;
 	memcpy(&h, buf, sizeof(h));
 	if (!image_header_ok(&h, len, type, nsect) || !image_layout_ok(&h, len) ||
-	    image_xxh3((const char *)buf + IMAGE_SUMMED, image_align(sizeof(h)) - IMAGE_SUMMED) !=
+	    image_xxh3((const char *)buf + IMAGE_SUMMED, image_first(h.nchunks) - IMAGE_SUMMED) !=
 		    h.checksum)
 		return -1;
 	img->nsect = nsect;
 	img->verified = 0;
+	img->chunk_shift = h.chunk_shift;
+	img->chunk_sum = (const uint64_t *)((const char *)buf + sizeof(h));
+	memset(img->chunk_ok, 0, sizeof(img->chunk_ok));
+	uint32_t base = 0;
 	for (size_t i = 0; i < nsect; i++) {
 		img->sect[i].data = (const char *)buf + h.sect[i].off;
 		img->sect[i].len = h.sect[i].len;
-		img->sum[i] = h.sect[i].sum;
-		img->sum_len[i] = image_sum_end(&h, i, nsect, len) - h.sect[i].off;
+		img->sum_len[i] = image_align(h.sect[i].len);
+		img->chunk_base[i] = base;
+		base += (uint32_t)image_chunks_of(h.sect[i].len, h.chunk_shift);
+	}
+	for (size_t i = 0; i < nsect; i++)
 		if (!(defer & (1u << i)) && image_verify(img, i) < 0)
 			return -1;
-	}
 	if (key)
 		*key = h.key;
 	return 0;
@@ -317,7 +397,17 @@ void *image_build(enum image_type type, const struct image_key *key,
 	memset(&h, 0, sizeof(h));
 	if (nsect > IMAGE_SECTIONS_MAX)
 		return NULL;
-	uint64_t off = image_align(sizeof(h));
+	for (size_t i = 0; i < nsect; i++)
+		h.sect[i].len = sect[i].len;
+	h.chunk_shift = IMAGE_CHUNK_SHIFT;
+	while (h.chunk_shift < IMAGE_CHUNK_SHIFT_MAX &&
+	       image_chunks(&h, nsect, h.chunk_shift) > IMAGE_CHUNKS_MAX)
+		h.chunk_shift++;
+	uint64_t nchunks = image_chunks(&h, nsect, h.chunk_shift);
+	if (nchunks > IMAGE_CHUNKS_MAX)
+		return NULL;
+	h.nchunks = (uint32_t)nchunks;
+	uint64_t off = image_first(nchunks);
 	for (size_t i = 0; i < nsect; i++) {
 		h.sect[i].off = off;
 		h.sect[i].len = sect[i].len;
@@ -354,16 +444,27 @@ void image_seal(void *buf, size_t len)
 		return;
 	memcpy(&h, buf, sizeof(h));
 	h.size = len;
-	size_t n = h.nsect < IMAGE_SECTIONS_MAX ? h.nsect : IMAGE_SECTIONS_MAX;
-	for (size_t i = 0; i < n; i++) {
-		uint64_t end = image_sum_end(&h, i, n, len);
-		h.sect[i].sum =
-			h.sect[i].off <= end && end <= len
-				? image_xxh3((char *)buf + h.sect[i].off, end - h.sect[i].off)
-				: 0;
-	}
 	memcpy(buf, &h, sizeof(h));
-	h.checksum = image_xxh3((char *)buf + IMAGE_SUMMED, image_align(sizeof(h)) - IMAGE_SUMMED);
+	/* the chunk sums, as far as the table and the chunks lie in buf */
+	size_t n = h.nsect < IMAGE_SECTIONS_MAX ? h.nsect : IMAGE_SECTIONS_MAX;
+	unsigned shift =
+		h.chunk_shift >= IMAGE_CHUNK_SHIFT && h.chunk_shift <= IMAGE_CHUNK_SHIFT_MAX
+			? h.chunk_shift
+			: IMAGE_CHUNK_SHIFT;
+	uint64_t k = 0, first = image_first(h.nchunks < IMAGE_CHUNKS_MAX ? h.nchunks : 0);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t off = h.sect[i].off, end = off + image_align(h.sect[i].len);
+		for (uint64_t at = off; at < end && at < len; at += (uint64_t)1 << shift, k++) {
+			uint64_t stop = at + ((uint64_t)1 << shift);
+			stop = stop < end ? stop : end;
+			stop = stop < len ? stop : len;
+			uint64_t sum = image_xxh3((char *)buf + at, stop - at);
+			if (sizeof(h) + (k + 1) * 8 <= first && sizeof(h) + (k + 1) * 8 <= len)
+				memcpy((char *)buf + sizeof(h) + k * 8, &sum, 8);
+		}
+	}
+	uint64_t summed = first <= len ? first : image_align(sizeof(h));
+	h.checksum = image_xxh3((char *)buf + IMAGE_SUMMED, summed - IMAGE_SUMMED);
 	memcpy((char *)buf + offsetof(struct image_header, checksum), &h.checksum, 8);
 }
 
@@ -469,6 +570,18 @@ int image_check_some(const void *buf, size_t len, enum image_type type, struct i
 int image_verify(struct image *img, size_t i)
 {
 	(void)img, (void)i;
+	return -1;
+}
+
+int image_verify_range(struct image *img, size_t i, uint64_t off, uint64_t len)
+{
+	(void)img, (void)i, (void)off, (void)len;
+	return -1;
+}
+
+int image_verify_str(struct image *img, size_t i, uint64_t off)
+{
+	(void)img, (void)i, (void)off;
 	return -1;
 }
 

@@ -17,8 +17,14 @@
 #include "strbuf.h"
 
 /* Bump on any change of what an image holds or how it is laid out. */
-#define IMAGE_VERSION 2
+#define IMAGE_VERSION 3
 #define IMAGE_SECTIONS_MAX 12
+/* Each section is checksummed in chunks of 4 KiB (a page), so a reader
+ * can check only the pages it reads (image_verify_range()); an image of
+ * more than this many chunks (32 MiB) gets larger ones (8 KiB, 16 KiB,
+ * ...), so the bitmap of chunks checked stays 1 KiB. */
+#define IMAGE_CHUNK_SHIFT 12
+#define IMAGE_CHUNKS_MAX 8192
 /* Sections start at multiples of this, so arrays in them are aligned. */
 #define IMAGE_ALIGN 64
 
@@ -61,9 +67,12 @@ struct image {
 	size_t len;
 	size_t nsect;
 	struct image_section sect[IMAGE_SECTIONS_MAX];
-	uint64_t sum[IMAGE_SECTIONS_MAX];     /* each section's checksum */
-	uint64_t sum_len[IMAGE_SECTIONS_MAX]; /* the bytes it covers */
-	unsigned verified;		      /* sections whose sum was checked */
+	uint64_t sum_len[IMAGE_SECTIONS_MAX];	  /* a section's bytes with its padding */
+	uint32_t chunk_base[IMAGE_SECTIONS_MAX];  /* its first chunk in chunk_sum */
+	unsigned chunk_shift;			  /* chunks of 1 << chunk_shift bytes */
+	const uint64_t *chunk_sum;		  /* the chunks' XXH3-64s (in the header) */
+	unsigned verified;			  /* sections checked whole */
+	uint64_t chunk_ok[IMAGE_CHUNKS_MAX / 64]; /* chunks checked */
 };
 
 /* Turn images off (--no-cache) or on for the rest of the process. */
@@ -95,8 +104,15 @@ int image_check(const void *buf, size_t len, enum image_type type, struct image_
 /* The same, leaving the sections in the bitmask defer unverified. */
 int image_check_some(const void *buf, size_t len, enum image_type type, struct image_key *key,
 		     size_t nsect, unsigned defer, struct image *img);
-/* Check the checksum of section i (once); -1 when it does not match. */
+/* Check the checksums of section i, whole (each chunk once); -1 when one
+ * does not match. */
 int image_verify(struct image *img, size_t i);
+/* Check the chunks holding bytes [off, off + len) of section i (each chunk
+ * once); -1 when one does not match or the range is not in the section. */
+int image_verify_range(struct image *img, size_t i, uint64_t off, uint64_t len);
+/* Check the chunks holding the NUL-terminated string at off in section i,
+ * up to its NUL; -1 when one does not match or no NUL ends it there. */
+int image_verify_str(struct image *img, size_t i, uint64_t off);
 /* Map and check the image at path and give its key; -1 (nothing mapped)
  * when there is no usable one. */
 int image_map(const char *path, enum image_type type, struct image_key *key, size_t nsect,

@@ -55,6 +55,21 @@ const struct portnames *portfacts_nmap(struct portfacts *pf, struct ps_error *er
 	return load_once(&pf->nmap, &path, err);
 }
 
+/* Make *slot ready for port, parsing it again if its image fails. */
+static int prepare_one(struct portnames **slot, unsigned port, struct ps_error *err)
+{
+	if (!*slot || portnames_prepare_port(*slot, port) == 0)
+		return 0;
+	*slot = portnames_reparse(*slot, err);
+	return *slot ? 0 : -1;
+}
+
+int portfacts_prepare_port(struct portfacts *pf, unsigned port, struct ps_error *err)
+{
+	int rc = prepare_one(&pf->etc, port, err);
+	return prepare_one(&pf->nmap, port, err) < 0 ? -1 : rc;
+}
+
 const struct portnames *portfacts_labels(struct portfacts *pf, struct ps_error *err)
 {
 	struct strbuf path = STRBUF_INIT;

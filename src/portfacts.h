@@ -34,6 +34,11 @@ void portfacts_free(struct portfacts *pf);
 const struct portnames *portfacts_etc_services(struct portfacts *pf, struct ps_error *err);
 const struct portnames *portfacts_nmap(struct portfacts *pf, struct ps_error *err);
 const struct portnames *portfacts_labels(struct portfacts *pf, struct ps_error *err);
+/* Make the /etc/services and nmap-services sets loaded so far ready for
+ * portnames_at(port) (portnames_prepare_port()); one whose image fails a
+ * check is parsed again in its place (call the getters above again for
+ * it). -1 with err set when that parse fails (the set is then dropped). */
+int portfacts_prepare_port(struct portfacts *pf, unsigned port, struct ps_error *err);
 const struct listeners *portfacts_listeners(struct portfacts *pf, struct ps_error *err);
 /* Scan the listeners again (the TUI's `L`); NULL with err set only when out
  * of memory, and then the previous scan is kept. */

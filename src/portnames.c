@@ -134,17 +134,20 @@ void *portnames_image_build(const struct portnames *pn, const struct image_key *
 	return image_build(IMAGE_PORTNAMES, key, sect, PN_SECTIONS, len);
 }
 
-/* Do the sections hold what the meta section says, every index in range? */
-static bool portnames_image_ok(const struct image *img, const struct portnames_meta *m)
+/* Do the sections hold what the meta section says, every index in range
+ * (lazy: the sizes; portnames_prepare_port() checks the entries it reads)? */
+static bool portnames_image_ok(const struct image *img, const struct portnames_meta *m, bool lazy)
 {
 	const struct image_section *s = img->sect;
 	const char *pool = s[PN_POOL].data, *why = s[PN_SKIP_WHY].data;
 	if (m->entry_size != sizeof(struct portname) || m->n > UINT32_MAX ||
 	    s[PN_ENTRIES].len != m->n * sizeof(struct portname) || s[PN_POOL].len != m->pool_len ||
 	    s[PN_HAS].len != sizeof(struct portbits) || s[PN_SKIP_WHY].len == 0 ||
-	    why[s[PN_SKIP_WHY].len - 1] != '\0' || (m->pool_len && pool[m->pool_len - 1] != '\0') ||
-	    (m->n && !m->pool_len))
+	    why[s[PN_SKIP_WHY].len - 1] != '\0' ||
+	    (m->pool_len && !lazy && pool[m->pool_len - 1] != '\0') || (m->n && !m->pool_len))
 		return false;
+	if (lazy)
+		return true;
 	const struct portname *e = s[PN_ENTRIES].data;
 	for (size_t i = 0; i < m->n; i++)
 		if (e[i].name >= m->pool_len || e[i].transport > TRANSPORT_NONE ||
@@ -153,27 +156,40 @@ static bool portnames_image_ok(const struct image *img, const struct portnames_m
 	return true;
 }
 
-struct portnames *portnames_from_image(const struct image *img, const char *path)
+/* The sections a lazy load leaves for portnames_prepare_port(). */
+#define PN_LAZY (1u << PN_ENTRIES | 1u << PN_POOL | 1u << PN_HAS)
+
+struct portnames *portnames_from_image(struct image *img, const char *path, bool lazy)
 {
 	struct portnames_meta m;
 	if (img->nsect != PN_SECTIONS || img->sect[PN_META].len != sizeof(m))
 		return NULL;
+	for (size_t i = 0; i < PN_SECTIONS; i++)
+		if (!(lazy && (PN_LAZY & (1u << i))) && image_verify(img, i) < 0)
+			return NULL;
 	memcpy(&m, img->sect[PN_META].data, sizeof(m));
-	if (!portnames_image_ok(img, &m))
+	if (!portnames_image_ok(img, &m, lazy))
 		return NULL;
 	struct portnames *pn = portnames_new(path);
 	const char *why = img->sect[PN_SKIP_WHY].data;
-	if (!pn || !(pn->image = calloc(1, sizeof(*pn->image))) ||
+	if (!pn || !(pn->image = malloc(sizeof(*pn->image))) ||
 	    (*why && !(pn->skipped.why = strdup(why)))) {
+		if (pn && pn->image)
+			pn->image->map = NULL; /* not ours to unmap */
 		portnames_free(pn);
 		return NULL;
 	}
+	*pn->image = *img; /* the chunks checked so far, and later ones */
+	pn->image->map = NULL;
+	pn->image->len = 0;
+	pn->lazy = lazy;
 	pn->present = true;
 	pn->e = (struct portname *)img->sect[PN_ENTRIES].data;
 	pn->n = pn->cap = (size_t)m.n;
 	pn->pool = (char *)img->sect[PN_POOL].data;
 	pn->pool_len = pn->pool_cap = (size_t)m.pool_len;
-	memcpy(&pn->has, img->sect[PN_HAS].data, sizeof(pn->has));
+	if (!lazy) /* a lazy set answers portnames_has() from its entries */
+		memcpy(&pn->has, img->sect[PN_HAS].data, sizeof(pn->has));
 	pn->skipped.n = (size_t)m.skipped_n;
 	pn->skipped.line = (unsigned long)m.skipped_line;
 	return pn;
@@ -181,13 +197,15 @@ struct portnames *portnames_from_image(const struct image *img, const char *path
 
 /* The set in a mapped image, which it then owns; NULL (and the image
  * unmapped) when the image is not a valid one. */
-static struct portnames *portnames_adopt(struct image *img, const char *path)
+static struct portnames *portnames_adopt(struct image *img, const char *path, bool lazy)
 {
-	struct portnames *pn = portnames_from_image(img, path);
-	if (pn)
-		*pn->image = *img; /* portnames_free() unmaps it */
-	else
+	struct portnames *pn = portnames_from_image(img, path, lazy);
+	if (pn) {
+		pn->image->map = img->map; /* portnames_free() unmaps it */
+		pn->image->len = img->len;
+	} else {
 		image_unmap(img);
+	}
 	return pn;
 }
 
@@ -203,7 +221,16 @@ static struct portnames *portnames_parse(const char *path, struct ps_error *err)
 	return finish(pn, services_parse_file(path, add_entry, pn, &pn->skipped, err));
 }
 
-struct portnames *portnames_load(const char *path, struct ps_error *err)
+static bool portnames_want_lazy;
+
+void portnames_lazy(bool on)
+{
+	portnames_want_lazy = on;
+}
+
+/* Load path from its image, or with reparse (or without a current image)
+ * parse it and write one. */
+static struct portnames *portnames_load_as(const char *path, bool reparse, struct ps_error *err)
 {
 	if (access(path, F_OK) < 0 && errno == ENOENT) {
 		struct portnames *none = portnames_new(path);
@@ -217,15 +244,68 @@ struct portnames *portnames_load(const char *path, struct ps_error *err)
 	enum image_open st = IMAGE_NOKEY;
 	if (image_enabled())
 		image_path(&ip, "services", path);
-	if (ip.len && !ip.failed)
+	if (ip.len && !ip.failed && reparse)
+		st = image_key_of(path, INFILE_SERVICES, &key) == 0 ? IMAGE_STALE : IMAGE_NOKEY;
+	else if (ip.len && !ip.failed)
 		st = image_open(strbuf_str(&ip), IMAGE_PORTNAMES, path, INFILE_SERVICES,
-				PN_SECTIONS, 0, &img, &key);
-	struct portnames *pn = st == IMAGE_MAPPED ? portnames_adopt(&img, path) : NULL;
+				PN_SECTIONS, PN_LAZY, &img, &key);
+	struct portnames *pn =
+		st == IMAGE_MAPPED ? portnames_adopt(&img, path, portnames_want_lazy) : NULL;
 	if (!pn && (pn = portnames_parse(path, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))
 		portnames_write_image(pn, strbuf_str(&ip), &key);
 	strbuf_free(&ip);
 	return pn;
+}
+
+struct portnames *portnames_load(const char *path, struct ps_error *err)
+{
+	return portnames_load_as(path, false, err);
+}
+
+struct portnames *portnames_reparse(struct portnames *pn, struct ps_error *err)
+{
+	struct portnames *fresh = portnames_load_as(pn->path, true, err);
+	portnames_free(pn);
+	return fresh;
+}
+
+/* Entry i of a lazy set, checked as portnames_image_ok() checks them all. */
+static int portnames_entry_ok(struct portnames *pn, size_t i)
+{
+	const struct portname *e = &pn->e[i];
+	return image_verify_range(pn->image, PN_ENTRIES, (uint64_t)i * sizeof(*e), sizeof(*e)) ==
+				       0 &&
+			       e->name < pn->pool_len && e->transport <= TRANSPORT_NONE
+		       ? 0
+		       : -1;
+}
+
+int portnames_prepare_port(struct portnames *pn, unsigned port)
+{
+	if (!pn->lazy || port > PORT_MAX)
+		return 0;
+	/* the probes of portnames_at()'s search (portbits_sorted_at()) */
+	size_t a = 0, b = pn->n;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (portnames_entry_ok(pn, m) < 0)
+			return -1;
+		if (pn->e[m].port < port)
+			a = m + 1;
+		else
+			b = m;
+	}
+	/* entry a - 1, when there is one, was probed and is below port */
+	for (size_t e = a; e < pn->n; e++) {
+		if (portnames_entry_ok(pn, e) < 0)
+			return -1;
+		if (pn->e[e].port != port)
+			return pn->e[e].port > port ? 0 : -1; /* sorted, or forged */
+		if (image_verify_str(pn->image, PN_POOL, pn->e[e].name) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 struct portnames *portnames_load_mem(const char *buf, size_t len, const char *name,
@@ -256,9 +336,19 @@ void portnames_free(struct portnames *pn)
 	free(pn);
 }
 
+static bool wanted(const struct portname *e, enum transport t);
+
 bool portnames_has(const struct portnames *pn, unsigned port, enum transport t)
 {
-	return portbits_test(&pn->has, port, t);
+	if (!pn->lazy)
+		return portbits_test(&pn->has, port, t);
+	/* what the bitmaps say, from the entries portnames_prepare_port() checked */
+	const struct portname *e;
+	size_t n = t == TRANSPORT_ANY || t < TRANSPORT_REAL ? portnames_at(pn, port, &e) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (wanted(&e[i], t))
+			return true;
+	return false;
 }
 
 static unsigned port_of(const void *elem)

@@ -35,6 +35,8 @@ struct portnames {
 	struct ps_skips skipped; /* malformed lines left out */
 	struct image *image;	 /* e and pool live in this mapped image (read-only)
 				    when it is set (doc/HACKING.md, "Compiled index") */
+	bool lazy;		 /* e and pool checked only as far as
+				    portnames_prepare_port() reached */
 };
 
 /* Load a services(5)-format file. A file that does not exist gives an empty,
@@ -52,10 +54,25 @@ void portnames_free(struct portnames *pn);
  * of memory. */
 void *portnames_image_build(const struct portnames *pn, const struct image_key *key, size_t *len);
 /* The set in a checked image (bytes that must outlive it), or NULL when
- * the image is not a valid one: every index in it is checked. */
-struct portnames *portnames_from_image(const struct image *img, const char *path);
+ * the image is not a valid one: every index in it is checked, and the
+ * checksums img left unverified are verified first; with lazy, only the
+ * bitmaps and meta data, the entries and names as portnames_prepare_port()
+ * reaches them. */
+struct portnames *portnames_from_image(struct image *img, const char *path, bool lazy);
+/* Say that the sets loaded from now on are read a port at a time
+ * (lookup): one from an image is then loaded lazily (pn->lazy). */
+void portnames_lazy(bool on);
+/* Before portnames_at(pn, port) and the names it gives, on a lazy set:
+ * check the entries and names it reads; -1 when the image fails a check
+ * (then read nothing more of pn: portnames_reparse() it). 0 for any set
+ * that is not lazy. */
+int portnames_prepare_port(struct portnames *pn, unsigned port);
+/* pn (freed) loaded again by a parse of its file, and a new image written
+ * for it; NULL with err when that fails. */
+struct portnames *portnames_reparse(struct portnames *pn, struct ps_error *err);
 
-/* Is port named for transport t (TRANSPORT_ANY: any)? O(1). */
+/* Is port named for transport t (TRANSPORT_ANY: any)? O(1) (a lazy set:
+ * after portnames_prepare_port(), from the entries). */
 bool portnames_has(const struct portnames *pn, unsigned port, enum transport t);
 /* The entries for port, contiguous from *first (NULL when none); returns
  * how many. */

@@ -226,9 +226,10 @@ static bool regimage_cover_ok(const uint32_t *off, const uint32_t *cover, uint64
 	return regimage_u32_below(cover, (size_t)ncover, nrec);
 }
 
-/* Are the sections the sizes the meta section says, and their contents sane? */
+/* Are the sections the sizes the meta section says, and their contents
+ * sane (as far as mode reads them: regimage_prepare_*() check the rest)? */
 static bool regimage_ok(const struct image *img, const struct regimage_meta *m,
-			enum source_kind kind, bool counts_only)
+			enum source_kind kind, enum regimage_mode mode)
 {
 	const struct image_section *s = img->sect;
 	const char *pool = s[SECT_POOL].data, *why = s[SECT_SKIP_WHY].data;
@@ -244,9 +245,11 @@ static bool regimage_ok(const struct image *img, const struct regimage_meta *m,
 	    s[SECT_BY_NAME].len != m->nby_name * sizeof(uint32_t) || s[SECT_SKIP_WHY].len == 0 ||
 	    why[s[SECT_SKIP_WHY].len - 1] != '\0')
 		return false;
+	if (mode == REGIMAGE_LAZY)
+		return true; /* the rest is checked as it is reached */
 	if (!regimage_states_ok(s[SECT_STATE].data, STATE_BYTES))
 		return false;
-	if (counts_only)
+	if (mode == REGIMAGE_COUNTS)
 		return true; /* the rest is never read, so never checked */
 	return pool[0] == '\0' && pool[m->pool_len - 1] == '\0' &&
 	       regimage_cover_ok(s[SECT_COVER_OFF].data, s[SECT_COVER].data, m->ncover, m->nrec) &&
@@ -295,53 +298,139 @@ static void regimage_attach(struct registry *reg, const struct image *img,
 	reg->skipped.line = (unsigned long)m->skipped_line;
 }
 
-unsigned regimage_defer(bool counts_only)
+unsigned regimage_defer(enum regimage_mode mode)
 {
-	return counts_only ? 1u << SECT_RECORDS | 1u << SECT_POOL | 1u << SECT_COVER_OFF |
-				     1u << SECT_COVER | 1u << SECT_BY_NAME
-			   : 0;
+	unsigned records = 1u << SECT_RECORDS | 1u << SECT_POOL | 1u << SECT_COVER_OFF |
+			   1u << SECT_COVER | 1u << SECT_BY_NAME;
+	return mode == REGIMAGE_LAZY	 ? records | 1u << SECT_STATE
+	       : mode == REGIMAGE_COUNTS ? records
+					 : 0;
 }
 
-/* Verify the checksums image_open() left for later, unless counts_only. */
-static bool regimage_verified(struct image *img, bool counts_only)
+/* Verify the checksums image_open() left for later that mode reads whole. */
+static bool regimage_verified(struct image *img, enum regimage_mode mode)
 {
-	unsigned rest = regimage_defer(true);
-	for (size_t i = 0; !counts_only && i < SECT_COUNT; i++)
+	unsigned rest = regimage_defer(REGIMAGE_LAZY) & ~regimage_defer(mode);
+	for (size_t i = 0; i < SECT_COUNT; i++)
 		if ((rest & (1u << i)) && image_verify(img, i) < 0)
 			return false;
 	return true;
 }
 
-struct registry *regimage_from(struct image *img, enum source_kind kind, bool counts_only)
+struct registry *regimage_from(struct image *img, enum source_kind kind, enum regimage_mode mode)
 {
 	struct regimage_meta m;
 	if (img->nsect != SECT_COUNT || img->sect[SECT_META].len != sizeof(m) ||
-	    !regimage_verified(img, counts_only))
+	    image_verify(img, SECT_META) < 0 || image_verify(img, SECT_SKIP_WHY) < 0 ||
+	    !regimage_verified(img, mode))
 		return NULL;
 	memcpy(&m, img->sect[SECT_META].data, sizeof(m));
-	if (!regimage_ok(img, &m, kind, counts_only))
+	if (!regimage_ok(img, &m, kind, mode))
 		return NULL;
 	struct registry *reg = calloc(1, sizeof(*reg));
 	const char *why = img->sect[SECT_SKIP_WHY].data;
-	if (!reg || !(reg->image = calloc(1, sizeof(*reg->image))) ||
+	if (!reg || !(reg->image = malloc(sizeof(*reg->image))) ||
 	    (*why && !(reg->skipped.why = strdup(why)))) {
+		if (reg && reg->image)
+			reg->image->map = NULL; /* not ours to unmap */
 		registry_free(reg);
 		return NULL;
 	}
-	regimage_attach(reg, img, &m);
-	if (counts_only)
+	*reg->image = *img; /* the chunks checked so far, and later ones */
+	reg->image->map = NULL;
+	reg->image->len = 0;
+	regimage_attach(reg, reg->image, &m);
+	if (mode == REGIMAGE_COUNTS)
 		regimage_counts_only(reg);
+	reg->lazy = mode == REGIMAGE_LAZY;
 	reg->source_label = "IANA registry";
 	return reg;
 }
 
-struct registry *regimage_adopt(struct image *img, enum source_kind kind, bool counts_only)
+struct registry *regimage_adopt(struct image *img, enum source_kind kind, enum regimage_mode mode)
 {
-	struct registry *reg = regimage_from(img, kind, counts_only);
+	struct registry *reg = regimage_from(img, kind, mode);
 	if (!reg) {
 		image_unmap(img);
 		return NULL;
 	}
-	*reg->image = *img; /* registry_free() unmaps it */
+	reg->image->map = img->map; /* registry_free() unmaps it */
+	reg->image->len = img->len;
 	return reg;
+}
+
+/* Check record i of a lazy registry and every string it points to, as
+ * regimage_records_ok() does for all of them. */
+static int regimage_prepare_record(struct registry *reg, uint32_t i)
+{
+	struct image *img = reg->image;
+	if (i >= reg->nrec ||
+	    image_verify_range(img, SECT_RECORDS, (uint64_t)i * sizeof(struct record),
+			       sizeof(struct record)) < 0 ||
+	    !regimage_record_ok(&reg->rec[i]))
+		return -1;
+	for (int f = 0; f < FIELD_COUNT; f++)
+		if (reg->rec[i].field[f] >= reg->pool_len ||
+		    image_verify_str(img, SECT_POOL, reg->rec[i].field[f]) < 0)
+			return -1;
+	return 0;
+}
+
+int registry_prepare_port(struct registry *reg, unsigned port)
+{
+	if (!reg->lazy || port > PORT_MAX)
+		return 0;
+	struct image *img = reg->image;
+	for (size_t t = 0; t <= TRANSPORT_ANY; t++)
+		if (image_verify_range(img, SECT_STATE, t * PORT_COUNT + port, 1) < 0 ||
+		    reg->state[t][port] >= STATE_COUNT)
+			return -1;
+	if (image_verify_range(img, SECT_COVER_OFF, (uint64_t)port * sizeof(uint32_t),
+			       2 * sizeof(uint32_t)) < 0)
+		return -1;
+	uint32_t lo = reg->cover_off[port], hi = reg->cover_off[port + 1];
+	if (lo > hi || hi > reg->ncover ||
+	    image_verify_range(img, SECT_COVER, (uint64_t)lo * sizeof(uint32_t),
+			       (uint64_t)(hi - lo) * sizeof(uint32_t)) < 0)
+		return -1;
+	for (uint32_t k = lo; k < hi; k++)
+		if (regimage_prepare_record(reg, reg->cover[k]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Entry k of a lazy registry's name index, checked with its record. */
+static int regimage_name_at(struct registry *reg, size_t k, const char **name)
+{
+	if (image_verify_range(reg->image, SECT_BY_NAME, (uint64_t)k * sizeof(uint32_t),
+			       sizeof(uint32_t)) < 0 ||
+	    regimage_prepare_record(reg, reg->by_name[k]) < 0)
+		return -1;
+	*name = registry_field(reg, &reg->rec[reg->by_name[k]], FIELD_SERVICE);
+	return 0;
+}
+
+int registry_prepare_name(struct registry *reg, const char *name)
+{
+	if (!reg->lazy)
+		return 0;
+	/* the probes of registry_find_service()'s search, in its order */
+	size_t lo = 0, hi = reg->nby_name;
+	const char *s;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (regimage_name_at(reg, mid, &s) < 0)
+			return -1;
+		if (registry_name_cmp(s, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t end = lo; end < reg->nby_name; end++) {
+		if (regimage_name_at(reg, end, &s) < 0)
+			return -1;
+		if (registry_name_cmp(s, name) != 0)
+			break;
+	}
+	return 0;
 }

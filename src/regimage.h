@@ -16,19 +16,27 @@ int regimage_write(struct registry *reg, const char *path, const struct image_ke
 void *regimage_build(struct registry *reg, const struct image_key *key, size_t *len);
 /* How many sections a registry image has (for image_open()). */
 #define REGIMAGE_SECTIONS 8
-/* The sections image_open() may leave unverified: none, or with
- * counts_only, the records, pool and indexes (regimage_adopt() then never
- * reads them). */
-unsigned regimage_defer(bool counts_only);
+/* How much of an image a load checks up front. */
+enum regimage_mode {
+	REGIMAGE_WHOLE,	 /* every section, every index in it */
+	REGIMAGE_COUNTS, /* the meta and state sections: the records, pool and
+			    indexes are left out (reg->counts_only) */
+	REGIMAGE_LAZY,	 /* the meta section: the rest is checked a page at a
+			    time, as registry_prepare_port() and
+			    registry_prepare_name() reach it (reg->lazy) */
+};
+/* The sections image_open() may leave unverified for mode (regimage_from()
+ * then checks what mode reads whole). */
+unsigned regimage_defer(enum regimage_mode mode);
 /* The registry in a mapped image, which it then owns (registry_free()
  * unmaps it); NULL, and the image unmapped, when it is not a valid one.
- * Provenance (source, label, bundled) is the caller's. counts_only leaves
- * the records, pool and indexes out (reg->counts_only): nrec, date, the
- * per-port states and the warnings' counts are all a registry then has. */
-struct registry *regimage_adopt(struct image *img, enum source_kind kind, bool counts_only);
+ * Provenance (source, label, bundled) is the caller's. REGIMAGE_COUNTS
+ * leaves the records, pool and indexes out: nrec, date, the per-port
+ * states and the warnings' counts are all a registry then has. */
+struct registry *regimage_adopt(struct image *img, enum source_kind kind, enum regimage_mode mode);
 /* The same from bytes in memory, which must outlive the registry (tests,
- * fuzzing); every index in what it keeps is checked, and the checksums
- * img left unverified are verified first. */
-struct registry *regimage_from(struct image *img, enum source_kind kind, bool counts_only);
+ * fuzzing); every index in what it keeps is checked (REGIMAGE_LAZY: as it
+ * is reached), and the checksums img left unverified are verified first. */
+struct registry *regimage_from(struct image *img, enum source_kind kind, enum regimage_mode mode);
 
 #endif

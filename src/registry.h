@@ -108,6 +108,8 @@ struct registry {
 				(read-only) when it is set: src/regimage.c */
 	bool counts_only;    /* from an image without its records, pool and
 				port indexes: source_counts_only() */
+	bool lazy;	     /* from an image checked only as far as
+				registry_prepare_*() reached: source_lazy() */
 	/* provenance */
 	char *source; /* path of the file loaded */
 	enum source_kind kind;
@@ -193,6 +195,16 @@ size_t registry_records_at(const struct registry *reg, unsigned port, const uint
 /* The service name of the first assigned record of transport t covering
  * port (a name, never ""), or NULL when the registry names none. */
 const char *registry_assigned_name(const struct registry *reg, unsigned port, enum transport t);
+/* A registry loaded lazily (reg->lazy: source_lazy()) has had only its
+ * meta data checked: before reading anything of port (its states on every
+ * transport, registry_records_at(), those records and their fields), a
+ * caller has it checked with registry_prepare_port(); before
+ * registry_find_service(name) and the records it gives, with
+ * registry_prepare_name(). -1 when the image fails a check: the caller
+ * must then read nothing more of reg and load it again by a parse
+ * (source_reparse()). Any other registry is ready: 0. */
+int registry_prepare_port(struct registry *reg, unsigned port);
+int registry_prepare_name(struct registry *reg, const char *name);
 /* strcasecmp() for ASCII only, whatever the locale: the order of the
  * name index, which a compiled image keeps. */
 int registry_name_cmp(const char *a, const char *b);

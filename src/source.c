@@ -100,11 +100,16 @@ static int looks_like_csv(const char *path)
 	return strncmp(h, "Service Name,", 13) == 0;
 }
 
-static bool source_want_counts_only;
+static enum regimage_mode source_mode = REGIMAGE_WHOLE;
 
 void source_counts_only(bool on)
 {
-	source_want_counts_only = on;
+	source_mode = on ? REGIMAGE_COUNTS : REGIMAGE_WHOLE;
+}
+
+void source_lazy(bool on)
+{
+	source_mode = on ? REGIMAGE_LAZY : REGIMAGE_WHOLE;
 }
 
 /* Fill in where reg came from. */
@@ -138,9 +143,10 @@ static struct registry *parse_with(const struct loader *ld, const char *path, co
 }
 
 /* Load path with ld from its compiled image when there is a current one
- * (doc/HACKING.md, "Compiled index"), else parse it and write the image. */
+ * (doc/HACKING.md, "Compiled index"), else parse it and write the image;
+ * with reparse, parse it and write a new image whatever there is. */
 static struct registry *load_with(const struct loader *ld, const char *path, const char *label,
-				  struct ps_error *err)
+				  bool reparse, struct ps_error *err)
 {
 	struct image_key key;
 	struct image img;
@@ -149,12 +155,13 @@ static struct registry *load_with(const struct loader *ld, const char *path, con
 	if (image_enabled())
 		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry",
 			   path);
-	if (ip.len && !ip.failed)
+	if (ip.len && !ip.failed && reparse)
+		st = image_key_of(path, INFILE_REGISTRY, &key) == 0 ? IMAGE_STALE : IMAGE_NOKEY;
+	else if (ip.len && !ip.failed)
 		st = image_open(strbuf_str(&ip), IMAGE_REGISTRY, path, INFILE_REGISTRY,
-				REGIMAGE_SECTIONS, regimage_defer(source_want_counts_only), &img,
-				&key);
+				REGIMAGE_SECTIONS, regimage_defer(source_mode), &img, &key);
 	struct registry *reg =
-		st == IMAGE_MAPPED ? regimage_adopt(&img, ld->kind, source_want_counts_only) : NULL;
+		st == IMAGE_MAPPED ? regimage_adopt(&img, ld->kind, source_mode) : NULL;
 	if (reg && set_provenance(reg, ld, path, label) < 0) {
 		registry_free(reg);
 		reg = NULL;
@@ -169,8 +176,19 @@ static struct registry *load_with(const struct loader *ld, const char *path, con
 struct registry *source_load_file(const char *path, struct ps_error *err)
 {
 	if (looks_like_csv(path))
-		return load_with(&iana_csv_loader, path, N_("IANA registry"), err);
-	return load_with(&services_loader, path, N_("services file"), err);
+		return load_with(&iana_csv_loader, path, N_("IANA registry"), false, err);
+	return load_with(&services_loader, path, N_("services file"), false, err);
+}
+
+struct registry *source_reparse(struct registry *reg, struct ps_error *err)
+{
+	const struct loader *ld =
+		reg->kind == SOURCE_IANA_CSV ? &iana_csv_loader : &services_loader;
+	struct registry *fresh = load_with(ld, reg->source, reg->source_label, true, err);
+	if (fresh)
+		fresh->bundled = reg->bundled;
+	registry_free(reg);
+	return fresh;
 }
 
 struct candidate {
@@ -205,7 +223,7 @@ struct registry *source_open(const char *explicit_path, struct ps_error *err)
 		if (access(cand[i].path, R_OK) == 0)
 			break;
 	if (i < sizeof(cand) / sizeof(cand[0]) &&
-	    (reg = load_with(cand[i].loader, cand[i].path, cand[i].label, err)))
+	    (reg = load_with(cand[i].loader, cand[i].path, cand[i].label, false, err)))
 		reg->bundled = cand[i].bundled;
 	else
 		error_set(err, NULL, 0,

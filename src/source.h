@@ -22,6 +22,16 @@ struct registry *source_open(const char *explicit_path, struct ps_error *err);
  * image then leaves out its records, pool and port indexes, whose
  * checksums are never computed (reg->counts_only). A parsed one is whole. */
 void source_counts_only(bool on);
+/* Say that the registries loaded from now on are read a port or a name at
+ * a time (lookup): one from a compiled image then checks only its meta
+ * data up front, and the pages each query reads as registry_prepare_port()
+ * and registry_prepare_name() reach them (reg->lazy). A parsed one is
+ * whole. */
+void source_lazy(bool on);
+/* reg (freed) loaded again by a parse of its source, as --no-cache would,
+ * and a new image written for it: for a lazy registry whose image failed
+ * a check. NULL with err when the parse fails. */
+struct registry *source_reparse(struct registry *reg, struct ps_error *err);
 /* Load one file with the loader its name and content call for. */
 struct registry *source_load_file(const char *path, struct ps_error *err);
 /* A system path (e.g. "/etc/services") under $PORTSCOPE_SYSROOT. */

@@ -60,6 +60,55 @@ damage version-bumped 'b[20] += 1'
 damage foreign-endian 'b[16:20] = b[16:20][::-1]'
 damage empty 'del b[:]'
 
+# lookup checks only the pages it reads (a lazy load): a byte flipped in
+# a page that lookup 443 and lookup https never read (5432/tcp's
+# description) leaves the image in use and the answers right; lookup 5432
+# and lookup postgresql read it, answer as a parse does, and the image is
+# rebuilt. The same for a state byte of 443/udp, and for the entries of a
+# port in the nmap-services image.
+flip() { # IMAGE OFFSET-EXPRESSION (b: the image; sect(i): (offset, length))
+	python3 -c "import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+sect = lambda i: struct.unpack_from('=QQ', b, 104 + 16 * i)
+def entry(port): # the first entry of port in a services image
+    off, n = sect(1)
+    return next(off + k for k in range(0, n, 16) if struct.unpack_from('=H', b, off + k)[0] == port)
+b[$2] ^= 0x01
+open(sys.argv[1], 'wb').write(b)" "$1"
+}
+lazy() { # DESC IMAGE OFFSET-EXPRESSION UNREAD-ARG READ-ARG
+	"$PORTSCOPE" --registry "$R" lookup 1 >/dev/null # every image good
+	for q in "$4" "$5"; do
+		"$PORTSCOPE" --no-cache --registry "$R" lookup "$q" >"$TMPD/want-$q" 2>&1
+	done
+	flip "$2" "$3"
+	ino=$(stat -c %i "$2")
+	"$PORTSCOPE" --registry "$R" lookup "$4" >"$TMPD/got" 2>&1
+	is "$1, lookup $4 (never reads it): the answer of a parse" "" \
+		"$(cmp "$TMPD/want-$4" "$TMPD/got" 2>&1)"
+	is "$1, lookup $4: the image is used, not rebuilt" "$ino" "$(stat -c %i "$2")"
+	"$PORTSCOPE" --registry "$R" lookup "$5" >"$TMPD/got" 2>&1
+	is "$1, lookup $5 (reads it): the answer of a parse" "" \
+		"$(cmp "$TMPD/want-$5" "$TMPD/got" 2>&1)"
+	is "$1, lookup $5: the image is rebuilt" new "$([ "$ino" != "$(stat -c %i "$2")" ] && echo new)"
+	"$PORTSCOPE" --registry "$R" lookup "$5" >"$TMPD/got" 2>&1
+	is "$1, lookup $5 again, from the new image" "" "$(cmp "$TMPD/want-$5" "$TMPD/got" 2>&1)"
+}
+desc="b.index(b'\\0PostgreSQL Database\\0') + 1"
+lazy "5432/tcp's description flipped" "$img" "$desc" 443 5432
+lazy "5432/tcp's description flipped" "$img" "$desc" https postgresql
+lazy "the state of 443/udp flipped" "$img" "sect(3)[0] + 65536 + 443" 5432 443
+nmap_img=$(ls -S "$C"/services-*.img | head -n 1)
+if [ -r /usr/share/nmap/nmap-services ]; then
+	lazy "nmap-services: an entry of 5432 flipped" "$nmap_img" "entry(5432) + 2" 443 5432
+	lazy "nmap-services: an entry of 443 flipped" "$nmap_img" "entry(443) + 2" 5432 443
+fi
+"$PORTSCOPE" --registry "$R" lookup 1 >/dev/null
+flip "$img" "$desc"
+run --registry "$R" --format csv lookup 5432 postgresql 443
+is "several queries, one page bad: the answers of a parse" \
+	"$("$PORTSCOPE" --no-cache --registry "$R" --format csv lookup 5432 postgresql 443)" "$OUT"
+
 # The registry edited in place (the same file): same size, same mtime
 # (restored to the nanosecond), new content; port 443's name changes.
 # Once just after the copy (the image is of a source still "racy", so

@@ -62,6 +62,38 @@ static void fuzz_walk_registry(struct registry *reg)
 	(void)sink;
 }
 
+/* Walk what a lazy registry lets a caller reach: a port or a name once
+ * registry_prepare_*() has checked it. */
+static void fuzz_walk_lazy(struct registry *reg)
+{
+	static const char *const names[] = {"ssh", "HTTP", "x11", "kerberos", "", "zz"};
+	volatile size_t sink = 0;
+	for (unsigned p = 0; p < PORT_COUNT; p += p < 256 ? 1 : 97) {
+		if (registry_prepare_port(reg, p) < 0)
+			continue;
+		for (int t = 0; t <= TRANSPORT_ANY; t++)
+			FUZZ_ASSERT(registry_state(reg, p, (enum transport)t) < STATE_COUNT,
+				    "bad state");
+		const uint32_t *idx;
+		size_t n = registry_records_at(reg, p, &idx);
+		for (size_t i = 0; i < n; i++)
+			for (int f = 0; f < FIELD_COUNT; f++)
+				sink += strlen(
+					registry_field(reg, &reg->rec[idx[i]], (enum field)f));
+	}
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (registry_prepare_name(reg, names[k]) < 0)
+			continue;
+		const uint32_t *hit;
+		size_t n = registry_find_service(reg, names[k], &hit);
+		for (size_t j = 0; j < n; j++)
+			for (int f = 0; f < FIELD_COUNT; f++)
+				sink += strlen(
+					registry_field(reg, &reg->rec[hit[j]], (enum field)f));
+	}
+	(void)sink;
+}
+
 /* Walk everything a loaded services set lets a caller reach. */
 static void fuzz_walk_portnames(const struct portnames *pn)
 {
@@ -91,15 +123,15 @@ static int fuzz_load(const void *data, size_t len)
 	struct image img;
 	struct image_key key;
 	if (image_check(buf, len, IMAGE_REGISTRY, &key, REGIMAGE_SECTIONS, &img) == 0) {
-		struct registry *reg = regimage_from(&img, SOURCE_IANA_CSV, false);
+		struct registry *reg = regimage_from(&img, SOURCE_IANA_CSV, REGIMAGE_WHOLE);
 		if (reg)
 			fuzz_walk_registry(reg), loaded++;
 		registry_free(reg);
 	}
 	/* counts only: the records and indexes are left out, never read */
 	if (image_check_some(buf, len, IMAGE_REGISTRY, &key, REGIMAGE_SECTIONS,
-			     regimage_defer(true), &img) == 0) {
-		struct registry *reg = regimage_from(&img, SOURCE_IANA_CSV, true);
+			     regimage_defer(REGIMAGE_COUNTS), &img) == 0) {
+		struct registry *reg = regimage_from(&img, SOURCE_IANA_CSV, REGIMAGE_COUNTS);
 		if (reg) {
 			FUZZ_ASSERT(reg->counts_only && !reg->rec && !reg->cover_off,
 				    "records kept");
@@ -107,8 +139,30 @@ static int fuzz_load(const void *data, size_t len)
 		}
 		registry_free(reg);
 	}
+	/* lazily: only the meta data up front, the rest as it is reached */
+	if (image_check_some(buf, len, IMAGE_REGISTRY, &key, REGIMAGE_SECTIONS,
+			     regimage_defer(REGIMAGE_LAZY), &img) == 0) {
+		struct registry *reg = regimage_from(&img, SOURCE_IANA_CSV, REGIMAGE_LAZY);
+		if (reg)
+			fuzz_walk_lazy(reg);
+		registry_free(reg);
+	}
+	if (image_check_some(buf, len, IMAGE_PORTNAMES, &key, PORTNAMES_IMAGE_SECTIONS, 0x7u << 1,
+			     &img) == 0) {
+		struct portnames *pn = portnames_from_image(&img, "fuzz", true);
+		volatile size_t sink = 0;
+		for (unsigned p = 0; pn && p < PORT_COUNT; p += p < 256 ? 1 : 97) {
+			const struct portname *e;
+			size_t n = portnames_prepare_port(pn, p) == 0 ? portnames_at(pn, p, &e) : 0;
+			for (size_t i = 0; i < n; i++)
+				sink += strlen(portnames_str(pn, &e[i])) +
+					portnames_has(pn, p, e[i].transport);
+		}
+		(void)sink;
+		portnames_free(pn);
+	}
 	if (image_check(buf, len, IMAGE_PORTNAMES, &key, PORTNAMES_IMAGE_SECTIONS, &img) == 0) {
-		struct portnames *pn = portnames_from_image(&img, "fuzz");
+		struct portnames *pn = portnames_from_image(&img, "fuzz", false);
 		if (pn)
 			fuzz_walk_portnames(pn), loaded++;
 		portnames_free(pn);
