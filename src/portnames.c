@@ -36,7 +36,8 @@ static int add_entry(void *ctx, const struct services_entry *se, struct ps_error
 	struct portnames *pn = ctx;
 	uint32_t name = add_name(pn, se->name, se->name_len);
 	size_t ports = (size_t)(se->port_hi - se->port_lo) + 1;
-	if (name == UINT32_MAX || pn->n + ports > UINT32_MAX)
+	if (name == UINT32_MAX || pn->n + ports > UINT32_MAX ||
+	    (!pn->has && !(pn->has = calloc(1, sizeof(*pn->has)))))
 		return error_set(err, pn->path, se->line, _("out of memory"));
 	if (pn->n + ports > pn->cap) {
 		size_t cap = pn->cap ? pn->cap : 256;
@@ -56,7 +57,7 @@ static int add_entry(void *ctx, const struct services_entry *se, struct ps_error
 		e->frequency = (float)se->frequency;
 		e->name = name;
 		e->line = (uint32_t)se->line;
-		portbits_set(&pn->has, se->transport, (unsigned)p);
+		portbits_set(pn->has, se->transport, (unsigned)p);
 	}
 	return 0;
 }
@@ -108,11 +109,12 @@ static void portnames_sections(const struct portnames *pn, struct portnames_meta
 {
 	*m = (struct portnames_meta){
 		pn->n, pn->pool_len, pn->skipped.n, pn->skipped.line, sizeof(struct portname), 0};
+	static const struct portbits none;
 	const char *why = pn->skipped.why ? pn->skipped.why : "";
 	sect[PN_META] = (struct image_section){m, sizeof(*m)};
 	sect[PN_ENTRIES] = (struct image_section){pn->e, pn->n * sizeof(*pn->e)};
 	sect[PN_POOL] = (struct image_section){pn->pool, pn->pool_len};
-	sect[PN_HAS] = (struct image_section){&pn->has, sizeof(pn->has)};
+	sect[PN_HAS] = (struct image_section){pn->has ? pn->has : &none, sizeof(none)};
 	sect[PN_SKIP_WHY] = (struct image_section){why, strlen(why) + 1};
 }
 
@@ -189,7 +191,7 @@ struct portnames *portnames_from_image(struct image *img, const char *path, bool
 	pn->pool = (char *)img->sect[PN_POOL].data;
 	pn->pool_len = pn->pool_cap = (size_t)m.pool_len;
 	if (!lazy) /* a lazy set answers portnames_has() from its entries */
-		memcpy(&pn->has, img->sect[PN_HAS].data, sizeof(pn->has));
+		pn->has = (struct portbits *)img->sect[PN_HAS].data;
 	pn->skipped.n = (size_t)m.skipped_n;
 	pn->skipped.line = (unsigned long)m.skipped_line;
 	return pn;
@@ -331,6 +333,7 @@ void portnames_free(struct portnames *pn)
 		free(pn->image);
 	} else {
 		free(pn->e);
+		free(pn->has);
 		free(pn->pool);
 	}
 	free(pn);
@@ -341,7 +344,7 @@ static bool wanted(const struct portname *e, enum transport t);
 bool portnames_has(const struct portnames *pn, unsigned port, enum transport t)
 {
 	if (!pn->lazy)
-		return portbits_test(&pn->has, port, t);
+		return pn->has && portbits_test(pn->has, port, t);
 	/* what the bitmaps say, from the entries portnames_prepare_port() checked */
 	const struct portname *e;
 	size_t n = t == TRANSPORT_ANY || t < TRANSPORT_REAL ? portnames_at(pn, port, &e) : 0;

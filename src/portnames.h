@@ -31,7 +31,7 @@ struct portnames {
 	size_t n, cap;
 	char *pool;
 	size_t pool_len, pool_cap;
-	struct portbits has;
+	struct portbits *has;	 /* NULL: none (or lazy: answered from e) */
 	struct ps_skips skipped; /* malformed lines left out */
 	struct image *image;	 /* e and pool live in this mapped image (read-only)
 				    when it is set (doc/HACKING.md, "Compiled index") */
