@@ -451,7 +451,7 @@ void image_seal(void *buf, size_t len)
 		h.chunk_shift >= IMAGE_CHUNK_SHIFT && h.chunk_shift <= IMAGE_CHUNK_SHIFT_MAX
 			? h.chunk_shift
 			: IMAGE_CHUNK_SHIFT;
-	uint64_t k = 0, first = image_first(h.nchunks < IMAGE_CHUNKS_MAX ? h.nchunks : 0);
+	uint64_t k = 0, first = image_first(h.nchunks <= IMAGE_CHUNKS_MAX ? h.nchunks : 0);
 	for (size_t i = 0; i < n; i++) {
 		uint64_t off = h.sect[i].off, end = off + image_align(h.sect[i].len);
 		for (uint64_t at = off; at < end && at < len; at += (uint64_t)1 << shift, k++) {
