@@ -16,13 +16,6 @@
 #include "ports.h"
 #include "utf8.h"
 
-/* The program run: $PORTSCOPE_NMAP (a stand-in for tests) or nmap. */
-static const char *scan_program(void)
-{
-	const char *p = getenv("PORTSCOPE_NMAP");
-	return p && *p ? p : "nmap";
-}
-
 /* --ports LIST: RANGEs (LO-HI, N, system, user, dynamic) separated by
  * commas, as nmap's -p list of numbers. */
 static int scan_ports(struct cli *cli, const char *spec, struct strbuf *out)
@@ -87,22 +80,12 @@ static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nm
  * address family (*ipv6 says which); else a usage error. */
 static int scan_check_targets(struct cli *cli, char *const *targets, size_t n, bool *ipv6)
 {
-	size_t v6 = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!nmaprun_target_ok(targets[i]))
-			return cli_usage_error(
-				cli,
-				_("bad target '%s': letters, digits and . : / - , [ ] "
-				  "only, not starting with '-'"),
-				targets[i]);
-		v6 += nmaprun_target_ipv6(targets[i]);
-	}
-	if (v6 && v6 < n)
-		return cli_usage_error(cli,
-				       _("nmap scans IPv4 or IPv6 targets in one run, not both: "
-					 "scan them separately"));
-	*ipv6 = v6 > 0;
-	return 0;
+	struct ps_error err = PS_ERROR_INIT;
+	int rc = 0;
+	if (nmaprun_check_targets(targets, n, ipv6, &err) < 0)
+		rc = cli_usage_error(cli, "%s", err.msg ? err.msg : _("out of memory"));
+	error_clear(&err);
+	return rc;
 }
 
 /* Validate, run nmap, relay what it said, parse its report. */
@@ -113,7 +96,7 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 	if (scan_check_targets(cli, targets, n, &ipv6))
 		return EXIT_TROUBLE;
 	struct nmaprun_opts o = {
-		.program = scan_program(),
+		.program = nmaprun_program(),
 		.targets = targets,
 		.ntargets = n,
 		.ports = ports,

@@ -185,14 +185,7 @@ if ! command -v nmap >/dev/null; then
 	finish
 	exit $?
 fi
-listen_helper -4
-P=$(awk '$1 == "tcp4" { print $2; exit }' "$TMPD/ports")
-"$BUILDDIR/tests/listen_helper" -4 >"$TMPD/closed" &
-CLOSER=$!
-wait_file '^ready$' "$TMPD/closed"
-C=$(awk '$1 == "tcp4" { print $2; exit }' "$TMPD/closed")
-kill "$CLOSER"
-wait "$CLOSER" 2>/dev/null
+live_scan_ports
 run --registry "$REG" --format csv scan 127.0.0.1 --ports "$P,$C"
 is "live: a listener on 127.0.0.1 is open, a port just closed is closed (exit 0)" \
 	"0 $(printf '127.0.0.1,tcp,%s,open\n127.0.0.1,tcp,%s,closed\n' "$P" "$C" | sort)" \

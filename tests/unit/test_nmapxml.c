@@ -4,6 +4,11 @@
  * hosts; malformed, truncated and hostile documents refused. */
 #include <config.h>
 
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "nmaprun.h"
 #include "nmapxml.h"
 #include "strbuf.h"
@@ -185,6 +190,97 @@ START_TEST(targets_and_argv)
 }
 END_TEST
 
+/* Write a stand-in program: a shell script of body. */
+static void stand_in(const char *path, const char *body)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\n%s\n", body);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0700), 0);
+}
+
+/* Is pid a running process (not gone, not a zombie)? */
+static bool alive(pid_t pid)
+{
+	char path[64], stat[256] = "";
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	for (int i = 0; i < 100; i++) {
+		FILE *f = fopen(path, "r");
+		size_t n = f ? fread(stat, 1, sizeof(stat) - 1, f) : 0;
+		if (f)
+			fclose(f);
+		stat[n] = '\0';
+		const char *s = strrchr(stat, ')');
+		if (!f || (s && (s[2] == 'Z' || s[2] == 'X')))
+			return false;
+		usleep(10000);
+	}
+	return true;
+}
+
+/* The background job: output collected, exit status kept; a cancelled
+ * one is reaped with what it started in its group. */
+START_TEST(background_job)
+{
+	char dir[] = "/tmp/portscope-job.XXXXXX", prog[64], pidfile[64];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(prog, sizeof(prog), "%s/nmap", dir);
+	snprintf(pidfile, sizeof(pidfile), "%s/pid", dir);
+	char t0[] = "127.0.0.1";
+	char *targets[] = {t0};
+	struct nmaprun_opts o = {.program = prog,
+				 .targets = targets,
+				 .ntargets = 1,
+				 .transport = TRANSPORT_TCP,
+				 .time_limit_s = 10,
+				 .detach = true};
+	struct nmaprun_job j;
+	struct nmaprun_result r;
+	struct ps_error err = PS_ERROR_INIT;
+	stand_in(prog, "echo report; echo oops >&2; exit 3");
+	ck_assert(nmaprun_available(prog));
+	ck_assert_int_eq(nmaprun_start(&o, &j, &err), 0);
+	while (!nmaprun_poll(&j, 1000))
+		;
+	ck_assert_int_eq(nmaprun_finish(&j, &r, &err), 0);
+	ck_assert_str_eq(strbuf_str(&r.xml), "report\n");
+	ck_assert_str_eq(strbuf_str(&r.errors), "oops\n");
+	ck_assert_int_eq(r.status, 3);
+	ck_assert(!j.running);
+	nmaprun_result_free(&r);
+	/* a slow one, with a child of its own: Esc's cancel */
+	char body[256];
+	snprintf(body, sizeof(body), "sleep 30 & echo $! >%s; exec sleep 30", pidfile);
+	stand_in(prog, body);
+	ck_assert_int_eq(nmaprun_start(&o, &j, &err), 0);
+	pid_t pid = j.pid, child = 0;
+	for (int i = 0; i < 200 && !child; i++) {
+		FILE *f = fopen(pidfile, "r");
+		if (f && fscanf(f, "%d", &child) != 1)
+			child = 0;
+		if (f)
+			fclose(f);
+		ck_assert(!nmaprun_poll(&j, 10));
+	}
+	ck_assert_int_gt(child, 0);
+	nmaprun_cancel(&j);
+	ck_assert(!j.running);
+	ck_assert_int_eq(waitpid(pid, NULL, WNOHANG), -1); /* reaped: no zombie */
+	ck_assert_int_eq(kill(pid, 0), -1);
+	ck_assert(!alive(child)); /* its orphan too (init may keep it a zombie) */
+	/* a program that is not there */
+	stand_in(prog, "exit 0");
+	unlink(prog);
+	ck_assert(!nmaprun_available(prog));
+	ck_assert_int_eq(nmaprun_start(&o, &j, &err), -1);
+	ck_assert(j.r.missing);
+	error_clear(&err);
+	unlink(pidfile);
+	rmdir(dir);
+}
+END_TEST
+
 static Suite *nmapxml_suite(void)
 {
 	Suite *s = suite_create("nmapxml");
@@ -194,6 +290,7 @@ static Suite *nmapxml_suite(void)
 	tcase_add_test(tc, thousand_hosts);
 	tcase_add_test(tc, hostile_and_broken);
 	tcase_add_test(tc, targets_and_argv);
+	tcase_add_test(tc, background_job);
 	suite_add_tcase(s, tc);
 	return s;
 }
