@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "image.h"
+#include "ports.h"
 #include "sanitize.h"
 #include "utf8.h"
 #include "source.h"
@@ -22,8 +23,9 @@
    translate the placeholders (RANGE, FILE, NAME ...) the same way as in the
    rest of the help; keep the command and option names (--proto). */
 static const struct cli_command commands[] = {
-	{"tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"),
-	 OPT_PROTO | OPT_FIELD, NULL},
+	{"tui", N_("[PORT|NAME] [--scan TARGET...]"),
+	 N_("the interactive heat map, cursor on PORT; S scans on TARGET"),
+	 OPT_PROTO | OPT_FIELD | OPT_SCAN, NULL},
 	{"lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
 	 OPT_PROTO, cmd_lookup},
 	{"free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"), OPT_PROTO,
@@ -366,18 +368,32 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 	return 0;
 }
 
+/* The tui command. With --scan its arguments are the targets, after a
+ * first one that is a port number (the cursor's). */
+static int run_tui(struct cli *cli, int argc, char **argv, cli_tui_fn tui)
+{
+	bool scan = cli->given & OPT_SCAN;
+	unsigned lo, hi;
+	bool port_first = argc && ports_parse_range(argv[0], &lo, &hi) == 0 && lo == hi &&
+			  strspn(argv[0], "0123456789") == strlen(argv[0]);
+	if (scan && argc - port_first < 1)
+		return cli_usage_error(cli, _("'tui --scan' takes one TARGET or more"));
+	if (!scan && argc > 1)
+		return cli_usage_error(cli, _("'tui' takes at most one PORT or NAME"));
+	if (!tui)
+		return cli_usage_error(cli, _("this build has no TUI"));
+	cli->scan = scan ? argv + port_first : NULL;
+	cli->nscan = scan ? (size_t)(argc - port_first) : 0;
+	return tui(cli, argc && (!scan || port_first) ? argv[0] : NULL);
+}
+
 static int run_command(struct cli *cli, const struct cli_command *cmd, int argc, char **argv,
 		       cli_tui_fn tui)
 {
 	if (check_options(cli, cmd))
 		return EXIT_TROUBLE;
-	if (!cmd->run) { /* tui */
-		if (argc > 1)
-			return cli_usage_error(cli, _("'tui' takes at most one PORT or NAME"));
-		if (!tui)
-			return cli_usage_error(cli, _("this build has no TUI"));
-		return tui(cli, argc ? argv[0] : NULL);
-	}
+	if (!cmd->run)
+		return run_tui(cli, argc, argv, tui);
 	int rc = cmd->run(cli, argc, argv);
 	cli_warn_skipped(cli);
 	if (output_flush(&cli->out, stdout) < 0 || fflush(stdout) != 0) {

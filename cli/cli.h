@@ -72,6 +72,8 @@ struct cli {
 	unsigned given;			/* enum cli_opt bits seen */
 	struct registry *reg;		/* loaded on demand by cli_registry() */
 	struct portfacts *facts;	/* the optional sources: cli_facts() */
+	char **scan;			/* tui --scan: its targets */
+	size_t nscan;
 	struct ps_error err;
 	struct strbuf out; /* stdout, flushed by the command loop */
 };

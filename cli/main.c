@@ -21,6 +21,8 @@ static int main_tui(struct cli *cli, const char *initial)
 		.proto = cli->proto,
 		.field = cli->field,
 		.initial = initial,
+		.scan = cli->scan,
+		.nscan = cli->nscan,
 	};
 	return app_main(&opt);
 }

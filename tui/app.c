@@ -18,14 +18,17 @@
 
 #include "../src/error.h"
 #include "../src/i18n.h"
+#include "../src/nmaprun.h"
 #include "../src/portfacts.h"
 #include "../src/ports.h"
 #include "../src/sanitize.h"
 #include "../src/source.h"
+#include "../src/userconf.h"
 #include "../src/utf8.h"
 #include "actions.h"
 #include "app.h"
 #include "bars.h"
+#include "netscan.h"
 #include "script.h"
 #include "text.h"
 
@@ -197,6 +200,9 @@ static unsigned app_key(struct app *app, int key)
 		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
+	unsigned scan = netscan_key(app, key); /* the scan's question, Esc stopping it */
+	if (scan != PAGE_PASS)
+		return scan;
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
 	unsigned cursor = app->cursor;
 	enum page_id view = app->view;
@@ -358,6 +364,12 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 		return 0;
 	case SCRIPT_WAIT:
 		return script_wait(in, in->label, err) < 0 ? -2 : 0;
+	case SCRIPT_SCANNED:
+		*react |= REDRAW_ALL;
+		if (netscan_wait(app, 10000))
+			return 0;
+		error_set(err, in->path, in->lineno, _("@scanned: the scan did not end in 10 s"));
+		return -2;
 	default:
 		return -2;
 	}
@@ -372,6 +384,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
 		react |= marks_tick(app);
+		react |= netscan_tick(app);
 		react = app_redraw(app, react);
 		unsigned loaded = marks_preload(app);
 		if (loaded != REDRAW_NONE) {
@@ -379,7 +392,9 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			continue;
 		}
 		if (!in) /* wake for the next listeners refresh, else each second */
-			wtimeout(stdscr, find_busy(app) ? 0 : marks_timeout(app, 1000));
+			wtimeout(stdscr, find_busy(app)
+						 ? 0
+						 : netscan_timeout(app, marks_timeout(app, 1000)));
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
 		if (key < 0)
 			return key == -1 ? 0 : -1;
@@ -478,6 +493,7 @@ static void app_curses_modes(void)
 
 static void app_free(struct app *app)
 {
+	netscan_free(app);
 	status_free(app);
 	strbuf_free(&app->prompt);
 	find_free(app);
@@ -522,6 +538,33 @@ static bool app_load(struct app *app, const char *path)
 	return app->reg != NULL;
 }
 
+/* The scan's targets: --scan's, else the config file's scan lines, each
+ * checked as `portscope scan` checks them; false (said) when one is bad or
+ * the config file is malformed. */
+static bool app_scan_targets(struct app *app, const struct app_options *opt)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct strbuf path = STRBUF_INIT;
+	struct userconf conf;
+	bool ipv6, ok = true;
+	userconf_path(&path);
+	if (userconf_load(strbuf_str(&path), &conf, &err) < 0) {
+		error_print(&err, app->prog, stderr);
+		ok = false;
+	} else if (opt->nscan && nmaprun_check_targets(opt->scan, opt->nscan, &ipv6, &err) < 0) {
+		app_say(app, true, "%s", err.msg ? err.msg : _("out of memory"));
+		ok = false;
+	} else if (opt->nscan) {
+		netscan_init(app, opt->scan, opt->nscan);
+	} else {
+		netscan_init(app, conf.scan, conf.nscan);
+	}
+	userconf_free(&conf);
+	strbuf_free(&path);
+	error_clear(&err);
+	return ok;
+}
+
 /* Set up the state; false (message printed) when the registry does not
  * load, or opt names an unknown field or initial port. */
 static bool app_init(struct app *app, const struct app_options *opt)
@@ -547,6 +590,8 @@ static bool app_init(struct app *app, const struct app_options *opt)
 			opt->field);
 		return false;
 	}
+	if (!app_scan_targets(app, opt))
+		return false;
 	app_first_message(app);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;

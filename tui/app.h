@@ -6,6 +6,8 @@
 #ifndef PORTSCOPE_APP_H
 #define PORTSCOPE_APP_H
 
+#include <stddef.h>
+
 #include "../src/registry.h"
 
 struct app_options {
@@ -14,6 +16,8 @@ struct app_options {
 	enum transport proto;	   /* --proto */
 	const char *field;	   /* --field, or NULL: name and description */
 	const char *initial;	   /* a port or service name for the cursor, or NULL */
+	char *const *scan;	   /* --scan's targets (none: the config file's) */
+	size_t nscan;
 };
 
 /* Run the TUI; the exit status. Headless when $PORTSCOPE_TEST_SCRIPT is

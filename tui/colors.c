@@ -66,6 +66,8 @@ static const struct color_row color_table[ROLE_COUNT] = {
 	[ROLE_OV_FREQ] = { 120, DEF, A_BOLD, COLOR_GREEN, DEF, A_BOLD, A_BOLD },
 	[ROLE_OV_LABEL] = { 51, DEF, A_BOLD, COLOR_CYAN, DEF, A_BOLD, A_BOLD },
 	[ROLE_OV_CHANGED] = { 141, DEF, A_BOLD, COLOR_MAGENTA, DEF, 0, A_BOLD },
+	/* chartreuse, apart from nmap-frequent's pale green by its glyph */
+	[ROLE_OV_SCAN] = { 154, DEF, A_BOLD, COLOR_GREEN, DEF, A_BOLD | A_UNDERLINE, A_UNDERLINE },
 	[ROLE_HEADING] = { 75, DEF, A_BOLD, COLOR_CYAN, DEF, A_BOLD, A_BOLD },
 	[ROLE_LABEL] = { 248, DEF, 0, COLOR_WHITE, DEF, 0, A_NORMAL },
 	[ROLE_KEY] = { 214, DEF, A_BOLD, COLOR_YELLOW, DEF, A_BOLD, A_BOLD },

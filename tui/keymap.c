@@ -5,6 +5,7 @@
 
 #include "../src/i18n.h"
 #include "actions.h"
+#include "netscan.h"
 #include "text.h"
 #include "tui.h"
 
@@ -37,6 +38,7 @@ static const struct binding keymap[] = {
 	{ { 'L' }, "L", marks_toggle_listeners, N_("toggle local listeners (read again every 2 s while on)"), .on_page = PAGE_USE_NONE },
 	{ { 'F' }, "F", marks_toggle_frequent, N_("toggle marks on ports nmap often finds open"), .on_page = PAGE_USE_NONE },
 	{ { 'M' }, "M", marks_toggle_labels, N_("toggle marks on the ports of your labels file"), .on_page = PAGE_USE_NONE },
+	{ { 'S' }, "S", netscan_cursor, N_("scan the cursor's port on the network (nmap); Esc cancels"), .on_page = PAGE_USE_NONE },
 	{ { 's' }, "s", NULL, N_("suggest free ports near the cursor (a page; s again closes)"), .on_page = PAGE_USE_NONE, .page = PAGE_SUGGESTIONS },
 	{ { 'U' }, "U", changes_update, N_("download the official IANA registry and load it"), .on_page = PAGE_USE_LEAVE },
 	{ { 'c' }, "c", NULL, N_("what the last U changed (changed ports are marked)"), .on_page = PAGE_USE_RUN, .page = PAGE_CHANGES },

@@ -173,6 +173,8 @@ static int script_command(struct script *s, struct ps_error *err)
 		return SCRIPT_SLEEP;
 	if (n == 4 && strncmp(l, "wait", 4) == 0 && *arg)
 		return SCRIPT_WAIT;
+	if (n == 7 && strncmp(l, "scanned", 7) == 0)
+		return SCRIPT_SCANNED;
 	return error_set(err, s->path, s->lineno, _("unknown script command"));
 }
 

@@ -26,6 +26,7 @@ void status_message(struct app *app, bool error, const char *fmt, ...)
 void status_free(struct app *app)
 {
 	strbuf_free(&app->status.text);
+	strbuf_free(&app->status.progress);
 }
 
 /* "N ports (M records)", or "match k of N ports (M records)" when the
@@ -113,6 +114,7 @@ void status_draw(struct app *app)
 	bool problem = status_search(app, &found, true);
 	bars_untrusted(bars_add(&b, "  ", problem ? 8 : 7), strbuf_str(&found));
 	strbuf_free(&found);
+	bars_untrusted(bars_add(&b, "  ", 7), strbuf_str(&app->status.progress));
 	bars_untrusted(bars_add(&b, "  ", app->status.error ? 8 : 6),
 		       strbuf_str(&app->status.text));
 	attr_t a = colors_attr(app->status.error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);

@@ -11,6 +11,7 @@
 
 #include "../src/i18n.h"
 #include "actions.h"
+#include "netscan.h"
 #include "suggestions.h"
 #include "text.h"
 #include "tui.h"
@@ -29,6 +30,8 @@ static struct suggestions_state {
 	int sel; /* the chosen row */
 } suggestions = {.run = 1};
 
+/* The net check's column letter, after the others (with scan targets). */
+#define SUGGESTIONS_NET "w"
 /* Column letters of the checks, in suggest.h's order. */
 static const char suggestions_letters[CHECK_COUNT] = {
 	[CHECK_IANA] = 'i',    [CHECK_SERVICES] = 's', [CHECK_LABELS] = 'l',	[CHECK_NMAP] = 'n',
@@ -160,6 +163,18 @@ static unsigned suggestions_any_range(struct app *app)
 	return suggestions_compute(app);
 }
 
+/* S on the page: scan the asked port and every listed one. */
+static unsigned suggestions_scan(struct app *app)
+{
+	const struct suggestions_state *c = &suggestions;
+	unsigned lo[SUGGESTIONS_COUNT + 1] = {c->asked}, hi[SUGGESTIONS_COUNT + 1] = {c->asked};
+	for (long i = 0; i < c->nsugg; i++) {
+		lo[i + 1] = c->sugg[i].lo;
+		hi[i + 1] = c->sugg[i].hi;
+	}
+	return netscan_spans(app, lo, hi, (size_t)c->nsugg + 1);
+}
+
 /* clang-format off */
 static const struct binding suggestions_keys[] = {
 	{ { K(KEY_UP), 'k' }, "Up k", suggestions_up, .help = N_("previous suggestion") },
@@ -171,6 +186,7 @@ static const struct binding suggestions_keys[] = {
 	{ { '-', '_' }, "-", suggestions_shorter, .help = N_("blocks of one port fewer") },
 	{ { 't' }, "t", suggestions_transport, .help = N_("the next transport, and search again") },
 	{ { 'a' }, "a", suggestions_any_range, .help = N_("allow System and Dynamic ports too, or not") },
+	{ { 'S' }, "S", suggestions_scan, .help = N_("scan the listed ports on the network (nmap): the net column") },
 };
 /* clang-format on */
 
@@ -247,6 +263,15 @@ static void suggestions_marks(const struct app *app, const struct suggest_source
 			    suggest_check_key((enum suggest_check)c));
 		suggest_check_value(notes, src, o, lo, (enum suggest_check)c, true);
 	}
+	enum check_result net = RESULT_NA; /* the last scans' (S), n/a before */
+	if (!netscan_targets())
+		return; /* no column: nothing can be scanned */
+	for (unsigned p = lo; p <= hi && net != RESULT_FAIL; p++)
+		if (netscan_check(src, o, p) != RESULT_NA)
+			net = netscan_check(src, o, p);
+	strbuf_adds(line, suggestions_mark(app, net));
+	if (net == RESULT_FAIL && lo == hi)
+		strbuf_addf(notes, "%snet open", notes->len ? ", " : "");
 }
 
 /* One row: "> 8075          -5  ✓✓✓✓✓✓✓✓  run 8075-8075". */
@@ -309,6 +334,15 @@ static void suggestions_legend(const struct app *app, struct strbuf *t,
 		text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 15, COLS);
 		strbuf_free(&line);
 	}
+	if (!netscan_targets())
+		return;
+	struct strbuf line = STRBUF_INIT;
+	strbuf_addf(&line, "  %s %-10s %s [", SUGGESTIONS_NET, suggest_check_key(CHECK_NET),
+		    _(suggest_check_summary(CHECK_NET)));
+	netscan_source(&line);
+	strbuf_addc(&line, ']');
+	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 15, COLS);
+	strbuf_free(&line);
 }
 
 /* The page: the heading, the asked port's checks, a row per suggestion
@@ -331,7 +365,8 @@ static void suggestions_text(struct app *app, struct strbuf *t)
 		    "a: any range, Esc: back"),
 		  0, COLS);
 	text_line(t, TEXT_PLAIN);
-	text_addf(t, "  %-11s %7s  %.*s", _("PORT"), _("OFFSET"), CHECK_COUNT, suggestions_letters);
+	text_addf(t, "  %-11s %7s  %.*s%s", _("PORT"), _("OFFSET"), CHECK_COUNT,
+		  suggestions_letters, netscan_targets() ? SUGGESTIONS_NET : "");
 	suggestions_asked(app, t, &src, &o);
 	for (long i = 0; i < c->nsugg; i++) {
 		if (i == c->sel)
