@@ -62,7 +62,7 @@ _portscope()
 	if [[ $cur == -* ]]; then
 		local opts=
 		case $cmd in
-		tui) opts="--proto --field" ;;
+		tui) opts="--proto --field --scan" ;;
 		lookup | free) opts="--proto" ;;
 		stats) opts="--proto --by-year" ;;
 		map) opts="--output --zoom --width --grep --mark --proto --by-year" ;;

@@ -80,6 +80,11 @@ is "suggest --<TAB>: its options and the global ones" "--any-range
 --scan
 --timeout
 --version" "$(complete_words portscope suggest --)"
+like "tui --<TAB>: --scan" "
+--scan
+" "
+$(complete_words portscope tui --)
+"
 mkdir "$TMPD/files" && touch "$TMPD/files/a.csv" "$TMPD/files/b.csv"
 is "--registry <TAB>: files" "$TMPD/files/a.csv
 $TMPD/files/b.csv" "$(complete_words portscope --registry "$TMPD/files/")"
