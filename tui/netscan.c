@@ -488,10 +488,15 @@ int netscan_timeout(const struct app *app, int idle)
 
 bool netscan_wait(struct app *app, int ms)
 {
-	uint64_t until = (uint64_t)ms;
-	for (uint64_t waited = 0; netscan.job.running && waited < until; waited += 50)
+	struct timespec t0, t;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t = t0;
+	while (netscan.job.running &&
+	       (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 < ms) {
 		if (nmaprun_poll(&netscan.job, 50))
 			netscan_done(app);
+		clock_gettime(CLOCK_MONOTONIC, &t);
+	}
 	return !netscan.job.running;
 }
 
