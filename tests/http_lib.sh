@@ -20,3 +20,29 @@ start_server() {
 	fi
 	BASE="http://127.0.0.1:$(cat "$TMPD/port")"
 }
+
+# start_tls_server (after start_server): the same server speaking https with
+# a certificate for 127.0.0.1 made here (openssl); sets TLS_BASE
+# (https://127.0.0.1:PORT) and CERT (the PEM to trust). Its /tohttp/NAME
+# redirects to $BASE, plain http.
+TLS_PID=
+stop_tls_server() { [ -n "$TLS_PID" ] && kill "$TLS_PID" 2>/dev/null; stop_server; }
+start_tls_server() {
+	CERT="$TMPD/cert.pem"
+	if ! openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+		-addext subjectAltName=IP:127.0.0.1 -keyout "$TMPD/key.pem" -out "$CERT" \
+		>"$TMPD/openssl.log" 2>&1; then
+		echo "Bail out! openssl could not make a test certificate"
+		exit 1
+	fi
+	HTTP_SERVER_PLAIN=$BASE python3 "$TESTS_DIR/http_server.py" "$TMPD/tlsport" 240 \
+		--tls "$CERT" "$TMPD/key.pem" 2>"$TMPD/tls.log" &
+	TLS_PID=$!
+	trap stop_tls_server EXIT
+	trap 'stop_tls_server; exit 1' HUP INT TERM
+	if ! wait_file . "$TMPD/tlsport"; then
+		echo "Bail out! the test HTTPS server did not start"
+		exit 1
+	fi
+	TLS_BASE="https://127.0.0.1:$(cat "$TMPD/tlsport")"
+}
