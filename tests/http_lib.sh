@@ -2,6 +2,8 @@
 # http_lib.sh: the loopback HTTP server of the update tests (sourced after
 # lib.sh; the server is tests/http_server.py, bound to 127.0.0.1).
 #   start_server   start it on a free port; sets BASE (http://127.0.0.1:PORT)
+#   run_update ARG...  portscope update ARG..., at most 60 s (a hung transfer
+#                  fails the test instead of the suite); sets OUT, ERR, RC
 # It is killed on any exit of the test, and stops by itself after 240 s.
 SERVER_PID=
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMPD"; }
@@ -9,6 +11,13 @@ trap stop_server EXIT
 trap 'stop_server; exit 1' HUP INT TERM
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
+
+run_update() {
+	timeout 60 "$PORTSCOPE" update "$@" >"$TMPD/out" 2>"$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
 
 # Every wait is bounded: 10 s for the server to say its port.
 start_server() {

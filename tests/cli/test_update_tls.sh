@@ -12,12 +12,6 @@ DIR="$TMPD/data"
 DEST="$DIR/registry.csv"
 mkdir -p "$DIR"
 
-run_update() {
-	timeout 60 "$PORTSCOPE" update "$@" >"$TMPD/out" 2>"$TMPD/err"
-	RC=$?
-	OUT=$(cat "$TMPD/out")
-	ERR=$(cat "$TMPD/err")
-}
 if [ "${WITH_CURL:-yes}" = no ]; then
 	echo "1..0 # SKIP built without libcurl"
 	exit 0
