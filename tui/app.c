@@ -480,6 +480,7 @@ static void app_free(struct app *app)
 {
 	status_free(app);
 	strbuf_free(&app->prompt);
+	complete_free(app);
 	find_free(app);
 	changes_free(app);
 	marks_free(app);

@@ -25,7 +25,7 @@ static const struct binding keymap[] = {
 	{ { K(KEY_END), 'G' }, N_("End G"), action_end, N_("last port (65535)"), .on_page = PAGE_USE_BOTTOM },
 	{ { '+', '=' }, "+", heatmap_zoom_in, N_("zoom in: fewer ports per cell (down to 1)"), .on_page = PAGE_USE_NONE },
 	{ { '-', '_' }, "-", heatmap_zoom_out, N_("zoom out: more ports per cell (256, then fit: the whole space on screen)"), .on_page = PAGE_USE_NONE },
-	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh)"), .on_page = PAGE_USE_LEAVE },
+	{ { ':' }, ":", action_goto, N_("go to a port or service name (:443, :ssh); Tab completes the name"), .on_page = PAGE_USE_LEAVE },
 	{ { ']' }, "]", heatmap_next_gap, N_("next free gap (run of unassigned ports)"), .on_page = PAGE_USE_NONE },
 	{ { '[' }, "[", heatmap_prev_gap, N_("previous free gap"), .on_page = PAGE_USE_NONE },
 	{ { '>' }, ">", heatmap_next_mark, N_("next port the top marks cover (search, changed, listening, nmap, labels)"), .on_page = PAGE_USE_NONE },
