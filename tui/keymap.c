@@ -43,15 +43,15 @@ static const struct binding keymap[] = {
 	{ { 'r' }, "r", NULL, N_("the port ranges explained (RFC 6335)"), .on_page = PAGE_USE_RUN, .page = PAGE_RANGES },
 	{ { 'y' }, "y", NULL, N_("registrations per year; Enter marks a year's on the map"), .on_page = PAGE_USE_RUN, .page = PAGE_YEARS },
 	{ { '\t' }, N_("Tab"), action_focus, N_("focus the detail pane / the map"), .on_page = PAGE_USE_NONE },
-	{ { '\n', '\r', K(KEY_ENTER) }, N_("Enter"), action_enter, N_("focus the detail pane"), .on_page = PAGE_USE_NONE },
+	{ { '\n', '\r', K(KEY_ENTER) }, N_("Enter"), action_enter, N_("focus the detail pane (pick: pick the cursor's port)"), .on_page = PAGE_USE_NONE },
 	{ { 'D' }, "D", detail_toggle, N_("hide / show the detail pane (the map takes its lines)"), .on_page = PAGE_USE_NONE },
 	{ { '}' }, "}", detail_grow, N_("a taller detail pane"), .on_page = PAGE_USE_NONE },
 	{ { '{' }, "{", detail_shrink, N_("a shorter detail pane"), .on_page = PAGE_USE_NONE },
 	{ { '?', K(KEY_F(1)) }, N_("? F1"), NULL, N_("this help"), .on_page = PAGE_USE_RUN, .page = PAGE_HELP },
 	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen"), .on_page = PAGE_USE_RUN },
 	{ { K(KEY_MOUSE) }, N_("mouse"), heatmap_mouse, N_("click selects a cell, the wheel scrolls"), .on_page = PAGE_USE_NONE },
-	{ { 27 }, N_("Esc"), action_back, N_("back to the map; on the map, clear the search"), .on_page = PAGE_USE_BACK },
-	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)"), .on_page = PAGE_USE_BACK },
+	{ { 27 }, N_("Esc"), action_back, N_("back to the map; on the map, clear the search (pick: cancel)"), .on_page = PAGE_USE_BACK },
+	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map; pick: cancel)"), .on_page = PAGE_USE_BACK },
 };
 /* clang-format on */
 

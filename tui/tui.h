@@ -131,6 +131,8 @@ struct app {
 	bool utf8;
 	enum color_mode color_mode;
 	MEVENT mouse;	    /* the last mouse event */
+	bool pick;	    /* the pick command: Enter picks, q and Esc cancel */
+	long picked;	    /* the port picked, or -1 */
 	bool headless;	    /* driven by a key script */
 	uint64_t script_ms; /* its clock, moved by @sleep */
 };
@@ -235,6 +237,9 @@ void changes_free(struct app *app);
 /* U: download, validate and install the registry, then load it in place. */
 unsigned changes_update(struct app *app);
 void changes_draw_banner(struct app *app);
+
+/* actions.c: under pick, end the TUI with port picked (REACT_QUIT). */
+unsigned pick_port(struct app *app, unsigned port);
 
 /* actions (keymap.c binds them) */
 typedef unsigned (*action_fn)(struct app *app);
