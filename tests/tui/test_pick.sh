@@ -101,38 +101,20 @@ if ! command -v tmux >/dev/null 2>&1; then
 	finish
 	exit $?
 fi
-N=0
-T() { tmux -S "$TMPD/tmux-$N" -f /dev/null "$@"; }
-cleanup() {
-	while [ "$N" -gt 0 ]; do
-		tmux -S "$TMPD/tmux-$N" kill-server 2>/dev/null
-		N=$((N - 1))
-	done
-}
-trap 'cleanup; rm -rf "$TMPD"' EXIT
+trap 'tmux_cleanup; rm -rf "$TMPD"' EXIT
 
-# wait_for TEXT: poll the pane until it shows TEXT (5 s at most); sets PANE.
-wait_for() {
-	_i=0
-	while [ $_i -lt 50 ]; do
-		PANE=$(T capture-pane -p 2>/dev/null)
-		case "$PANE" in *"$1"*) return 0 ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
 # wait_out: wait for the pane's script to write $TMPD/OUT; sets GOT.
 wait_out() {
 	wait_file '^rc=' "$TMPD/OUT"
 	GOT=$(cat "$TMPD/OUT")
 }
 
-# start ARGS: a pane of 100x30 whose shell captures `portscope pick ARGS`.
+# start ARGS: a pane of 100x30 whose shell captures `portscope pick ARGS`
+# (after the shell commands $PRE).
 start() {
 	rm -f "$TMPD/OUT"
-	N=$((N + 1))
-	T new-session -d -x 100 -y 30 "TERM=xterm-256color sh -c 'P=\$($PORTSCOPE --registry $REG pick $* </dev/null); echo \"rc=\$? P=\$P\" >$TMPD/OUT'; sleep 60"
+	tmux_next
+	T new-session -d -x 100 -y 30 "TERM=xterm-256color sh -c '${PRE:-}P=\$($PORTSCOPE --registry $REG pick $* </dev/null); echo \"rc=\$? P=\$P\" >$TMPD/OUT'; sleep 60"
 }
 
 start 8080
@@ -162,9 +144,7 @@ is "tmux: Esc returns nothing, status 1" "rc=1 P=" "$GOT"
 
 # Ctrl-C reaches the whole foreground group; the pane's shell traps it
 # so that it lives to report (a script would usually die with it).
-rm -f "$TMPD/OUT"
-N=$((N + 1))
-T new-session -d -x 100 -y 30 "TERM=xterm-256color sh -c 'trap : INT; P=\$($PORTSCOPE --registry $REG pick 8080 </dev/null); echo \"rc=\$? P=\$P\" >$TMPD/OUT'; sleep 60"
+PRE='trap : INT; ' start 8080
 wait_for "[PICK] port 8080 "
 T send-keys C-c
 wait_out
