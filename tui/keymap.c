@@ -50,8 +50,8 @@ static const struct binding keymap[] = {
 	{ { '?', K(KEY_F(1)) }, N_("? F1"), NULL, N_("this help"), .on_page = PAGE_USE_RUN, .page = PAGE_HELP },
 	{ { CTRL('l') }, N_("Ctrl-L"), action_refresh, N_("redraw the screen"), .on_page = PAGE_USE_RUN },
 	{ { K(KEY_MOUSE) }, N_("mouse"), heatmap_mouse, N_("click selects a cell, the wheel scrolls"), .on_page = PAGE_USE_NONE },
-	{ { 27 }, N_("Esc"), action_back, N_("back to the map; on the map, clear the search (pick: cancel)"), .on_page = PAGE_USE_BACK },
-	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map; pick: cancel)"), .on_page = PAGE_USE_BACK },
+	{ { 27 }, N_("Esc"), action_back, N_("back to the map; on the map, clear the search"), .on_page = PAGE_USE_BACK },
+	{ { 'q', 'Q' }, "q", action_quit, N_("quit (from a page: back to the map)"), .on_page = PAGE_USE_BACK },
 };
 /* clang-format on */
 
