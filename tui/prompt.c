@@ -11,6 +11,7 @@
 #include "../src/ports.h"
 #include "../src/svcname.h"
 #include "../src/utf8.h"
+#include "bars.h"
 #include "tui.h"
 
 /* The most a prompt takes: far past any pattern or name a person types
@@ -222,18 +223,20 @@ void prompt_draw(struct app *app)
 	move(cy, cx);
 }
 
-/* The prompt, then what Tab found two columns after the text. */
+/* The prompt, then what Tab found two columns after the text (cut after
+ * a word, with an ellipsis, when narrow). */
 static void prompt_goto_draw(struct app *app, int y)
 {
 	attr_t a = colors_attr(ROLE_STATUS);
-	struct strbuf note = STRBUF_INIT;
+	struct bars b = {.n = 0};
+	struct strbuf *note = bars_add(&b, "", 1);
 	bool problem;
 	draw_fill(y, 0, COLS, a);
 	int x = draw_text(y, 0, COLS, _("Go to port or service: "), a);
 	x += draw_untrusted(y, x, COLS - x, strbuf_str(&app->prompt), a);
-	if (x + 2 < COLS && complete_note(app, &note, COLS - x - 2, &problem))
-		draw_text(y, x + 2, COLS - x - 2, strbuf_str(&note),
-			  colors_attr(problem ? ROLE_STATUS_ERROR : ROLE_STATUS));
-	strbuf_free(&note);
+	if (x + 3 < COLS && complete_note(app, note, COLS - x - 2, &problem))
+		bars_draw(&b, y, x + 2, COLS - x - 2,
+			  colors_attr(problem ? ROLE_STATUS_ERROR : ROLE_STATUS), app->utf8);
+	bars_free(&b);
 	move(y, x < COLS ? x : COLS - 1);
 }

@@ -83,6 +83,10 @@ is "no name: said, the text kept" "Go to port or service: xyzq  no service name 
 is "an edit clears the note" "Go to port or service: xyz" "$(row 5 23 | sed 's/ *$//')"
 is "Tab on nothing: every name with a port" "Go to port or service:   6328 names: 1ci-smcs, 2ping, 3com-amp3, …" \
 	"$(row 6 23 | sed 's/ *$//')"
+tui 50x10 ':my<Tab>' '@dump narrow' '<Tab>' '@dump cycle' '<Esc>' ':xyzzy<Tab>' '@dump none'
+is "50 columns: the names that fit, then …" "Go to port or service: my  12 names: myblast, …" "$(row 1 9)"
+is "50 columns: the cycle note whole" "Go to port or service: myblast  name 1 of 12" "$(row 2 9 | sed 's/ *$//')"
+is "50 columns: the error cut after a word, with …" "Go to port or service: xyzzy  no service name…" "$(row 3 9)"
 
 TUI_ARG=https tui 80x24 '@dump'
 like "tui NAME starts on it" " Port 443 " "$(row 1 12)"
