@@ -34,6 +34,7 @@ enum cli_opt_index {
 	OPTI_WIDTH,
 	OPTI_GREP,
 	OPTI_MARK,
+	OPTI_CA_FILE,
 	OPTI_N,
 };
 
@@ -55,6 +56,7 @@ enum cli_opt {
 	OPT_WIDTH = 1 << OPTI_WIDTH,
 	OPT_GREP = 1 << OPTI_GREP,
 	OPT_MARK = 1 << OPTI_MARK,
+	OPT_CA_FILE = 1 << OPTI_CA_FILE,
 };
 
 struct cli {
@@ -65,6 +67,7 @@ struct cli {
 	long min, count, run;
 	const char *field, *url, *output;
 	const char *ports;		/* --ports, for scan */
+	const char *ca_file;		/* --ca-file, for update */
 	long timeout;			/* --timeout, seconds, for scan and suggest --scan */
 	const char *zoom, *grep, *mark; /* map's --zoom, --grep, --mark */
 	long map_width;			/* map's --width, 0: the default */

@@ -36,7 +36,7 @@ _portscope()
 		[ "$head" = "$cur" ] && head= || head="$head,"
 		COMPREPLY=($(compgen -P "$head" -W "name description assignee contact reference notes all" -- "$tail"))
 		return ;;
-	--registry | --output)
+	--registry | --output | --ca-file)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
@@ -50,8 +50,8 @@ _portscope()
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		--registry | --format | --proto | --field | --url | --output | --min | --count | --run | \
-			--zoom | --width | --grep | --mark | --ports | --timeout)
+		--registry | --format | --proto | --field | --url | --output | --ca-file | --min | --count | \
+			--run | --zoom | --width | --grep | --mark | --ports | --timeout)
 			((i++)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
@@ -68,7 +68,7 @@ _portscope()
 		map) opts="--output --zoom --width --grep --mark --proto --by-year" ;;
 		gaps) opts="--proto --min" ;;
 		grep) opts="--field --proto --ignore-case --case-sensitive" ;;
-		update) opts="--url --output" ;;
+		update) opts="--url --output --ca-file" ;;
 		suggest) opts="--count --run --proto --any-range --scan --timeout" ;;
 		scan) opts="--ports --proto --timeout" ;;
 		esac
