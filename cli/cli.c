@@ -24,6 +24,8 @@
 static const struct cli_command commands[] = {
 	{"tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"),
 	 OPT_PROTO | OPT_FIELD, NULL},
+	{"pick", N_("[PORT|NAME]"), N_("the TUI as a picker: prints the port chosen with Enter"),
+	 OPT_PROTO | OPT_FIELD, NULL},
 	{"lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
 	 OPT_PROTO, cmd_lookup},
 	{"free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"), OPT_PROTO,
@@ -377,12 +379,13 @@ static int run_command(struct cli *cli, const struct cli_command *cmd, int argc,
 {
 	if (check_options(cli, cmd))
 		return EXIT_TROUBLE;
-	if (!cmd->run) { /* tui */
+	if (!cmd->run) { /* tui, pick */
 		if (argc > 1)
-			return cli_usage_error(cli, _("'tui' takes at most one PORT or NAME"));
+			return cli_usage_error(cli, _("'%s' takes at most one PORT or NAME"),
+					       cmd->name);
 		if (!tui)
 			return cli_usage_error(cli, _("this build has no TUI"));
-		return tui(cli, argc ? argv[0] : NULL);
+		return tui(cli, argc ? argv[0] : NULL, strcmp(cmd->name, "pick") == 0);
 	}
 	int rc = cmd->run(cli, argc, argv);
 	cli_warn_skipped(cli);

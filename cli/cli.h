@@ -87,8 +87,9 @@ struct cli_command {
 	int (*run)(struct cli *cli, int argc, char **argv);
 };
 
-/* Start the TUI; initial is a port or name to put the cursor on, or NULL. */
-typedef int (*cli_tui_fn)(struct cli *cli, const char *initial);
+/* Start the TUI; initial is a port or name to put the cursor on, or NULL;
+ * pick: as a picker (the pick command). */
+typedef int (*cli_tui_fn)(struct cli *cli, const char *initial, bool pick);
 
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The registry, loaded on first use; NULL with cli->err set on failure. */

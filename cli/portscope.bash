@@ -3,7 +3,7 @@
 # where a file is expected, and service names (from the registry in use,
 # through `portscope --list-names`) after lookup, tui and pick.
 
-_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name map scan"
+_portscope_commands="tui pick lookup free gaps grep stats diff update suggest listeners name map scan"
 
 # The service names of the registry the command line names (or the
 # default one), starting with $1.
@@ -62,7 +62,7 @@ _portscope()
 	if [[ $cur == -* ]]; then
 		local opts=
 		case $cmd in
-		tui) opts="--proto --field" ;;
+		tui | pick) opts="--proto --field" ;;
 		lookup | free) opts="--proto" ;;
 		stats) opts="--proto --by-year" ;;
 		map) opts="--output --zoom --width --grep --mark --proto --by-year" ;;
@@ -77,7 +77,7 @@ _portscope()
 	fi
 	case $cmd in
 	"") COMPREPLY=($(compgen -W "$_portscope_commands" -- "$cur")) ;;
-	lookup | tui) COMPREPLY=($(_portscope_names "$cur")) ;;
+	lookup | tui | pick) COMPREPLY=($(_portscope_names "$cur")) ;;
 	free | gaps) COMPREPLY=($(compgen -W "system user dynamic" -- "$cur")) ;;
 	diff)
 		compopt -o filenames 2>/dev/null
