@@ -23,7 +23,8 @@ chmod +x "$TMPD/fake-nmap"
 export FAKE_DIR="$TMPD" FAKE_XML="$N/open.xml"
 args() { tr '\n' ' ' <"$TMPD/args"; }
 
-# stui SIZE ARGS... -- LINE...: the TUI headless with tui ARGS, keys LINEs.
+# stui SIZE ARGS... -- LINE...: the TUI headless with tui ARGS (the
+# command $STUI_CMD instead of tui), keys LINEs.
 stui_bg() {
 	_size=$1
 	shift
@@ -36,7 +37,7 @@ stui_bg() {
 	printf '%s\n' "$@" >"$TMPD/keys"
 	# shellcheck disable=SC2086
 	PATH=${TUI_PATH:-$PATH} PORTSCOPE_TEST_SIZE=$_size PORTSCOPE_TEST_SCRIPT="$TMPD/keys" \
-		TERM=xterm-256color "$PORTSCOPE" --registry "$REG" tui $_args >"$TMPD/out" 2>"$TMPD/err" &
+		TERM=xterm-256color "$PORTSCOPE" --registry "$REG" "${STUI_CMD:-tui}" $_args >"$TMPD/out" 2>"$TMPD/err" &
 	TUI_PID=$!
 }
 stui() {
@@ -117,6 +118,16 @@ is "n: nmap not run" no "$([ -e "$TMPD/args" ] && echo yes || echo no)"
 # --scan wins over the config file; UDP with t.
 stui 100x30 53 --scan 127.0.0.2 -- tt S y '@scanned' '@dump'
 like "--scan's target asked, udp for t" "-sU -p 53 -- 127.0.0.2" "$(args)"
+
+# pick scans as tui does; Esc stops the scan, not the picking.
+FAKE_SLEEP=60 STUI_CMD=pick stui 100x30 22 --scan 127.0.0.1 -- S y "@wait $TMPD/pid" '<Esc>' \
+	'@dump' '<Enter>'
+is "pick --scan: Esc stops the scan, Enter then picks 22" "0 22" "$RC $(printf '%s\n' "$OUT" | tail -n 1)"
+like "pick --scan: cancelled" "scan cancelled after 0 seconds" "$(row 1 29)"
+rm -f "$TMPD/pid"
+STUI_CMD=pick stui 100x30 22 --scan 127.0.0.1 -- S y '@scanned' '@dump' '<Enter>'
+is "pick --scan: the report, then 22 picked" "scan HH:MM:SS: open on 127.0.0.1 (ssh) 22" \
+	"$(scanline 1) $(printf '%s\n' "$OUT" | tail -n 1)"
 
 # Esc cancels: a stand-in that sleeps; the progress counts the seconds of
 # the TUI's clock (@sleep); after Esc its process is gone, not a zombie,
