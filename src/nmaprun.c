@@ -247,11 +247,19 @@ int nmaprun_start(const struct nmaprun_opts *o, struct nmaprun_job *j, struct ps
 	return 0;
 }
 
+/* Whether it has exited (then reaped, its status in j->ws). */
+static bool nmaprun_exited(struct nmaprun_job *j)
+{
+	if (!j->reaped)
+		j->reaped = waitpid(j->pid, &j->ws, WNOHANG) == j->pid;
+	return j->reaped;
+}
+
 bool nmaprun_poll(struct nmaprun_job *j, int timeout_ms)
 {
 	struct pollfd pf[2] = {{j->out, POLLIN, 0}, {j->err, POLLIN, 0}};
 	bool junk = false;
-	if (j->out < 0 && j->err < 0)
+	if (j->out < 0 && j->err < 0 && nmaprun_exited(j))
 		return true;
 	double left = j->deadline - nmaprun_now();
 	if (left <= 0) {
@@ -260,6 +268,10 @@ bool nmaprun_poll(struct nmaprun_job *j, int timeout_ms)
 	}
 	if (timeout_ms < 0 || timeout_ms > left * 1000)
 		timeout_ms = (int)(left * 1000) + 1;
+	if (j->out < 0 && j->err < 0) { /* its output closed, it still runs: wait a little */
+		poll(NULL, 0, timeout_ms < 10 ? timeout_ms : 10);
+		return nmaprun_exited(j);
+	}
 	int n = poll(pf, 2, timeout_ms);
 	if (n < 0 && errno != EINTR)
 		return true;
@@ -267,7 +279,7 @@ bool nmaprun_poll(struct nmaprun_job *j, int timeout_ms)
 		nmaprun_close_fd(&j->out);
 	if (n > 0 && pf[1].revents && !nmaprun_drain(j->err, &j->r.errors, NMAPRUN_ERR_CAP, &junk))
 		nmaprun_close_fd(&j->err);
-	return j->over || (j->out < 0 && j->err < 0);
+	return j->over || (j->out < 0 && j->err < 0 && nmaprun_exited(j));
 }
 
 double nmaprun_elapsed(const struct nmaprun_job *j)
@@ -280,7 +292,9 @@ int nmaprun_finish(struct nmaprun_job *j, struct nmaprun_result *r, struct ps_er
 	int ws = 0;
 	nmaprun_close_fd(&j->out);
 	nmaprun_close_fd(&j->err);
-	if (j->r.cut || j->over)
+	if (j->reaped)
+		ws = j->ws;
+	else if (j->r.cut || j->over)
 		ws = nmaprun_stop(j->pid, j->detach);
 	else
 		while (waitpid(j->pid, &ws, 0) < 0 && errno == EINTR)
@@ -302,7 +316,8 @@ void nmaprun_cancel(struct nmaprun_job *j)
 		return;
 	nmaprun_close_fd(&j->out);
 	nmaprun_close_fd(&j->err);
-	nmaprun_stop(j->pid, j->detach);
+	if (!j->reaped) /* a reaped pid may be another process's by now */
+		nmaprun_stop(j->pid, j->detach);
 	j->running = false;
 	nmaprun_result_free(&j->r);
 }

@@ -47,6 +47,8 @@ struct nmaprun_job {
 	pid_t pid;
 	int out, err; /* the pipes' reading ends; -1 once they ended */
 	bool running; /* started and neither finished nor cancelled */
+	bool reaped;  /* it exited and was waited for (its status in ws) */
+	int ws;
 	bool detach, over;
 	double start, deadline; /* monotonic seconds */
 	const char *program;

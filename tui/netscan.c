@@ -59,9 +59,9 @@ static struct {
 void netscan_init(struct app *app, char *const *targets, size_t n)
 {
 	netscan.targets = n ? calloc(n, sizeof(*netscan.targets)) : NULL;
-	for (size_t i = 0; netscan.targets && i < n; i++)
-		if ((netscan.targets[i] = strdup(targets[i])))
-			netscan.ntargets = i + 1;
+	for (size_t i = 0; netscan.targets && i < n && (netscan.targets[i] = strdup(targets[i]));
+	     i++)
+		netscan.ntargets = i + 1;
 	struct ps_error err = PS_ERROR_INIT;
 	nmaprun_check_targets(netscan.targets, netscan.ntargets, &netscan.ipv6, &err);
 	error_clear(&err); /* checked before: only the family is asked */

@@ -16,8 +16,10 @@ cat >"$TMPD/fake-nmap" <<'EOS'
 #!/bin/sh
 echo $$ >"$FAKE_DIR/pid"
 printf '%s\n' "$@" >"$FAKE_DIR/args"
+[ -n "${FAKE_ERR:-}" ] && printf '%s\n' "$FAKE_ERR" >&2
 [ -n "${FAKE_SLEEP:-}" ] && exec sleep "$FAKE_SLEEP"
 cat "$FAKE_XML"
+exit "${FAKE_RC:-0}"
 EOS
 chmod +x "$TMPD/fake-nmap"
 export FAKE_DIR="$TMPD" FAKE_XML="$N/open.xml"
@@ -108,6 +110,17 @@ is "8089: no second question; nmap asked for 8089" \
 is "8089: closed" "scan HH:MM:SS: closed on 127.0.0.1" "$(scanline 3)"
 is "a port no scan covered: no scan line" "" "$(scanline 4)"
 like "the overlay stays after the closed scan" "◎scan: open" "$(screen 4)"
+
+# nmap failing, or a report that does not parse: said, nothing marked.
+FAKE_ERR='Failed to open device eth9' FAKE_RC=1 stui 160x30 22 -- S y '@scanned' '@dump'
+like "nmap fails: its first line and status" \
+	"$TMPD/fake-nmap failed (exit status 1): Failed to open device eth9" "$(status 1)"
+is "nmap fails: no scan line" "" "$(scanline 1)"
+unlike "nmap fails: no overlay" "scan: open" "$(screen 1)"
+FAKE_XML="$N/malformed.xml" stui 100x30 22 -- S y '@scanned' '@dump'
+like "a malformed report: where and why" "nmap XML:6: mismatched tag" "$(status 1)"
+FAKE_XML="$N/bomb.xml" stui 100x30 22 -- S y '@scanned' '@dump'
+like "an entity bomb: refused" "refused" "$(status 1)"
 
 # n: no scan, and nmap not run.
 rm -f "$TMPD/args"

@@ -332,6 +332,30 @@ START_TEST(background_job)
 	ck_assert_int_eq(waitpid(pid, NULL, WNOHANG), -1); /* reaped: no zombie */
 	ck_assert_int_eq(kill(pid, 0), -1);
 	ck_assert(!alive(child)); /* its orphan too (init may keep it a zombie) */
+	/* one that closes its output and runs on: not done until it exits,
+	   and never past the time limit */
+	stand_in(prog, "exec >&- 2>&-; sleep 0.3");
+	ck_assert_int_eq(nmaprun_start(&o, &j, &err), 0);
+	int polls = 0;
+	while (!nmaprun_poll(&j, 20))
+		polls++;
+	ck_assert_int_ge(polls, 5);
+	ck_assert(j.reaped);
+	ck_assert_int_eq(nmaprun_finish(&j, &r, &err), 0);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert(!r.cut);
+	nmaprun_result_free(&r);
+	o.time_limit_s = 1;
+	stand_in(prog, "exec >&- 2>&-; exec sleep 30");
+	ck_assert_int_eq(nmaprun_start(&o, &j, &err), 0);
+	pid = j.pid;
+	while (!nmaprun_poll(&j, 100))
+		;
+	ck_assert_int_eq(nmaprun_finish(&j, &r, &err), 0);
+	ck_assert(r.cut);
+	ck_assert_int_eq(r.status, -1);
+	ck_assert_int_eq(waitpid(pid, NULL, WNOHANG), -1);
+	nmaprun_result_free(&r);
 	/* a program that is not there */
 	stand_in(prog, "exit 0");
 	unlink(prog);
