@@ -72,23 +72,27 @@ bool nmaprun_target_ipv6(const char *s)
 	return strchr(s, ':') != NULL;
 }
 
-int nmaprun_check_targets(char *const *t, size_t n, bool *ipv6, struct ps_error *err)
+int nmaprun_check_targets(char *const *t, size_t n, struct ps_error *err)
 {
-	size_t v6 = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if (!nmaprun_target_ok(t[i]))
 			return error_set(err, NULL, 0,
 					 _("bad target '%s': letters, digits and . : / - , [ ] "
 					   "only, not starting with '-'"),
 					 t[i]);
-		v6 += nmaprun_target_ipv6(t[i]);
-	}
-	if (v6 && v6 < n)
-		return error_set(err, NULL, 0,
-				 _("nmap scans IPv4 or IPv6 targets in one run, not both: "
-				   "scan them separately"));
-	*ipv6 = v6 > 0;
 	return 0;
+}
+
+size_t nmaprun_families(char *const *t, size_t n, char **fam)
+{
+	size_t n4 = 0, n6 = 0;
+	for (size_t i = 0; i < n; i++) /* IPv4 from the start, IPv6 from the end */
+		if (!nmaprun_target_ipv6(t[i]))
+			fam[n4++] = t[i];
+	for (size_t i = n; i-- > 0;)
+		if (nmaprun_target_ipv6(t[i]))
+			fam[n - ++n6] = t[i];
+	return n4;
 }
 
 /* nmap's arguments: options, "--", then the targets. */

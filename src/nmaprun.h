@@ -72,9 +72,12 @@ char **nmaprun_argv(const struct nmaprun_opts *o);
  * when it could not be run at all (r->missing says when not found). */
 int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err);
 void nmaprun_result_free(struct nmaprun_result *r);
-/* Every target of t[0..n) passes nmaprun_target_ok() and all are of one
- * family (*ipv6 says which); else -1 with err naming the first bad one. */
-int nmaprun_check_targets(char *const *t, size_t n, bool *ipv6, struct ps_error *err);
+/* Every target of t[0..n) passes nmaprun_target_ok(); else -1 with err
+ * naming the first bad one. */
+int nmaprun_check_targets(char *const *t, size_t n, struct ps_error *err);
+/* nmap scans one address family a run: t's IPv4 targets into fam (n
+ * entries), in their order, then the IPv6 ones; how many are IPv4. */
+size_t nmaprun_families(char *const *t, size_t n, char **fam);
 
 /* Start o in the background; -1 with err set when it cannot be run
  * (j->r.missing: not on PATH). */

@@ -48,7 +48,6 @@ static int userconf_scan(struct userconf *c, const char *rest, const char *path,
 			 struct ps_error *err)
 {
 	size_t first = c->nscan;
-	bool ipv6;
 	for (rest += strspn(rest, USERCONF_BLANKS); *rest; rest += strspn(rest, USERCONF_BLANKS)) {
 		size_t n = strcspn(rest, USERCONF_BLANKS);
 		if (userconf_add_target(c, rest, n) < 0)
@@ -58,7 +57,7 @@ static int userconf_scan(struct userconf *c, const char *rest, const char *path,
 	if (c->nscan == first)
 		return error_set(err, path, line, _("'scan' takes one TARGET or more"));
 	struct ps_error why = PS_ERROR_INIT;
-	if (nmaprun_check_targets(c->scan, c->nscan, &ipv6, &why) < 0) {
+	if (nmaprun_check_targets(c->scan + first, c->nscan - first, &why) < 0) {
 		error_set(err, path, line, "%s", why.msg ? why.msg : _("out of memory"));
 		error_clear(&why);
 		return -1;

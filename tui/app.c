@@ -549,12 +549,12 @@ static bool app_scan_targets(struct app *app, const struct app_options *opt)
 	struct ps_error err = PS_ERROR_INIT;
 	struct strbuf path = STRBUF_INIT;
 	struct userconf conf;
-	bool ipv6, ok = true;
+	bool ok = true;
 	userconf_path(&path);
 	if (userconf_load(strbuf_str(&path), &conf, &err) < 0) {
 		error_print(&err, app->prog, stderr);
 		ok = false;
-	} else if (opt->nscan && nmaprun_check_targets(opt->scan, opt->nscan, &ipv6, &err) < 0) {
+	} else if (opt->nscan && nmaprun_check_targets(opt->scan, opt->nscan, &err) < 0) {
 		app_say(app, true, "%s", err.msg ? err.msg : _("out of memory"));
 		ok = false;
 	} else if (opt->nscan) {

@@ -3,7 +3,9 @@
  * whether the targets may be scanned, then starts nmap as a background
  * job (its own process group, nmaprun.h); the main loop reads its output
  * between keys (netscan_tick), the status line counts the seconds, and
- * Esc stops it (killed and reaped: no process or file is left). Each
+ * Esc stops it (killed and reaped: no process or file is left). nmap
+ * scans one address family a run: IPv4 targets run first, then the IPv6
+ * ones, within one time limit, and their reports make one. Each
  * finished scan is kept with the ports it asked; the newest scan that
  * covered a port says what is known of it. */
 #include <config.h>
@@ -37,9 +39,10 @@ struct netscan_run {
 };
 
 static struct {
-	char **targets;
+	char **targets; /* as given */
 	size_t ntargets;
-	bool ipv6;
+	char **fam; /* the same, IPv4 first: fam[0..n4) then IPv6 */
+	size_t n4;
 	bool confirmed; /* y was answered this session */
 	bool asking;	/* the question is up: the next key answers it */
 	/* the scan asked for (and running, while job.running) */
@@ -48,7 +51,10 @@ static struct {
 	unsigned nports, first;
 	enum transport t;
 	struct nmaprun_job job;
-	uint64_t started_ms; /* script_clock_ms() at the start */
+	bool v6;		 /* the job scans the IPv6 targets */
+	struct nmapxml *partial; /* the IPv4 run's report, while the IPv6 one runs */
+	double used_s;		 /* the seconds the IPv4 run took */
+	uint64_t started_ms;	 /* script_clock_ms() at the start */
 	time_t started;
 	unsigned shown_s; /* the seconds the progress says */
 	struct netscan_run runs[NETSCAN_RUNS];
@@ -62,9 +68,11 @@ void netscan_init(struct app *app, char *const *targets, size_t n)
 	for (size_t i = 0; netscan.targets && i < n && (netscan.targets[i] = strdup(targets[i]));
 	     i++)
 		netscan.ntargets = i + 1;
-	struct ps_error err = PS_ERROR_INIT;
-	nmaprun_check_targets(netscan.targets, netscan.ntargets, &netscan.ipv6, &err);
-	error_clear(&err); /* checked before: only the family is asked */
+	netscan.fam = netscan.ntargets ? calloc(netscan.ntargets, sizeof(*netscan.fam)) : NULL;
+	if (netscan.fam)
+		netscan.n4 = nmaprun_families(netscan.targets, netscan.ntargets, netscan.fam);
+	else
+		netscan.ntargets = 0; /* out of memory: as if none */
 	/* L10N: the legend's word for the ports a scan found open, and its
 	   short form. */
 	overlay_define(&app->overlays, &netscan.open, N_("scan: open"), N_("open"), "◎", '%',
@@ -87,11 +95,13 @@ void netscan_free(struct app *app)
 {
 	(void)app;
 	nmaprun_cancel(&netscan.job);
+	nmapxml_free(netscan.partial);
 	for (size_t i = 0; i < netscan.nruns; i++)
 		netscan_drop(i);
 	for (size_t i = 0; i < netscan.ntargets; i++)
 		free(netscan.targets[i]);
 	free(netscan.targets);
+	free(netscan.fam);
 	free(netscan.want);
 	strbuf_free(&netscan.ports);
 	memset(&netscan, 0, sizeof(netscan));
@@ -180,30 +190,42 @@ static bool netscan_prepare(const unsigned *lo, const unsigned *hi, size_t n, en
 	return !netscan.ports.failed;
 }
 
-/* Start nmap on what netscan_prepare() remembered. */
-static unsigned netscan_start(struct app *app)
+/* Start nmap on what netscan_prepare() remembered, for the IPv4 targets
+ * or the IPv6 ones (v6), in the time the scan has left; false (said)
+ * when it cannot start. */
+static bool netscan_run(struct app *app, bool v6)
 {
+	unsigned used = (unsigned)netscan.used_s;
 	struct nmaprun_opts o = {
 		.program = nmaprun_program(),
-		.targets = netscan.targets,
-		.ntargets = netscan.ntargets,
+		.targets = v6 ? netscan.fam + netscan.n4 : netscan.fam,
+		.ntargets = v6 ? netscan.ntargets - netscan.n4 : netscan.n4,
 		.ports = strbuf_str(&netscan.ports),
 		.transport = netscan.t,
-		.ipv6 = netscan.ipv6,
-		.time_limit_s = NMAPRUN_TIME_LIMIT_S,
+		.ipv6 = v6,
+		.time_limit_s = used < NMAPRUN_TIME_LIMIT_S ? NMAPRUN_TIME_LIMIT_S - used : 1,
 		.detach = true,
 	};
 	struct ps_error err = PS_ERROR_INIT;
-	if (nmaprun_start(&o, &netscan.job, &err) < 0) {
-		if (netscan.job.r.missing)
-			status_message(app, true,
-				       _("%s not found: scanning needs nmap; install it with: %s"),
-				       o.program, NMAPRUN_INSTALL);
-		else
-			status_message(app, true, "%s", err.msg ? err.msg : _("out of memory"));
-		error_clear(&err);
+	netscan.v6 = v6;
+	if (nmaprun_start(&o, &netscan.job, &err) == 0)
+		return true;
+	if (netscan.job.r.missing)
+		status_message(app, true,
+			       _("%s not found: scanning needs nmap; install it with: %s"),
+			       o.program, NMAPRUN_INSTALL);
+	else
+		status_message(app, true, "%s", err.msg ? err.msg : _("out of memory"));
+	error_clear(&err);
+	return false;
+}
+
+/* Start the scan netscan_prepare() remembered: its first run. */
+static unsigned netscan_start(struct app *app)
+{
+	netscan.used_s = 0;
+	if (!netscan_run(app, netscan.n4 == 0))
 		return REDRAW_STATUS;
-	}
 	netscan.started_ms = script_clock_ms(app);
 	netscan.started = time(NULL);
 	netscan.shown_s = 0;
@@ -257,6 +279,8 @@ static unsigned netscan_cancel(struct app *app)
 {
 	unsigned s = (unsigned)((script_clock_ms(app) - netscan.started_ms) / 1000);
 	nmaprun_cancel(&netscan.job);
+	nmapxml_free(netscan.partial);
+	netscan.partial = NULL;
 	strbuf_reset(&app->status.progress);
 	status_message(app, false,
 		       P_("scan cancelled after %u second", "scan cancelled after %u seconds", s),
@@ -394,6 +418,8 @@ static void netscan_summary(struct app *app, const struct nmaprun_result *r)
 	if (r->cut)
 		strbuf_addf(&v, _("time limit of %u s reached: nmap stopped; "),
 			    NMAPRUN_TIME_LIMIT_S);
+	if (r->cut && !netscan.v6 && netscan.n4 && netscan.n4 < netscan.ntargets)
+		strbuf_adds(&v, _("the IPv6 targets were not scanned: no time was left; "));
 	/* L10N: followed by what the scan found. */
 	strbuf_addf(&v, P_("scan done in %u second: ", "scan done in %u seconds: ", s), s);
 	if (netscan.nports == 1) {
@@ -440,19 +466,47 @@ static void netscan_report(struct app *app, struct nmapxml *x, const struct nmap
 	}
 }
 
-/* nmap is done: read its report and keep it, or say what went wrong. */
+/* The IPv4 run is done and there are IPv6 targets: start their run
+ * (true), unless no time is left (the summary says so) or it cannot
+ * start (said); then x is the report. */
+static bool netscan_next(struct app *app, struct nmapxml *x, const struct nmaprun_result *r)
+{
+	if (r->cut) {
+		x->finished = false;
+		return false;
+	}
+	netscan.used_s = r->seconds;
+	netscan.partial = x;
+	if (netscan_run(app, true))
+		return true;
+	netscan.partial = NULL;
+	return false;
+}
+
+/* nmap is done: read its report and keep it (after the IPv6 run, when
+ * there is one), or say what went wrong. */
 static unsigned netscan_done(struct app *app)
 {
 	struct nmaprun_result r;
 	struct ps_error err = PS_ERROR_INIT;
 	struct nmapxml *x = NULL;
 	int rc = nmaprun_finish(&netscan.job, &r, &err);
-	strbuf_reset(&app->status.progress);
 	if (rc == 0 && !r.cut && r.status != 0)
 		netscan_failed(app, &r);
 	else if (rc == 0 &&
 		 !(x = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut, &err)))
 		rc = -1;
+	if (x && !netscan.v6 && netscan.n4 < netscan.ntargets && !*x->errormsg &&
+	    netscan_next(app, x, &r)) {
+		nmaprun_result_free(&r);
+		return REDRAW_STATUS; /* the IPv6 run goes on */
+	}
+	if (x && netscan.partial && nmapxml_merge(netscan.partial, x) == 0)
+		x = netscan.partial; /* one report of both runs */
+	else
+		nmapxml_free(netscan.partial); /* the IPv6 run failed, or no memory */
+	netscan.partial = NULL;
+	strbuf_reset(&app->status.progress);
 	if (rc < 0) {
 		struct strbuf msg = STRBUF_INIT;
 		marks_error_text(&msg, &err);

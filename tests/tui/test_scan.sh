@@ -10,15 +10,20 @@
 . "$TESTS_DIR/tui/tui_lib.sh"
 N="$FIXTURES/nmap"
 
-# The stand-in: its pid and arguments in $FAKE_DIR, then $FAKE_XML, or a
-# sleep of $FAKE_SLEEP seconds in its place (exec: the same pid).
+# The stand-in: its pid and arguments in $FAKE_DIR (each run's on a line
+# of runs), then $FAKE_XML ($FAKE_XML6 for -6), or a sleep of $FAKE_SLEEP
+# seconds in its place (exec: the same pid).
 cat >"$TMPD/fake-nmap" <<'EOS'
 #!/bin/sh
 echo $$ >"$FAKE_DIR/pid"
 printf '%s\n' "$@" >"$FAKE_DIR/args"
+echo "$*" >>"$FAKE_DIR/runs"
 [ -n "${FAKE_ERR:-}" ] && printf '%s\n' "$FAKE_ERR" >&2
 [ -n "${FAKE_SLEEP:-}" ] && exec sleep "$FAKE_SLEEP"
-cat "$FAKE_XML"
+case " $* " in
+*" -6 "*) cat "${FAKE_XML6:-$FAKE_XML}" ;;
+*) cat "$FAKE_XML" ;;
+esac
 exit "${FAKE_RC:-0}"
 EOS
 chmod +x "$TMPD/fake-nmap"
@@ -71,9 +76,6 @@ is "--scan 'a;b': said as the CLI says it" \
 	"portscope: bad target 'a;b': letters, digits and . : / - , [ ] only, not starting with '-'
 Try 'portscope --help' for more information." "$ERR"
 is "--scan 'a;b': no screen" "" "$OUT"
-stui 100x30 --scan 127.0.0.1 ::1 -- '@dump'
-is "--scan of both families: exit 2" 2 "$RC"
-like "--scan of both families: said" "not both" "$ERR"
 stui 100x30 --scan -- '@dump'
 is "--scan without a target: exit 2" 2 "$RC"
 is "--scan without a target: said" "portscope: 'tui --scan' takes one TARGET or more
@@ -121,6 +123,23 @@ FAKE_XML="$N/malformed.xml" stui 100x30 22 -- S y '@scanned' '@dump'
 like "a malformed report: where and why" "nmap XML:6: mismatched tag" "$(status 1)"
 FAKE_XML="$N/bomb.xml" stui 100x30 22 -- S y '@scanned' '@dump'
 like "an entity bomb: refused" "refused" "$(status 1)"
+
+# IPv4 and IPv6 targets: two runs, IPv4 first, one report.
+rm -f "$TMPD/runs"
+FAKE_XML6="$N/ipv6.xml" stui 100x30 8089 --scan ::1 127.0.0.1 -- S '@dump ask' y '@scanned' '@dump'
+is "both families: IPv4, then IPv6 with -6" \
+	"-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -p 8089 -- 127.0.0.1
+-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -6 -p 8089 -- ::1" "$(cat "$TMPD/runs")"
+like "both families: the question names the targets as given" "Scan ::1, 127.0.0.1 with nmap (y/n)?" \
+	"$(status 1)"
+is "both families: one report" "scan HH:MM:SS: closed on 127.0.0.1, closed on ::1" "$(scanline 2)"
+FAKE_XML6="$N/ipv6.xml" stui 100x30 631 --scan ::1 -- S y '@scanned' '@dump'
+is "IPv6 only: one run with -6" "-sT -6 -p 631 -- ::1" "$(args | sed 's/.*30s //; s/ $//')"
+is "IPv6 only: ipp open on ::1" "scan HH:MM:SS: open on ::1 (ipp)" "$(scanline 1)"
+rm -f "$TMPD/runs"
+FAKE_RC=1 FAKE_ERR=oops stui 100x30 8089 --scan ::1 127.0.0.1 -- S y '@scanned' '@dump'
+is "both families: a failing IPv4 run stops there" 1 "$(wc -l <"$TMPD/runs" | tr -d ' ')"
+like "both families: its failure said" "failed (exit status 1): oops" "$(status 1)"
 
 # n: no scan, and nmap not run.
 rm -f "$TMPD/args"

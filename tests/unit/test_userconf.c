@@ -48,6 +48,10 @@ START_TEST(scan_lines)
 	ck_assert_str_eq(c.scan[1], "192.168.1.0/24");
 	ck_assert_str_eq(c.scan[2], "localhost");
 	userconf_free(&c);
+	/* IPv4 and IPv6 together: two nmap runs, not an error */
+	ck_assert_int_eq(load("scan 127.0.0.1\nscan ::1 [::1]\n", &c, &err), 0);
+	ck_assert_uint_eq(c.nscan, 3);
+	userconf_free(&c);
 	ck_assert_int_eq(load("", &c, &err), 0);
 	ck_assert_uint_eq(c.nscan, 0);
 	userconf_free(&c);
@@ -77,8 +81,8 @@ static const struct {
 	 "bad target 'a;b': letters, digits and . : / - , [ ] only, not starting with '-'"},
 	{"scan -iL\n", 1,
 	 "bad target '-iL': letters, digits and . : / - , [ ] only, not starting with '-'"},
-	{"scan 127.0.0.1\nscan ::1\n", 2,
-	 "nmap scans IPv4 or IPv6 targets in one run, not both: scan them separately"},
+	{"scan ::1\nscan 127.0.0.1 ::1 -x\n", 2,
+	 "bad target '-x': letters, digits and . : / - , [ ] only, not starting with '-'"},
 	{"Scan 127.0.0.1\n", 1, "unknown key 'Scan' (the keys: scan)"},
 	{"scan=127.0.0.1\n", 1, "unknown key 'scan=127.0.0.1' (the keys: scan)"},
 };
