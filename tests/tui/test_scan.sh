@@ -95,6 +95,15 @@ stui 100x30 --scan 127.0.0.1 -- '@dump'
 is "config: a bad target (even with --scan): exit 2" 2 "$RC"
 like "config: a bad target: file:line" "$CONF:1: bad target '\$(id)'" "$ERR"
 
+rm -f "$CONF"
+mkfifo "$CONF"
+start=$(date +%s)
+stui 100x30 -- '@dump'
+end=$(date +%s)
+is "config: a FIFO is refused at once, exit 2" "2 yes" "$RC $([ $((end - start)) -lt 3 ] && echo yes)"
+like "config: a FIFO: said" "$CONF: " "$ERR"
+rm -f "$CONF"
+
 # The config file's targets; the question once, naming them; the report.
 printf '# the lab\nscan 127.0.0.1\n' >"$CONF"
 export PORTSCOPE_NMAP="$TMPD/fake-nmap"
