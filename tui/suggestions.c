@@ -275,7 +275,7 @@ static void suggestions_run_text(struct strbuf *s, const struct suggestion *g)
 /* Does a row's free run fit on its line, after the checks? */
 static bool suggestions_runs_fit(void)
 {
-	return SUGGESTIONS_LEAD + suggestions_columns() + 1 + 30 <= COLS;
+	return SUGGESTIONS_LEAD + suggestions_columns() + 30 <= COLS;
 }
 
 /* One row: "> 8075-8076     -5  ✓ ✓ ... ✓  free run 8075-8076 (2 ports)",
@@ -292,10 +292,8 @@ static void suggestions_row(const struct app *app, struct strbuf *t,
 	text_role(t, ROLE_NORMAL);
 	strbuf_addc(t, ' ');
 	suggestions_marks(app, src, o, g->lo, g->hi, t, &notes);
-	if (suggestions_runs_fit()) {
-		strbuf_addc(t, ' ');
+	if (suggestions_runs_fit()) /* under FREE RUN, after the last check's space */
 		suggestions_run_text(t, g);
-	}
 	strbuf_free(&notes);
 	strbuf_free(&ports);
 }

@@ -148,10 +148,12 @@ is "the asked port's checks, each under its name" \
 is "the asked port's failed checks named, with their values" \
 	"    8080 itself fails: iana (assigned), services (http-alt), nmap (0.042052), listen (tcp)" "$(row 1 5)"
 is "the first row is chosen, with its marks and its free run" \
-	"> 8075            -5  ✓      ✓       ✓     ✓      ✓      ✓        ✓       ✓    free run 8075-8075 (1 port)" \
+	"> 8075            -5  ✓      ✓       ✓     ✓      ✓      ✓        ✓       ✓   free run 8075-8075 (1 port)" \
 	"$(row 1 6)"
+col() { sed 's/[✓✗·]/x/g' | awk -v s="$1" '{ print index($0, s) }'; }
+is "the free runs stand under their heading" "$(row 1 3 | col 'FREE RUN')" "$(row 1 6 | col 'free run')"
 like "the legend names the checks and their sources" "  listen     nothing listens on it here [$R/proc/net]" "$(screen 1)"
-like "jj chooses the third" "> 8073            -7  ✓      ✓       ✓     ✓      ✓      ✓        ✓       ✓    free run 8071-8073 (3 ports)" "$(screen 2)"
+like "jj chooses the third" "> 8073            -7  ✓      ✓       ✓     ✓      ✓      ✓        ✓       ✓   free run 8071-8073 (3 ports)" "$(screen 2)"
 like "Enter: the map, cursor on 8073" " Port 8073 " "$(screen 3)"
 like "Enter: status" "[MAP] port 8073: unassigned, user range  port 8073 (suggested near 8080)" "$(row 3 39)"
 
