@@ -188,14 +188,39 @@ static void scan_cells(const struct scan_row *r, struct strbuf cell[COLS])
 		output_text(&cell[c], raw[c]);
 }
 
-/* Every row in the report's order, hosts without ports in their place. */
-static size_t scan_rows(const struct registry *reg, const struct nmapxml *x, struct scan_row *rows)
+/* How many entries from ports[p] on are one run of consecutive ports of
+ * one host, transport and state that nmap did not list (its extraports). */
+static size_t scan_extra_run(const struct nmapxml *x, size_t p)
+{
+	const struct nmap_port *a = &x->ports[p];
+	size_t k = 1;
+	while (p + k < x->nports && a->extra && x->ports[p + k].extra &&
+	       x->ports[p + k].host == a->host && x->ports[p + k].transport == a->transport &&
+	       x->ports[p + k].port == a->port + k && strcmp(x->ports[p + k].state, a->state) == 0)
+		k++;
+	return k;
+}
+
+/* Every row in the report's order, hosts without ports in their place;
+ * with group, a run of ports nmap only counted is one row ("8000-8079/tcp
+ * closed"), as nmap's own "Not shown: 80 closed ports". */
+static size_t scan_rows(const struct registry *reg, const struct nmapxml *x, struct scan_row *rows,
+			bool group)
 {
 	size_t n = 0, p = 0;
 	for (size_t h = 0; h < x->nhosts; h++) {
 		size_t first = n;
-		for (; p < x->nports && x->ports[p].host == h; p++)
-			rows[n++] = scan_row_of(reg, x, &x->ports[p]);
+		for (size_t k; p < x->nports && x->ports[p].host == h; p += k) {
+			k = group ? scan_extra_run(x, p) : 1;
+			rows[n] = scan_row_of(reg, x, &x->ports[p]);
+			if (k > 1) {
+				const struct nmap_port *last = &x->ports[p + k - 1];
+				snprintf(rows[n].port, sizeof(rows[n].port), "%u-%u/%s",
+					 rows[n].portnum, last->port, rows[n].transport);
+				rows[n].registry = NULL;
+			}
+			n++;
+		}
 		if (n == first)
 			rows[n++] = scan_host_row(&x->hosts[h]);
 	}
@@ -300,7 +325,7 @@ static int scan_emit(struct cli *cli, const struct registry *reg, const struct n
 		cli_warn(cli, _("out of memory"));
 		return EXIT_TROUBLE;
 	}
-	size_t n = scan_rows(reg, x, rows), open = 0;
+	size_t n = scan_rows(reg, x, rows, cli->format == FORMAT_TEXT), open = 0;
 	for (size_t i = 0; i < x->nports; i++)
 		open += strcmp(x->ports[i].state, "open") == 0;
 	if (cli->format == FORMAT_JSON)

@@ -20,13 +20,21 @@ struct nmap_host {
 };
 
 /* One port of one host; state as nmap says it (open, closed, filtered,
- * open|filtered ...), service its guess ("" for none). */
+ * open|filtered ...), service its guess ("" for none). A host's ports are
+ * in (transport, port) order. extra: nmap did not list the port but
+ * counted it among the host's <extraports> ("Not shown: 998 closed"),
+ * whose <extrareasons ports="..."> name it (nmap 7.90 and later). */
 struct nmap_port {
 	size_t host;
 	unsigned port;
 	enum transport transport;
 	char *state, *service;
+	bool extra;
 };
+
+/* A report with more port entries than this (extraports counted one by
+ * one) is refused: narrow the ports or the targets. */
+#define NMAPXML_PORTS_MAX 1000000
 
 struct nmapxml {
 	struct nmap_host *hosts;

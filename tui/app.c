@@ -35,6 +35,8 @@
 #define MB_REST_MSEC 100
 
 static volatile sig_atomic_t app_winch, app_stop;
+/* The terminal curses draws on: standard output, or /dev/tty under pick. */
+static int app_tty_fd = STDOUT_FILENO;
 
 static void app_on_winch(int sig)
 {
@@ -74,7 +76,7 @@ static void app_draw_title(struct app *app)
 	struct strbuf *s;
 	attr_t a = colors_attr(ROLE_TITLE);
 	if ((s = bars_add(&b, "", 2)))
-		strbuf_adds(s, "portscope");
+		strbuf_adds(s, app->pick ? "portscope pick" : "portscope");
 	bars_untrusted(bars_add(&b, " | ", 5), _(reg->source_label));
 	if ((s = bars_add(&b, " ", 3))) {
 		sanitize_append(s, *reg->date ? reg->date : _("undated"),
@@ -230,7 +232,7 @@ static void app_resize(struct app *app, int cols, int rows)
 {
 	if (cols <= 0) {
 		struct winsize ws;
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
+		if (ioctl(app_tty_fd, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
 			return;
 		cols = ws.ws_col;
 		rows = ws.ws_row;
@@ -247,7 +249,7 @@ static void app_resize(struct app *app, int cols, int rows)
 static bool app_tty_resized(void)
 {
 	struct winsize ws;
-	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row &&
+	return ioctl(app_tty_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row &&
 	       (ws.ws_col != COLS || ws.ws_row != LINES);
 }
 
@@ -480,6 +482,7 @@ static void app_free(struct app *app)
 {
 	status_free(app);
 	strbuf_free(&app->prompt);
+	complete_free(app);
 	find_free(app);
 	changes_free(app);
 	marks_free(app);
@@ -561,6 +564,10 @@ static bool app_init(struct app *app, const struct app_options *opt)
 		app_say(app, true, "%s", strbuf_str(&app->status.text));
 		return false;
 	}
+	app->pick = opt->pick;
+	app->picked = -1;
+	if (app->pick) /* the status line's hint says how it ends */
+		strbuf_reset(&app->status.text);
 	return true;
 }
 
@@ -601,14 +608,37 @@ static int app_headless(struct app *app, const char *path)
 	return rc;
 }
 
+/* The terminal: standard input and output, or under pick /dev/tty (in
+ * *tty), so that they can be a pipe, as $(portscope pick) makes stdout;
+ * NULL (message printed) when there is none. */
+static SCREEN *app_open_terminal(struct app *app, FILE **tty)
+{
+	*tty = NULL;
+	if (app->pick) {
+		if (!(*tty = fopen("/dev/tty", "r+"))) {
+			app_say(app, false, _("pick needs a terminal: cannot open /dev/tty: %s"),
+				strerror(errno));
+			return NULL;
+		}
+		app_tty_fd = fileno(*tty);
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		app_say(app, true, _("the TUI needs a terminal on standard input and output"));
+		return NULL;
+	}
+	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
+	SCREEN *scr = app_newterm(app, getenv("TERM"), *tty ? *tty : stdout, *tty ? *tty : stdin);
+	if (!scr && *tty) {
+		fclose(*tty);
+		*tty = NULL;
+	}
+	return scr;
+}
+
 static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return app_say(app, true,
-			       _("the TUI needs a terminal on standard input and output"));
-	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
-	SCREEN *scr = app_newterm(app, getenv("TERM"), stdout, stdin);
+	FILE *tty;
+	SCREEN *scr = app_open_terminal(app, &tty);
 	if (!scr)
 		return EXIT_TROUBLE;
 	app_curses_modes();
@@ -616,8 +646,26 @@ static int app_interactive(struct app *app)
 	app_loop(app, NULL, &err);
 	endwin();
 	delscreen(scr);
+	if (tty)
+		fclose(tty);
 	error_clear(&err);
 	return app_stop ? 128 + app_stop : EXIT_RESULTS;
+}
+
+/* Under pick, after the terminal is restored: the port picked on
+ * standard output (the status then), or nothing (1). */
+static int app_pick_result(struct app *app, int rc)
+{
+	if (!app->pick || rc != EXIT_RESULTS)
+		return rc;
+	if (app->picked < 0)
+		return EXIT_NO_RESULTS;
+	if (printf("%ld\n", app->picked) < 0 || fflush(stdout) != 0) {
+		if (errno != EPIPE)
+			app_say(app, false, _("error writing output: %s"), strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return EXIT_RESULTS;
 }
 
 int app_main(const struct app_options *opt)
@@ -627,6 +675,7 @@ int app_main(const struct app_options *opt)
 	if (app_init(&app, opt)) {
 		const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
 		rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+		rc = app_pick_result(&app, rc);
 	}
 	app_free(&app);
 	return rc;

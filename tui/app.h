@@ -14,10 +14,14 @@ struct app_options {
 	enum transport proto;	   /* --proto */
 	const char *field;	   /* --field, or NULL: name and description */
 	const char *initial;	   /* a port or service name for the cursor, or NULL */
+	bool pick;		   /* the pick command: drawn on /dev/tty, Enter picks */
 };
 
 /* Run the TUI; the exit status. Headless when $PORTSCOPE_TEST_SCRIPT is
- * set (see script.h). */
+ * set (see script.h). As a picker (opt->pick) it draws on /dev/tty, so
+ * standard input and output may be anything; Enter on a map cell or a
+ * suggestion prints that port and a newline on standard output, exit 0;
+ * q or Esc on the map prints nothing, exit 1. */
 int app_main(const struct app_options *opt);
 
 #endif

@@ -19,7 +19,7 @@ struct script_key_name {
 
 /* clang-format off */
 static const struct script_key_name script_keys[] = {
-	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BS", K(KEY_BACKSPACE) },
+	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BTab", K(KEY_BTAB) }, { "BS", K(KEY_BACKSPACE) },
 	{ "Left", K(KEY_LEFT) }, { "Right", K(KEY_RIGHT) },
 	{ "Up", K(KEY_UP) }, { "Down", K(KEY_DOWN) },
 	{ "PgUp", K(KEY_PPAGE) }, { "PgDn", K(KEY_NPAGE) },

@@ -106,6 +106,7 @@ void status_draw(struct app *app)
 	/* L10N: a mode at the start of the status line, in brackets. */
 	const char *mode = app->status.mode		? _(app->status.mode)
 			   : app->focus == FOCUS_DETAIL ? _("DETAIL")
+			   : app->pick			? _("PICK")
 							: _("MAP");
 	if ((s = bars_add(&b, "", 9))) {
 		strbuf_addf(s, "[%s", mode);
@@ -124,8 +125,9 @@ void status_draw(struct app *app)
 	attr_t a = colors_attr(app->status.error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
 	int x = bars_draw(&b, y, 0, COLS, a, app->utf8);
-	/* L10N: right end of the status line; ? and q are keys: keep them. */
-	const char *hint = _("? help  q quit");
+	/* L10N: right end of the status line; ? and q are keys: keep them.
+	   Under pick: Enter and q are keys. */
+	const char *hint = app->pick ? _("Enter picks, q cancels") : _("? help  q quit");
 	int hw = utf8_width(hint);
 	if (COLS - hw - 1 > x + 1)
 		draw_text(y, COLS - hw - 1, hw, hint, a);

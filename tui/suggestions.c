@@ -110,6 +110,8 @@ static unsigned suggestions_jump(struct app *app)
 	if (!c->nsugg)
 		return REDRAW_NONE;
 	const struct suggestion *g = &c->sugg[c->sel];
+	if (app->pick) /* a block's first port */
+		return pick_port(app, g->lo);
 	heatmap_goto(app, g->lo);
 	if (g->hi > g->lo)
 		status_message(app, false, _("ports %u-%u (suggested near %u)"), g->lo, g->hi,

@@ -34,6 +34,7 @@ listeners
 lookup
 map
 name
+pick
 scan
 stats
 suggest
@@ -62,6 +63,12 @@ $got
 "
 is "lookup ss<TAB>: 39 names" 39 "$(printf '%s\n' "$got" | wc -l | tr -d ' ')"
 is "tui http-al<TAB>" "http-alt" "$(complete_words portscope tui http-al)"
+is "pi<TAB>: the command pick" "pick" "$(complete_words portscope pi)"
+is "pick ssh-<TAB>: names, as after tui" "ssh-mgmt" "$(complete_words portscope pick ssh-)"
+got=$(complete_words portscope pick --)
+is "pick --<TAB>: the options of tui" "$(complete_words portscope tui --)" "$got"
+is "pick --<TAB>: --field, --proto and the 6 global ones" "--field --proto 8" \
+	"$(printf '%s\n' "$got" | grep -x -e --field -e --proto | tr '\n' ' ')$(printf '%s\n' "$got" | wc -l | tr -d ' ')"
 is "lookup names from the --registry given: the 2024-04 snapshot" \
 	"$("$PORTSCOPE" --registry "$OLD" --list-names | grep '^kerb' | sort)" \
 	"$(complete_words portscope --registry "$OLD" lookup kerb)"

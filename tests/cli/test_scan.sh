@@ -76,6 +76,33 @@ fake "$N/ipv6.xml" scan ::1 127.0.0.1
 is "IPv4 and IPv6 in one scan: exit 2" 2 "$RC"
 like "IPv4 and IPv6 in one scan: said" "not both" "$ERR"
 
+# Ports nmap only counted ("Not shown: 100 closed"), named by its
+# <extrareasons ports>: one text row per run, one JSON entry per port.
+fake "$N/extraports.xml" scan 127.0.0.1 127.0.0.2 --ports 8000-8100
+is "extraports: exit 0 (8080 open)" 0 "$RC"
+is "extraports: text rows for the counted runs, in port order" \
+"HOST  ADDRESS    PORT           STATE          NMAP        REGISTRY
+-     127.0.0.1  8000-8079/tcp  closed         -           -
+-     127.0.0.1  8080/tcp       open           http-proxy  http-alt
+-     127.0.0.1  8081-8100/tcp  closed         -           -
+-     127.0.0.2  53/udp         open|filtered  -           domain
+-     127.0.0.2  8000-8001/udp  open|filtered  -           -" "$OUT"
+fake "$N/extraports.xml" --format json scan 127.0.0.1 127.0.0.2 --ports 8000-8100
+is "extraports: JSON has every port, 101 + 3, the registry's names too" \
+	"104 100 closed 8081 sunproxyadmin" "$(printf '%s' "$OUT" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+c = [e for e in d if e["address"] == "127.0.0.1" and e["state"] == "closed"]
+print(len(d), len(c), c[80]["state"], c[80]["port"], c[80]["registry_name"])')"
+fake "$N/extraports-bad.xml" scan 127.0.0.1
+is "extraports: a broken ports list: exit 2" 2 "$RC"
+like "extraports: a broken ports list: where and why" "nmap XML:10: a bad ports list in <extrareasons>" "$ERR"
+PORTSCOPE_SYSROOT="$FIXTURES/sysroot-suggest" XDG_CONFIG_HOME="$FIXTURES/config-suggest" \
+	fake "$N/extraports.xml" suggest 8080 --count 2 --scan 127.0.0.1 --format csv
+is "extraports: suggest's net check says closed for the counted ports" \
+	"start,end,offset,port,iana,services,labels,nmap,browser,listen,ephemeral,range,net
+8075,8075,-5,8075,unassigned,-,-,0.000050,ok,-,outside,user,closed
+8089,8089,9,8089,unassigned,-,-,-,ok,-,outside,user,closed" "$OUT"
+
 # 1,000 hosts, generated.
 {
 	printf '<?xml version="1.0"?>\n<!DOCTYPE nmaprun>\n<nmaprun version="7.93">\n'

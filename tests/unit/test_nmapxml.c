@@ -153,6 +153,69 @@ START_TEST(hostile_and_broken)
 }
 END_TEST
 
+/* Ports nmap only counted (<extraports>), named by <extrareasons ports>:
+ * an entry each, in port order among the listed ones; a broken list and
+ * a report past NMAPXML_PORTS_MAX are refused. */
+START_TEST(extraports)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = parse_fixture("extraports.xml", false, &err);
+	ck_assert_msg(x != NULL, "%s", err.msg ? err.msg : "");
+	ck_assert_uint_eq(x->nhosts, 2);
+	ck_assert_uint_eq(x->nports, 104);
+	for (unsigned i = 0; i <= 100; i++) {
+		const struct nmap_port *p = &x->ports[i];
+		ck_assert_uint_eq(p->host, 0);
+		ck_assert_uint_eq(p->port, 8000 + i);
+		ck_assert_int_eq(p->transport, TRANSPORT_TCP);
+		ck_assert_str_eq(p->state, i == 80 ? "open" : "closed");
+		ck_assert_str_eq(p->service, i == 80 ? "http-proxy" : "");
+		ck_assert(p->extra == (i != 80));
+	}
+	const unsigned udp[3] = {53, 8000, 8001};
+	for (unsigned i = 0; i < 3; i++) {
+		const struct nmap_port *p = &x->ports[101 + i];
+		ck_assert_uint_eq(p->host, 1);
+		ck_assert_uint_eq(p->port, udp[i]);
+		ck_assert_int_eq(p->transport, TRANSPORT_UDP);
+		ck_assert_str_eq(p->state, "open|filtered");
+		ck_assert(p->extra);
+	}
+	ck_assert(nmapxml_is_open(x, 8080, TRANSPORT_TCP));
+	ck_assert(!nmapxml_is_open(x, 8081, TRANSPORT_TCP));
+	ck_assert(!nmapxml_is_open(x, 53, TRANSPORT_UDP));
+	nmapxml_free(x);
+	refused("extraports-bad.xml", false, "a bad ports list in <extrareasons>");
+
+	/* cut inside the second host: the first host's 101 entries stay */
+	struct strbuf sb = STRBUF_INIT;
+	fixture("extraports.xml", &sb);
+	const char *cut = strstr(strbuf_str(&sb), "proto=\"udp\"");
+	ck_assert_ptr_nonnull(cut);
+	x = nmapxml_parse(strbuf_str(&sb), (size_t)(cut - strbuf_str(&sb)), true, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(x->nhosts, 1);
+	ck_assert_uint_eq(x->nports, 101);
+	nmapxml_free(x);
+	strbuf_free(&sb);
+
+	/* 16 hosts of 65,536 counted ports each: past the million */
+	strbuf_adds(&sb, "<?xml version=\"1.0\"?><!DOCTYPE nmaprun><nmaprun version=\"7.93\">");
+	for (int h = 0; h < 16; h++)
+		strbuf_addf(&sb,
+			    "<host><status state=\"up\"/><address addr=\"127.0.0.%d\"/><ports>"
+			    "<extraports state=\"closed\" count=\"65536\"><extrareasons "
+			    "proto=\"tcp\" ports=\"0-65535\"/></extraports></ports></host>",
+			    h + 1);
+	strbuf_adds(&sb, "<runstats><finished exit=\"success\"/></runstats></nmaprun>");
+	x = nmapxml_parse(strbuf_str(&sb), sb.len, false, &err);
+	ck_assert_ptr_null(x);
+	ck_assert_msg(strstr(err.msg, "more than a million port entries"), "%s", err.msg);
+	error_clear(&err);
+	strbuf_free(&sb);
+}
+END_TEST
+
 START_TEST(targets_and_argv)
 {
 	ck_assert(nmaprun_target_ok("127.0.0.1"));
@@ -193,6 +256,7 @@ static Suite *nmapxml_suite(void)
 	tcase_add_test(tc, down_filtered_ipv6);
 	tcase_add_test(tc, thousand_hosts);
 	tcase_add_test(tc, hostile_and_broken);
+	tcase_add_test(tc, extraports);
 	tcase_add_test(tc, targets_and_argv);
 	suite_add_tcase(s, tc);
 	return s;
