@@ -66,6 +66,10 @@ static void ranges_counts(struct strbuf *t, const struct app *app)
 						  _("assigned"), _("reserved"), _("unassigned")};
 	int width[RANGES_COLUMNS] = {20, 11, 6, 9, 9, 11};
 	utf8_widen(width, head, RANGES_COLUMNS);
+	for (int r = 0; r < RANGE_COUNT; r++) { /* the titles, whatever their translation */
+		int w = utf8_width(_(ranges_table[r].title));
+		width[0] = w > width[0] ? w : width[0];
+	}
 	ranges_row(t, ROLE_HEADING, head, width);
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		unsigned lo, hi, c[STATE_COUNT];

@@ -31,8 +31,9 @@ static struct suggestions_state {
 	bool show_sel; /* scroll to it on the next frame (it moved) */
 } suggestions = {.run = 1};
 
-/* The width of the columns before the checks: "> 8075-8076      -5 ". */
-#define SUGGESTIONS_LEAD 21
+/* The columns before the checks: "> 8075-8076      -5 ", the offset's at
+ * least 6 wide (its heading may be wider in a translation). */
+#define SUGGESTIONS_PORTS 11
 
 static void suggestions_opts(const struct app *app, struct suggest_opts *o)
 {
@@ -219,6 +220,13 @@ static int suggestions_column(enum suggest_check c)
 	return utf8_width(suggest_check_key(c)) + 1;
 }
 
+/* The offset column's width: 6, or its heading's. */
+static int suggestions_offset(void)
+{
+	int w = utf8_width(_("OFFSET"));
+	return w > 6 ? w : 6;
+}
+
 /* All the checks' columns. */
 static int suggestions_columns(void)
 {
@@ -277,7 +285,8 @@ static void suggestions_run_text(struct strbuf *s, const struct suggestion *g)
 /* Does a row's free run fit on its line, after the checks? */
 static bool suggestions_runs_fit(void)
 {
-	return SUGGESTIONS_LEAD + suggestions_columns() + 30 <= COLS;
+	return 2 + SUGGESTIONS_PORTS + 1 + suggestions_offset() + 1 + suggestions_columns() + 30 <=
+	       COLS;
 }
 
 /* One row: "> 8075-8076     -5  ✓ ✓ ... ✓  free run 8075-8076 (2 ports)",
@@ -290,7 +299,8 @@ static void suggestions_row(const struct app *app, struct strbuf *t,
 	strbuf_addf(&ports, g->hi > g->lo ? "%u-%u" : "%u", g->lo, g->hi);
 	text_line(t, TEXT_SPANS);
 	text_role(t, sel ? ROLE_SELECTED : ROLE_NORMAL);
-	strbuf_addf(t, "%s %-11s %+6ld", sel ? ">" : " ", strbuf_str(&ports), g->offset);
+	strbuf_addf(t, "%s %-*s %+*ld", sel ? ">" : " ", SUGGESTIONS_PORTS, strbuf_str(&ports),
+		    suggestions_offset(), g->offset);
 	text_role(t, ROLE_NORMAL);
 	strbuf_addc(t, ' ');
 	suggestions_marks(app, src, o, g->lo, g->hi, t, &notes);
@@ -307,7 +317,7 @@ static void suggestions_asked(const struct app *app, struct strbuf *t,
 {
 	struct strbuf line = STRBUF_INIT, notes = STRBUF_INIT;
 	text_line(t, TEXT_SPANS);
-	strbuf_addf(t, "  %-11u %6s ", o->port, "");
+	strbuf_addf(t, "  %-*u %*s ", SUGGESTIONS_PORTS, o->port, suggestions_offset(), "");
 	suggestions_marks(app, src, o, o->port, o->port, t, &notes);
 	if (notes.len)
 		strbuf_addf(&line, _("    %u itself fails: %s"), o->port, strbuf_str(&notes));
@@ -323,7 +333,9 @@ static void suggestions_heading(struct strbuf *t)
 {
 	text_line(t, TEXT_SPANS);
 	text_role(t, ROLE_HEADING);
-	strbuf_addf(t, "  %-11s %6s ", _("PORT"), _("OFFSET"));
+	strbuf_adds(t, "  ");
+	text_label(t, _("PORT"), SUGGESTIONS_PORTS + 1);
+	strbuf_addf(t, "%*s%s ", suggestions_offset() - utf8_width(_("OFFSET")), "", _("OFFSET"));
 	for (int c = 0; c < CHECK_COUNT; c++)
 		strbuf_addf(t, "%s ", suggest_check_key((enum suggest_check)c));
 	if (suggestions_runs_fit())

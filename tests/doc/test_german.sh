@@ -159,4 +159,17 @@ like "suggest: JSON keeps the tokens" '"iana":{"result":"pass","value":"unassign
 de run --registry "$REG" listeners
 is "listeners: the column headings in German" "PROTO ADRESSE  PORT     PID PROZESS         DIENST          MERKMALE" \
 	"$(printf '%s\n' "$OUT" | head -n 1)"
+
+# The TUI's pages in German: the ranges table as wide as its longest
+# title, the suggestions page's checks under their names whatever the
+# width of the German OFFSET heading (ABSTAND), the position in German.
+export PORTSCOPE_SYSROOT="$FIXTURES/sysroot"
+TUI_ARG=8080 de tui 80x24 'r' '@dump ranges' 'q' 's' '@dump suggest'
+like "ranges: the longest title whole, the columns after it" \
+	"Benutzer (registriert) 1024-49151   73.4%" "$(screen 1)"
+like "ranges: the position in German" "[BEREICHE 1-22 von " "$(row 1 23)"
+is "suggest: the heading" "  PORT        ABSTAND iana services labels nmap browser listen ephemeral range" \
+	"$(row 2 4)"
+is "suggest: the marks under the names (one column more for ABSTAND)" \
+	"  8080                 ✗      ·       ✓     ·      ✓      ✓        ✓       ✓" "$(row 2 5)"
 finish
