@@ -83,35 +83,27 @@ static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nm
 	return 0;
 }
 
-/* Every target in nmap's syntax with shell-free characters, all of one
- * address family (*ipv6 says which); else a usage error. */
-static int scan_check_targets(struct cli *cli, char *const *targets, size_t n, bool *ipv6)
+/* Every target in nmap's syntax with shell-free characters; else a usage
+ * error. */
+static int scan_check_targets(struct cli *cli, char *const *targets, size_t n)
 {
-	size_t v6 = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if (!nmaprun_target_ok(targets[i]))
 			return cli_usage_error(
 				cli,
 				_("bad target '%s': letters, digits and . : / - , [ ] "
 				  "only, not starting with '-'"),
 				targets[i]);
-		v6 += nmaprun_target_ipv6(targets[i]);
-	}
-	if (v6 && v6 < n)
-		return cli_usage_error(cli,
-				       _("nmap scans IPv4 or IPv6 targets in one run, not both: "
-					 "scan them separately"));
-	*ipv6 = v6 > 0;
 	return 0;
 }
 
-/* Validate, run nmap, relay what it said, parse its report. */
-int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
-		 enum transport t, struct nmapxml **out)
+/* One nmap run over targets of one address family, within limit_s
+ * seconds; *out its report. *seconds: how long it ran; *cut: it was
+ * stopped at the limit. */
+static int scan_run(struct cli *cli, char **targets, size_t n, bool ipv6, const char *ports,
+		    enum transport t, unsigned limit_s, double *seconds, bool *cut,
+		    struct nmapxml **out)
 {
-	bool ipv6 = false;
-	if (scan_check_targets(cli, targets, n, &ipv6))
-		return EXIT_TROUBLE;
 	struct nmaprun_opts o = {
 		.program = scan_program(),
 		.targets = targets,
@@ -119,8 +111,7 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 		.ports = ports,
 		.transport = t,
 		.ipv6 = ipv6,
-		.time_limit_s =
-			cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S,
+		.time_limit_s = limit_s,
 	};
 	struct nmaprun_result r;
 	int rc = nmaprun_run(&o, &r, &cli->err);
@@ -128,6 +119,8 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 		rc = scan_outcome(cli, &o, &r);
 	else
 		rc = cli_data_error(cli);
+	*seconds = r.seconds;
+	*cut = r.cut;
 	if (rc == 0 &&
 	    !(*out = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut, &cli->err)))
 		rc = cli_data_error(cli);
@@ -137,6 +130,62 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 		rc = EXIT_TROUBLE;
 	}
 	nmaprun_result_free(&r);
+	return rc;
+}
+
+/* Validate, run nmap, relay what it said, parse its report. nmap scans
+ * IPv4 or IPv6 targets in one run, so mixed targets take two runs (IPv4
+ * first), one report, and one time limit for both. */
+int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
+		 enum transport t, struct nmapxml **out)
+{
+	if (scan_check_targets(cli, targets, n))
+		return EXIT_TROUBLE;
+	char **fam = malloc((n ? n : 1) * sizeof(*fam));
+	if (!fam) {
+		cli_warn(cli, _("out of memory"));
+		return EXIT_TROUBLE;
+	}
+	size_t n4 = 0, n6 = 0;
+	for (size_t i = 0; i < n; i++) /* IPv4 from the start, IPv6 from the end */
+		if (!nmaprun_target_ipv6(targets[i]))
+			fam[n4++] = targets[i];
+	for (size_t i = n; i-- > 0;)
+		if (nmaprun_target_ipv6(targets[i]))
+			fam[n - ++n6] = targets[i];
+	unsigned limit = cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S;
+	double took = 0;
+	bool cut = false;
+	int rc = 0;
+	*out = NULL;
+	for (int v6 = 0; v6 < 2 && rc == 0; v6++) {
+		char **list = v6 ? fam + n4 : fam;
+		size_t k = v6 ? n6 : n4;
+		if (!k)
+			continue;
+		if (cut) {
+			cli_warn(cli, _("the IPv6 targets were not scanned: no time was left"));
+			(*out)->finished = false;
+			break;
+		}
+		double s = 0;
+		unsigned left = took < limit ? limit - (unsigned)took : 1; /* >= 1 */
+		struct nmapxml *x = NULL;
+		rc = scan_run(cli, list, k, v6, ports, t, left, &s, &cut, &x);
+		took += s;
+		if (rc == 0 && !*out) {
+			*out = x;
+		} else if (rc == 0 && nmapxml_merge(*out, x) < 0) {
+			nmapxml_free(x);
+			cli_warn(cli, _("out of memory"));
+			rc = EXIT_TROUBLE;
+		}
+	}
+	free(fam);
+	if (rc != 0 && *out) {
+		nmapxml_free(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 

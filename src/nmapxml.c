@@ -392,6 +392,37 @@ struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct 
 }
 #endif
 
+int nmapxml_merge(struct nmapxml *into, struct nmapxml *from)
+{
+	size_t nh = into->nhosts + from->nhosts, np = into->nports + from->nports;
+	struct nmap_host *h = realloc(into->hosts, (nh ? nh : 1) * sizeof(*h));
+	if (!h)
+		return -1;
+	into->hosts = h;
+	into->caps[0] = nh;
+	struct nmap_port *p = realloc(into->ports, (np ? np : 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	into->ports = p;
+	into->caps[1] = np;
+	memcpy(h + into->nhosts, from->hosts, from->nhosts * sizeof(*h));
+	for (size_t i = 0; i < from->nports; i++) {
+		p[into->nports + i] = from->ports[i];
+		p[into->nports + i].host += into->nhosts;
+	}
+	into->nhosts = nh;
+	into->nports = np;
+	into->finished = into->finished && from->finished;
+	if (!*into->errormsg) {
+		char *t = into->errormsg;
+		into->errormsg = from->errormsg;
+		from->errormsg = t;
+	}
+	from->nhosts = from->nports = 0; /* moved: only the shells are freed */
+	nmapxml_free(from);
+	return 0;
+}
+
 /* Whether a host answered open on port (the suggest net check). */
 bool nmapxml_is_open(const struct nmapxml *x, unsigned port, enum transport t)
 {

@@ -52,6 +52,11 @@ struct nmapxml {
  * malformed one is an error "nmap XML:LINE: why". NULL with err set. */
 struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err);
 void nmapxml_free(struct nmapxml *x);
+/* Append report from (another run: nmap scans one address family a run)
+ * to into, and free it: its hosts after into's, their ports with them.
+ * into is finished when both were; the first error message stands. -1
+ * (both left as they were) when out of memory. */
+int nmapxml_merge(struct nmapxml *into, struct nmapxml *from);
 /* True when some host answered open on port for transport t. */
 bool nmapxml_is_open(const struct nmapxml *x, unsigned port, enum transport t);
 

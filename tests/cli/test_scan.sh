@@ -9,14 +9,19 @@
 . "$TESTS_DIR/lib.sh"
 N="$FIXTURES/nmap"
 
-# A stand-in nmap: its arguments one a line in $TMPD/args, $FAKE_XML on
-# standard output, $FAKE_ERR on standard error, exit $FAKE_RC.
+# A stand-in nmap: its arguments one a line in $TMPD/args (and each run's
+# on one line of $TMPD/runs), $FAKE_XML on standard output ($FAKE_XML6
+# for a run with -6), $FAKE_ERR on standard error, exit $FAKE_RC.
 cat >"$TMPD/fake-nmap" <<'EOS'
 #!/bin/sh
 printf '%s\n' "$@" >"$FAKE_DIR/args"
+echo "$*" >>"$FAKE_DIR/runs"
 [ -n "${FAKE_ERR:-}" ] && printf '%s\n' "$FAKE_ERR" >&2
 [ -n "${FAKE_SLEEP:-}" ] && exec sleep "$FAKE_SLEEP"
-cat "$FAKE_XML"
+case " $* " in
+*" -6 "*) cat "${FAKE_XML6:-$FAKE_XML}" ;;
+*) cat "$FAKE_XML" ;;
+esac
 exit "${FAKE_RC:-0}"
 EOS
 chmod +x "$TMPD/fake-nmap"
@@ -72,9 +77,24 @@ fake "$N/ipv6.xml" scan ::1 --ports 631,8089
 is "IPv6: exit 0" 0 "$RC"
 like "IPv6: ::1 with ipp open" "ip6-localhost  ::1      631/tcp   open    ipp   ipp" "$OUT"
 like "IPv6: nmap asked with -6" "-sT -6 -p 631,8089 -- ::1" "$(args)"
-fake "$N/ipv6.xml" scan ::1 127.0.0.1
-is "IPv4 and IPv6 in one scan: exit 2" 2 "$RC"
-like "IPv4 and IPv6 in one scan: said" "not both" "$ERR"
+: >"$TMPD/runs"
+FAKE_XML6="$N/ipv6.xml" fake "$N/open.xml" scan ::1 127.0.0.1 fe80::1 --ports 22,631
+is "IPv4 and IPv6: exit 0" 0 "$RC"
+is "IPv4 and IPv6: two nmap runs, IPv4 first, each family's targets in order" \
+	"-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -p 22,631 -- 127.0.0.1
+-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -6 -p 22,631 -- ::1 fe80::1" "$(cat "$TMPD/runs")"
+is "IPv4 and IPv6: one table, the IPv4 run's hosts first" \
+	"localhost 127.0.0.1 ip6-localhost ::1" \
+	"$(printf '%s\n' "$OUT" | sed 1d | awk '{ print $1, $2 }' | uniq | tr '\n' ' ' | sed 's/ $//')"
+: >"$TMPD/runs"
+FAKE_XML6="$N/ipv6.xml" FAKE_RC=3 fake "$N/open.xml" scan 127.0.0.1 ::1
+is "IPv4 and IPv6: the first run failing stops there (exit 2)" "2 1" "$RC $(wc -l <"$TMPD/runs" | tr -d ' ')"
+: >"$TMPD/runs"
+FAKE_SLEEP=10 fake "$N/open.xml" scan 127.0.0.1 ::1 --timeout 1
+is "IPv4 and IPv6: one time limit for both: the IPv4 run used it up, no second run" \
+	"2 1" "$RC $(wc -l <"$TMPD/runs" | tr -d ' ')"
+like "IPv4 and IPv6: the IPv6 targets named as not scanned" \
+	"the IPv6 targets were not scanned: no time was left" "$ERR"
 
 # Ports nmap only counted ("Not shown: 100 closed"), named by its
 # <extrareasons ports>: one text row per run, one JSON entry per port.

@@ -216,6 +216,30 @@ START_TEST(extraports)
 }
 END_TEST
 
+/* Two runs' reports (IPv4, then IPv6) as one: hosts in run order, each
+ * port still with its host. */
+START_TEST(merge_runs)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = parse_fixture("open.xml", false, &err);
+	struct nmapxml *y = parse_fixture("ipv6.xml", false, &err);
+	ck_assert(x && y);
+	size_t xp = x->nports, yp = y->nports;
+	ck_assert_uint_gt(yp, 0);
+	ck_assert_int_eq(nmapxml_merge(x, y), 0);
+	ck_assert_uint_eq(x->nhosts, 2);
+	ck_assert_str_eq(x->hosts[0].address, "127.0.0.1");
+	ck_assert_str_eq(x->hosts[1].address, "::1");
+	ck_assert_uint_eq(x->nports, xp + yp);
+	for (size_t i = 0; i < x->nports; i++)
+		ck_assert_uint_eq(x->ports[i].host, i < xp ? 0 : 1);
+	ck_assert(x->finished);
+	ck_assert(nmapxml_is_open(x, 22, TRANSPORT_TCP));
+	ck_assert(nmapxml_is_open(x, 631, TRANSPORT_TCP));
+	nmapxml_free(x);
+}
+END_TEST
+
 START_TEST(targets_and_argv)
 {
 	ck_assert(nmaprun_target_ok("127.0.0.1"));
@@ -257,6 +281,7 @@ static Suite *nmapxml_suite(void)
 	tcase_add_test(tc, thousand_hosts);
 	tcase_add_test(tc, hostile_and_broken);
 	tcase_add_test(tc, extraports);
+	tcase_add_test(tc, merge_runs);
 	tcase_add_test(tc, targets_and_argv);
 	suite_add_tcase(s, tc);
 	return s;
