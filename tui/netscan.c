@@ -554,17 +554,39 @@ bool netscan_wait(struct app *app, int ms)
 	return !netscan.job.running;
 }
 
-enum check_result netscan_check(const struct suggest_sources *src, const struct suggest_opts *o,
-				unsigned port)
+/* src with the net check over the newest scan that covered port for o's
+ * transport, in *s (its net in *net); false when none did. */
+static bool netscan_sources(const struct suggest_sources *src, const struct suggest_opts *o,
+			    unsigned port, struct suggest_sources *s, struct suggest_net *net)
 {
 	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
 	const struct netscan_run *run = netscan_latest(port, t);
 	if (!run)
-		return RESULT_NA;
-	struct suggest_net net = {.scan = run->x, .scanned = run->covered};
-	struct suggest_sources s = *src;
-	s.net = &net;
-	return suggest_check(&s, o, port, CHECK_NET);
+		return false;
+	*net = (struct suggest_net){.scan = run->x, .scanned = run->covered};
+	*s = *src;
+	s->net = net;
+	return true;
+}
+
+enum check_result netscan_check(const struct suggest_sources *src, const struct suggest_opts *o,
+				unsigned port)
+{
+	struct suggest_sources s;
+	struct suggest_net net;
+	return netscan_sources(src, o, port, &s, &net) ? suggest_check(&s, o, port, CHECK_NET)
+						       : RESULT_NA;
+}
+
+void netscan_value(struct strbuf *v, const struct suggest_sources *src,
+		   const struct suggest_opts *o, unsigned port)
+{
+	struct suggest_sources s;
+	struct suggest_net net;
+	if (netscan_sources(src, o, port, &s, &net))
+		suggest_check_value(v, &s, o, port, CHECK_NET, true);
+	else
+		strbuf_adds(v, "n/a");
 }
 
 void netscan_source(struct strbuf *s)

@@ -46,6 +46,9 @@ void netscan_detail(struct app *app, struct strbuf *t, unsigned port);
  * that covered it for o's transport; RESULT_NA when none did. */
 enum check_result netscan_check(const struct suggest_sources *src, const struct suggest_opts *o,
 				unsigned port);
+/* Its value ("open", "closed" ...; n/a when no scan covered port). */
+void netscan_value(struct strbuf *v, const struct suggest_sources *src,
+		   const struct suggest_opts *o, unsigned port);
 /* Where the net check's answer comes from, or how to get one. */
 void netscan_source(struct strbuf *s);
 

@@ -80,7 +80,7 @@ bool prompt_goto(struct app *app, const char *s)
 	size_t nrec;
 	if (ports_parse_port(s, &port) == 0) {
 		heatmap_goto(app, port);
-		status_message(app, false, _("port %u"), port);
+		status_message(app, false, "%s", ""); /* the line names the port already */
 		return true;
 	}
 	if (strspn(s, "0123456789") == strlen(s)) {

@@ -109,8 +109,14 @@ void status_draw(struct app *app)
 			   : app->focus == FOCUS_DETAIL ? _("DETAIL")
 			   : app->pick			? _("PICK")
 							: _("MAP");
-	if ((s = bars_add(&b, "", 9)))
-		strbuf_addf(s, "[%s]", mode);
+	if ((s = bars_add(&b, "", 9))) {
+		strbuf_addf(s, "[%s", mode);
+		if (app->view != PAGE_MAP) { /* where the page is, as less says it */
+			strbuf_addc(s, ' ');
+			page_position(s);
+		}
+		strbuf_addc(s, ']');
+	}
 	status_port(app, &b);
 	bool problem = status_search(app, &found, true);
 	bars_untrusted(bars_add(&b, "  ", problem ? 8 : 7), strbuf_str(&found));

@@ -52,6 +52,8 @@ stui() {
 	tui_wait
 }
 status() { screen "$1" | tail -n 1; }
+# The net column's mark of PORT's row on the suggestions page in dump N.
+netcol() { screen "$1" | awk -v p="$2" '$1 == p || ($1 == ">" && $2 == p) { print $NF; exit }'; }
 # The detail pane's scan line in dump N.
 scanline() { screen "$1" | grep '^scan [0-9][0-9]:[0-9][0-9]:[0-9][0-9]' | sed 's/^scan [0-9:]*:/scan HH:MM:SS:/'; }
 
@@ -206,16 +208,19 @@ is "q during a scan: nmap's process is gone" "" "$(ps -o stat= -p "$FAKE")"
 } >"$TMPD/page.xml"
 FAKE_XML="$TMPD/page.xml" PORTSCOPE_SYSROOT="$FIXTURES/sysroot-suggest" \
 	XDG_CONFIG_HOME="$FIXTURES/config-suggest" \
-	stui 100x30 8080 --scan 127.0.0.1 -- s '@dump before' S y '@scanned' '@dump after'
+	stui 100x30 8080 --scan 127.0.0.1 -- s '@dump before' S y '@scanned' '@dump after' '<End>' '@dump legend'
 is "page: exit 0" 0 "$RC"
 is "page: one run over the asked port and the 20 listed" \
 	"-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -p 8062-8065,8068-8069,8075,8080,8089,8092-8096,8098-8099,8103-8107 -- 127.0.0.1 " \
 	"$(args)"
-like "page: before, the net column is n/a" "> 8075             -5  ✓✓✓✓✓✓✓✓·" "$(screen 1)"
-like "page: 8075 open fails the net check" "> 8075             -5  ✓✓✓✓✓✓✓✓✗" "$(screen 2)"
-like "page: 8089 scanned closed passes" "  8089             +9  ✓✓✓✓✓✓✓✓✓" "$(screen 2)"
-like "page: 8107 scanned, not listed by nmap, passes" "  8107            +27  ✓✓✓✓✓✓✓✓✓" "$(screen 2)"
-like "page: the asked port scanned too, not open" "  8080                 ✗✗✓✗✓✓✓✓✓  fails: iana" "$(screen 2)"
+is "page: the net column, by its name" "net" "$(screen 1 | grep -m1 '^  PORT' | awk '{ print $NF }')"
+is "page: before, the net column is n/a" "·" "$(netcol 1 8075)"
+is "page: 8075 open fails the net check" "✗" "$(netcol 2 8075)"
+is "page: 8089 scanned closed passes" "✓" "$(netcol 2 8089)"
+is "page: 8107 scanned, not listed by nmap, passes" "✓" "$(netcol 2 8107)"
+is "page: the asked port scanned too, not open" "✓" "$(netcol 2 8080)"
+like "page: the legend names the scan" "net        no scanned host answers open on it (nmap) [nmap scan of 127.0.0.1 at" \
+	"$(screen 3)"
 like "page: the status line counts" "1 of 21 ports open on some target (marked)" "$(status 2)"
 unset PORTSCOPE_NMAP
 

@@ -88,7 +88,7 @@ wait_for "EXITED rc=0"
 start --registry "$REG"
 wait_for "1 port/cell"
 T send-keys r
-wait_for "Dynamic (private)      49152-65535"
+wait_for "Dynamic (private)    49152-65535"
 is "tmux: r shows the ranges page" 0 $?
 T send-keys q q
 wait_for "EXITED rc=0"
