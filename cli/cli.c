@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "image.h"
+#include "ports.h"
 #include "sanitize.h"
 #include "utf8.h"
 #include "source.h"
@@ -22,8 +23,12 @@
    translate the placeholders (RANGE, FILE, NAME ...) the same way as in the
    rest of the help; keep the command and option names (--proto). */
 static const struct cli_command commands[] = {
-	{"tui", N_("[PORT|NAME]"), N_("the interactive heat map, cursor on PORT"),
-	 OPT_PROTO | OPT_FIELD, NULL},
+	{"tui", N_("[PORT|NAME] [--scan TARGET...]"),
+	 N_("the interactive heat map, cursor on PORT; S scans on TARGET"),
+	 OPT_PROTO | OPT_FIELD | OPT_SCAN, NULL},
+	{"pick", N_("[PORT|NAME] [--scan TARGET...]"),
+	 N_("the TUI as a picker: prints the port chosen with Enter"),
+	 OPT_PROTO | OPT_FIELD | OPT_SCAN, NULL},
 	{"lookup", N_("PORT|NAME..."), N_("every record for a port number or a service name"),
 	 OPT_PROTO, cmd_lookup},
 	{"free", N_("RANGE [--proto P]"), N_("free ports, one per line, ascending"), OPT_PROTO,
@@ -37,9 +42,9 @@ static const struct cli_command commands[] = {
 	 OPT_PROTO | OPT_BY_YEAR, cmd_stats},
 	{"diff", N_("OLD.csv NEW.csv"), N_("what changed between two registry snapshots"), 0,
 	 cmd_diff},
-	{"update", N_("[--url URL] [--output FILE]"),
-	 N_("download the official CSV, validate, replace atomically"), OPT_URL | OPT_OUTPUT,
-	 cmd_update},
+	{"update", N_("[--url URL] [--output FILE] [--ca-file PEM]"),
+	 N_("download the official CSV, validate, replace atomically"),
+	 OPT_URL | OPT_OUTPUT | OPT_CA_FILE, cmd_update},
 	{"suggest", N_("PORT [--count N] [--run K] [--proto P] [--scan TARGET...]"),
 	 N_("nearest ports (or runs of K) passing every check; --any-range: not only User"),
 	 OPT_COUNT | OPT_RUN | OPT_PROTO | OPT_ANY_RANGE | OPT_SCAN | OPT_TIMEOUT, cmd_suggest},
@@ -65,6 +70,7 @@ enum {
 	OPTC_RUN,
 	OPTC_FIELD,
 	OPTC_URL,
+	OPTC_CA_FILE,
 	OPTC_OUTPUT,
 	OPTC_HELP,
 	OPTC_VERSION,
@@ -92,6 +98,7 @@ static const struct option long_options[] = {
 	{"run", required_argument, NULL, OPTC_RUN},
 	{"field", required_argument, NULL, OPTC_FIELD},
 	{"url", required_argument, NULL, OPTC_URL},
+	{"ca-file", required_argument, NULL, OPTC_CA_FILE},
 	{"output", required_argument, NULL, OPTC_OUTPUT},
 	{"ignore-case", no_argument, NULL, OPTC_ICASE},
 	{"case-sensitive", no_argument, NULL, OPTC_CASE},
@@ -285,6 +292,10 @@ static int parse_option(struct cli *cli, int c, const char *arg)
 		cli->given |= OPT_URL;
 		cli->url = arg;
 		return 0;
+	case OPTC_CA_FILE:
+		cli->given |= OPT_CA_FILE;
+		cli->ca_file = arg;
+		return 0;
 	case OPTC_OUTPUT:
 		cli->given |= OPT_OUTPUT;
 		cli->output = arg;
@@ -356,7 +367,7 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 		[OPTI_TIMEOUT] = "timeout",	[OPTI_SCAN] = "scan",
 		[OPTI_BY_YEAR] = "by-year",	[OPTI_ZOOM] = "zoom",
 		[OPTI_WIDTH] = "width",		[OPTI_GREP] = "grep",
-		[OPTI_MARK] = "mark",
+		[OPTI_MARK] = "mark",		[OPTI_CA_FILE] = "ca-file",
 	};
 	unsigned extra = cli->given & ~cmd->opts;
 	for (unsigned i = 0; extra; i++, extra >>= 1)
@@ -366,18 +377,35 @@ static int check_options(struct cli *cli, const struct cli_command *cmd)
 	return 0;
 }
 
+/* The tui and pick commands: at most one PORT or NAME. With --scan
+ * the arguments are the targets, after a first one that is a port number
+ * (the cursor's). */
+static int run_tui(struct cli *cli, const struct cli_command *cmd, int argc, char **argv,
+		   cli_tui_fn tui)
+{
+	bool scan = cli->given & OPT_SCAN;
+	unsigned lo, hi;
+	bool port_first = argc && ports_parse_range(argv[0], &lo, &hi) == 0 && lo == hi &&
+			  strspn(argv[0], "0123456789") == strlen(argv[0]);
+	if (scan && argc - port_first < 1)
+		return cli_usage_error(cli, _("'%s --scan' takes one TARGET or more"), cmd->name);
+	if (!scan && argc > 1)
+		return cli_usage_error(cli, _("'%s' takes at most one PORT or NAME"), cmd->name);
+	if (!tui)
+		return cli_usage_error(cli, _("this build has no TUI"));
+	cli->scan = scan ? argv + port_first : NULL;
+	cli->nscan = scan ? (size_t)(argc - port_first) : 0;
+	return tui(cli, argc && (!scan || port_first) ? argv[0] : NULL,
+		   strcmp(cmd->name, "pick") == 0);
+}
+
 static int run_command(struct cli *cli, const struct cli_command *cmd, int argc, char **argv,
 		       cli_tui_fn tui)
 {
 	if (check_options(cli, cmd))
 		return EXIT_TROUBLE;
-	if (!cmd->run) { /* tui */
-		if (argc > 1)
-			return cli_usage_error(cli, _("'tui' takes at most one PORT or NAME"));
-		if (!tui)
-			return cli_usage_error(cli, _("this build has no TUI"));
-		return tui(cli, argc ? argv[0] : NULL);
-	}
+	if (!cmd->run) /* tui, pick */
+		return run_tui(cli, cmd, argc, argv, tui);
 	int rc = cmd->run(cli, argc, argv);
 	cli_warn_skipped(cli);
 	if (output_flush(&cli->out, stdout) < 0 || fflush(stdout) != 0) {

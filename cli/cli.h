@@ -34,6 +34,7 @@ enum cli_opt_index {
 	OPTI_WIDTH,
 	OPTI_GREP,
 	OPTI_MARK,
+	OPTI_CA_FILE,
 	OPTI_N,
 };
 
@@ -55,6 +56,7 @@ enum cli_opt {
 	OPT_WIDTH = 1 << OPTI_WIDTH,
 	OPT_GREP = 1 << OPTI_GREP,
 	OPT_MARK = 1 << OPTI_MARK,
+	OPT_CA_FILE = 1 << OPTI_CA_FILE,
 };
 
 struct cli {
@@ -65,6 +67,7 @@ struct cli {
 	long min, count, run;
 	const char *field, *url, *output;
 	const char *ports;		/* --ports, for scan */
+	const char *ca_file;		/* --ca-file, for update */
 	long timeout;			/* --timeout, seconds, for scan and suggest --scan */
 	const char *zoom, *grep, *mark; /* map's --zoom, --grep, --mark */
 	long map_width;			/* map's --width, 0: the default */
@@ -72,6 +75,8 @@ struct cli {
 	unsigned given;			/* enum cli_opt bits seen */
 	struct registry *reg;		/* loaded on demand by cli_registry() */
 	struct portfacts *facts;	/* the optional sources: cli_facts() */
+	char **scan;			/* tui --scan: its targets */
+	size_t nscan;
 	struct ps_error err;
 	struct strbuf out; /* stdout, flushed by the command loop */
 };
@@ -84,8 +89,9 @@ struct cli_command {
 	int (*run)(struct cli *cli, int argc, char **argv);
 };
 
-/* Start the TUI; initial is a port or name to put the cursor on, or NULL. */
-typedef int (*cli_tui_fn)(struct cli *cli, const char *initial);
+/* Start the TUI; initial is a port or name to put the cursor on, or NULL;
+ * pick: as a picker (the pick command). */
+typedef int (*cli_tui_fn)(struct cli *cli, const char *initial, bool pick);
 
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The registry, loaded on first use; NULL with cli->err set on failure. */

@@ -16,13 +16,6 @@
 #include "ports.h"
 #include "utf8.h"
 
-/* The program run: $PORTSCOPE_NMAP (a stand-in for tests) or nmap. */
-static const char *scan_program(void)
-{
-	const char *p = getenv("PORTSCOPE_NMAP");
-	return p && *p ? p : "nmap";
-}
-
 /* --ports LIST: RANGEs (LO-HI, N, system, user, dynamic) separated by
  * commas, as nmap's -p list of numbers. */
 static int scan_ports(struct cli *cli, const char *spec, struct strbuf *out)
@@ -83,44 +76,33 @@ static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nm
 	return 0;
 }
 
-/* Every target in nmap's syntax with shell-free characters, all of one
- * address family (*ipv6 says which); else a usage error. */
-static int scan_check_targets(struct cli *cli, char *const *targets, size_t n, bool *ipv6)
+/* Every target in nmap's syntax with shell-free characters; else a usage
+ * error. */
+static int scan_check_targets(struct cli *cli, char *const *targets, size_t n)
 {
-	size_t v6 = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!nmaprun_target_ok(targets[i]))
-			return cli_usage_error(
-				cli,
-				_("bad target '%s': letters, digits and . : / - , [ ] "
-				  "only, not starting with '-'"),
-				targets[i]);
-		v6 += nmaprun_target_ipv6(targets[i]);
-	}
-	if (v6 && v6 < n)
-		return cli_usage_error(cli,
-				       _("nmap scans IPv4 or IPv6 targets in one run, not both: "
-					 "scan them separately"));
-	*ipv6 = v6 > 0;
-	return 0;
+	struct ps_error err = PS_ERROR_INIT;
+	int rc = 0;
+	if (nmaprun_check_targets(targets, n, &err) < 0)
+		rc = cli_usage_error(cli, "%s", err.msg ? err.msg : _("out of memory"));
+	error_clear(&err);
+	return rc;
 }
 
-/* Validate, run nmap, relay what it said, parse its report. */
-int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
-		 enum transport t, struct nmapxml **out)
+/* One nmap run over targets of one address family, within limit_s
+ * seconds; *out its report. *seconds: how long it ran; *cut: it was
+ * stopped at the limit. */
+static int scan_run(struct cli *cli, char **targets, size_t n, bool ipv6, const char *ports,
+		    enum transport t, unsigned limit_s, double *seconds, bool *cut,
+		    struct nmapxml **out)
 {
-	bool ipv6 = false;
-	if (scan_check_targets(cli, targets, n, &ipv6))
-		return EXIT_TROUBLE;
 	struct nmaprun_opts o = {
-		.program = scan_program(),
+		.program = nmaprun_program(),
 		.targets = targets,
 		.ntargets = n,
 		.ports = ports,
 		.transport = t,
 		.ipv6 = ipv6,
-		.time_limit_s =
-			cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S,
+		.time_limit_s = limit_s,
 	};
 	struct nmaprun_result r;
 	int rc = nmaprun_run(&o, &r, &cli->err);
@@ -128,6 +110,8 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 		rc = scan_outcome(cli, &o, &r);
 	else
 		rc = cli_data_error(cli);
+	*seconds = r.seconds;
+	*cut = r.cut;
 	if (rc == 0 &&
 	    !(*out = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut, &cli->err)))
 		rc = cli_data_error(cli);
@@ -137,6 +121,56 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 		rc = EXIT_TROUBLE;
 	}
 	nmaprun_result_free(&r);
+	return rc;
+}
+
+/* Validate, run nmap, relay what it said, parse its report. nmap scans
+ * IPv4 or IPv6 targets in one run, so mixed targets take two runs (IPv4
+ * first), one report, and one time limit for both. */
+int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
+		 enum transport t, struct nmapxml **out)
+{
+	if (scan_check_targets(cli, targets, n))
+		return EXIT_TROUBLE;
+	char **fam = malloc((n ? n : 1) * sizeof(*fam));
+	if (!fam) {
+		cli_warn(cli, _("out of memory"));
+		return EXIT_TROUBLE;
+	}
+	size_t n4 = nmaprun_families(targets, n, fam), n6 = n - n4;
+	unsigned limit = cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S;
+	double took = 0;
+	bool cut = false;
+	int rc = 0;
+	*out = NULL;
+	for (int v6 = 0; v6 < 2 && rc == 0; v6++) {
+		char **list = v6 ? fam + n4 : fam;
+		size_t k = v6 ? n6 : n4;
+		if (!k)
+			continue;
+		if (cut) {
+			cli_warn(cli, _("the IPv6 targets were not scanned: no time was left"));
+			(*out)->finished = false;
+			break;
+		}
+		double s = 0;
+		unsigned left = took < limit ? limit - (unsigned)took : 1; /* >= 1 */
+		struct nmapxml *x = NULL;
+		rc = scan_run(cli, list, k, v6, ports, t, left, &s, &cut, &x);
+		took += s;
+		if (rc == 0 && !*out) {
+			*out = x;
+		} else if (rc == 0 && nmapxml_merge(*out, x) < 0) {
+			nmapxml_free(x);
+			cli_warn(cli, _("out of memory"));
+			rc = EXIT_TROUBLE;
+		}
+	}
+	free(fam);
+	if (rc != 0 && *out) {
+		nmapxml_free(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 
@@ -188,14 +222,39 @@ static void scan_cells(const struct scan_row *r, struct strbuf cell[COLS])
 		output_text(&cell[c], raw[c]);
 }
 
-/* Every row in the report's order, hosts without ports in their place. */
-static size_t scan_rows(const struct registry *reg, const struct nmapxml *x, struct scan_row *rows)
+/* How many entries from ports[p] on are one run of consecutive ports of
+ * one host, transport and state that nmap did not list (its extraports). */
+static size_t scan_extra_run(const struct nmapxml *x, size_t p)
+{
+	const struct nmap_port *a = &x->ports[p];
+	size_t k = 1;
+	while (p + k < x->nports && a->extra && x->ports[p + k].extra &&
+	       x->ports[p + k].host == a->host && x->ports[p + k].transport == a->transport &&
+	       x->ports[p + k].port == a->port + k && strcmp(x->ports[p + k].state, a->state) == 0)
+		k++;
+	return k;
+}
+
+/* Every row in the report's order, hosts without ports in their place;
+ * with group, a run of ports nmap only counted is one row ("8000-8079/tcp
+ * closed"), as nmap's own "Not shown: 80 closed ports". */
+static size_t scan_rows(const struct registry *reg, const struct nmapxml *x, struct scan_row *rows,
+			bool group)
 {
 	size_t n = 0, p = 0;
 	for (size_t h = 0; h < x->nhosts; h++) {
 		size_t first = n;
-		for (; p < x->nports && x->ports[p].host == h; p++)
-			rows[n++] = scan_row_of(reg, x, &x->ports[p]);
+		for (size_t k; p < x->nports && x->ports[p].host == h; p += k) {
+			k = group ? scan_extra_run(x, p) : 1;
+			rows[n] = scan_row_of(reg, x, &x->ports[p]);
+			if (k > 1) {
+				const struct nmap_port *last = &x->ports[p + k - 1];
+				snprintf(rows[n].port, sizeof(rows[n].port), "%u-%u/%s",
+					 rows[n].portnum, last->port, rows[n].transport);
+				rows[n].registry = NULL;
+			}
+			n++;
+		}
 		if (n == first)
 			rows[n++] = scan_host_row(&x->hosts[h]);
 	}
@@ -300,7 +359,7 @@ static int scan_emit(struct cli *cli, const struct registry *reg, const struct n
 		cli_warn(cli, _("out of memory"));
 		return EXIT_TROUBLE;
 	}
-	size_t n = scan_rows(reg, x, rows), open = 0;
+	size_t n = scan_rows(reg, x, rows, cli->format == FORMAT_TEXT), open = 0;
 	for (size_t i = 0; i < x->nports; i++)
 		open += strcmp(x->ports[i].state, "open") == 0;
 	if (cli->format == FORMAT_JSON)

@@ -5,6 +5,7 @@
  * (the old file is then untouched). */
 #include <config.h>
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -131,12 +132,32 @@ static int report(struct cli *cli, const struct update_result *res, const char *
 	return EXIT_RESULTS;
 }
 
+/* --ca-file names a readable regular file: said before anything is
+ * downloaded, as libcurl would only say "bad file" after connecting. */
+static int check_ca_file(struct cli *cli)
+{
+	struct stat sb;
+	if (!cli->ca_file)
+		return 0;
+	if (stat(cli->ca_file, &sb) < 0)
+		return cli_usage_error(cli, _("%s: cannot read the certificate file: %s"),
+				       cli->ca_file, strerror(errno));
+	if (!S_ISREG(sb.st_mode) || access(cli->ca_file, R_OK) < 0)
+		return cli_usage_error(cli,
+				       _("%s: cannot read the certificate file: not a readable "
+					 "regular file"),
+				       cli->ca_file);
+	return 0;
+}
+
 int cmd_update(struct cli *cli, int argc, char **argv)
 {
 	(void)argv;
 	if (argc)
 		return cli_usage_error(cli,
 				       _("'update' takes no arguments (use --url and --output)"));
+	if (check_ca_file(cli))
+		return EXIT_TROUBLE;
 	struct strbuf def = STRBUF_INIT;
 	if (!cli->output)
 		source_user_registry_path(&def);
@@ -147,6 +168,7 @@ int cmd_update(struct cli *cli, int argc, char **argv)
 	} else {
 		struct progress bar = {0};
 		struct update_opts o = {.url = cli->url,
+					.ca_file = cli->ca_file,
 					.output = output,
 					.create_dirs = !cli->output,
 					.cancel = &update_signal};

@@ -12,8 +12,8 @@
 #include "../tui/app.h"
 #include "cli.h"
 
-/* The tui command: the TUI, with what the command line said. */
-static int main_tui(struct cli *cli, const char *initial)
+/* The tui and pick commands: the TUI, with what the command line said. */
+static int main_tui(struct cli *cli, const char *initial, bool pick)
 {
 	const struct app_options opt = {
 		.prog = cli->prog,
@@ -21,6 +21,9 @@ static int main_tui(struct cli *cli, const char *initial)
 		.proto = cli->proto,
 		.field = cli->field,
 		.initial = initial,
+		.scan = cli->scan,
+		.nscan = cli->nscan,
+		.pick = pick,
 	};
 	return app_main(&opt);
 }

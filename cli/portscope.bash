@@ -3,7 +3,7 @@
 # where a file is expected, and service names (from the registry in use,
 # through `portscope --list-names`) after lookup, tui and pick.
 
-_portscope_commands="tui lookup free gaps grep stats diff update suggest listeners name map scan"
+_portscope_commands="tui pick lookup free gaps grep stats diff update suggest listeners name map scan"
 
 # The service names of the registry the command line names (or the
 # default one), starting with $1.
@@ -36,7 +36,7 @@ _portscope()
 		[ "$head" = "$cur" ] && head= || head="$head,"
 		COMPREPLY=($(compgen -P "$head" -W "name description assignee contact reference notes all" -- "$tail"))
 		return ;;
-	--registry | --output)
+	--registry | --output | --ca-file)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
@@ -50,8 +50,8 @@ _portscope()
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		--registry | --format | --proto | --field | --url | --output | --min | --count | --run | \
-			--zoom | --width | --grep | --mark | --ports | --timeout)
+		--registry | --format | --proto | --field | --url | --output | --ca-file | --min | --count | \
+			--run | --zoom | --width | --grep | --mark | --ports | --timeout)
 			((i++)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
@@ -62,13 +62,13 @@ _portscope()
 	if [[ $cur == -* ]]; then
 		local opts=
 		case $cmd in
-		tui) opts="--proto --field" ;;
+		tui | pick) opts="--proto --field --scan" ;;
 		lookup | free) opts="--proto" ;;
 		stats) opts="--proto --by-year" ;;
 		map) opts="--output --zoom --width --grep --mark --proto --by-year" ;;
 		gaps) opts="--proto --min" ;;
 		grep) opts="--field --proto --ignore-case --case-sensitive" ;;
-		update) opts="--url --output" ;;
+		update) opts="--url --output --ca-file" ;;
 		suggest) opts="--count --run --proto --any-range --scan --timeout" ;;
 		scan) opts="--ports --proto --timeout" ;;
 		esac
@@ -77,7 +77,7 @@ _portscope()
 	fi
 	case $cmd in
 	"") COMPREPLY=($(compgen -W "$_portscope_commands" -- "$cur")) ;;
-	lookup | tui) COMPREPLY=($(_portscope_names "$cur")) ;;
+	lookup | tui | pick) COMPREPLY=($(_portscope_names "$cur")) ;;
 	free | gaps) COMPREPLY=($(compgen -W "system user dynamic" -- "$cur")) ;;
 	diff)
 		compopt -o filenames 2>/dev/null

@@ -217,6 +217,10 @@ static void set_options(CURL *c, const struct fetch_request *rq, struct fetch_st
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	/* a redirect may not drop the encryption the URL asked for */
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
+	if (rq->ca_file) {
+		curl_easy_setopt(c, CURLOPT_CAINFO, rq->ca_file);
+		curl_easy_setopt(c, CURLOPT_CAPATH, NULL);
+	}
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, rq->connect_timeout);
@@ -250,6 +254,7 @@ static const struct {
 	{CURLE_OPERATION_TIMEDOUT, N_("the transfer stalled or took too long")},
 	{CURLE_PEER_FAILED_VERIFICATION, N_("the server's certificate is not trusted")},
 	{CURLE_SSL_CONNECT_ERROR, N_("the secure connection could not be set up")},
+	{CURLE_SSL_CACERT_BADFILE, N_("the certificate file could not be read")},
 	{CURLE_TOO_MANY_REDIRECTS, N_("too many redirects")},
 	{CURLE_UNSUPPORTED_PROTOCOL,
 	 N_("redirected to an address that is not allowed (https may not go to http)")},

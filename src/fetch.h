@@ -15,6 +15,9 @@
 
 struct fetch_request {
 	const char *url;
+	/* trust the certificates in this PEM file instead of the system's
+	 * (a private mirror with its own CA), or NULL */
+	const char *ca_file;
 	const char *etag; /* validators from the last download, or NULL */
 	const char *last_modified;
 	int fd;		      /* the body is written here */

@@ -36,6 +36,7 @@ static const struct infile_policy policies[INFILE_KINDS] = {
 	[INFILE_PROC_TABLE] = {256 * MiB, 0, N_("a /proc/net table")},
 	[INFILE_VALUE] = {4096, 0, N_("a one-value file")},
 	[INFILE_META] = {65536, 0, N_("an HTTP metadata file")},
+	[INFILE_CONFIG] = {65536, 0, N_("a config file")},
 };
 
 size_t infile_cap(enum infile_kind kind)

@@ -20,6 +20,7 @@ enum infile_kind {
 	INFILE_PROC_TABLE, /* /proc/net/{tcp,udp}* */
 	INFILE_VALUE,	   /* one short value: /proc/sys, /proc/PID/comm */
 	INFILE_META,	   /* update's FILE.http beside the registry */
+	INFILE_CONFIG,	   /* the user's config file */
 	INFILE_KINDS,
 };
 

@@ -22,6 +22,39 @@ extern char **environ;
 #define NMAPRUN_XML_CAP ((size_t)256 << 20)
 #define NMAPRUN_ERR_CAP ((size_t)64 << 10)
 
+const char *nmaprun_program(void)
+{
+	const char *p = getenv("PORTSCOPE_NMAP");
+	return p && *p ? p : "nmap";
+}
+
+/* An executable at dir/name (dir of n bytes; none: the current directory). */
+static bool nmaprun_executable(const char *dir, size_t n, const char *name)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%.*s%s%s", (int)n, dir, n ? "/" : "", name);
+	bool ok = !path.failed && access(strbuf_str(&path), X_OK) == 0;
+	strbuf_free(&path);
+	return ok;
+}
+
+bool nmaprun_available(const char *program)
+{
+	if (strchr(program, '/'))
+		return access(program, X_OK) == 0;
+	const char *dirs = getenv("PATH");
+	if (!dirs)
+		dirs = "/bin:/usr/bin";
+	for (const char *d = dirs;; d++) {
+		size_t n = strcspn(d, ":");
+		if (nmaprun_executable(d, n, program))
+			return true;
+		d += n;
+		if (!*d)
+			return false;
+	}
+}
+
 /* Shell-free characters only, and no option in disguise. */
 bool nmaprun_target_ok(const char *s)
 {
@@ -37,6 +70,29 @@ bool nmaprun_target_ok(const char *s)
 bool nmaprun_target_ipv6(const char *s)
 {
 	return strchr(s, ':') != NULL;
+}
+
+int nmaprun_check_targets(char *const *t, size_t n, struct ps_error *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!nmaprun_target_ok(t[i]))
+			return error_set(err, NULL, 0,
+					 _("bad target '%s': letters, digits and . : / - , [ ] "
+					   "only, not starting with '-'"),
+					 t[i]);
+	return 0;
+}
+
+size_t nmaprun_families(char *const *t, size_t n, char **fam)
+{
+	size_t n4 = 0, n6 = 0;
+	for (size_t i = 0; i < n; i++) /* IPv4 from the start, IPv6 from the end */
+		if (!nmaprun_target_ipv6(t[i]))
+			fam[n4++] = t[i];
+	for (size_t i = n; i-- > 0;)
+		if (nmaprun_target_ipv6(t[i]))
+			fam[n - ++n6] = t[i];
+	return n4;
 }
 
 /* nmap's arguments: options, "--", then the targets. */
@@ -83,18 +139,27 @@ static double nmaprun_now(void)
 }
 
 /* Start the program with stdin from /dev/null and out[1], err[1] as its
- * standard output and error; errno's value on failure, else 0. */
+ * standard output and error, in a process group of its own when detach;
+ * errno's value on failure, else 0. */
 static int nmaprun_spawn(const struct nmaprun_opts *o, char **argv, const int out[2],
 			 const int errp[2], pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
 	int rc = posix_spawn_file_actions_init(&fa);
 	if (rc)
 		return rc;
-	if (!(rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)) &&
+	if ((rc = posix_spawnattr_init(&attr))) {
+		posix_spawn_file_actions_destroy(&fa);
+		return rc;
+	}
+	if (o->detach && !(rc = posix_spawnattr_setpgroup(&attr, 0)))
+		rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	if (!rc && !(rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)) &&
 	    !(rc = posix_spawn_file_actions_adddup2(&fa, out[1], 1)) &&
 	    !(rc = posix_spawn_file_actions_adddup2(&fa, errp[1], 2)))
-		rc = posix_spawnp(pid, o->program, &fa, NULL, argv, environ);
+		rc = posix_spawnp(pid, o->program, &fa, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	return rc;
 }
@@ -115,94 +180,163 @@ static bool nmaprun_drain(int fd, struct strbuf *sb, size_t cap, bool *over)
 	return true;
 }
 
-/* Collect both streams until they end or the deadline passes (then
- * r->cut). over: the report outgrew its cap. */
-static void nmaprun_collect(int out, int errfd, double deadline, struct nmaprun_result *r,
-			    bool *over)
-{
-	struct pollfd pf[2] = {{out, POLLIN, 0}, {errfd, POLLIN, 0}};
-	bool junk = false;
-	while ((pf[0].fd >= 0 || pf[1].fd >= 0) && !*over) {
-		double left = deadline - nmaprun_now();
-		if (left <= 0) {
-			r->cut = true;
-			return;
-		}
-		int n = poll(pf, 2, (int)(left * 1000) + 1);
-		if (n < 0 && errno != EINTR)
-			return;
-		if (n > 0 && pf[0].revents && !nmaprun_drain(out, &r->xml, NMAPRUN_XML_CAP, over))
-			pf[0].fd = -1;
-		if (n > 0 && pf[1].revents &&
-		    !nmaprun_drain(errfd, &r->errors, NMAPRUN_ERR_CAP, &junk))
-			pf[1].fd = -1;
-	}
-}
-
-/* Stop pid: SIGTERM, a second to go, then SIGKILL; its wait status. */
-static int nmaprun_stop(pid_t pid)
+/* Stop pid (its group when detached): SIGTERM, a second to go, then
+ * SIGKILL; its wait status. */
+static int nmaprun_stop(pid_t pid, bool group)
 {
 	int ws = 0;
-	kill(pid, SIGTERM);
-	for (int i = 0; i < 20; i++) {
-		if (waitpid(pid, &ws, WNOHANG) == pid)
-			return ws;
+	kill(group ? -pid : pid, SIGTERM);
+	bool reaped = false;
+	for (int i = 0; i < 20 && !reaped; i++) {
+		reaped = waitpid(pid, &ws, WNOHANG) == pid;
 		struct timespec ts = {0, 50 * 1000 * 1000};
-		nanosleep(&ts, NULL);
+		if (!reaped)
+			nanosleep(&ts, NULL);
 	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+	if (!reaped)
+		kill(pid, SIGKILL);
+	while (!reaped && waitpid(pid, &ws, 0) < 0 && errno == EINTR)
 		;
+	if (group) /* what it left behind in its group (a wrapper's child) */
+		kill(-pid, SIGKILL);
 	return ws;
+}
+
+/* Close an open descriptor and mark it closed. */
+static void nmaprun_close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
 }
 
 /* Close the open ends of a pipe. */
 static void nmaprun_close(int fds[2])
 {
-	for (int i = 0; i < 2; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
+	nmaprun_close_fd(&fds[0]);
+	nmaprun_close_fd(&fds[1]);
 }
 
-/* Spawn, collect, bound in time, reap. */
-int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err)
+int nmaprun_start(const struct nmaprun_opts *o, struct nmaprun_job *j, struct ps_error *err)
 {
-	int out[2] = {-1, -1}, errp[2] = {-1, -1}, ws = 0;
+	int out[2] = {-1, -1}, errp[2] = {-1, -1};
 	char **argv = nmaprun_argv(o);
-	double start = nmaprun_now();
-	pid_t pid;
-	bool over = false;
-	memset(r, 0, sizeof(*r));
+	memset(j, 0, sizeof(*j));
+	j->out = j->err = -1;
+	j->program = o->program;
+	j->detach = o->detach;
+	j->start = nmaprun_now();
+	j->deadline = j->start + o->time_limit_s;
 	if (!argv || pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
 		free(argv);
 		nmaprun_close(out);
 		return error_set(err, NULL, 0, _("cannot start %s: %s"), o->program,
 				 strerror(errno));
 	}
-	int rc = nmaprun_spawn(o, argv, out, errp, &pid);
+	int rc = nmaprun_spawn(o, argv, out, errp, &j->pid);
 	free(argv);
-	close(out[1]);
-	close(errp[1]);
+	nmaprun_close_fd(&out[1]);
+	nmaprun_close_fd(&errp[1]);
 	if (rc) {
-		close(out[0]);
-		close(errp[0]);
-		r->missing = rc == ENOENT;
+		nmaprun_close(out);
+		nmaprun_close(errp);
+		j->r.missing = rc == ENOENT;
 		return error_set(err, NULL, 0, _("cannot run %s: %s"), o->program, strerror(rc));
 	}
-	nmaprun_collect(out[0], errp[0], start + o->time_limit_s, r, &over);
-	close(out[0]);
-	close(errp[0]);
-	if (r->cut || over)
-		ws = nmaprun_stop(pid);
+	j->out = out[0];
+	j->err = errp[0];
+	fcntl(j->out, F_SETFL, fcntl(j->out, F_GETFL) | O_NONBLOCK);
+	fcntl(j->err, F_SETFL, fcntl(j->err, F_GETFL) | O_NONBLOCK);
+	j->running = true;
+	return 0;
+}
+
+/* Whether it has exited (then reaped, its status in j->ws). */
+static bool nmaprun_exited(struct nmaprun_job *j)
+{
+	if (!j->reaped)
+		j->reaped = waitpid(j->pid, &j->ws, WNOHANG) == j->pid;
+	return j->reaped;
+}
+
+bool nmaprun_poll(struct nmaprun_job *j, int timeout_ms)
+{
+	struct pollfd pf[2] = {{j->out, POLLIN, 0}, {j->err, POLLIN, 0}};
+	bool junk = false;
+	if (j->out < 0 && j->err < 0 && nmaprun_exited(j))
+		return true;
+	double left = j->deadline - nmaprun_now();
+	if (left <= 0) {
+		j->r.cut = true;
+		return true;
+	}
+	if (timeout_ms < 0 || timeout_ms > left * 1000)
+		timeout_ms = (int)(left * 1000) + 1;
+	if (j->out < 0 && j->err < 0) { /* its output closed, it still runs: wait a little */
+		poll(NULL, 0, timeout_ms < 10 ? timeout_ms : 10);
+		return nmaprun_exited(j);
+	}
+	int n = poll(pf, 2, timeout_ms);
+	if (n < 0 && errno != EINTR)
+		return true;
+	if (n > 0 && pf[0].revents && !nmaprun_drain(j->out, &j->r.xml, NMAPRUN_XML_CAP, &j->over))
+		nmaprun_close_fd(&j->out);
+	if (n > 0 && pf[1].revents && !nmaprun_drain(j->err, &j->r.errors, NMAPRUN_ERR_CAP, &junk))
+		nmaprun_close_fd(&j->err);
+	return j->over || (j->out < 0 && j->err < 0 && nmaprun_exited(j));
+}
+
+double nmaprun_elapsed(const struct nmaprun_job *j)
+{
+	return nmaprun_now() - j->start;
+}
+
+int nmaprun_finish(struct nmaprun_job *j, struct nmaprun_result *r, struct ps_error *err)
+{
+	int ws = 0;
+	nmaprun_close_fd(&j->out);
+	nmaprun_close_fd(&j->err);
+	if (j->reaped)
+		ws = j->ws;
+	else if (j->r.cut || j->over)
+		ws = nmaprun_stop(j->pid, j->detach);
 	else
-		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		while (waitpid(j->pid, &ws, 0) < 0 && errno == EINTR)
 			;
-	r->seconds = nmaprun_now() - start;
-	r->status = WIFEXITED(ws) && !r->cut && !over ? WEXITSTATUS(ws) : -1;
-	if (over)
-		return error_set(err, NULL, 0, _("%s wrote more than %zu MiB: stopped"), o->program,
+	j->running = false;
+	*r = j->r;
+	memset(&j->r, 0, sizeof(j->r));
+	r->seconds = nmaprun_elapsed(j);
+	r->status = WIFEXITED(ws) && !r->cut && !j->over ? WEXITSTATUS(ws) : -1;
+	if (j->over)
+		return error_set(err, NULL, 0, _("%s wrote more than %zu MiB: stopped"), j->program,
 				 NMAPRUN_XML_CAP >> 20);
 	return 0;
+}
+
+void nmaprun_cancel(struct nmaprun_job *j)
+{
+	if (!j->running)
+		return;
+	nmaprun_close_fd(&j->out);
+	nmaprun_close_fd(&j->err);
+	if (!j->reaped) /* a reaped pid may be another process's by now */
+		nmaprun_stop(j->pid, j->detach);
+	j->running = false;
+	nmaprun_result_free(&j->r);
+}
+
+/* Spawn, collect, bound in time, reap. */
+int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err)
+{
+	struct nmaprun_job j;
+	if (nmaprun_start(o, &j, err) < 0) {
+		*r = j.r;
+		return -1;
+	}
+	while (!nmaprun_poll(&j, -1))
+		;
+	return nmaprun_finish(&j, r, err);
 }
 
 /* Free what a run collected. */

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "error.h"
 #include "registry.h"
@@ -28,6 +29,7 @@ struct nmaprun_opts {
 	enum transport transport; /* TRANSPORT_TCP or TRANSPORT_UDP */
 	bool ipv6;		  /* nmap's -6: the targets are IPv6 */
 	unsigned time_limit_s;
+	bool detach; /* a process group of its own, stopped as a group (the TUI) */
 };
 
 struct nmaprun_result {
@@ -39,6 +41,24 @@ struct nmaprun_result {
 	double seconds;	      /* how long it ran */
 };
 
+/* A run in the background: started, polled for its output between other
+ * work, then finished (reaped, its report handed over) or cancelled. */
+struct nmaprun_job {
+	pid_t pid;
+	int out, err; /* the pipes' reading ends; -1 once they ended */
+	bool running; /* started and neither finished nor cancelled */
+	bool reaped;  /* it exited and was waited for (its status in ws) */
+	int ws;
+	bool detach, over;
+	double start, deadline; /* monotonic seconds */
+	const char *program;
+	struct nmaprun_result r; /* what it has written so far */
+};
+
+/* The program run: $PORTSCOPE_NMAP (a stand-in, for tests) or nmap. */
+const char *nmaprun_program(void);
+/* Whether program (a path, or a name looked up in $PATH) can be run. */
+bool nmaprun_available(const char *program);
 /* Whether s is a target in nmap's syntax portscope passes on: letters,
  * digits and . : / - , [ ] only, not starting with '-'. */
 bool nmaprun_target_ok(const char *s);
@@ -52,5 +72,26 @@ char **nmaprun_argv(const struct nmaprun_opts *o);
  * when it could not be run at all (r->missing says when not found). */
 int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err);
 void nmaprun_result_free(struct nmaprun_result *r);
+/* Every target of t[0..n) passes nmaprun_target_ok(); else -1 with err
+ * naming the first bad one. */
+int nmaprun_check_targets(char *const *t, size_t n, struct ps_error *err);
+/* nmap scans one address family a run: t's IPv4 targets into fam (n
+ * entries), in their order, then the IPv6 ones; how many are IPv4. */
+size_t nmaprun_families(char *const *t, size_t n, char **fam);
+
+/* Start o in the background; -1 with err set when it cannot be run
+ * (j->r.missing: not on PATH). */
+int nmaprun_start(const struct nmaprun_opts *o, struct nmaprun_job *j, struct ps_error *err);
+/* Read what it wrote, waiting at most timeout_ms (-1: until it writes);
+ * true once it is done: its output ended, its time limit passed (r.cut)
+ * or its report outgrew the cap. Never blocks past the time limit. */
+bool nmaprun_poll(struct nmaprun_job *j, int timeout_ms);
+/* Seconds since it started. */
+double nmaprun_elapsed(const struct nmaprun_job *j);
+/* After nmaprun_poll() said done: reap it (stopping it when cut) and move
+ * its output to r; 0, or -1 with err when the report outgrew the cap. */
+int nmaprun_finish(struct nmaprun_job *j, struct nmaprun_result *r, struct ps_error *err);
+/* Stop it now (SIGTERM, then SIGKILL), reap it, drop its output. */
+void nmaprun_cancel(struct nmaprun_job *j);
 
 #endif

@@ -19,6 +19,7 @@ struct nmapxml_ctx {
 	struct nmap_host host;
 	bool in_host, in_port, oom;
 	size_t host_ports; /* the first port entry of the open host */
+	char *extra_state; /* the state of the open <extraports>, or NULL */
 	const char *refused;
 };
 
@@ -71,26 +72,83 @@ static void nmapxml_stop(struct nmapxml_ctx *c, const char *why)
 	XML_StopParser(c->p, XML_FALSE);
 }
 
+/* A new port entry of the open host, or NULL (out of memory, too many). */
+static struct nmap_port *nmapxml_add_port(struct nmapxml_ctx *c, unsigned port, const char *proto,
+					  const char *state)
+{
+	struct nmapxml *x = c->x;
+	if (x->nports >= NMAPXML_PORTS_MAX) {
+		/* L10N: why an nmap XML report is refused. */
+		nmapxml_stop(c, N_("more than a million port entries: narrow the ports or the "
+				   "targets"));
+		return NULL;
+	}
+	if (!nmapxml_room((void **)&x->ports, x->nports, &x->caps[1], sizeof(*x->ports))) {
+		c->oom = true;
+		return NULL;
+	}
+	struct nmap_port *pt = &x->ports[x->nports++];
+	*pt = (struct nmap_port){.host = x->nhosts,
+				 .port = port,
+				 .transport = transport_from_name(proto, strlen(proto)),
+				 .state = nmapxml_dup(c, state),
+				 .service = nmapxml_dup(c, "")};
+	return pt;
+}
+
 /* A <port> of the open host: a new entry, filled by <state> and <service>. */
 static void nmapxml_port_start(struct nmapxml_ctx *c, const XML_Char **atts)
 {
-	struct nmapxml *x = c->x;
 	const char *proto = nmapxml_att(atts, "protocol"), *id = nmapxml_att(atts, "portid");
 	char *end;
 	unsigned long port = id ? strtoul(id, &end, 10) : 0;
 	if (!proto || !id || !*id || *end || port > 65535)
 		return; /* not a port portscope can name */
-	if (!nmapxml_room((void **)&x->ports, x->nports, &x->caps[1], sizeof(*x->ports))) {
-		c->oom = true;
-		return;
+	if (nmapxml_add_port(c, (unsigned)port, proto, ""))
+		c->in_port = true;
+}
+
+/* One number of a ports list at *s, at most 65535; advances *s. */
+static bool nmapxml_list_port(const char **s, unsigned *port)
+{
+	unsigned long v = 0;
+	const char *p = *s;
+	for (; *p >= '0' && *p <= '9' && p - *s < 6; p++)
+		v = v * 10 + (unsigned long)(*p - '0');
+	if (p == *s || v > 65535)
+		return false;
+	*s = p;
+	*port = (unsigned)v;
+	return true;
+}
+
+/* <extrareasons ports="8000-8079,8081-8100" proto="tcp"> inside an
+ * <extraports state="closed">: an entry for each port, marked extra. */
+static void nmapxml_extra_ports(struct nmapxml_ctx *c, const XML_Char **atts)
+{
+	const char *list = nmapxml_att(atts, "ports"), *proto = nmapxml_att(atts, "proto");
+	if (!list || !proto || !*list)
+		return; /* an older nmap: a count, no ports */
+	for (const char *s = list; *s;) {
+		unsigned lo, hi;
+		if (!nmapxml_list_port(&s, &lo))
+			break;
+		hi = lo;
+		if (*s == '-' && (s++, !nmapxml_list_port(&s, &hi)))
+			break;
+		if (hi < lo || (*s && *s++ != ','))
+			break;
+		for (unsigned p = lo; p <= hi; p++) {
+			struct nmap_port *pt = nmapxml_add_port(c, p, proto, c->extra_state);
+			if (!pt)
+				return;
+			pt->extra = true;
+		}
+		if (!*s)
+			return;
 	}
-	struct nmap_port *pt = &x->ports[x->nports++];
-	*pt = (struct nmap_port){.host = x->nhosts,
-				 .port = (unsigned)port,
-				 .transport = transport_from_name(proto, strlen(proto)),
-				 .state = nmapxml_dup(c, ""),
-				 .service = nmapxml_dup(c, "")};
-	c->in_port = true;
+	/* L10N: why an nmap XML report is refused. */
+	nmapxml_stop(c, N_("a bad ports list in <extrareasons>"));
 }
 
 /* Replace *field with value (a port's state or service). */
@@ -119,6 +177,10 @@ static void nmapxml_host_part(struct nmapxml_ctx *c, const char *el, const XML_C
 		h->name = nmapxml_dup(c, nmapxml_att(atts, "name"));
 	} else if (strcmp(el, "port") == 0) {
 		nmapxml_port_start(c, atts);
+	} else if (strcmp(el, "extraports") == 0 && !c->extra_state) {
+		c->extra_state = nmapxml_dup(c, nmapxml_att(atts, "state"));
+	} else if (c->extra_state && strcmp(el, "extrareasons") == 0) {
+		nmapxml_extra_ports(c, atts);
 	} else if (c->in_port && strcmp(el, "state") == 0) {
 		nmapxml_set(c, &c->x->ports[c->x->nports - 1].state, nmapxml_att(atts, "state"));
 	} else if (c->in_port && strcmp(el, "service") == 0) {
@@ -154,12 +216,23 @@ static void XMLCALL nmapxml_start(void *ud, const XML_Char *el, const XML_Char *
 		nmapxml_stop(c, NULL);
 }
 
-/* A host ends: it joins the report, with its ports. */
+/* Ports in (transport, port) order. */
+static int nmapxml_port_cmp(const void *a, const void *b)
+{
+	const struct nmap_port *p = a, *q = b;
+	if (p->transport != q->transport)
+		return p->transport < q->transport ? -1 : 1;
+	return (p->port > q->port) - (p->port < q->port);
+}
+
+/* A host ends: it joins the report, with its ports in order. */
 static void nmapxml_host_end(struct nmapxml_ctx *c)
 {
 	struct nmapxml *x = c->x;
 	struct nmap_host *h = &c->host;
 	c->in_host = false;
+	qsort(x->ports + c->host_ports, x->nports - c->host_ports, sizeof(*x->ports),
+	      nmapxml_port_cmp);
 	if (!nmapxml_room((void **)&x->hosts, x->nhosts, &x->caps[0], sizeof(*x->hosts))) {
 		c->oom = true;
 		return;
@@ -179,10 +252,14 @@ static void nmapxml_host_end(struct nmapxml_ctx *c)
 static void XMLCALL nmapxml_end(void *ud, const XML_Char *el)
 {
 	struct nmapxml_ctx *c = ud;
-	if (c->in_host && strcmp(el, "port") == 0)
+	if (c->in_host && strcmp(el, "port") == 0) {
 		c->in_port = false;
-	else if (c->in_host && strcmp(el, "host") == 0)
+	} else if (c->in_host && strcmp(el, "extraports") == 0) {
+		free(c->extra_state);
+		c->extra_state = NULL;
+	} else if (c->in_host && strcmp(el, "host") == 0) {
 		nmapxml_host_end(c);
+	}
 	if (c->oom)
 		nmapxml_stop(c, NULL);
 }
@@ -288,6 +365,7 @@ struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct 
 	int rc = nmapxml_run(&c, buf, len, partial, err);
 	XML_ParserFree(c.p);
 	nmapxml_host_clear(&c.host);
+	free(c.extra_state);
 	if (rc < 0) {
 		nmapxml_free(c.x);
 		return NULL;
@@ -313,6 +391,37 @@ struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct 
 	return NULL;
 }
 #endif
+
+int nmapxml_merge(struct nmapxml *into, struct nmapxml *from)
+{
+	size_t nh = into->nhosts + from->nhosts, np = into->nports + from->nports;
+	struct nmap_host *h = realloc(into->hosts, (nh ? nh : 1) * sizeof(*h));
+	if (!h)
+		return -1;
+	into->hosts = h;
+	into->caps[0] = nh;
+	struct nmap_port *p = realloc(into->ports, (np ? np : 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	into->ports = p;
+	into->caps[1] = np;
+	memcpy(h + into->nhosts, from->hosts, from->nhosts * sizeof(*h));
+	for (size_t i = 0; i < from->nports; i++) {
+		p[into->nports + i] = from->ports[i];
+		p[into->nports + i].host += into->nhosts;
+	}
+	into->nhosts = nh;
+	into->nports = np;
+	into->finished = into->finished && from->finished;
+	if (!*into->errormsg) {
+		char *t = into->errormsg;
+		into->errormsg = from->errormsg;
+		from->errormsg = t;
+	}
+	from->nhosts = from->nports = 0; /* moved: only the shells are freed */
+	nmapxml_free(from);
+	return 0;
+}
 
 /* Whether a host answered open on port (the suggest net check). */
 bool nmapxml_is_open(const struct nmapxml *x, unsigned port, enum transport t)

@@ -20,13 +20,21 @@ struct nmap_host {
 };
 
 /* One port of one host; state as nmap says it (open, closed, filtered,
- * open|filtered ...), service its guess ("" for none). */
+ * open|filtered ...), service its guess ("" for none). A host's ports are
+ * in (transport, port) order. extra: nmap did not list the port but
+ * counted it among the host's <extraports> ("Not shown: 998 closed"),
+ * whose <extrareasons ports="..."> name it (nmap 7.90 and later). */
 struct nmap_port {
 	size_t host;
 	unsigned port;
 	enum transport transport;
 	char *state, *service;
+	bool extra;
 };
+
+/* A report with more port entries than this (extraports counted one by
+ * one) is refused: narrow the ports or the targets. */
+#define NMAPXML_PORTS_MAX 1000000
 
 struct nmapxml {
 	struct nmap_host *hosts;
@@ -44,6 +52,11 @@ struct nmapxml {
  * malformed one is an error "nmap XML:LINE: why". NULL with err set. */
 struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err);
 void nmapxml_free(struct nmapxml *x);
+/* Append report from (another run: nmap scans one address family a run)
+ * to into, and free it: its hosts after into's, their ports with them.
+ * into is finished when both were; the first error message stands. -1
+ * (both left as they were) when out of memory. */
+int nmapxml_merge(struct nmapxml *into, struct nmapxml *from);
 /* True when some host answered open on port for transport t. */
 bool nmapxml_is_open(const struct nmapxml *x, unsigned port, enum transport t);
 

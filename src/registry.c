@@ -527,25 +527,51 @@ int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n
 	return 0;
 }
 
-size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx)
+/* Does name start with prefix, ignoring ASCII case? */
+static bool name_has_prefix(const char *name, const char *prefix)
+{
+	for (; *prefix; name++, prefix++) {
+		unsigned cx = (unsigned char)*name, cy = (unsigned char)*prefix;
+		cx = cx >= 'A' && cx <= 'Z' ? cx | 0x20u : cx;
+		cy = cy >= 'A' && cy <= 'Z' ? cy | 0x20u : cy;
+		if (cx != cy)
+			return false;
+	}
+	return true;
+}
+
+/* The run of the name index from the first name >= key on while match
+ * says yes: the records of a name (equal) or of a prefix. */
+static size_t by_name_run(struct registry *reg, const char *key, bool prefix, const uint32_t **idx)
 {
 	*idx = NULL;
 	if (reg->counts_only || (!reg->by_name && build_by_name(reg) < 0))
 		return 0;
 	size_t lo = 0, hi = reg->nby_name;
-	while (lo < hi) { /* first entry >= name */
+	while (lo < hi) { /* first entry >= key */
 		size_t mid = lo + (hi - lo) / 2;
 		const char *s = registry_field(reg, &reg->rec[reg->by_name[mid]], FIELD_SERVICE);
-		if (registry_name_cmp(s, name) < 0)
+		if (registry_name_cmp(s, key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t end = lo;
-	while (end < reg->nby_name &&
-	       registry_name_cmp(registry_field(reg, &reg->rec[reg->by_name[end]], FIELD_SERVICE),
-				 name) == 0)
-		end++;
+	for (; end < reg->nby_name; end++) {
+		const char *s = registry_field(reg, &reg->rec[reg->by_name[end]], FIELD_SERVICE);
+		if (prefix ? !name_has_prefix(s, key) : registry_name_cmp(s, key) != 0)
+			break;
+	}
 	*idx = reg->by_name + lo;
 	return end - lo;
+}
+
+size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx)
+{
+	return by_name_run(reg, name, false, idx);
+}
+
+size_t registry_find_prefix(struct registry *reg, const char *prefix, const uint32_t **idx)
+{
+	return by_name_run(reg, prefix, true, idx);
 }

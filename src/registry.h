@@ -213,6 +213,10 @@ int registry_name_cmp(const char *a, const char *b);
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n);
 /* Records whose service name equals name (ASCII case-insensitive). */
 size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx);
+/* Records whose service name starts with prefix (ASCII case-insensitive),
+ * in the name index's order: a run of it, so one name's records are
+ * neighbours. */
+size_t registry_find_prefix(struct registry *reg, const char *prefix, const uint32_t **idx);
 
 /* Parse a Port Number field: "", "N" or "LO-HI". Returns 0, or -1 with a
  * static English reason in *why. */

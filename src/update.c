@@ -353,6 +353,7 @@ static int fetch_into_temp(struct update_job *j, struct fetch_response *rs, stru
 {
 	struct fetch_request rq = {
 		.url = j->url,
+		.ca_file = j->o->ca_file,
 		.etag = j->etag,
 		.last_modified = j->last_modified,
 		.fd = j->fd,

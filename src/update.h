@@ -33,7 +33,8 @@
 #define UPDATE_MAX_BYTES (64u << 20)
 
 struct update_opts {
-	const char *url; /* NULL: UPDATE_DEFAULT_URL */
+	const char *url;     /* NULL: UPDATE_DEFAULT_URL */
+	const char *ca_file; /* as in fetch.h; NULL: the system's certificates */
 	/* The file to replace: absent or a regular file (a symlink is
 	 * followed and its target replaced); anything else is refused before
 	 * a byte is downloaded. Its directory must exist unless create_dirs

@@ -16,9 +16,11 @@ Serves the registry snapshots in $IANA_DIR, and misbehaves on purpose:
   /dribble/NAME   the headers, then one byte of the body a second (stalled)
   /stallhead/NAME the status line, then one byte of the headers a second
   /bighead/NAME   a 200 KB header before the body
+  /tohttp/NAME    302 to $HTTP_SERVER_PLAIN/ok/NAME (an http:// address: with
+                  --tls, a downgrade from https that the client must refuse)
 Binds 127.0.0.1 on a free port, writes the port to PORTFILE, serves until
-killed or for at most LIFETIME seconds.
-Usage: http_server.py PORTFILE [LIFETIME]
+killed or for at most LIFETIME seconds; with --tls CERT KEY it speaks https.
+Usage: http_server.py PORTFILE [LIFETIME [--tls CERT KEY]]
 """
 import csv
 import email.utils
@@ -26,6 +28,7 @@ import hashlib
 import http.server
 import io
 import os
+import ssl
 import sys
 import threading
 import time
@@ -149,12 +152,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def mode_bighead(self, name, body, mtime):
         self.send_body(200, body, [("X-Padding", "x" * 200000)])
 
+    def mode_tohttp(self, name, body, mtime):
+        self.send_body(302, b"", [("Location", os.environ["HTTP_SERVER_PLAIN"] + "/ok/" + name)])
+
 
 def main():
     portfile = sys.argv[1]
     lifetime = float(sys.argv[2]) if len(sys.argv) > 2 else 300
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
+    if len(sys.argv) == 6 and sys.argv[3] == "--tls":
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     threading.Timer(lifetime, srv.shutdown).start()
     tmp = portfile + ".tmp"
     with open(tmp, "w") as f:

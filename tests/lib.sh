@@ -77,6 +77,19 @@ listen_helper() {
 	wait_file '^ready$' "$TMPD/ports"
 }
 
+# live_scan_ports: for the live nmap scans of 127.0.0.1, a listener's port
+# in $P (listen_helper, pid in $HELPER) and a port just closed in $C.
+live_scan_ports() {
+	listen_helper -4
+	P=$(awk '$1 == "tcp4" { print $2; exit }' "$TMPD/ports")
+	"$BUILDDIR/tests/listen_helper" -4 >"$TMPD/closed" &
+	_closer=$!
+	wait_file '^ready$' "$TMPD/closed"
+	C=$(awk '$1 == "tcp4" { print $2; exit }' "$TMPD/closed")
+	kill "$_closer"
+	wait "$_closer" 2>/dev/null
+}
+
 finish() {
 	echo "1..$T_N"
 	[ "$T_FAILED" -eq 0 ]

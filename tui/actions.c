@@ -94,9 +94,18 @@ unsigned action_focus(struct app *app)
 	return REDRAW_DETAIL | REDRAW_STATUS;
 }
 
-/* Enter on the map: the detail pane takes the focus (Tab gives it back). */
+unsigned pick_port(struct app *app, unsigned port)
+{
+	app->picked = port;
+	return REACT_QUIT;
+}
+
+/* Enter on the map: the detail pane takes the focus (Tab gives it back);
+ * under pick, the cursor's port is the one picked. */
 unsigned action_enter(struct app *app)
 {
+	if (app->pick)
+		return pick_port(app, app->cursor);
 	return app->focus == FOCUS_DETAIL ? REDRAW_NONE : action_focus(app);
 }
 
@@ -107,9 +116,12 @@ unsigned action_refresh(struct app *app)
 	return REDRAW_ALL;
 }
 
-/* Esc: the focus back on the map; when it is there, clear the search. */
+/* Esc: the focus back on the map; when it is there, clear the search.
+ * Under pick it cancels, as q does. */
 unsigned action_back(struct app *app)
 {
+	if (app->pick)
+		return REACT_QUIT;
 	bool on_map = app->focus == FOCUS_MAP;
 	app->focus = FOCUS_MAP;
 	return REDRAW_ALL | (on_map ? find_clear(app) : REDRAW_NONE);

@@ -18,14 +18,17 @@
 
 #include "../src/error.h"
 #include "../src/i18n.h"
+#include "../src/nmaprun.h"
 #include "../src/portfacts.h"
 #include "../src/ports.h"
 #include "../src/sanitize.h"
 #include "../src/source.h"
+#include "../src/userconf.h"
 #include "../src/utf8.h"
 #include "actions.h"
 #include "app.h"
 #include "bars.h"
+#include "netscan.h"
 #include "script.h"
 #include "text.h"
 
@@ -35,6 +38,8 @@
 #define MB_REST_MSEC 100
 
 static volatile sig_atomic_t app_winch, app_stop;
+/* The terminal curses draws on: standard output, or /dev/tty under pick. */
+static int app_tty_fd = STDOUT_FILENO;
 
 static void app_on_winch(int sig)
 {
@@ -74,7 +79,7 @@ static void app_draw_title(struct app *app)
 	struct strbuf *s;
 	attr_t a = colors_attr(ROLE_TITLE);
 	if ((s = bars_add(&b, "", 2)))
-		strbuf_adds(s, "portscope");
+		strbuf_adds(s, app->pick ? "portscope pick" : "portscope");
 	bars_untrusted(bars_add(&b, " | ", 5), _(reg->source_label));
 	if ((s = bars_add(&b, " ", 3))) {
 		sanitize_append(s, *reg->date ? reg->date : _("undated"),
@@ -197,6 +202,9 @@ static unsigned app_key(struct app *app, int key)
 		return (key == 'q' || key == 'Q') ? REACT_QUIT : REDRAW_NONE;
 	if (app->prompt_active)
 		return prompt_key(app, key & ~KEYMAP_CODE, is_char);
+	unsigned scan = netscan_key(app, key); /* the scan's question, Esc stopping it */
+	if (scan != PAGE_PASS)
+		return scan;
 	app->find.jump = false; /* a key typed while a search runs wins over its jump */
 	unsigned cursor = app->cursor;
 	enum page_id view = app->view;
@@ -230,7 +238,7 @@ static void app_resize(struct app *app, int cols, int rows)
 {
 	if (cols <= 0) {
 		struct winsize ws;
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
+		if (ioctl(app_tty_fd, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
 			return;
 		cols = ws.ws_col;
 		rows = ws.ws_row;
@@ -247,7 +255,7 @@ static void app_resize(struct app *app, int cols, int rows)
 static bool app_tty_resized(void)
 {
 	struct winsize ws;
-	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row &&
+	return ioctl(app_tty_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row &&
 	       (ws.ws_col != COLS || ws.ws_row != LINES);
 }
 
@@ -358,6 +366,12 @@ static int app_script_event(struct app *app, struct script *in, struct ps_error 
 		return 0;
 	case SCRIPT_WAIT:
 		return script_wait(in, in->label, err) < 0 ? -2 : 0;
+	case SCRIPT_SCANNED:
+		*react |= REDRAW_ALL;
+		if (netscan_wait(app, 10000))
+			return 0;
+		error_set(err, in->path, in->lineno, _("@scanned: the scan did not end in 10 s"));
+		return -2;
 	default:
 		return -2;
 	}
@@ -372,6 +386,7 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 	while (!app_stop) {
 		react |= app_check_winch(app, in, false);
 		react |= marks_tick(app);
+		react |= netscan_tick(app);
 		react = app_redraw(app, react);
 		unsigned loaded = marks_preload(app);
 		if (loaded != REDRAW_NONE) {
@@ -379,7 +394,9 @@ static int app_loop(struct app *app, struct script *in, struct ps_error *err)
 			continue;
 		}
 		if (!in) /* wake for the next listeners refresh, else each second */
-			wtimeout(stdscr, find_busy(app) ? 0 : marks_timeout(app, 1000));
+			wtimeout(stdscr, find_busy(app)
+						 ? 0
+						 : netscan_timeout(app, marks_timeout(app, 1000)));
 		int key = in ? app_script_event(app, in, err, &react) : app_read_key(app);
 		if (key < 0)
 			return key == -1 ? 0 : -1;
@@ -478,8 +495,10 @@ static void app_curses_modes(void)
 
 static void app_free(struct app *app)
 {
+	netscan_free(app);
 	status_free(app);
 	strbuf_free(&app->prompt);
+	complete_free(app);
 	find_free(app);
 	changes_free(app);
 	marks_free(app);
@@ -522,6 +541,33 @@ static bool app_load(struct app *app, const char *path)
 	return app->reg != NULL;
 }
 
+/* The scan's targets: --scan's, else the config file's scan lines, each
+ * checked as `portscope scan` checks them; false (said) when one is bad or
+ * the config file is malformed. */
+static bool app_scan_targets(struct app *app, const struct app_options *opt)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct strbuf path = STRBUF_INIT;
+	struct userconf conf;
+	bool ok = true;
+	userconf_path(&path);
+	if (userconf_load(strbuf_str(&path), &conf, &err) < 0) {
+		error_print(&err, app->prog, stderr);
+		ok = false;
+	} else if (opt->nscan && nmaprun_check_targets(opt->scan, opt->nscan, &err) < 0) {
+		app_say(app, true, "%s", err.msg ? err.msg : _("out of memory"));
+		ok = false;
+	} else if (opt->nscan) {
+		netscan_init(app, opt->scan, opt->nscan);
+	} else {
+		netscan_init(app, conf.scan, conf.nscan);
+	}
+	userconf_free(&conf);
+	strbuf_free(&path);
+	error_clear(&err);
+	return ok;
+}
+
 /* Set up the state; false (message printed) when the registry does not
  * load, or opt names an unknown field or initial port. */
 static bool app_init(struct app *app, const struct app_options *opt)
@@ -547,6 +593,8 @@ static bool app_init(struct app *app, const struct app_options *opt)
 			opt->field);
 		return false;
 	}
+	if (!app_scan_targets(app, opt))
+		return false;
 	app_first_message(app);
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
@@ -561,6 +609,10 @@ static bool app_init(struct app *app, const struct app_options *opt)
 		app_say(app, true, "%s", strbuf_str(&app->status.text));
 		return false;
 	}
+	app->pick = opt->pick;
+	app->picked = -1;
+	if (app->pick) /* the status line's hint says how it ends */
+		strbuf_reset(&app->status.text);
 	return true;
 }
 
@@ -601,14 +653,37 @@ static int app_headless(struct app *app, const char *path)
 	return rc;
 }
 
+/* The terminal: standard input and output, or under pick /dev/tty (in
+ * *tty), so that they can be a pipe, as $(portscope pick) makes stdout;
+ * NULL (message printed) when there is none. */
+static SCREEN *app_open_terminal(struct app *app, FILE **tty)
+{
+	*tty = NULL;
+	if (app->pick) {
+		if (!(*tty = fopen("/dev/tty", "r+"))) {
+			app_say(app, false, _("pick needs a terminal: cannot open /dev/tty: %s"),
+				strerror(errno));
+			return NULL;
+		}
+		app_tty_fd = fileno(*tty);
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		app_say(app, true, _("the TUI needs a terminal on standard input and output"));
+		return NULL;
+	}
+	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
+	SCREEN *scr = app_newterm(app, getenv("TERM"), *tty ? *tty : stdout, *tty ? *tty : stdin);
+	if (!scr && *tty) {
+		fclose(*tty);
+		*tty = NULL;
+	}
+	return scr;
+}
+
 static int app_interactive(struct app *app)
 {
 	struct ps_error err = PS_ERROR_INIT;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return app_say(app, true,
-			       _("the TUI needs a terminal on standard input and output"));
-	app_signals(); /* before newterm(), so curses leaves SIGWINCH to us */
-	SCREEN *scr = app_newterm(app, getenv("TERM"), stdout, stdin);
+	FILE *tty;
+	SCREEN *scr = app_open_terminal(app, &tty);
 	if (!scr)
 		return EXIT_TROUBLE;
 	app_curses_modes();
@@ -616,8 +691,26 @@ static int app_interactive(struct app *app)
 	app_loop(app, NULL, &err);
 	endwin();
 	delscreen(scr);
+	if (tty)
+		fclose(tty);
 	error_clear(&err);
 	return app_stop ? 128 + app_stop : EXIT_RESULTS;
+}
+
+/* Under pick, after the terminal is restored: the port picked on
+ * standard output (the status then), or nothing (1). */
+static int app_pick_result(struct app *app, int rc)
+{
+	if (!app->pick || rc != EXIT_RESULTS)
+		return rc;
+	if (app->picked < 0)
+		return EXIT_NO_RESULTS;
+	if (printf("%ld\n", app->picked) < 0 || fflush(stdout) != 0) {
+		if (errno != EPIPE)
+			app_say(app, false, _("error writing output: %s"), strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return EXIT_RESULTS;
 }
 
 int app_main(const struct app_options *opt)
@@ -627,6 +720,7 @@ int app_main(const struct app_options *opt)
 	if (app_init(&app, opt)) {
 		const char *script = getenv("PORTSCOPE_TEST_SCRIPT");
 		rc = script && *script ? app_headless(&app, script) : app_interactive(&app);
+		rc = app_pick_result(&app, rc);
 	}
 	app_free(&app);
 	return rc;

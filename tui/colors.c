@@ -66,9 +66,16 @@ static const struct color_row color_table[ROLE_COUNT] = {
 	[ROLE_OV_FREQ] = { 120, DEF, A_BOLD, COLOR_GREEN, DEF, A_BOLD, A_BOLD },
 	[ROLE_OV_LABEL] = { 51, DEF, A_BOLD, COLOR_CYAN, DEF, A_BOLD, A_BOLD },
 	[ROLE_OV_CHANGED] = { 141, DEF, A_BOLD, COLOR_MAGENTA, DEF, 0, A_BOLD },
+	/* chartreuse, apart from nmap-frequent's pale green by its glyph */
+	[ROLE_OV_SCAN] = { 154, DEF, A_BOLD, COLOR_GREEN, DEF, A_BOLD | A_UNDERLINE, A_UNDERLINE },
 	[ROLE_HEADING] = { 75, DEF, A_BOLD, COLOR_CYAN, DEF, A_BOLD, A_BOLD },
 	[ROLE_LABEL] = { 248, DEF, 0, COLOR_WHITE, DEF, 0, A_NORMAL },
 	[ROLE_KEY] = { 214, DEF, A_BOLD, COLOR_YELLOW, DEF, A_BOLD, A_BOLD },
+	/* A check's result (the suggestions page): pass green, fail red, n/a
+	   dim; without colour the failure is what stands out (bold). */
+	[ROLE_PASS] = { 114, DEF, 0, COLOR_GREEN, DEF, 0, A_NORMAL },
+	[ROLE_FAIL] = { 203, DEF, A_BOLD, COLOR_RED, DEF, A_BOLD, A_BOLD },
+	[ROLE_NA] = { 244, DEF, 0, COLOR_WHITE, DEF, A_DIM, A_DIM },
 };
 /* clang-format on */
 

@@ -10,6 +10,7 @@
 #include "../src/i18n.h"
 #include "../src/ports.h"
 #include "../src/utf8.h"
+#include "netscan.h"
 #include "portinfo.h"
 #include "text.h"
 #include "tui.h"
@@ -186,6 +187,7 @@ static void detail_text(struct app *app, struct strbuf *t)
 		detail_bucket(t, app, lo, lo + z - 1 > PORT_MAX ? PORT_MAX : lo + z - 1);
 	detail_port_summary(t, app, app->cursor);
 	portinfo_summary(app, t, app->cursor); /* visible without scrolling */
+	netscan_detail(app, t, app->cursor);
 	size_t n = registry_records_at(app->reg, app->cursor, &idx);
 	if (!n) {
 		text_line(t, TEXT_PLAIN);

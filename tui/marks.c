@@ -41,8 +41,7 @@ void marks_free(struct app *app)
 		strbuf_free(&app->marks.failed[s]);
 }
 
-/* "file:line: message" of err (parts it lacks left out). */
-static void marks_error_text(struct strbuf *out, const struct ps_error *err)
+void marks_error_text(struct strbuf *out, const struct ps_error *err)
 {
 	if (err->file)
 		strbuf_addf(out, "%s:", err->file);

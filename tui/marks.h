@@ -41,6 +41,8 @@ struct marks {
 
 /* marks.c */
 void marks_init(struct app *app);
+/* "file:line: message" of err (parts it lacks left out). */
+void marks_error_text(struct strbuf *out, const struct ps_error *err);
 void marks_free(struct app *app);
 /* A source, loaded on first use; NULL when absent or malformed (the error
  * is then in app->marks.failed[s] and once in the status line). */

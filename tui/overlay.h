@@ -15,7 +15,7 @@
 #include "../src/registry.h"
 
 #define OVERLAY_WORDS (PORT_COUNT / 64)
-#define OVERLAY_MAX 8
+#define OVERLAY_MAX 10
 
 struct overlay {
 	const char *name;	/* legend text (untranslated, N_()) */

@@ -5,6 +5,7 @@
  * them all; a page opens at its top. */
 #include <config.h>
 
+#include "../src/i18n.h"
 #include "../src/ports.h"
 #include "page.h"
 #include "text.h"
@@ -12,6 +13,7 @@
 
 static int page_scroll;	  /* the first line shown */
 static size_t page_lines; /* how many lines the page had when last drawn */
+static int page_rows;	  /* how many rows it was drawn in */
 
 void page_top(void)
 {
@@ -36,8 +38,20 @@ void page_draw(struct app *app, const struct page_ops *p)
 	int h = app->lay.rows - 2;
 	if (page_scroll > 0 && (size_t)page_scroll + (size_t)h > page_lines)
 		page_scroll = page_lines > (size_t)h ? (int)(page_lines - (size_t)h) : 0;
+	page_rows = h;
 	text_draw(&t, (size_t)page_scroll, 1, h, COLS);
 	strbuf_free(&t);
+}
+
+void page_position(struct strbuf *out)
+{
+	size_t last = (size_t)page_scroll + (size_t)page_rows;
+	if (!page_lines)
+		return;
+	if (last > page_lines)
+		last = page_lines;
+	/* L10N: the lines of a page on screen, as less says them: "12-30 of 45". */
+	strbuf_addf(out, _("%zu-%zu of %zu"), (size_t)page_scroll + 1, last, page_lines);
 }
 
 /* Scroll by delta lines, within the text. */

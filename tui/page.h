@@ -46,6 +46,10 @@ struct page_ops {
 
 extern const struct page_ops help_page, ranges_page, changes_page, suggestions_page, years_page;
 
+/* ranges.c: the ranges page's own keys, as lines of the help page wrapped
+ * to width, under a heading (suggestions.h has the suggestions page's). */
+void ranges_help(struct strbuf *t, int width);
+
 /* What a key of the map's table does while a page is open (a column of
  * keymap.c's table). */
 enum page_use {
@@ -69,6 +73,9 @@ void page_draw(struct app *app, const struct page_ops *p);
 unsigned page_use(struct app *app, enum page_use use);
 /* Scroll to the first line: where a page opens. */
 void page_top(void);
+/* The lines on screen of the page drawn last, as less says them: "12-30
+ * of 45" (from 1). */
+void page_position(struct strbuf *out);
 /* Scroll so that line (from 0) is among the h lines shown. */
 void page_show_line(size_t line, int h);
 

@@ -11,6 +11,7 @@
 #include "../src/ports.h"
 #include "../src/svcname.h"
 #include "../src/utf8.h"
+#include "bars.h"
 #include "tui.h"
 
 /* The most a prompt takes: far past any pattern or name a person types
@@ -24,6 +25,7 @@ unsigned prompt_start(struct app *app, enum prompt_kind kind)
 	app->find.hist_pos = app->find.nhistory;
 	app->prompt_full = false;
 	strbuf_reset(&app->prompt);
+	complete_reset(app);
 	return REDRAW_STATUS;
 }
 
@@ -78,7 +80,7 @@ bool prompt_goto(struct app *app, const char *s)
 	size_t nrec;
 	if (ports_parse_port(s, &port) == 0) {
 		heatmap_goto(app, port);
-		status_message(app, false, _("port %u"), port);
+		status_message(app, false, "%s", ""); /* the line names the port already */
 		return true;
 	}
 	if (strspn(s, "0123456789") == strlen(s)) {
@@ -142,12 +144,15 @@ struct prompt_ops {
 	/* Up (-1) / Down (1): the text to edit instead, or NULL */
 	const char *(*recall)(struct app *app, int dir);
 	void (*draw)(struct app *app, int y);
+	/* Tab (1) / Shift-Tab (-1); NULL: the prompt completes nothing */
+	unsigned (*complete)(struct app *app, int dir);
 };
 
 static const struct prompt_ops prompt_ops[] = {
 	[PROMPT_GOTO] = {prompt_goto_submit, prompt_nothing, prompt_nothing, prompt_no_recall,
-			 prompt_goto_draw},
-	[PROMPT_SEARCH] = {find_submit, find_cancel, find_edited, find_recall, find_draw_prompt},
+			 prompt_goto_draw, complete_tab},
+	[PROMPT_SEARCH] = {find_submit, find_cancel, find_edited, find_recall, find_draw_prompt,
+			   NULL},
 };
 
 /* Up or Down: an earlier text in place of what has been typed. */
@@ -171,6 +176,10 @@ static unsigned prompt_close(struct app *app, unsigned (*hook)(struct app *app))
 unsigned prompt_key(struct app *app, int key, bool is_char)
 {
 	const struct prompt_ops *ops = &prompt_ops[app->prompt_kind];
+	bool tab = is_char ? key == '\t' : key == KEY_BTAB;
+	if (tab && ops->complete)
+		return ops->complete(app, is_char ? 1 : -1);
+	complete_reset(app); /* any other key starts the completion over */
 	if (is_char ? key == '\n' || key == '\r' : key == KEY_ENTER) {
 		app->prompt_active = false;
 		return REDRAW_STATUS | ops->submit(app, strbuf_str(&app->prompt));
@@ -214,12 +223,20 @@ void prompt_draw(struct app *app)
 	move(cy, cx);
 }
 
+/* The prompt, then what Tab found two columns after the text (cut after
+ * a word, with an ellipsis, when narrow). */
 static void prompt_goto_draw(struct app *app, int y)
 {
 	attr_t a = colors_attr(ROLE_STATUS);
+	struct bars b = {.n = 0};
+	struct strbuf *note = bars_add(&b, "", 1);
+	bool problem;
 	draw_fill(y, 0, COLS, a);
 	int x = draw_text(y, 0, COLS, _("Go to port or service: "), a);
 	x += draw_untrusted(y, x, COLS - x, strbuf_str(&app->prompt), a);
-	if (x < COLS)
-		move(y, x);
+	if (x + 3 < COLS && complete_note(app, note, COLS - x - 2, &problem))
+		bars_draw(&b, y, x + 2, COLS - x - 2,
+			  colors_attr(problem ? ROLE_STATUS_ERROR : ROLE_STATUS), app->utf8);
+	bars_free(&b);
+	move(y, x < COLS ? x : COLS - 1);
 }

@@ -19,7 +19,7 @@ struct script_key_name {
 
 /* clang-format off */
 static const struct script_key_name script_keys[] = {
-	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BS", K(KEY_BACKSPACE) },
+	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BTab", K(KEY_BTAB) }, { "BS", K(KEY_BACKSPACE) },
 	{ "Left", K(KEY_LEFT) }, { "Right", K(KEY_RIGHT) },
 	{ "Up", K(KEY_UP) }, { "Down", K(KEY_DOWN) },
 	{ "PgUp", K(KEY_PPAGE) }, { "PgDn", K(KEY_NPAGE) },
@@ -173,6 +173,8 @@ static int script_command(struct script *s, struct ps_error *err)
 		return SCRIPT_SLEEP;
 	if (n == 4 && strncmp(l, "wait", 4) == 0 && *arg)
 		return SCRIPT_WAIT;
+	if (n == 7 && strncmp(l, "scanned", 7) == 0)
+		return SCRIPT_SCANNED;
 	return error_set(err, s->path, s->lineno, _("unknown script command"));
 }
 

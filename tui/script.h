@@ -13,6 +13,8 @@
  *                        happen on time, whatever the machine's speed)
  *   @wait PATH           wait until PATH exists (at most 10 s): the test
  *                        changes files after a dump, then creates PATH
+ *   @scanned             wait until the network scan (S) has ended (at
+ *                        most 10 s)
  *   anything else        keys: characters, and <Enter> <Esc> <Tab> <BS>
  *                        <Left> <Right> <Up> <Down> <PgUp> <PgDn> <Home>
  *                        <End> <F1> <C-l> <lt> (a '<'), <Click X,Y>,
@@ -41,6 +43,7 @@ enum script_event {
 	SCRIPT_RESIZE,
 	SCRIPT_SLEEP,
 	SCRIPT_WAIT,
+	SCRIPT_SCANNED,
 };
 
 struct script {

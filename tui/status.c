@@ -26,6 +26,7 @@ void status_message(struct app *app, bool error, const char *fmt, ...)
 void status_free(struct app *app)
 {
 	strbuf_free(&app->status.text);
+	strbuf_free(&app->status.progress);
 }
 
 /* "N ports (M records)", or "match k of N ports (M records)" when the
@@ -106,20 +107,29 @@ void status_draw(struct app *app)
 	/* L10N: a mode at the start of the status line, in brackets. */
 	const char *mode = app->status.mode		? _(app->status.mode)
 			   : app->focus == FOCUS_DETAIL ? _("DETAIL")
+			   : app->pick			? _("PICK")
 							: _("MAP");
-	if ((s = bars_add(&b, "", 9)))
-		strbuf_addf(s, "[%s]", mode);
+	if ((s = bars_add(&b, "", 9))) {
+		strbuf_addf(s, "[%s", mode);
+		if (app->view != PAGE_MAP) { /* where the page is, as less says it */
+			strbuf_addc(s, ' ');
+			page_position(s);
+		}
+		strbuf_addc(s, ']');
+	}
 	status_port(app, &b);
 	bool problem = status_search(app, &found, true);
 	bars_untrusted(bars_add(&b, "  ", problem ? 8 : 7), strbuf_str(&found));
 	strbuf_free(&found);
+	bars_untrusted(bars_add(&b, "  ", 7), strbuf_str(&app->status.progress));
 	bars_untrusted(bars_add(&b, "  ", app->status.error ? 8 : 6),
 		       strbuf_str(&app->status.text));
 	attr_t a = colors_attr(app->status.error || problem ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	draw_fill(y, 0, COLS, a);
 	int x = bars_draw(&b, y, 0, COLS, a, app->utf8);
-	/* L10N: right end of the status line; ? and q are keys: keep them. */
-	const char *hint = _("? help  q quit");
+	/* L10N: right end of the status line; ? and q are keys: keep them.
+	   Under pick: Enter and q are keys. */
+	const char *hint = app->pick ? _("Enter picks, q cancels") : _("? help  q quit");
 	int hw = utf8_width(hint);
 	if (COLS - hw - 1 > x + 1)
 		draw_text(y, COLS - hw - 1, hw, hint, a);

@@ -12,10 +12,11 @@
 struct app;
 
 struct status {
-	struct strbuf text; /* the message */
-	bool error;	    /* drawn in the error colour */
-	const char *mode;   /* the open page's mode (N_()); NULL: the map's */
-	bool fresh;	    /* set by the key being handled (app.c clears it) */
+	struct strbuf text;	/* the message */
+	bool error;		/* drawn in the error colour */
+	const char *mode;	/* the open page's mode (N_()); NULL: the map's */
+	struct strbuf progress; /* a background scan's line (netscan.c), until it ends */
+	bool fresh;		/* set by the key being handled (app.c clears it) */
 };
 
 /* Leave a message (an error when error) in the status line. */

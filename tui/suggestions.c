@@ -10,7 +10,9 @@
 #include <stdlib.h>
 
 #include "../src/i18n.h"
+#include "../src/utf8.h"
 #include "actions.h"
+#include "netscan.h"
 #include "suggestions.h"
 #include "text.h"
 #include "tui.h"
@@ -26,14 +28,13 @@ static struct suggestions_state {
 	bool any_range;
 	struct suggestion sugg[SUGGESTIONS_COUNT];
 	long nsugg;
-	int sel; /* the chosen row */
+	int sel;       /* the chosen row */
+	bool show_sel; /* scroll to it on the next frame (it moved) */
 } suggestions = {.run = 1};
 
-/* Column letters of the checks, in suggest.h's order. */
-static const char suggestions_letters[CHECK_COUNT] = {
-	[CHECK_IANA] = 'i',    [CHECK_SERVICES] = 's', [CHECK_LABELS] = 'l',	[CHECK_NMAP] = 'n',
-	[CHECK_BROWSER] = 'b', [CHECK_LISTEN] = 'h',   [CHECK_EPHEMERAL] = 'e', [CHECK_RANGE] = 'r',
-};
+/* The columns before the checks: "> 8075-8076      -5 ", the offset's at
+ * least 6 wide (its heading may be wider in a translation). */
+#define SUGGESTIONS_PORTS 11
 
 static void suggestions_opts(const struct app *app, struct suggest_opts *o)
 {
@@ -71,6 +72,7 @@ static unsigned suggestions_compute(struct app *app)
 	if (c->sel >= c->nsugg)
 		c->sel = c->nsugg ? (int)c->nsugg - 1 : 0;
 	page_top();
+	c->show_sel = true;
 	return REDRAW_ALL;
 }
 
@@ -89,6 +91,7 @@ static unsigned suggestions_move(int delta)
 	struct suggestions_state *c = &suggestions;
 	long s = c->sel + delta;
 	c->sel = s < 0 ? 0 : s >= c->nsugg ? (int)(c->nsugg ? c->nsugg - 1 : 0) : (int)s;
+	c->show_sel = true;
 	return REDRAW_ALL;
 }
 
@@ -102,16 +105,6 @@ static unsigned suggestions_down(struct app *app)
 	(void)app;
 	return suggestions_move(1);
 }
-static unsigned suggestions_first(struct app *app)
-{
-	(void)app;
-	return suggestions_move(-SUGGESTIONS_COUNT);
-}
-static unsigned suggestions_last(struct app *app)
-{
-	(void)app;
-	return suggestions_move(SUGGESTIONS_COUNT);
-}
 
 static unsigned suggestions_jump(struct app *app)
 {
@@ -119,6 +112,8 @@ static unsigned suggestions_jump(struct app *app)
 	if (!c->nsugg)
 		return REDRAW_NONE;
 	const struct suggestion *g = &c->sugg[c->sel];
+	if (app->pick) /* a block's first port */
+		return pick_port(app, g->lo);
 	heatmap_goto(app, g->lo);
 	if (g->hi > g->lo)
 		status_message(app, false, _("ports %u-%u (suggested near %u)"), g->lo, g->hi,
@@ -160,17 +155,28 @@ static unsigned suggestions_any_range(struct app *app)
 	return suggestions_compute(app);
 }
 
+/* S on the page: scan the asked port and every listed one. */
+static unsigned suggestions_scan(struct app *app)
+{
+	const struct suggestions_state *c = &suggestions;
+	unsigned lo[SUGGESTIONS_COUNT + 1] = {c->asked}, hi[SUGGESTIONS_COUNT + 1] = {c->asked};
+	for (long i = 0; i < c->nsugg; i++) {
+		lo[i + 1] = c->sugg[i].lo;
+		hi[i + 1] = c->sugg[i].hi;
+	}
+	return netscan_spans(app, lo, hi, (size_t)c->nsugg + 1);
+}
+
 /* clang-format off */
 static const struct binding suggestions_keys[] = {
 	{ { K(KEY_UP), 'k' }, "Up k", suggestions_up, .help = N_("previous suggestion") },
 	{ { K(KEY_DOWN), 'j' }, "Down j", suggestions_down, .help = N_("next suggestion") },
-	{ { K(KEY_HOME), 'g' }, "Home g", suggestions_first, .help = N_("first suggestion") },
-	{ { K(KEY_END), 'G' }, "End G", suggestions_last, .help = N_("last suggestion") },
 	{ { '\n', '\r', K(KEY_ENTER) }, "Enter", suggestions_jump, .help = N_("put the map cursor on the chosen port") },
 	{ { '+', '=' }, "+", suggestions_longer, .help = N_("blocks of one more port (runs of K free ports)") },
 	{ { '-', '_' }, "-", suggestions_shorter, .help = N_("blocks of one port fewer") },
 	{ { 't' }, "t", suggestions_transport, .help = N_("the next transport, and search again") },
 	{ { 'a' }, "a", suggestions_any_range, .help = N_("allow System and Dynamic ports too, or not") },
+	{ { 'S' }, "S", suggestions_scan, .help = N_("scan the listed ports on the network (nmap): the net column") },
 };
 /* clang-format on */
 
@@ -191,18 +197,15 @@ static unsigned suggestions_key(struct app *app, int key)
 		return suggestions_run(app, key - '0');
 	if (key == 's')
 		return REACT_CLOSE | REDRAW_ALL;
-	action_fn fn = keymap_find(suggestions_keys, SUGGESTIONS_KEYS_N, key);
-	return fn ? fn(app) : PAGE_PASS;
+	return keymap_page_key(app, suggestions_keys, SUGGESTIONS_KEYS_N, key);
 }
 
-void suggestions_help(struct strbuf *t)
+void suggestions_help(struct strbuf *t, int width)
 {
-	text_line(t, TEXT_PLAIN);
-	text_line(t, TEXT_HEADING);
-	text_add(t, _("On the suggestions page (s):"));
-	keymap_help_lines(t, suggestions_keys, SUGGESTIONS_KEYS_N);
-	keymap_help_lines(t, suggestions_more,
-			  sizeof(suggestions_more) / sizeof(suggestions_more[0]));
+	keymap_help_lines(t, _("On the suggestions page (s):"), suggestions_keys,
+			  SUGGESTIONS_KEYS_N, width);
+	keymap_help_lines(t, NULL, suggestions_more,
+			  sizeof(suggestions_more) / sizeof(suggestions_more[0]), width);
 }
 
 /* The glyph of a check result. */
@@ -215,6 +218,45 @@ static const char *suggestions_mark(const struct app *app, enum check_result r)
 	return app->utf8 ? utf8[r] : ascii[r];
 }
 
+/* A result's glyph in its colour (pass green, fail red and bold, n/a dim). */
+static void suggestions_add_mark(const struct app *app, struct strbuf *t, enum check_result r)
+{
+	static const enum color_role roles[] = {
+		[RESULT_PASS] = ROLE_PASS, [RESULT_FAIL] = ROLE_FAIL, [RESULT_NA] = ROLE_NA};
+	text_role(t, roles[r]);
+	strbuf_adds(t, suggestions_mark(app, r));
+	text_role(t, ROLE_NORMAL);
+}
+
+/* A check's column: its name (the CLI's) and a space. */
+static int suggestions_column(enum suggest_check c)
+{
+	return utf8_width(suggest_check_key(c)) + 1;
+}
+
+/* The offset column's width: 6, or its heading's. */
+static int suggestions_offset(void)
+{
+	int w = utf8_width(_("OFFSET"));
+	return w > 6 ? w : 6;
+}
+
+/* How many checks the page shows: the net check too when there are scan
+ * targets (S fills it). */
+static int suggestions_checks(void)
+{
+	return netscan_targets() ? CHECK_ALL : CHECK_COUNT;
+}
+
+/* All the checks' columns. */
+static int suggestions_columns(void)
+{
+	int w = 0;
+	for (int c = 0; c < suggestions_checks(); c++)
+		w += suggestions_column((enum suggest_check)c);
+	return w;
+}
+
 /* A block's result for check c: fail if a port fails, pass if one passes. */
 static enum check_result suggestions_block_check(const struct suggest_sources *src,
 						 const struct suggest_opts *o, unsigned lo,
@@ -222,7 +264,8 @@ static enum check_result suggestions_block_check(const struct suggest_sources *s
 {
 	enum check_result r = RESULT_NA;
 	for (unsigned p = lo; p <= hi; p++) {
-		enum check_result x = suggest_check(src, o, p, c);
+		enum check_result x = c == CHECK_NET ? netscan_check(src, o, p) /* the last S */
+						     : suggest_check(src, o, p, c);
 		if (x == RESULT_FAIL)
 			return RESULT_FAIL;
 		if (x == RESULT_PASS)
@@ -231,91 +274,143 @@ static enum check_result suggestions_block_check(const struct suggest_sources *s
 	return r;
 }
 
-/* The marks of [lo, hi], one per check; the failing checks' values go to
- * notes ("iana assigned, nmap 0.042052"). */
+/* The marks of [lo, hi], one under the middle of each check's name; the
+ * failing checks' values go to notes ("iana (assigned), nmap (0.042052)"). */
 static void suggestions_marks(const struct app *app, const struct suggest_sources *src,
 			      const struct suggest_opts *o, unsigned lo, unsigned hi,
 			      struct strbuf *line, struct strbuf *notes)
 {
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < suggestions_checks(); c++) {
 		enum check_result r =
 			suggestions_block_check(src, o, lo, hi, (enum suggest_check)c);
-		strbuf_adds(line, suggestions_mark(app, r));
+		int w = suggestions_column((enum suggest_check)c), before = (w - 2) / 2;
+		strbuf_addf(line, "%*s", before, "");
+		suggestions_add_mark(app, line, r);
+		strbuf_addf(line, "%*s", w - before - 1, "");
 		if (r != RESULT_FAIL || lo != hi)
 			continue;
-		strbuf_addf(notes, "%s%s ", notes->len ? ", " : "",
+		strbuf_addf(notes, "%s%s (", notes->len ? ", " : "",
 			    suggest_check_key((enum suggest_check)c));
-		suggest_check_value(notes, src, o, lo, (enum suggest_check)c, true);
+		if (c == CHECK_NET)
+			netscan_value(notes, src, o, lo);
+		else
+			suggest_check_value(notes, src, o, lo, (enum suggest_check)c, true);
+		strbuf_addc(notes, ')');
 	}
 }
 
-/* One row: "> 8075          -5  ✓✓✓✓✓✓✓✓  run 8075-8075". */
+/* "free run 8075-8076 (2 ports)" */
+static void suggestions_run_text(struct strbuf *s, const struct suggestion *g)
+{
+	unsigned run = g->run_hi - g->run_lo + 1;
+	strbuf_addf(s, P_("free run %u-%u (%'u port)", "free run %u-%u (%'u ports)", run),
+		    g->run_lo, g->run_hi, run);
+}
+
+/* Does a row's free run fit on its line, after the checks? */
+static bool suggestions_runs_fit(void)
+{
+	return 2 + SUGGESTIONS_PORTS + 1 + suggestions_offset() + 1 + suggestions_columns() + 30 <=
+	       COLS;
+}
+
+/* One row: "> 8075-8076     -5  ✓ ✓ ... ✓  free run 8075-8076 (2 ports)",
+ * the run when it fits. */
 static void suggestions_row(const struct app *app, struct strbuf *t,
 			    const struct suggest_sources *src, const struct suggest_opts *o,
 			    const struct suggestion *g, bool sel)
 {
-	struct strbuf line = STRBUF_INIT, notes = STRBUF_INIT, ports = STRBUF_INIT;
+	struct strbuf notes = STRBUF_INIT, ports = STRBUF_INIT;
 	strbuf_addf(&ports, g->hi > g->lo ? "%u-%u" : "%u", g->lo, g->hi);
-	strbuf_addf(&line, "%s %-11s %+7ld  ", sel ? ">" : " ", strbuf_str(&ports), g->offset);
-	suggestions_marks(app, src, o, g->lo, g->hi, &line, &notes);
-	unsigned run = g->run_hi - g->run_lo + 1;
-	strbuf_addf(&line, P_("  free run %u-%u (%'u port)", "  free run %u-%u (%'u ports)", run),
-		    g->run_lo, g->run_hi, run);
-	text_line(t, sel ? TEXT_SELECTED : TEXT_PLAIN);
-	text_add(t, strbuf_str(&line));
-	strbuf_free(&line);
+	text_line(t, TEXT_SPANS);
+	text_role(t, sel ? ROLE_SELECTED : ROLE_NORMAL);
+	strbuf_addf(t, "%s %-*s %+*ld", sel ? ">" : " ", SUGGESTIONS_PORTS, strbuf_str(&ports),
+		    suggestions_offset(), g->offset);
+	text_role(t, ROLE_NORMAL);
+	strbuf_addc(t, ' ');
+	suggestions_marks(app, src, o, g->lo, g->hi, t, &notes);
+	if (suggestions_runs_fit()) /* under FREE RUN, after the last check's space */
+		suggestions_run_text(t, g);
 	strbuf_free(&notes);
 	strbuf_free(&ports);
 }
 
-/* "8080 itself fails: iana assigned, services http-alt" or passes. */
+/* The asked port's marks, then "8080 itself fails: iana (assigned), ..."
+ * or passes. */
 static void suggestions_asked(const struct app *app, struct strbuf *t,
 			      const struct suggest_sources *src, const struct suggest_opts *o)
 {
 	struct strbuf line = STRBUF_INIT, notes = STRBUF_INIT;
-	strbuf_addf(&line, "  %-11u %7s  ", o->port, "");
-	suggestions_marks(app, src, o, o->port, o->port, &line, &notes);
-	strbuf_adds(&line, "  ");
+	text_line(t, TEXT_SPANS);
+	strbuf_addf(t, "  %-*u %*s ", SUGGESTIONS_PORTS, o->port, suggestions_offset(), "");
+	suggestions_marks(app, src, o, o->port, o->port, t, &notes);
 	if (notes.len)
-		strbuf_addf(&line, _("fails: %s"), strbuf_str(&notes));
+		strbuf_addf(&line, _("    %u itself fails: %s"), o->port, strbuf_str(&notes));
 	else
-		strbuf_adds(&line, _("passes every check"));
-	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 32, COLS);
+		strbuf_addf(&line, _("    %u itself passes every check"), o->port);
+	text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 6, COLS);
 	strbuf_free(&line);
 	strbuf_free(&notes);
 }
 
-/* The checks: letter, key, what passing means, and the source. */
+/* The table's heading: the checks by their names, as the CLI calls them. */
+static void suggestions_heading(struct strbuf *t)
+{
+	text_line(t, TEXT_SPANS);
+	text_role(t, ROLE_HEADING);
+	strbuf_adds(t, "  ");
+	text_label(t, _("PORT"), SUGGESTIONS_PORTS + 1);
+	strbuf_addf(t, "%*s%s ", suggestions_offset() - utf8_width(_("OFFSET")), "", _("OFFSET"));
+	for (int c = 0; c < suggestions_checks(); c++)
+		strbuf_addf(t, "%s ", suggest_check_key((enum suggest_check)c));
+	if (suggestions_runs_fit())
+		strbuf_adds(t, _("FREE RUN"));
+}
+
+/* The checks: name, what passing means, and the source. */
 static void suggestions_legend(const struct app *app, struct strbuf *t,
 			       const struct suggest_sources *src)
 {
 	text_line(t, TEXT_PLAIN);
-	text_line(t, TEXT_HEADING);
-	text_addf(t, _("Checks (%s pass, %s fail, %s n/a: source absent), for transport %s:"),
-		  suggestions_mark(app, RESULT_PASS), suggestions_mark(app, RESULT_FAIL),
-		  suggestions_mark(app, RESULT_NA), transport_name(app->proto));
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	text_line(t, TEXT_SPANS);
+	struct strbuf m[RESULT_NA + 1] = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
+	for (int r = 0; r <= RESULT_NA; r++) {
+		suggestions_add_mark(app, &m[r], (enum check_result)r);
+		text_role(&m[r], ROLE_HEADING);
+	}
+	text_role(t, ROLE_HEADING);
+	/* L10N: the three %s are the marks of pass, fail and n/a, in their
+	   colours; keep them in this order. */
+	strbuf_addf(t, _("Checks (%s pass, %s fail, %s n/a: source absent), for transport %s:"),
+		    strbuf_str(&m[RESULT_PASS]), strbuf_str(&m[RESULT_FAIL]),
+		    strbuf_str(&m[RESULT_NA]), transport_name(app->proto));
+	for (int r = 0; r <= RESULT_NA; r++)
+		strbuf_free(&m[r]);
+	for (int c = 0; c < suggestions_checks(); c++) {
 		struct strbuf line = STRBUF_INIT;
 		const char *sum = c == CHECK_RANGE && suggestions.any_range
 					  ? _("any range (a: User range only)")
 					  : _(suggest_check_summary((enum suggest_check)c));
-		strbuf_addf(&line, "  %c %-10s %s", suggestions_letters[c],
-			    suggest_check_key((enum suggest_check)c), sum);
+		strbuf_addf(&line, "  %-10s %s", suggest_check_key((enum suggest_check)c), sum);
 		if (c == CHECK_NMAP)
 			strbuf_addf(&line, " (%g)", SUGGEST_NMAP_MAX);
 		strbuf_adds(&line, " [");
-		suggest_check_source(&line, src, (enum suggest_check)c);
+		if (c == CHECK_NET)
+			netscan_source(&line);
+		else
+			suggest_check_source(&line, src, (enum suggest_check)c);
 		strbuf_addc(&line, ']');
-		text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 15, COLS);
+		text_wrap(t, TEXT_PLAIN, strbuf_str(&line), 13, COLS);
 		strbuf_free(&line);
 	}
 }
 
 /* The page: the heading, the asked port's checks, a row per suggestion
- * (the chosen one kept in view) and the legend of the checks. */
+ * (the chosen one scrolled into view when it moved) and the legend of
+ * the checks. */
 static void suggestions_text(struct app *app, struct strbuf *t)
 {
-	const struct suggestions_state *c = &suggestions;
+	struct suggestions_state *c = &suggestions;
 	struct suggest_sources src;
 	struct suggest_opts o;
 	marks_sources(app, &src);
@@ -330,17 +425,25 @@ static void suggestions_text(struct app *app, struct strbuf *t)
 		  _("Up/Down choose, Enter goes there, +/- or 1-9: ports per block, "
 		    "a: any range, Esc: back"),
 		  0, COLS);
-	text_line(t, TEXT_PLAIN);
-	text_addf(t, "  %-11s %7s  %.*s", _("PORT"), _("OFFSET"), CHECK_COUNT, suggestions_letters);
+	suggestions_heading(t);
 	suggestions_asked(app, t, &src, &o);
 	for (long i = 0; i < c->nsugg; i++) {
-		if (i == c->sel)
+		if (i == c->sel && c->show_sel)
 			page_show_line(text_count(t), app->lay.rows - 2);
 		suggestions_row(app, t, &src, &o, &c->sugg[i], i == c->sel);
 	}
+	c->show_sel = false;
 	if (!c->nsugg) {
 		text_line(t, TEXT_PLAIN);
 		text_add(t, _("  No port passes every check (try -, or a for any range)."));
+	} else if (!suggestions_runs_fit()) {
+		struct strbuf run = STRBUF_INIT;
+		const struct suggestion *g = &c->sugg[c->sel];
+		strbuf_addf(&run, g->hi > g->lo ? "> %u-%u: " : "> %u: ", g->lo, g->hi);
+		suggestions_run_text(&run, g);
+		text_line(t, TEXT_PLAIN);
+		text_add(t, strbuf_str(&run));
+		strbuf_free(&run);
 	}
 	suggestions_legend(app, t, &src);
 }

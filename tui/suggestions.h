@@ -7,7 +7,8 @@
 
 #include "../src/strbuf.h"
 
-/* The page's own keys, as lines of the help page. */
-void suggestions_help(struct strbuf *t);
+/* The page's own keys, as lines of the help page wrapped to width, under
+ * a heading. */
+void suggestions_help(struct strbuf *t, int width);
 
 #endif

@@ -114,6 +114,15 @@ void text_wrap(struct strbuf *t, enum text_style style, const char *value, int i
 	strbuf_free(&clean);
 }
 
+void text_append(struct strbuf *t, const struct strbuf *more)
+{
+	if (!more->len)
+		return;
+	if (t->len)
+		strbuf_addc(t, '\n');
+	strbuf_add(t, more->data, more->len);
+}
+
 size_t text_count(const struct strbuf *t)
 {
 	size_t n = t->len ? 1 : 0;
@@ -130,6 +139,79 @@ void text_role(struct strbuf *t, int role)
 {
 	strbuf_addc(t, TEXT_ROLE_MARK);
 	strbuf_addc(t, (char)(' ' + role));
+}
+
+/* The role a line's body is drawn in (its label aside), by style. */
+static int text_style_role(char style)
+{
+	switch (style) {
+	case TEXT_HEADING:
+		return ROLE_HEADING;
+	case TEXT_NOTE:
+		return ROLE_MARK;
+	case TEXT_SELECTED:
+		return ROLE_SELECTED;
+	default:
+		return ROLE_NORMAL;
+	}
+}
+
+/* One line (style byte, body of n bytes) as the runs of a TEXT_SPANS
+ * line, appended to out (the body is clean already); its width. */
+static int text_as_spans(struct strbuf *out, const char *s, size_t n)
+{
+	struct strbuf body = STRBUF_INIT, plain = STRBUF_INIT;
+	strbuf_add(&body, s + 1, n - 1);
+	const char *b = strbuf_str(&body);
+	size_t lw = 0;
+	if (s[0] == TEXT_FIELD || s[0] == TEXT_KEY) {
+		lw = utf8_prefix_fit(b, s[0] == TEXT_FIELD ? TEXT_LABEL_WIDTH : TEXT_KEY_WIDTH,
+				     NULL);
+		text_role(out, s[0] == TEXT_FIELD ? ROLE_LABEL : ROLE_KEY);
+		strbuf_add(out, b, lw);
+	}
+	text_role(out, text_style_role(s[0]));
+	strbuf_add(out, b + lw, body.len - lw);
+	text_role(out, ROLE_NORMAL);
+	for (size_t i = 0; i < body.len; i++)
+		if (b[i] == TEXT_ROLE_MARK && i + 1 < body.len)
+			i++;
+		else
+			strbuf_addc(&plain, b[i]);
+	int w = utf8_width(strbuf_str(&plain));
+	strbuf_free(&body);
+	strbuf_free(&plain);
+	return w;
+}
+
+/* The next line of t from *pos: its start and length (0 at the end). */
+static size_t text_next(const struct strbuf *t, size_t *pos, const char **line)
+{
+	if (*pos >= t->len)
+		return 0;
+	const char *s = t->data + *pos, *nl = memchr(s, '\n', t->len - *pos);
+	size_t n = nl ? (size_t)(nl - s) : t->len - *pos;
+	*line = s;
+	*pos += n + 1;
+	return n;
+}
+
+void text_columns(struct strbuf *t, const struct strbuf *left, const struct strbuf *right,
+		  int width)
+{
+	size_t lp = 0, rp = 0;
+	for (;;) {
+		const char *l = NULL, *r = NULL;
+		size_t ln = text_next(left, &lp, &l), rn = text_next(right, &rp, &r);
+		if (!ln && !rn)
+			break;
+		text_line(t, TEXT_SPANS);
+		int used = ln ? text_as_spans(t, l, ln) : 0;
+		if (rn) {
+			strbuf_addf(t, "%*s", width > used ? width - used : 0, "");
+			text_as_spans(t, r, rn);
+		}
+	}
 }
 
 /* A TEXT_SPANS line: each run in its role, from the left. */

@@ -39,6 +39,12 @@ void text_wrap(struct strbuf *t, enum text_style style, const char *value, int i
  * enum color_role). Untrusted text can never switch roles: the sanitiser
  * turns the marker byte into an escape. */
 void text_role(struct strbuf *t, int role);
+/* The lines of more after those of t. */
+void text_append(struct strbuf *t, const struct strbuf *more);
+/* Two columns side by side: each line of left, padded to width columns,
+ * then the line of right beside it, as TEXT_SPANS lines of t. */
+void text_columns(struct strbuf *t, const struct strbuf *left, const struct strbuf *right,
+		  int width);
 /* How many lines t holds. */
 size_t text_count(const struct strbuf *t);
 /* Draw lines [first, first + h) of t at rows y.. with width w. */

@@ -55,6 +55,16 @@ struct find {
 	struct overlay overlay;
 };
 
+/* Tab in the ':' prompt (complete.c). */
+struct complete {
+	const char **names; /* the candidates (pointers into the registry) */
+	size_t n, cap;
+	size_t at;	      /* shown in the prompt: 0 the shared prefix, k names[k - 1] */
+	bool active;	      /* the last key was Tab: the next one cycles */
+	bool unknown;	      /* no name starts with what was typed */
+	struct strbuf prefix; /* the longest prefix the candidates share */
+};
+
 enum focus {
 	FOCUS_MAP,
 	FOCUS_DETAIL,
@@ -112,6 +122,7 @@ struct app {
 	bool prompt_full; /* the prompt stopped taking characters at its cap */
 	enum prompt_kind prompt_kind;
 	struct strbuf prompt; /* what has been typed after ':' or '/' */
+	struct complete complete;
 	struct find find;
 	struct overlay gap; /* the free gap last jumped to */
 	struct overlay_set overlays;
@@ -120,6 +131,8 @@ struct app {
 	bool utf8;
 	enum color_mode color_mode;
 	MEVENT mouse;	    /* the last mouse event */
+	bool pick;	    /* the pick command: Enter picks, q and Esc cancel */
+	long picked;	    /* the port picked, or -1 */
 	bool headless;	    /* driven by a key script */
 	uint64_t script_ms; /* its clock, moved by @sleep */
 };
@@ -184,6 +197,15 @@ bool prompt_goto(struct app *app, const char *s);
 unsigned prompt_key(struct app *app, int key, bool is_char);
 void prompt_draw(struct app *app);
 
+/* complete.c: Tab (dir 1) and Shift-Tab (-1) in the ':' prompt; any
+ * other key of the prompt resets it. The note for the prompt line, fitted
+ * to width columns ("8 names: http, http-alt, …"), in out; false when
+ * there is none; *problem when it says nothing matched. */
+unsigned complete_tab(struct app *app, int dir);
+void complete_reset(struct app *app);
+void complete_free(struct app *app);
+bool complete_note(const struct app *app, struct strbuf *out, int width, bool *problem);
+
 /* find.c */
 void find_init(struct app *app);
 void find_free(struct app *app);
@@ -215,6 +237,9 @@ void changes_free(struct app *app);
 /* U: download, validate and install the registry, then load it in place. */
 unsigned changes_update(struct app *app);
 void changes_draw_banner(struct app *app);
+
+/* actions.c: under pick, end the TUI with port picked (REACT_QUIT). */
+unsigned pick_port(struct app *app, unsigned port);
 
 /* actions (keymap.c binds them) */
 typedef unsigned (*action_fn)(struct app *app);

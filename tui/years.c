@@ -123,8 +123,8 @@ static void years_text(struct app *app, struct strbuf *t)
 	text_line(t, TEXT_PLAIN);
 	text_line(t, TEXT_PLAIN);
 	text_addf(t, _("%'u records have no Registration Date."), u->all.registered);
-	text_line(t, TEXT_PLAIN);
-	text_add(t, _("Up/Down choose a year; Enter marks its registrations on the map."));
+	text_wrap(t, TEXT_PLAIN,
+		  _("Up/Down choose a year; Enter marks its registrations on the map."), 0, COLS);
 }
 
 /* Mark the ports of the chosen year's registrations on the map. */

@@ -34,6 +34,7 @@ listeners
 lookup
 map
 name
+pick
 scan
 stats
 suggest
@@ -62,6 +63,12 @@ $got
 "
 is "lookup ss<TAB>: 39 names" 39 "$(printf '%s\n' "$got" | wc -l | tr -d ' ')"
 is "tui http-al<TAB>" "http-alt" "$(complete_words portscope tui http-al)"
+is "pi<TAB>: the command pick" "pick" "$(complete_words portscope pi)"
+is "pick ssh-<TAB>: names, as after tui" "ssh-mgmt" "$(complete_words portscope pick ssh-)"
+got=$(complete_words portscope pick --)
+is "pick --<TAB>: the options of tui" "$(complete_words portscope tui --)" "$got"
+is "pick --<TAB>: --field, --proto, --scan and the 6 global ones" "--field --proto --scan 9" \
+	"$(printf '%s\n' "$got" | grep -x -e --field -e --proto -e --scan | tr '\n' ' ')$(printf '%s\n' "$got" | wc -l | tr -d ' ')"
 is "lookup names from the --registry given: the 2024-04 snapshot" \
 	"$("$PORTSCOPE" --registry "$OLD" --list-names | grep '^kerb' | sort)" \
 	"$(complete_words portscope --registry "$OLD" lookup kerb)"
@@ -80,6 +87,11 @@ is "suggest --<TAB>: its options and the global ones" "--any-range
 --scan
 --timeout
 --version" "$(complete_words portscope suggest --)"
+like "tui --<TAB>: --scan" "
+--scan
+" "
+$(complete_words portscope tui --)
+"
 mkdir "$TMPD/files" && touch "$TMPD/files/a.csv" "$TMPD/files/b.csv"
 is "--registry <TAB>: files" "$TMPD/files/a.csv
 $TMPD/files/b.csv" "$(complete_words portscope --registry "$TMPD/files/")"

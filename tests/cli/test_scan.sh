@@ -9,14 +9,19 @@
 . "$TESTS_DIR/lib.sh"
 N="$FIXTURES/nmap"
 
-# A stand-in nmap: its arguments one a line in $TMPD/args, $FAKE_XML on
-# standard output, $FAKE_ERR on standard error, exit $FAKE_RC.
+# A stand-in nmap: its arguments one a line in $TMPD/args (and each run's
+# on one line of $TMPD/runs), $FAKE_XML on standard output ($FAKE_XML6
+# for a run with -6), $FAKE_ERR on standard error, exit $FAKE_RC.
 cat >"$TMPD/fake-nmap" <<'EOS'
 #!/bin/sh
 printf '%s\n' "$@" >"$FAKE_DIR/args"
+echo "$*" >>"$FAKE_DIR/runs"
 [ -n "${FAKE_ERR:-}" ] && printf '%s\n' "$FAKE_ERR" >&2
 [ -n "${FAKE_SLEEP:-}" ] && exec sleep "$FAKE_SLEEP"
-cat "$FAKE_XML"
+case " $* " in
+*" -6 "*) cat "${FAKE_XML6:-$FAKE_XML}" ;;
+*) cat "$FAKE_XML" ;;
+esac
 exit "${FAKE_RC:-0}"
 EOS
 chmod +x "$TMPD/fake-nmap"
@@ -72,9 +77,51 @@ fake "$N/ipv6.xml" scan ::1 --ports 631,8089
 is "IPv6: exit 0" 0 "$RC"
 like "IPv6: ::1 with ipp open" "ip6-localhost  ::1      631/tcp   open    ipp   ipp" "$OUT"
 like "IPv6: nmap asked with -6" "-sT -6 -p 631,8089 -- ::1" "$(args)"
-fake "$N/ipv6.xml" scan ::1 127.0.0.1
-is "IPv4 and IPv6 in one scan: exit 2" 2 "$RC"
-like "IPv4 and IPv6 in one scan: said" "not both" "$ERR"
+: >"$TMPD/runs"
+FAKE_XML6="$N/ipv6.xml" fake "$N/open.xml" scan ::1 127.0.0.1 fe80::1 --ports 22,631
+is "IPv4 and IPv6: exit 0" 0 "$RC"
+is "IPv4 and IPv6: two nmap runs, IPv4 first, each family's targets in order" \
+	"-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -p 22,631 -- 127.0.0.1
+-oX - -n -T4 --max-retries 1 --host-timeout 30s -sT -6 -p 22,631 -- ::1 fe80::1" "$(cat "$TMPD/runs")"
+is "IPv4 and IPv6: one table, the IPv4 run's hosts first" \
+	"localhost 127.0.0.1 ip6-localhost ::1" \
+	"$(printf '%s\n' "$OUT" | sed 1d | awk '{ print $1, $2 }' | uniq | tr '\n' ' ' | sed 's/ $//')"
+: >"$TMPD/runs"
+FAKE_XML6="$N/ipv6.xml" FAKE_RC=3 fake "$N/open.xml" scan 127.0.0.1 ::1
+is "IPv4 and IPv6: the first run failing stops there (exit 2)" "2 1" "$RC $(wc -l <"$TMPD/runs" | tr -d ' ')"
+: >"$TMPD/runs"
+FAKE_SLEEP=10 fake "$N/open.xml" scan 127.0.0.1 ::1 --timeout 1
+is "IPv4 and IPv6: one time limit for both: the IPv4 run used it up, no second run" \
+	"2 1" "$RC $(wc -l <"$TMPD/runs" | tr -d ' ')"
+like "IPv4 and IPv6: the IPv6 targets named as not scanned" \
+	"the IPv6 targets were not scanned: no time was left" "$ERR"
+
+# Ports nmap only counted ("Not shown: 100 closed"), named by its
+# <extrareasons ports>: one text row per run, one JSON entry per port.
+fake "$N/extraports.xml" scan 127.0.0.1 127.0.0.2 --ports 8000-8100
+is "extraports: exit 0 (8080 open)" 0 "$RC"
+is "extraports: text rows for the counted runs, in port order" \
+"HOST  ADDRESS    PORT           STATE          NMAP        REGISTRY
+-     127.0.0.1  8000-8079/tcp  closed         -           -
+-     127.0.0.1  8080/tcp       open           http-proxy  http-alt
+-     127.0.0.1  8081-8100/tcp  closed         -           -
+-     127.0.0.2  53/udp         open|filtered  -           domain
+-     127.0.0.2  8000-8001/udp  open|filtered  -           -" "$OUT"
+fake "$N/extraports.xml" --format json scan 127.0.0.1 127.0.0.2 --ports 8000-8100
+is "extraports: JSON has every port, 101 + 3, the registry's names too" \
+	"104 100 closed 8081 sunproxyadmin" "$(printf '%s' "$OUT" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+c = [e for e in d if e["address"] == "127.0.0.1" and e["state"] == "closed"]
+print(len(d), len(c), c[80]["state"], c[80]["port"], c[80]["registry_name"])')"
+fake "$N/extraports-bad.xml" scan 127.0.0.1
+is "extraports: a broken ports list: exit 2" 2 "$RC"
+like "extraports: a broken ports list: where and why" "nmap XML:10: a bad ports list in <extrareasons>" "$ERR"
+PORTSCOPE_SYSROOT="$FIXTURES/sysroot-suggest" XDG_CONFIG_HOME="$FIXTURES/config-suggest" \
+	fake "$N/extraports.xml" suggest 8080 --count 2 --scan 127.0.0.1 --format csv
+is "extraports: suggest's net check says closed for the counted ports" \
+	"start,end,offset,port,iana,services,labels,nmap,browser,listen,ephemeral,range,net
+8075,8075,-5,8075,unassigned,-,-,0.000050,ok,-,outside,user,closed
+8089,8089,9,8089,unassigned,-,-,-,ok,-,outside,user,closed" "$OUT"
 
 # 1,000 hosts, generated.
 {
@@ -185,14 +232,7 @@ if ! command -v nmap >/dev/null; then
 	finish
 	exit $?
 fi
-listen_helper -4
-P=$(awk '$1 == "tcp4" { print $2; exit }' "$TMPD/ports")
-"$BUILDDIR/tests/listen_helper" -4 >"$TMPD/closed" &
-CLOSER=$!
-wait_file '^ready$' "$TMPD/closed"
-C=$(awk '$1 == "tcp4" { print $2; exit }' "$TMPD/closed")
-kill "$CLOSER"
-wait "$CLOSER" 2>/dev/null
+live_scan_ports
 run --registry "$REG" --format csv scan 127.0.0.1 --ports "$P,$C"
 is "live: a listener on 127.0.0.1 is open, a port just closed is closed (exit 0)" \
 	"0 $(printf '127.0.0.1,tcp,%s,open\n127.0.0.1,tcp,%s,closed\n' "$P" "$C" | sort)" \

@@ -10,13 +10,6 @@ CUR=service-names-port-numbers.csv
 OLDNAME=service-names-port-numbers-2024-04.csv
 DEST="$TMPD/data/new/dir/registry.csv"
 
-# Every run is bounded: a hung transfer fails the test instead of the suite.
-run_update() {
-	timeout 60 "$PORTSCOPE" update "$@" >"$TMPD/out" 2>"$TMPD/err"
-	RC=$?
-	OUT=$(cat "$TMPD/out")
-	ERR=$(cat "$TMPD/err")
-}
 
 if [ "${WITH_CURL:-yes}" = no ]; then
 	run_update --output "$DEST"

@@ -76,7 +76,7 @@ DE=$(screen 1)
 is "TUI help in German: exit 0" 0 "$RC"
 like "help: intro" "Tasten (wie in less und vim). Jede Zelle der Karte umfasst 1, 4, 16, 64 oder 256" "$DE"
 like "help: a key with its German name" "Pos1 g        erster Port (0)" "$DE"
-like "help: status line" "[HILFE] " "$DE"
+like "help: status line, with the lines shown" "[HILFE 1-" "$DE"
 is "help: no line left in English" "" "$(same_lines "$EN" "$DE")"
 
 TUI_ARG=8080
@@ -99,7 +99,7 @@ like "status: the hint at its right end" "? Hilfe  q Ende" "$(row 1 23)"
 # At the smallest size the German help wraps under its key column and the
 # map still has its 30 cells a row.
 TUI_ARG=8080
-de tui 40x10 '@dump map' '?' '@dump help'
+de tui 40x10 '@dump map' '?jj' '@dump help'
 TUI_ARG=
 is "40x10: a map row is 40 columns" 40 "$(row 1 2 | wc -m | awk '{print $1 - 1}')"
 is "40x10: help wraps under the key column" "Links h       vorige Zelle (auf einer
@@ -120,7 +120,7 @@ is "search: Esc clears it" "[KARTE] Port 22 ssh: vergeben, System-Bereich  Suche
 	"$(row 4 29 | sed 's/ *? Hilfe.*//')"
 de tui 100x30 '/ssh<Enter>' ':443<Enter>' '@dump'
 is "search: off a match, N ports (M records)" \
-	"[KARTE] Port 443 https: vergeben, System-Bereich  /ssh: 9 Ports (18 Einträge)  Port 443" \
+	"[KARTE] Port 443 https: vergeben, System-Bereich  /ssh: 9 Ports (18 Einträge)" \
 	"$(row 1 29 | sed 's/ *? Hilfe.*//')"
 
 # suggest, with the fixture sources of test_suggest.sh: the legend, the
@@ -159,4 +159,17 @@ like "suggest: JSON keeps the tokens" '"iana":{"result":"pass","value":"unassign
 de run --registry "$REG" listeners
 is "listeners: the column headings in German" "PROTO ADRESSE  PORT     PID PROZESS         DIENST          MERKMALE" \
 	"$(printf '%s\n' "$OUT" | head -n 1)"
+
+# The TUI's pages in German: the ranges table as wide as its longest
+# title, the suggestions page's checks under their names whatever the
+# width of the German OFFSET heading (ABSTAND), the position in German.
+export PORTSCOPE_SYSROOT="$FIXTURES/sysroot"
+TUI_ARG=8080 de tui 80x24 'r' '@dump ranges' 'q' 's' '@dump suggest'
+like "ranges: the longest title whole, the columns after it" \
+	"Benutzer (registriert) 1024-49151   73.4%" "$(screen 1)"
+like "ranges: the position in German" "[BEREICHE 1-22 von " "$(row 1 23)"
+is "suggest: the heading" "  PORT        ABSTAND iana services labels nmap browser listen ephemeral range" \
+	"$(row 2 4)"
+is "suggest: the marks under the names (one column more for ABSTAND)" \
+	"  8080                 ✗      ·       ✓     ·      ✓      ✓        ✓       ✓" "$(row 2 5)"
 finish

@@ -26,11 +26,15 @@ man_items() {
 		}' "$MAN"
 }
 
-# The key names column of the help page: the rows between the first and
-# the second blank line, first 14 columns.
-tui 200x60 '?' '@dump help'
+# The key names column of the help page (one column at 80, all of it on
+# a screen of 100 rows): the map's keys are the rows under the headings
+# up to the suggestions page's, a key line a name in the first 14 columns
+# and its help from column 15 (headings and continuations are not).
+tui 80x100 '?' '@dump help'
 is "help page drawn" 0 "$RC"
-KEYS=$(screen 1 | awk '/^$/ { b++; next } b == 1' | cut -c1-14 | sed 's/ *$//')
+KEYS=$(screen 1 | awk '/^On the suggestions page/ { exit } /^$/ { b = 1; next }
+	b && length($0) > 14 && substr($0, 1, 1) != " " && substr($0, 14, 1) == " " &&
+	substr($0, 15, 1) != " "' | cut -c1-14 | sed 's/ *$//')
 is "the help page lists keys" yes "$([ "$(printf '%s\n' "$KEYS" | wc -l)" -gt 20 ] && echo yes)"
 MAN_KEYS=$(man_items KEYS 0)
 printf '%s\n' "$KEYS" | while IFS= read -r k; do

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_nmapxml.c: libFuzzer target for the nmap XML reader. Each input is
  * read whole and as a report cut short: a refusal names "nmap XML"; a
- * report's ports belong to hosts it kept, with port numbers, transports and
- * strings that are sane and readable; a whole report was finished. */
+ * report's ports belong to hosts it kept, each host's in (transport, port)
+ * order, with port numbers, transports and strings that are sane and
+ * readable (a port nmap only counted has no service guess); a whole report
+ * was finished. */
 #include <config.h>
 
 #include "fuzz_check.h"
@@ -42,6 +44,11 @@ static void fuzz_one(const uint8_t *data, size_t size, bool partial)
 		const struct nmap_port *p = &x->ports[i];
 		FUZZ_ASSERT(p->host < x->nhosts, "a port of a host not kept");
 		FUZZ_ASSERT(i == 0 || p->host >= x->ports[i - 1].host, "ports out of host order");
+		const struct nmap_port *q = i ? &x->ports[i - 1] : NULL;
+		FUZZ_ASSERT(!q || q->host != p->host || q->transport < p->transport ||
+				    (q->transport == p->transport && q->port <= p->port),
+			    "a host's ports out of (transport, port) order");
+		FUZZ_ASSERT(!p->extra || !*p->service, "a counted port with a service guess");
 		FUZZ_ASSERT(p->port <= 65535, "bad port number");
 		FUZZ_ASSERT(p->transport <= TRANSPORT_NONE, "bad transport");
 		fuzz_touch(p->state);

@@ -134,18 +134,26 @@ rows() {
 cli_ports() { "$PORTSCOPE" --registry "$REG" suggest "$@" --count 20 --format csv | sed 1d | cut -d, -f4 | tr '\n' ' '; }
 cli_blocks() { "$PORTSCOPE" --registry "$REG" suggest "$@" --count 20 --format csv | sed 1d | cut -d, -f1,2 | uniq | tr ',\n' '- '; }
 
-tui 100x40 ':8080<Enter>' 's' '@dump s' 'jj' '@dump jj' '<Enter>' '@dump enter'
+tui 120x40 ':8080<Enter>' 's' '@dump s' 'jj' '@dump jj' '<Enter>' '@dump enter'
 WANT=$(cli_ports 8080)
 is "the CLI's twenty (checked by test_suggest.sh's fixtures plus the listeners)" \
 	"8075 8085 8073 8072 8071 8089 8069 8068 8092 8093 8094 8065 8095 8064 8096 8063 8062 8098 8099 8103 " "$WANT"
 is "s lists the same ports as portscope suggest" "$WANT" "$(rows 1)"
-like "the mode" "[SUGGEST] port 8080 http-alt: assigned, user range  20 free ports near 8080" "$(row 1 39)"
-like "the asked port's failed checks, marked and named" \
-	"  8080                 ✗✗✓✗✓✗✓✓  fails: iana assigned, services http-alt, nmap 0.042052, listen tcp" "$(screen 1)"
-like "the first row is chosen, with its marks and its free run" \
-	"> 8075             -5  ✓✓✓✓✓✓✓✓  free run 8075-8075 (1 port)" "$(screen 1)"
-like "the legend names the checks and their sources" "  h listen     nothing listens on it here [$R/proc/net]" "$(screen 1)"
-like "jj chooses the third" "> 8073             -7  ✓✓✓✓✓✓✓✓  free run 8071-8073 (3 ports)" "$(screen 2)"
+like "the mode, with the lines shown" \
+	"[SUGGEST 1-38 of 38] port 8080 http-alt: assigned, user range  20 free ports near 8080" "$(row 1 39)"
+is "the checks by the CLI's names" \
+	"  PORT        OFFSET iana services labels nmap browser listen ephemeral range FREE RUN" "$(row 1 3)"
+is "the asked port's checks, each under its name" \
+	"  8080                ✗      ✗       ✓     ✗      ✓      ✗        ✓       ✓" "$(row 1 4)"
+is "the asked port's failed checks named, with their values" \
+	"    8080 itself fails: iana (assigned), services (http-alt), nmap (0.042052), listen (tcp)" "$(row 1 5)"
+is "the first row is chosen, with its marks and its free run" \
+	"> 8075            -5  ✓      ✓       ✓     ✓      ✓      ✓        ✓       ✓   free run 8075-8075 (1 port)" \
+	"$(row 1 6)"
+col() { sed 's/[✓✗·]/x/g' | awk -v s="$1" '{ print index($0, s) }'; }
+is "the free runs stand under their heading" "$(row 1 3 | col 'FREE RUN')" "$(row 1 6 | col 'free run')"
+like "the legend names the checks and their sources" "  listen     nothing listens on it here [$R/proc/net]" "$(screen 1)"
+like "jj chooses the third" "> 8073            -7  ✓      ✓       ✓     ✓      ✓      ✓        ✓       ✓   free run 8071-8073 (3 ports)" "$(screen 2)"
 like "Enter: the map, cursor on 8073" " Port 8073 " "$(screen 3)"
 like "Enter: status" "[MAP] port 8073: unassigned, user range  port 8073 (suggested near 8080)" "$(row 3 39)"
 
@@ -166,7 +174,7 @@ like "s on the page closes it" " Port 8080 " "$(screen 2)"
 
 # ASCII marks without a UTF-8 locale.
 LC_ALL=C tui 100x40 ':8080<Enter>' 's' '@dump'
-like "ASCII marks" "  8080                 xx+x+x++  fails: iana assigned" "$(screen 1)"
+like "ASCII marks" "  8080                x      x       +     x      +      x        +       +" "$(screen 1)"
 
 # 5. The keys are in the one table and on the help page.
 tui 100x60 '?' '@dump'

@@ -51,6 +51,43 @@ like "invalid: the rule it breaks" "no service named 'my_app'; not a valid name:
 tui 80x24 ':' '@dump prompt' 'ht' '@dump typing'
 is "the prompt is in the status line" "Go to port or service: ht" "$(row 2 23)"
 
+# Tab completes a service name (complete.c): names with a port only,
+# ignoring case; several extend to the shared prefix and are listed, Tab
+# again cycles through them (then back to the prefix), Shift-Tab backwards.
+# Expected names from Python's csv reading of the registry.
+tui 80x24 ':htt<Tab>' '@dump list' '<Tab>' '@dump first' '<Tab><Tab>' '@dump third' \
+	'<BTab>' '@dump back' '<Enter>' '@dump went'
+is "Tab: the shared prefix, the count and the first names that fit" \
+	"Go to port or service: http  8 names: http, http-alt, http-mgmt, …" "$(row 1 23)"
+is "Tab again: the first name" "Go to port or service: http  name 1 of 8" "$(row 2 23)"
+is "and again: the third" "Go to port or service: http-mgmt  name 3 of 8" "$(row 3 23)"
+is "Shift-Tab: back to the second" "Go to port or service: http-alt  name 2 of 8" "$(row 4 23)"
+like "Enter goes to the name" "http-alt: port 591" "$(row 5 23)"
+tui 200x24 ':netb<Tab>' '@dump wide' '<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>' \
+	'@dump last' '<Tab>' '@dump wrapped'
+is "wide: all 11 names (netblt has no port: left out)" \
+	"Go to port or service: netb  11 names: netbill-auth, netbill-cred, netbill-keyrep, netbill-prod, netbill-trans, netbios-dgm, netbios-ns, netbios-ssn, netblox, netbookmark, netboot-pxe" \
+	"$(row 1 23 | sed 's/ *$//')"
+is "the 11th Tab: the last name" "Go to port or service: netboot-pxe  name 11 of 11" "$(row 2 23 | sed 's/ *$//')"
+is "after the last: the prefix and the list again" "Go to port or service: netb  11 names: netbill-auth" \
+	"$(row 3 23 | cut -c1-51)"
+tui 80x24 ':SSHE<Tab>' '@dump unique' '<Enter>' '@dump went' ':  ImAp<Tab>' '@dump imap' \
+	'<Esc>' ':xyzq<Tab>' '@dump none' '<BS>' '@dump edited' '<Esc>' ':' '<Tab>' '@dump all'
+is "a unique name is filled in, ignoring case" "Go to port or service: sshell  1 name: sshell" \
+	"$(row 1 23 | sed 's/ *$//')"
+like "and Enter goes there" "sshell: port 614" "$(row 2 23)"
+is "leading blanks dropped; imap2 has no port" "Go to port or service: imap  3 names: imap, imap3, imaps" \
+	"$(row 3 23 | sed 's/ *$//')"
+is "no name: said, the text kept" "Go to port or service: xyzq  no service name with a port starts with 'xyzq'" \
+	"$(row 4 23 | sed 's/ *$//')"
+is "an edit clears the note" "Go to port or service: xyz" "$(row 5 23 | sed 's/ *$//')"
+is "Tab on nothing: every name with a port" "Go to port or service:   6328 names: 1ci-smcs, 2ping, 3com-amp3, …" \
+	"$(row 6 23 | sed 's/ *$//')"
+tui 50x10 ':my<Tab>' '@dump narrow' '<Tab>' '@dump cycle' '<Esc>' ':xyzzy<Tab>' '@dump none'
+is "50 columns: the names that fit, then …" "Go to port or service: my  12 names: myblast, …" "$(row 1 9)"
+is "50 columns: the cycle note whole" "Go to port or service: myblast  name 1 of 12" "$(row 2 9 | sed 's/ *$//')"
+is "50 columns: the error cut after a word, with …" "Go to port or service: xyzzy  no service name…" "$(row 3 9)"
+
 TUI_ARG=https tui 80x24 '@dump'
 like "tui NAME starts on it" " Port 443 " "$(row 1 12)"
 TUI_ARG=29170 tui 80x24 '@dump' '-' '@dump'

@@ -29,15 +29,15 @@ unset IFS
 tui 100x30 "$@"
 is "C: exit 0" 0 "$RC"
 is "C: the prompt's count, not grouped" "/ss  43455 ports (2188 records)" "$(row 1 29)"
-is "C: match k of N ports (M records), not grouped" "[MAP] port 30005: unassigned, user range  /ss: match 24464 of 43455 ports (2188 records)  port 30005" \
+is "C: match k of N ports (M records), not grouped" "[MAP] port 30005: unassigned, user range  /ss: match 24464 of 43455 ports (2188 records)" \
 	"$(status 2)"
-is "C: off a match" "[MAP] port 30001 pago-services1: assigned, user range  /ss: 43455 ports (2188 records)  port 30001" "$(status 3)"
+is "C: off a match" "[MAP] port 30001 pago-services1: assigned, user range  /ss: 43455 ports (2188 records)" "$(status 3)"
 de tui 100x30 "$@"
 is "de_DE: exit 0" 0 "$RC"
 is "de_DE: the prompt's count, grouped" "/ss  43.455 Ports (2.188 Einträge)" "$(row 1 29)"
 is "de_DE: match k of N ports (M records), grouped; the port is not" \
-	"[KARTE] Port 30005: frei  /ss: Treffer 24.464 von 43.455 Ports (2.188 Einträge)  Port 30005" "$(status 2)"
-is "de_DE: off a match" "[KARTE] Port 30001 pago-services1: vergeben  /ss: 43.455 Ports (2.188 Einträge)  Port 30001" "$(status 3)"
+	"[KARTE] Port 30005: frei, Benutzer-Bereich  /ss: Treffer 24.464 von 43.455 Ports (2.188 Einträge)" "$(status 2)"
+is "de_DE: off a match" "[KARTE] Port 30001 pago-services1: vergeben, Benutzer-Bereich  /ss: 43.455 Ports (2.188 Einträge)" "$(status 3)"
 like "de_DE: the title's records, as before" "| 14.474 Einträge |" "$(row 1 0)"
 
 # The update's messages: the records installed, and the changes page's

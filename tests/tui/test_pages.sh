@@ -5,14 +5,16 @@
 # parts of portscope provide.
 . "$TESTS_DIR/tui/tui_lib.sh"
 
-tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc' '?<End>' '@dump end'
-# the help page is longer than 40 rows: its top and its end
+tui 80x40 '?' '@dump help' 'q' '@dump back' '<F1><Esc>' '@dump esc' '?<End>' '@dump end' \
+	'q?<PgDn>' '@dump middle'
+# the help page is longer than 40 rows: its top, its middle and its end
 H="$(screen 1)
+$(screen 5)
 $(screen 4)"
 is "exit 0" 0 "$RC"
-like "help: status says so" "[HELP]" "$(row 1 39)"
+like "help: status says so, and which lines it shows" "[HELP 1-38 of " "$(row 1 39)"
 for k in "Left h " "Right l " "Up k " "Down j " "PgUp " "PgDn Space " "Home g " "End G " \
-	"+ " "- " ": " "] " "[ " "> " "< " "t " "/ " "n " "N " "L " "s " "r " "Tab " "Enter " "D " \
+	"+ " "- " ": " "] " "[ " "> " "< " "t " "/ " "n " "N " "L " "S " "s " "r " "Tab " "Enter " "D " \
 	"} " "{ " "? F1 " "Ctrl-L " "mouse " "Esc " "q "; do
 	like "help lists '$k'" "
 $k" "$H"
@@ -22,22 +24,23 @@ like "help: gaps" "]             next free gap (run of unassigned ports)" "$H"
 like "q on a page goes back to the map" "[MAP]" "$(row 2 39)"
 like "Esc too" "[MAP]" "$(row 3 39)"
 
-tui 80x24 'r' '@dump ranges' 't' '@dump tcp' 'r' '@dump back'
-R=$(screen 1)
+tui 80x24 'r' '@dump ranges' 'G' '@dump end' 't' '@dump tcp' 'r' '@dump back'
+R="$(screen 1)
+$(screen 2)"
 like "ranges: heading" "RFC 6335 port ranges in the IANA registry of 2025-03-28, transport any" "$R"
-like "ranges: System counts" "System (well-known)    0-1023             696         8         320" "$R"
-like "ranges: User counts" "User (registered)      1024-49151        5461        10       42657" "$R"
-like "ranges: Dynamic counts" "Dynamic (private)      49152-65535          0         0       16384" "$R"
+like "ranges: System counts" "System (well-known)  0-1023        1.6%       696         8         320" "$R"
+like "ranges: User counts" "User (registered)    1024-49151   73.4%      5461        10       42657" "$R"
+like "ranges: Dynamic counts" "Dynamic (private)    49152-65535  25.0%         0         0       16384" "$R"
 like "ranges: who assigns System ports" "  Who assigns     IANA, by IETF Review or IESG Approval (RFC 6335 8.1.2)." "$R"
 like "ranges: this machine's ephemeral range beside IANA's" \
 	"  Ephemeral       40000-50999 here; IANA suggests 49152-65535" "$R"
 like "ranges: how much of it is in the User range" \
 	"(9152 User ports are handed out as ephemeral ports here)" "$R"
 like "ranges: privileged boundary" "  Privileged      ports below 80 here; IANA's System range ends at 1023" "$R"
-is "ranges: on one 80x24 screen (its last line on row 21 of 24)" \
-	"t changes the transport counted; q, Esc or r returns to the map." "$(row 1 21)"
-like "ranges follow t: tcp counts" "System (well-known)    0-1023             691        11         322" "$(screen 2)"
-like "r again returns to the map" "[MAP]" "$(row 3 23)"
+is "ranges: G shows its last line on the last row above the status line" \
+	"t changes the transport counted; q, Esc or r returns to the map." "$(row 2 22)"
+like "ranges follow t: tcp counts" "System (well-known)  0-1023        1.6%       691        11         322" "$(screen 3)"
+like "r again returns to the map" "[MAP]" "$(row 4 23)"
 
 PORTSCOPE_SYSROOT=$TMPD/empty tui 80x24 'r' '@dump'
 like "ranges without /proc facts" "  Ephemeral       unknown here; IANA suggests 49152-65535" "$(screen 1)"

@@ -187,11 +187,11 @@ send :no@NEL@such\r
 expect no service named 'no@C1NEL@such'
 # the pages
 send r
-expect Dynamic (private)      49152-65535
+expect Dynamic (private)    49152-65535
 send q?
 expect ? F1          this help
 send q:7\rs
-expect fails: iana assigned, services ev\\e]8;;x\\e\\il, labels lab\\e[1337mel
+expect fails: iana (assigned), services (ev\\e]8;;x\\e\\il), labels (lab\\e[1337mel)
 send s
 # the overlays, each with its source's hostile path
 send M
@@ -213,7 +213,7 @@ send U
 expect updated: 1 added, 1 removed, 1 changed (c lists them); 
 expect data\\e]52;c;U1lT\\x07\\u009b1337m/portscope/service-names-port-numbers.csv
 send c
-expect [CHANGES]
+expect [CHANGES 1-
 expect before: 
 expect added         10/tcp  added\\e]8;;y\\e\\  <NEW \\e]52;c;RVZJTA==\\x07
 expect removed       11/tcp  gone\\u0085x  <OLD \\e]52;c;RVZJTA==\\x07
@@ -339,14 +339,14 @@ is "storm while searching: then the screen is the headless one" same \
 pty_then_quit storm-pages 100x30 --registry "$HD/reg.csv" <<'EOF'
 expect 1 port/cell
 send r
-expect [RANGES]
+expect [RANGES 1-
 storm 60 0.6 300x100
 resize 100 30
-expect Dynamic (private)      49152-65535
+expect Dynamic (private)    49152-65535
 settle 300
 screen
 send q?
-expect [HELP]
+expect [HELP 1-
 storm 60 0.6 300x100 jk
 resize 100 30
 send g
@@ -356,7 +356,7 @@ expect 7/tcp  evil\\u009b1337m
 send c
 expect no changes to show
 send s
-expect [SUGGEST]
+expect [SUGGEST 1-
 storm 60 0.6 300x100
 resize 100 30
 send s:7\r

@@ -47,8 +47,8 @@ like "N: 8 of 9" "match 8 of 9 ports" "$(row 5 29)"
 
 # A cursor off the matches: the count without a rank.
 tui 100x30 '/ssh<Enter>' ':443<Enter>' '@dump'
-is "off a match: N ports (M records), then the message" \
-	"[MAP] port 443 https: assigned, system range  /ssh: 9 ports (18 records)  port 443" \
+is "off a match: N ports (M records), and the port said once" \
+	"[MAP] port 443 https: assigned, system range  /ssh: 9 ports (18 records)" \
 	"$(row 1 29 | sed 's/ *? help.*//')"
 
 # Every zoom: a bucket holding a match is marked. At the fit zoom (32

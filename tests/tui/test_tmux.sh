@@ -5,37 +5,16 @@
 # always killed).
 . "$TESTS_DIR/tui/tui_lib.sh"
 . "$TESTS_DIR/http_lib.sh"
-# One private server per scenario, so one's shutdown never races the next.
-# Sockets live in $TMPD, so nothing is left behind.
-N=0
-SOCK="$TMPD/tmux-0"
-T() { tmux -S "$SOCK" -f /dev/null "$@"; }
+# One private tmux server per scenario (tui_lib.sh).
 cleanup() {
-	while [ "$N" -gt 0 ]; do
-		tmux -S "$TMPD/tmux-$N" kill-server 2>/dev/null
-		N=$((N - 1))
-	done
+	tmux_cleanup
 	stop_server
 }
 trap cleanup EXIT
 
-# wait_for TEXT: poll the pane until it shows TEXT (5 s at most); sets PANE.
-wait_for() {
-	_i=0
-	while [ $_i -lt 50 ]; do
-		PANE=$(T capture-pane -p 2>/dev/null)
-		case "$PANE" in *"$1"*) return 0 ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
 # start ARGS: a pane of 100x30 running portscope ARGS, then a marker.
 start() {
-	T kill-server 2>/dev/null
-	N=$((N + 1))
-	SOCK="$TMPD/tmux-$N"
+	tmux_next
 	T new-session -d -x 100 -y 30 "TERM=xterm-256color $PORTSCOPE $* ; echo \"EXITED rc=\$?\"; sleep 60"
 }
 
@@ -109,7 +88,7 @@ wait_for "EXITED rc=0"
 start --registry "$REG"
 wait_for "1 port/cell"
 T send-keys r
-wait_for "Dynamic (private)      49152-65535"
+wait_for "Dynamic (private)    49152-65535"
 is "tmux: r shows the ranges page" 0 $?
 T send-keys q q
 wait_for "EXITED rc=0"

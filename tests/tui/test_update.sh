@@ -27,9 +27,9 @@ if [ "${WITH_CURL:-yes}" = no ]; then
 	exit
 fi
 start_server
-tui 100x40 'c' '@dump' '?' '@dump help'
+tui 100x90 'c' '@dump' '?' '@dump help'
 like "c before any U says what it is for" "no changes to show: U downloads the registry and lists what changed" \
-	"$(row 1 39)"
+	"$(row 1 89)"
 like "help: U" "U             download the official IANA registry and load it" "$(screen 2)"
 like "help: c" "c             what the last U changed (changed ports are marked)" "$(screen 2)"
 
@@ -75,7 +75,7 @@ like "c: an added record" "added         2/tcp  (no service name)  Reserved" "$C
 like "c: a removed one" "removed       2/tcp  compressnet  Management Utility" "$C"
 like "c: a changed one, with its fields" "changed       0/tcp  (no service name): assignee, contact, modified, reference" "$C"
 like "c: a change only in spacing" "changed       63/tcp  whoispp: only spacing" "$C"
-like "c: the mode" "[CHANGES]" "$(row 3 29)"
+like "c: the mode" "[CHANGES 1-" "$(row 3 29)"
 is "port 2 (de-assigned) is marked on the map" "◇" "$(row 4 2 | sed 's/^.\{12\}\(.\).*/\1/')"
 is "port 1 (unchanged) is not" "█" "$(row 4 2 | sed 's/^.\{11\}\(.\).*/\1/')"
 is "port 63 (spacing only) is not" "█" "$(row 4 2 | sed 's/^.\{73\}\(.\).*/\1/')"
@@ -109,7 +109,7 @@ LANGUAGE=de
 export LANGUAGE
 PORTSCOPE_SYSROOT=$FIXTURES/sysroot tui 100x30 'U' 'c' '@dump'
 LANGUAGE=
-like "de: the status line" "[ÄNDERUNGEN] Port 0  aktualisiert: 43 hinzugekommen, 16 entfernt, 208 geändert (c listet sie auf)" \
+like "de: the status line, with the lines shown" "[ÄNDERUNGEN 1-28 von 279] Port 0  aktualisiert: 43 hinzugekommen, 16 entfernt, 208 geändert" \
 	"$(row 1 29)"
 is "de: the heading" "Was das Update geändert hat" "$(row 1 1)"
 is "de: the counts" "43 hinzugekommen, 16 entfernt, 208 geändert (186 nur im Leerraum)" "$(row 1 4)"

@@ -27,7 +27,7 @@ is "exit 0" 0 "$RC"
 is "opens on the latest year, chosen" ">2025 " "$(screen 1 | grep '^>' | cut -c1-6)"
 is "G: the last line is on screen" "Up/Down choose a year; Enter marks its registrations on the map." \
 	"$(row 2 22)"
-is "the mode" "[YEARS]" "$(row 2 23 | cut -c1-7)"
+is "the mode, with the lines shown (G: the last 22 of 34)" "[YEARS 13-34 of 34]" "$(row 2 23 | cut -c1-19)"
 is "g: the heading" "Registrations per year (Registration Date), any" "$(row 3 1)"
 line=$(screen 3 | grep '^ 2008 ')
 like "2008, the busiest year: its count" " 346" "$line"

@@ -14,6 +14,14 @@
 #   row N R            row R (0-based) of dump N
 #   heading N          the detail pane's heading in dump N; legend_line N
 #                      the legend above it; last_map_row N the map's last row
+# In a real terminal (tmux; test_tmux.sh, test_pick.sh): one private server
+# per scenario, so one's shutdown never races the next, its socket in
+# $TMPD so nothing is left behind:
+#   tmux_next          a new server for the next scenario (the old one
+#                      killed); T ARGS runs tmux on the current one
+#   tmux_cleanup       kill them all (for the EXIT trap)
+#   wait_for TEXT      poll the pane until it shows TEXT (5 s at most);
+#                      sets PANE
 . "$TESTS_DIR/lib.sh"
 # The kernel's facts come from a fixture, so the screens do not depend on
 # this machine: ephemeral 40000-50999, unprivileged from 80.
@@ -70,4 +78,27 @@ legend_line() {
 }
 last_map_row() {
 	screen "$1" | grep '^[ 0-9][ 0-9][ 0-9][ 0-9][0-9] [ UD] ' | tail -1
+}
+
+TMUX_N=0
+T() { tmux -S "$TMPD/tmux-$TMUX_N" -f /dev/null "$@"; }
+tmux_next() {
+	T kill-server 2>/dev/null
+	TMUX_N=$((TMUX_N + 1))
+}
+tmux_cleanup() {
+	while [ "$TMUX_N" -gt 0 ]; do
+		T kill-server 2>/dev/null
+		TMUX_N=$((TMUX_N - 1))
+	done
+}
+wait_for() {
+	_i=0
+	while [ $_i -lt 50 ]; do
+		PANE=$(T capture-pane -p 2>/dev/null)
+		case "$PANE" in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
 }

@@ -124,8 +124,8 @@ END_TEST
  * never more than the cap reaches the reader. */
 START_TEST(caps)
 {
-	static const enum infile_kind small[] = {INFILE_VALUE, INFILE_META};
-	for (size_t i = 0; i < 2; i++) {
+	static const enum infile_kind small[] = {INFILE_VALUE, INFILE_META, INFILE_CONFIG};
+	for (size_t i = 0; i < 3; i++) {
 		size_t cap = infile_cap(small[i]), got;
 		write_file("big", cap);
 		ck_assert_int_eq(read_as("big", small[i], &got), 0);

@@ -98,6 +98,29 @@ START_TEST(service_name_only_record)
 }
 END_TEST
 
+START_TEST(names_by_prefix)
+{
+	/* 23 records under 8 names start with "http" (any case): one run of
+	 * the name index, sorted, a name's records together */
+	const uint32_t *idx;
+	size_t n = registry_find_prefix(reg, "HtTp", &idx);
+	ck_assert_uint_eq(n, 23);
+	ck_assert_str_eq(registry_field(reg, &reg->rec[idx[0]], FIELD_SERVICE), "http");
+	ck_assert_str_eq(registry_field(reg, &reg->rec[idx[n - 1]], FIELD_SERVICE), "httpx");
+	for (size_t i = 1; i < n; i++)
+		ck_assert_int_le(
+			registry_name_cmp(registry_field(reg, &reg->rec[idx[i - 1]], FIELD_SERVICE),
+					  registry_field(reg, &reg->rec[idx[i]], FIELD_SERVICE)),
+			0);
+	ck_assert_uint_eq(registry_find_prefix(reg, "sshe", &idx), 2); /* sshell tcp, udp */
+	ck_assert_uint_eq(registry_find_prefix(reg, "no-such-prefix", &idx), 0);
+	const uint32_t *all;
+	size_t every;
+	ck_assert_int_eq(registry_named_records(reg, &all, &every), 0);
+	ck_assert_uint_eq(registry_find_prefix(reg, "", &idx), every);
+}
+END_TEST
+
 START_TEST(empty_transport_rows_do_not_mark)
 {
 	/* 29170-29998 is an Unassigned row with an empty transport */
@@ -278,6 +301,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, port_443_records);
 	tcase_add_test(tc, range_row_covers_6010);
 	tcase_add_test(tc, service_name_only_record);
+	tcase_add_test(tc, names_by_prefix);
 	tcase_add_test(tc, empty_transport_rows_do_not_mark);
 	tcase_add_test(tc, utf8_names_kept);
 	suite_add_tcase(s, tc);
