@@ -7,7 +7,7 @@
 #   doc/tui-fit.png             the TUI at its fit zoom, all 65,536 ports
 #                               on one 120x40 screen, the detail pane hidden;
 #   doc/tui-zoom.png            the TUI at one port per cell on 8080, with
-#                               the detail pane, on a 100x30 screen.
+#                               the detail pane, on a 100x24 screen.
 # The TUI runs in a private tmux server; its screen, captured with its
 # colours, is painted by doc/screenshot.py (python3-pil, fonts-dejavu-core).
 # The kernel's facts and the listeners come from a test fixture and the
@@ -62,4 +62,4 @@ shot() {
 }
 
 shot tui-fit 120 40 D - - - - - -
-shot tui-zoom 100 30
+shot tui-zoom 100 24

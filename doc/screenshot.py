@@ -136,10 +136,15 @@ def main():
     draw = ImageDraw.Draw(img)
     with open(capture, encoding="utf-8", errors="replace") as f:
         lines = f.read().split("\n")
-    for y, line in enumerate(lines[:rows]):
-        for x, (c, (fg, bg, b, u)) in enumerate(read_cells(line)[:cols]):
+    screen = [read_cells(line)[:cols] for line in lines[:rows]]
+    # the paper first, then the ink: a glyph reaching below its cell (_)
+    # is not painted over by the row under it
+    for y, row in enumerate(screen):
+        for x, (c, (fg, bg, b, u)) in enumerate(row):
+            draw.rectangle([x * cw, y * ch, x * cw + cw - 1, y * ch + ch - 1], fill=bg)
+    for y, row in enumerate(screen):
+        for x, (c, (fg, bg, b, u)) in enumerate(row):
             x0, y0 = x * cw, y * ch
-            draw.rectangle([x0, y0, x0 + cw - 1, y0 + ch - 1], fill=bg)
             if c == "\u2588":
                 draw.rectangle([x0, y0, x0 + cw - 1, y0 + ch - 1], fill=fg)
             elif c == "\u2580":
