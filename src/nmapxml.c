@@ -231,8 +231,9 @@ static void nmapxml_host_end(struct nmapxml_ctx *c)
 	struct nmapxml *x = c->x;
 	struct nmap_host *h = &c->host;
 	c->in_host = false;
-	qsort(x->ports + c->host_ports, x->nports - c->host_ports, sizeof(*x->ports),
-	      nmapxml_port_cmp);
+	if (x->nports - c->host_ports > 1) /* (x->ports is NULL before the first) */
+		qsort(x->ports + c->host_ports, x->nports - c->host_ports, sizeof(*x->ports),
+		      nmapxml_port_cmp);
 	if (!nmapxml_room((void **)&x->hosts, x->nhosts, &x->caps[0], sizeof(*x->hosts))) {
 		c->oom = true;
 		return;
@@ -405,7 +406,8 @@ int nmapxml_merge(struct nmapxml *into, struct nmapxml *from)
 		return -1;
 	into->ports = p;
 	into->caps[1] = np;
-	memcpy(h + into->nhosts, from->hosts, from->nhosts * sizeof(*h));
+	if (from->nhosts)
+		memcpy(h + into->nhosts, from->hosts, from->nhosts * sizeof(*h));
 	for (size_t i = 0; i < from->nports; i++) {
 		p[into->nports + i] = from->ports[i];
 		p[into->nports + i].host += into->nhosts;
