@@ -50,7 +50,11 @@ void strbuf_adds(struct strbuf *sb, const char *s)
 
 void strbuf_addc(struct strbuf *sb, char c)
 {
-	strbuf_add(sb, &c, 1);
+	/* a byte at a time is common (separators, newlines): no copy call */
+	if (!strbuf_grow(sb, 1))
+		return;
+	sb->data[sb->len++] = c;
+	sb->data[sb->len] = '\0';
 }
 
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
@@ -85,11 +89,18 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 
 void strbuf_add_uint(struct strbuf *sb, unsigned long v)
 {
-	char buf[24], *p = buf + sizeof(buf);
+	/* the digits written in place, last first (free prints 42,657 of them) */
+	size_t n = 1;
+	for (unsigned long t = v; t >= 10; t /= 10)
+		n++;
+	if (!strbuf_grow(sb, n))
+		return;
+	char *p = sb->data + sb->len + n;
+	*p = '\0';
 	do
 		*--p = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
-	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+	sb->len += n;
 }
 
 void strbuf_reset(struct strbuf *sb)
