@@ -24,38 +24,38 @@ reg=$top/data/service-names-port-numbers.csv
 command -v tmux >/dev/null || { echo "pictures.sh: needs tmux" >&2; exit 2; }
 tmp=$(mktemp -d)
 sock=
-trap '[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null || :; rm -rf "$tmp"' EXIT
+trap '[ -z "$sock" ] || tmux -S "$sock" kill-server 2>/dev/null || :; rm -rf "$tmp"' EXIT
 
 # shot NAME COLS ROWS KEYS...: start the TUI at COLSxROWS on port 8080,
 # send each KEYS argument, then paint the screen into $out/NAME.png.
 shot() {
 	name=$1 cols=$2 rows=$3
 	shift 3
-	sock=portscope-pictures-$$-$name # a server of its own: none is reused
-	tmux -L "$sock" -f /dev/null new-session -d -s pic -x "$cols" -y "$rows" \
+	sock=$tmp/tmux-$name # a server of its own, its socket in our directory
+	tmux -S "$sock" -f /dev/null new-session -d -s pic -x "$cols" -y "$rows" \
 		"env TERM=tmux-256color LC_ALL=C.UTF-8 PORTSCOPE_TODAY=2025-04-01 \
 		PORTSCOPE_SYSROOT='$top/tests/fixtures/sysroot-listeners' \
 		PORTSCOPE_CACHE_DIR='$tmp/cache' '$ps' --registry '$reg' tui 8080; sleep 60"
 	# the first frame: the status line is drawn last
 	i=0
-	until tmux -L "$sock" capture-pane -p -t pic | grep -q '? help'; do
+	until tmux -S "$sock" capture-pane -p -t pic | grep -q '? help'; do
 		i=$((i + 1))
 		[ $i -lt 100 ] || { echo "pictures.sh: the TUI did not start ($name)" >&2; exit 1; }
 		sleep 0.1
 	done
 	for k in "$@"; do
-		tmux -L "$sock" send-keys -t pic "$k"
+		tmux -S "$sock" send-keys -t pic "$k"
 	done
 	# drawn: two captures 0.3 s apart are the same (at most 10 s)
 	i=0
-	tmux -L "$sock" capture-pane -p -e -t pic >"$tmp/$name.txt"
-	while sleep 0.3 && tmux -L "$sock" capture-pane -p -e -t pic >"$tmp/now.txt" &&
+	tmux -S "$sock" capture-pane -p -e -t pic >"$tmp/$name.txt"
+	while sleep 0.3 && tmux -S "$sock" capture-pane -p -e -t pic >"$tmp/now.txt" &&
 		! cmp -s "$tmp/now.txt" "$tmp/$name.txt"; do
 		mv "$tmp/now.txt" "$tmp/$name.txt"
 		i=$((i + 1))
 		[ $i -lt 33 ] || { echo "pictures.sh: the TUI did not settle" >&2; exit 1; }
 	done
-	tmux -L "$sock" kill-server
+	tmux -S "$sock" kill-server
 	/usr/bin/python3 "$top/doc/screenshot.py" "$tmp/$name.txt" "$cols" "$rows" "$out/$name.png"
 	# PICTURES_KEEP=1: the capture beside the picture (tests/doc/test_pictures.sh)
 	[ -z "${PICTURES_KEEP:-}" ] || cp "$tmp/$name.txt" "$out/$name.txt"
