@@ -421,7 +421,10 @@ static void netscan_summary(struct app *app, const struct nmaprun_result *r)
 	if (r->cut && !netscan.v6 && netscan.n4 && netscan.n4 < netscan.ntargets)
 		strbuf_adds(&v, _("the IPv6 targets were not scanned: no time was left; "));
 	/* L10N: followed by what the scan found. */
-	strbuf_addf(&v, P_("scan done in %u second: ", "scan done in %u seconds: ", s), s);
+	if (s == 0)
+		strbuf_adds(&v, _("scan done: "));
+	else
+		strbuf_addf(&v, P_("scan done in %u second: ", "scan done in %u seconds: ", s), s);
 	if (netscan.nports == 1) {
 		strbuf_addf(&v, _("port %u "), netscan.first);
 		netscan_states(&v, run, netscan.first);

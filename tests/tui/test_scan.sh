@@ -114,7 +114,7 @@ stui 100x30 22 -- S '@dump asked' y '@scanned' '@dump done' ':8089<Enter>' S '@s
 is "config targets: exit 0" 0 "$RC"
 like "the question names the config file's targets" \
 	"Scan 127.0.0.1 with nmap (y/n)? Scanning a network you do not run can be" "$(status 1)"
-like "22 scanned: the status line" "scan done in 0 seconds: port 22 open on 127.0.0.1 (ssh)" "$(status 2)"
+like "22 scanned: the status line" "scan done: port 22 open on 127.0.0.1 (ssh)" "$(status 2)"
 is "22 scanned: the detail line" "scan HH:MM:SS: open on 127.0.0.1 (ssh)" "$(scanline 2)"
 like "22 scanned: the legend names the overlay" "◎scan: open" "$(screen 2)"
 is "the map marks 22 open" "1" "$(screen 2 | grep -c '^    0 .*◎')"
