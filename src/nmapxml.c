@@ -18,6 +18,7 @@ struct nmapxml_ctx {
 	struct nmapxml *x;
 	struct nmap_host host;
 	bool in_host, in_port, oom;
+	size_t port_at;	   /* the entry of the open <port>, while in_port */
 	size_t host_ports; /* the first port entry of the open host */
 	char *extra_state; /* the state of the open <extraports>, or NULL */
 	const char *refused;
@@ -102,10 +103,15 @@ static void nmapxml_port_start(struct nmapxml_ctx *c, const XML_Char **atts)
 	const char *proto = nmapxml_att(atts, "protocol"), *id = nmapxml_att(atts, "portid");
 	char *end;
 	unsigned long port = id ? strtoul(id, &end, 10) : 0;
-	if (!proto || !id || !*id || *end || port > 65535)
-		return; /* not a port portscope can name */
-	if (nmapxml_add_port(c, (unsigned)port, proto, ""))
+	if (!proto || !id || !*id || *end || port > 65535) {
+		c->in_port = false; /* not a port portscope can name: its parts go nowhere */
+		return;
+	}
+	c->in_port = false; /* a <state> of a port not kept goes nowhere */
+	if (nmapxml_add_port(c, (unsigned)port, proto, "")) {
+		c->port_at = c->x->nports - 1;
 		c->in_port = true;
+	}
 }
 
 /* One number of a ports list at *s, at most 65535; advances *s. */
@@ -182,9 +188,9 @@ static void nmapxml_host_part(struct nmapxml_ctx *c, const char *el, const XML_C
 	} else if (c->extra_state && strcmp(el, "extrareasons") == 0) {
 		nmapxml_extra_ports(c, atts);
 	} else if (c->in_port && strcmp(el, "state") == 0) {
-		nmapxml_set(c, &c->x->ports[c->x->nports - 1].state, nmapxml_att(atts, "state"));
+		nmapxml_set(c, &c->x->ports[c->port_at].state, nmapxml_att(atts, "state"));
 	} else if (c->in_port && strcmp(el, "service") == 0) {
-		nmapxml_set(c, &c->x->ports[c->x->nports - 1].service, nmapxml_att(atts, "name"));
+		nmapxml_set(c, &c->x->ports[c->port_at].service, nmapxml_att(atts, "name"));
 	}
 }
 

@@ -192,6 +192,26 @@ START_TEST(extraports)
 	nmapxml_free(x);
 	refused("extraports-bad.xml", false, "a bad ports list in <extrareasons>");
 
+	/* counted ports inside a <port> (fuzzing found it): the <service> and
+	 * <state> after them are the open port's, not the last entry's */
+	static const char odd[] =
+		"<?xml version=\"1.0\"?><!DOCTYPE nmaprun><nmaprun><host><status state=\"up\"/>"
+		"<ports><port protocol=\"tcp\" portid=\"5\"><extraports state=\"closed\">"
+		"<extrareasons proto=\"tcp\" ports=\"7\"/></extraports><state state=\"open\"/>"
+		"<service name=\"echo\"/></port></ports></host><runstats><finished/></runstats>"
+		"</nmaprun>";
+	x = nmapxml_parse(odd, sizeof(odd) - 1, false, &err);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(x->nports, 2);
+	ck_assert_uint_eq(x->ports[0].port, 5);
+	ck_assert_str_eq(x->ports[0].state, "open");
+	ck_assert_str_eq(x->ports[0].service, "echo");
+	ck_assert_uint_eq(x->ports[1].port, 7);
+	ck_assert_str_eq(x->ports[1].state, "closed");
+	ck_assert_str_eq(x->ports[1].service, "");
+	ck_assert(!nmapxml_is_open(x, 7, TRANSPORT_TCP));
+	nmapxml_free(x);
+
 	/* cut inside the second host: the first host's 101 entries stay */
 	struct strbuf sb = STRBUF_INIT;
 	fixture("extraports.xml", &sb);
