@@ -103,11 +103,9 @@ static void nmapxml_port_start(struct nmapxml_ctx *c, const XML_Char **atts)
 	const char *proto = nmapxml_att(atts, "protocol"), *id = nmapxml_att(atts, "portid");
 	char *end;
 	unsigned long port = id ? strtoul(id, &end, 10) : 0;
-	if (!proto || !id || !*id || *end || port > 65535) {
-		c->in_port = false; /* not a port portscope can name: its parts go nowhere */
-		return;
-	}
-	c->in_port = false; /* a <state> of a port not kept goes nowhere */
+	c->in_port = false; /* the parts of a port not kept go nowhere */
+	if (!proto || !id || !*id || *end || port > 65535)
+		return; /* not a port portscope can name */
 	if (nmapxml_add_port(c, (unsigned)port, proto, "")) {
 		c->port_at = c->x->nports - 1;
 		c->in_port = true;
