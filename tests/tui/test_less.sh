@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# test_less.sh: the pages behave like less (issue 14, item 4): each
+# test_less.sh: the pages behave like less (doc/HACKING.md, "Pages: struct page_ops"): each
 # scrolls on its own, apart from its selection, says which lines it shows
 # ("1-22 of 41" in the status line's mode) and reaches its last line at
 # 80x24 and at the smallest size (40x10); help is grouped under headings
