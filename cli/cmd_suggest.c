@@ -12,6 +12,7 @@
 #include "badports.h"
 #include "cli.h"
 #include "i18n.h"
+#include "nmaprun.h"
 #include "nmapxml.h"
 #include "portfacts.h"
 #include "ports.h"
@@ -294,22 +295,6 @@ static int load_sources(struct suggest_run *sr, struct portfacts *pf)
 	return 0;
 }
 
-/* The scan's ports as nmap's -p list, runs of neighbours as LO-HI. */
-static void scan_list(struct strbuf *ports, const uint8_t *scanned)
-{
-	for (unsigned p = 0; p < PORT_COUNT; p++) {
-		if (!scanned[p])
-			continue;
-		unsigned q = p;
-		while (q + 1 < PORT_COUNT && scanned[q + 1])
-			q++;
-		strbuf_addf(ports, "%s%u", ports->len ? "," : "", p);
-		if (q > p)
-			strbuf_addf(ports, "-%u", q);
-		p = q;
-	}
-}
-
 /* --scan: the asked port and the nearest candidates that pass the local
  * checks, scanned in one nmap run; the net check then reads the report.
  * 0, or EXIT_TROUBLE once said why. */
@@ -331,7 +316,7 @@ static int suggest_scan(struct suggest_run *sr, struct suggest_net *net, uint8_t
 	free(pool);
 	struct strbuf ports = STRBUF_INIT;
 	struct nmapxml *x = NULL;
-	scan_list(&ports, scanned);
+	nmaprun_ports_list(&ports, scanned);
 	enum transport t = sr->o.transport == TRANSPORT_UDP ? TRANSPORT_UDP : TRANSPORT_TCP;
 	int rc = scan_targets(sr->cli, sr->targets, sr->ntargets, strbuf_str(&ports), t, &x);
 	strbuf_free(&ports);

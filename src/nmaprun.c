@@ -95,6 +95,22 @@ size_t nmaprun_families(char *const *t, size_t n, char **fam)
 	return n4;
 }
 
+unsigned nmaprun_ports_list(struct strbuf *out, const uint8_t *want)
+{
+	unsigned n = 0;
+	for (unsigned p = 0; p < PORT_COUNT; p++) {
+		if (!want[p])
+			continue;
+		unsigned q = p;
+		while (q + 1 < PORT_COUNT && want[q + 1])
+			q++;
+		strbuf_addf(out, q > p ? "%s%u-%u" : "%s%u", out->len ? "," : "", p, q);
+		n += q - p + 1;
+		p = q;
+	}
+	return n;
+}
+
 /* nmap's arguments: options, "--", then the targets. */
 char **nmaprun_argv(const struct nmaprun_opts *o)
 {

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "error.h"
@@ -78,6 +79,9 @@ int nmaprun_check_targets(char *const *t, size_t n, struct ps_error *err);
 /* nmap scans one address family a run: t's IPv4 targets into fam (n
  * entries), in their order, then the IPv6 ones; how many are IPv4. */
 size_t nmaprun_families(char *const *t, size_t n, char **fam);
+/* The ports flagged in want (PORT_COUNT flags) as nmap's -p list, runs of
+ * neighbours as LO-HI ("22,8000-8002"), appended to out; how many. */
+unsigned nmaprun_ports_list(struct strbuf *out, const uint8_t *want);
 
 /* Start o in the background; -1 with err set when it cannot be run
  * (j->r.missing: not on PATH). */

@@ -53,6 +53,7 @@ static struct {
 	struct nmaprun_job job;
 	bool v6;		 /* the job scans the IPv6 targets */
 	struct nmapxml *partial; /* the IPv4 run's report, while the IPv6 one runs */
+	struct strbuf v6_why;	 /* why the IPv6 run could not start; "" when it did */
 	double used_s;		 /* the seconds the IPv4 run took */
 	uint64_t started_ms;	 /* script_clock_ms() at the start */
 	time_t started;
@@ -104,6 +105,7 @@ void netscan_free(struct app *app)
 	free(netscan.fam);
 	free(netscan.want);
 	strbuf_free(&netscan.ports);
+	strbuf_free(&netscan.v6_why);
 	memset(&netscan, 0, sizeof(netscan));
 }
 
@@ -172,21 +174,11 @@ static bool netscan_prepare(const unsigned *lo, const unsigned *hi, size_t n, en
 	for (size_t i = 0; i < n; i++)
 		memset(netscan.want + lo[i], 1, hi[i] - lo[i] + 1);
 	strbuf_reset(&netscan.ports);
-	netscan.nports = 0;
 	netscan.t = t;
-	for (unsigned p = 0; p < PORT_COUNT; p++) {
-		if (!netscan.want[p])
-			continue;
-		unsigned q = p;
-		while (q + 1 < PORT_COUNT && netscan.want[q + 1])
-			q++;
-		strbuf_addf(&netscan.ports, q > p ? "%s%u-%u" : "%s%u",
-			    netscan.ports.len ? "," : "", p, q);
-		if (!netscan.nports)
-			netscan.first = p;
-		netscan.nports += q - p + 1;
-		p = q;
-	}
+	netscan.nports = nmaprun_ports_list(&netscan.ports, netscan.want);
+	netscan.first = n ? lo[0] : 0;
+	for (size_t i = 1; i < n; i++)
+		netscan.first = lo[i] < netscan.first ? lo[i] : netscan.first;
 	return !netscan.ports.failed;
 }
 
@@ -207,9 +199,10 @@ static bool netscan_run(struct app *app, bool v6)
 		.detach = true,
 	};
 	struct ps_error err = PS_ERROR_INIT;
-	netscan.v6 = v6;
-	if (nmaprun_start(&o, &netscan.job, &err) == 0)
+	if (nmaprun_start(&o, &netscan.job, &err) == 0) {
+		netscan.v6 = v6;
 		return true;
+	}
 	if (netscan.job.r.missing)
 		status_message(app, true,
 			       _("%s not found: scanning needs nmap; install it with: %s"),
@@ -224,6 +217,7 @@ static bool netscan_run(struct app *app, bool v6)
 static unsigned netscan_start(struct app *app)
 {
 	netscan.used_s = 0;
+	strbuf_reset(&netscan.v6_why);
 	if (!netscan_run(app, netscan.n4 == 0))
 		return REDRAW_STATUS;
 	netscan.started_ms = script_clock_ms(app);
@@ -420,6 +414,10 @@ static void netscan_summary(struct app *app, const struct nmaprun_result *r)
 			    NMAPRUN_TIME_LIMIT_S);
 	if (r->cut && !netscan.v6 && netscan.n4 && netscan.n4 < netscan.ntargets)
 		strbuf_adds(&v, _("the IPv6 targets were not scanned: no time was left; "));
+	if (netscan.v6_why.len)
+		/* L10N: %s is why nmap could not start for them. */
+		strbuf_addf(&v, _("the IPv6 targets were not scanned: %s; "),
+			    strbuf_str(&netscan.v6_why));
 	/* L10N: followed by what the scan found. */
 	if (s == 0)
 		strbuf_adds(&v, _("scan done: "));
@@ -437,7 +435,7 @@ static void netscan_summary(struct app *app, const struct nmaprun_result *r)
 			       "%u of %u ports open on some target (marked)", netscan.nports),
 			    shown, netscan.nports);
 	}
-	status_message(app, r->cut, "%s", strbuf_str(&v));
+	status_message(app, r->cut || netscan.v6_why.len, "%s", strbuf_str(&v));
 	strbuf_free(&v);
 }
 
@@ -483,6 +481,9 @@ static bool netscan_next(struct app *app, struct nmapxml *x, const struct nmapru
 	if (netscan_run(app, true))
 		return true;
 	netscan.partial = NULL;
+	/* the IPv4 report stands, unfinished; the summary says why */
+	x->finished = false;
+	strbuf_add(&netscan.v6_why, app->status.text.data, app->status.text.len);
 	return false;
 }
 
@@ -504,10 +505,15 @@ static unsigned netscan_done(struct app *app)
 		nmaprun_result_free(&r);
 		return REDRAW_STATUS; /* the IPv6 run goes on */
 	}
-	if (x && netscan.partial && nmapxml_merge(netscan.partial, x) == 0)
+	if (x && netscan.partial && nmapxml_merge(netscan.partial, x) == 0) {
 		x = netscan.partial; /* one report of both runs */
-	else
-		nmapxml_free(netscan.partial); /* the IPv6 run failed, or no memory */
+	} else if (x && netscan.partial) {
+		nmapxml_free(x);
+		x = NULL;
+		rc = error_set(&err, NULL, 0, _("out of memory"));
+	}
+	if (!x) /* the IPv6 run failed, or no memory: nothing of the scan is kept */
+		nmapxml_free(netscan.partial);
 	netscan.partial = NULL;
 	strbuf_reset(&app->status.progress);
 	if (rc < 0) {

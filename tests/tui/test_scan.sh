@@ -151,6 +151,18 @@ rm -f "$TMPD/runs"
 FAKE_RC=1 FAKE_ERR=oops stui 100x30 8089 --scan ::1 127.0.0.1 -- S y '@scanned' '@dump'
 is "both families: a failing IPv4 run stops there" 1 "$(wc -l <"$TMPD/runs" | tr -d ' ')"
 like "both families: its failure said" "failed (exit status 1): oops" "$(status 1)"
+# nmap gone between the runs: the IPv4 report stays, and the status line
+# says the IPv6 targets were not scanned, and why.
+printf '#!/bin/sh\n"%s" "$@"\nrc=$?\nrm -f "$0"\nexit $rc\n' "$TMPD/fake-nmap" >"$TMPD/once-nmap"
+chmod +x "$TMPD/once-nmap"
+rm -f "$TMPD/runs"
+PORTSCOPE_NMAP="$TMPD/once-nmap" FAKE_XML6="$N/ipv6.xml" \
+	stui 200x30 8089 --scan ::1 127.0.0.1 -- S y '@scanned' '@dump'
+is "both families, nmap gone for IPv6: one run" 1 "$(wc -l <"$TMPD/runs" | tr -d ' ')"
+is "both families, nmap gone for IPv6: the IPv4 report kept" "scan HH:MM:SS: closed on 127.0.0.1" \
+	"$(scanline 1)"
+like "both families, nmap gone for IPv6: said, with why" \
+	"the IPv6 targets were not scanned: $TMPD/once-nmap not found" "$(status 1)"
 
 # n: no scan, and nmap not run.
 rm -f "$TMPD/args"
