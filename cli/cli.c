@@ -384,9 +384,8 @@ static int run_tui(struct cli *cli, const struct cli_command *cmd, int argc, cha
 		   cli_tui_fn tui)
 {
 	bool scan = cli->given & OPT_SCAN;
-	unsigned lo, hi;
-	bool port_first = argc && ports_parse_range(argv[0], &lo, &hi) == 0 && lo == hi &&
-			  strspn(argv[0], "0123456789") == strlen(argv[0]);
+	unsigned port;
+	bool port_first = argc && ports_parse_port(argv[0], &port) == 0;
 	if (scan && argc - port_first < 1)
 		return cli_usage_error(cli, _("'%s --scan' takes one TARGET or more"), cmd->name);
 	if (!scan && argc > 1)

@@ -253,6 +253,8 @@ static struct portnames *portnames_load_as(const char *path, bool reparse, struc
 				PN_SECTIONS, PN_LAZY, &img, &key);
 	struct portnames *pn =
 		st == IMAGE_MAPPED ? portnames_adopt(&img, path, portnames_want_lazy) : NULL;
+	if (!pn && st == IMAGE_MAPPED) /* checksums right, contents refused: replace it */
+		st = IMAGE_STALE;
 	if (!pn && (pn = portnames_parse(path, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))
 		portnames_write_image(pn, strbuf_str(&ip), &key);

@@ -166,6 +166,8 @@ static struct registry *load_with(const struct loader *ld, const char *path, con
 		registry_free(reg);
 		reg = NULL;
 	}
+	if (!reg && st == IMAGE_MAPPED) /* checksums right, contents refused: replace it */
+		st = IMAGE_STALE;
 	if (!reg && (reg = parse_with(ld, path, label, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))
 		regimage_write(reg, strbuf_str(&ip), &key); /* failing only costs speed */

@@ -611,7 +611,7 @@ static bool app_init(struct app *app, const struct app_options *opt)
 	}
 	app->pick = opt->pick;
 	app->picked = -1;
-	if (app->pick) /* the status line's hint says how it ends */
+	if (app->pick && !app->status.error) /* the hint says how it ends; an error stays */
 		strbuf_reset(&app->status.text);
 	return true;
 }

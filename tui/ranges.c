@@ -209,7 +209,9 @@ static void ranges_keys_line(struct strbuf *t)
 	for (int r = 0; r < RANGE_COUNT; r++) {
 		char num[8];
 		range_bounds(ranges_table[r].range, &lo[r], &hi);
-		w += 4 + utf8_width(_(ranges_names[r])) + snprintf(num, sizeof(num), "%u", lo[r]);
+		/* " 1 " or "  2 ", the name, " " and the port */
+		w += (r ? 4 : 3) + utf8_width(_(ranges_names[r])) + 1 +
+		     snprintf(num, sizeof(num), "%u", lo[r]);
 	}
 	bool one_line = w <= COLS;
 	for (int r = 0; r < RANGE_COUNT; r++) {

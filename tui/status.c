@@ -111,7 +111,7 @@ void status_draw(struct app *app)
 							: _("MAP");
 	if ((s = bars_add(&b, "", 9))) {
 		strbuf_addf(s, "[%s", mode);
-		if (app->view != PAGE_MAP) { /* where the page is, as less says it */
+		if (app->status.mode) { /* a page is open: where it is, as less says it */
 			strbuf_addc(s, ' ');
 			page_position(s);
 		}
