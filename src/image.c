@@ -356,6 +356,17 @@ int image_map(const char *path, enum image_type type, struct image_key *key, siz
 	return 0;
 }
 
+/* Has the source of key settled: its last change more than
+ * IMAGE_SETTLE_NS before now? */
+static bool image_key_settled(const struct image_key *key)
+{
+	struct timespec ts;
+	uint64_t now = clock_gettime(CLOCK_REALTIME, &ts) == 0
+			       ? (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec
+			       : 0;
+	return now > key->ctime_ns && now - key->ctime_ns > IMAGE_SETTLE_NS;
+}
+
 enum image_open image_open(const char *img_path, enum image_type type, const char *src,
 			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
 			   struct image_key *key)
@@ -376,7 +387,9 @@ enum image_open image_open(const char *img_path, enum image_type type, const cha
 		image_unmap(img);
 		return IMAGE_NOKEY;
 	}
-	if (mapped && memcmp(key, &have, sizeof(have)) == 0)
+	/* current; once its source has settled it is written anew, marked
+	 * settled, so later runs need not hash the source again */
+	if (mapped && memcmp(key, &have, sizeof(have)) == 0 && !image_key_settled(key))
 		return IMAGE_MAPPED;
 	image_unmap(img);
 	return IMAGE_STALE;
@@ -423,11 +436,7 @@ void *image_build(enum image_type type, const struct image_key *key,
 	h.nsect = (uint32_t)nsect;
 	h.size = off;
 	h.key = *key;
-	struct timespec ts;
-	uint64_t now = clock_gettime(CLOCK_REALTIME, &ts) == 0
-			       ? (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec
-			       : 0;
-	h.settled = now > key->ctime_ns && now - key->ctime_ns > IMAGE_SETTLE_NS;
+	h.settled = image_key_settled(key);
 	for (size_t i = 0; i < nsect; i++)
 		if (sect[i].len)
 			memcpy(buf + h.sect[i].off, sect[i].data, sect[i].len);
