@@ -35,7 +35,6 @@
 #define MAP_EPHEMERAL 201
 
 /* The ranges' names in the legends. */
-static const char *const map_range[RANGE_COUNT] = {N_("System"), N_("User"), N_("Dynamic")};
 
 /* What the map shows and how it is laid out. */
 struct map {
@@ -138,7 +137,8 @@ static void map_legend(struct map *m)
 	static const char *const state[3] = {N_("free"), N_("reserved"), N_("assigned")};
 	double y = m->y0 + m->rows * m->cell + 34, x = MAP_MARGIN;
 	for (int r = 0; r < RANGE_COUNT; r++) {
-		picture_text(m->pic, x, y, 13, true, 0, MAP_INK, _(map_range[r]));
+		picture_text(m->pic, x, y, 13, true, 0, MAP_INK,
+			     _(range_title((enum port_range)r)));
 		x += 70;
 		for (int s = 0; s < 3; s++)
 			x = map_swatch(m, x, y, palette_solid[r][s * 2], _(state[s]));
@@ -306,7 +306,8 @@ static int map_years(struct map *m, const char *path, enum picture_format f, int
 	picture_text(m->pic, x0 - 6, y1, 12, false, 1, MAP_FAINT, "0");
 	double x = MAP_MARGIN;
 	for (int r = 0; r < RANGE_COUNT; r++)
-		x = map_swatch(m, x, height - 22.0, palette_solid[r][4], _(map_range[r]));
+		x = map_swatch(m, x, height - 22.0, palette_solid[r][4],
+			       _(range_title((enum port_range)r)));
 	years_free(&y);
 	return picture_finish(m->pic, &m->cli->err) < 0 ? cli_data_error(m->cli) : 0;
 }

@@ -284,6 +284,18 @@ const char *range_name(enum port_range r)
 	return names[r];
 }
 
+const char *range_title(enum port_range r)
+{
+	/* L10N: the RFC 6335 ranges as titles: the map's legends, the ranges
+	   and years pages, the pictures. */
+	static const char *const titles[RANGE_COUNT] = {
+		[RANGE_SYSTEM] = N_("System"),
+		[RANGE_USER] = N_("User"),
+		[RANGE_DYNAMIC] = N_("Dynamic"),
+	};
+	return titles[r];
+}
+
 void range_bounds(enum port_range r, unsigned *lo, unsigned *hi)
 {
 	static const unsigned b[RANGE_COUNT][2] = {{0, 1023}, {1024, 49151}, {49152, 65535}};

@@ -229,6 +229,9 @@ const char *transport_name(enum transport t);
 const char *state_name(enum port_state s);
 enum port_range port_range_of(unsigned port);
 const char *range_name(enum port_range r);
+/* The range's name as a title ("System", "User", "Dynamic"), marked for
+ * translation (N_): the caller translates it. */
+const char *range_title(enum port_range r);
 void range_bounds(enum port_range r, unsigned *lo, unsigned *hi);
 /* JSON key of a field ("service", "port", ... "notes"). */
 const char *field_key(enum field f);

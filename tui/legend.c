@@ -135,13 +135,12 @@ static void legend_swatches(const struct app *app, struct legend_item *it, int r
 /* The three ranges with their swatches, then what the swatches step through. */
 static void legend_ranges(struct app *app, struct legend *lg)
 {
-	/* L10N: the three RFC 6335 ranges, as the map's legend names them,
-	   then their short forms for a narrow line. */
-	static const char *const names[RANGES][2] = {
-		{N_("System"), N_("Sys")}, {N_("User"), N_("Usr")}, {N_("Dynamic"), N_("Dyn")}};
+	/* L10N: the short forms of the three RFC 6335 ranges' titles, for a
+	   narrow legend line. */
+	static const char *const brief[RANGES] = {N_("Sys"), N_("Usr"), N_("Dyn")};
 	for (int r = 0; r < RANGES; r++) {
-		struct legend_item *it =
-			legend_add(lg, LEGEND_RANGES, _(names[r][0]), _(names[r][1]));
+		struct legend_item *it = legend_add(
+			lg, LEGEND_RANGES, _(range_title((enum port_range)r)), _(brief[r]));
 		if (it)
 			legend_swatches(app, it, r);
 	}

@@ -31,7 +31,6 @@ static const struct ranges_info ranges_table[RANGE_COUNT] = {
 };
 
 /* The ranges' short names, as the map's legend says them. */
-static const char *const ranges_names[RANGE_COUNT] = {N_("System"), N_("User"), N_("Dynamic")};
 
 /* The counts table's columns: range, ports, share of the space,
  * assigned, reserved, unassigned. */
@@ -210,7 +209,7 @@ static void ranges_keys_line(struct strbuf *t)
 		char num[8];
 		range_bounds(ranges_table[r].range, &lo[r], &hi);
 		/* " 1 " or "  2 ", the name, " " and the port */
-		w += (r ? 4 : 3) + utf8_width(_(ranges_names[r])) + 1 +
+		w += (r ? 4 : 3) + utf8_width(_(range_title((enum port_range)r))) + 1 +
 		     snprintf(num, sizeof(num), "%u", lo[r]);
 	}
 	bool one_line = w <= COLS;
@@ -220,7 +219,7 @@ static void ranges_keys_line(struct strbuf *t)
 		text_role(t, ROLE_KEY);
 		strbuf_addf(t, "%s%d ", r && one_line ? "  " : " ", r + 1);
 		text_role(t, ranges_role(r));
-		strbuf_adds(t, _(ranges_names[r]));
+		strbuf_adds(t, _(range_title((enum port_range)r)));
 		text_role(t, ROLE_NORMAL);
 		strbuf_addf(t, " %u", lo[r]);
 	}
@@ -307,7 +306,8 @@ static unsigned ranges_go(struct app *app, int r)
 	range_bounds(ranges_table[r].range, &lo, &hi);
 	heatmap_goto(app, lo);
 	/* L10N: %s is a range's short name: System, User, Dynamic. */
-	status_message(app, false, _("start of the %s range (%u-%u)"), _(ranges_names[r]), lo, hi);
+	status_message(app, false, _("start of the %s range (%u-%u)"),
+		       _(range_title((enum port_range)r)), lo, hi);
 	return REACT_CLOSE | REDRAW_ALL;
 }
 

@@ -106,12 +106,11 @@ static void years_text(struct app *app, struct strbuf *t)
 	text_addf(t, _("Registrations per year (Registration Date), %s"),
 		  transport_name(app->proto));
 	text_line(t, TEXT_SPANS);
-	static const char *const names[RANGE_COUNT] = {N_("System"), N_("User"), N_("Dynamic")};
 	for (int k = 0; k < RANGE_COUNT; k++) {
 		text_role(t, colors_shade(k, SHADES - 1));
 		strbuf_adds(t, app->utf8 ? "█" : "#");
 		text_role(t, ROLE_NORMAL);
-		strbuf_addf(t, "%s  ", _(names[k]));
+		strbuf_addf(t, "%s  ", _(range_title((enum port_range)k)));
 	}
 	unsigned max = years_max();
 	for (size_t i = 0; i + 1 < years.y.n; i++)
