@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* iana_csv.c: the IANA registry CSV loader, on libcsv in strict mode.
- * libcsv reports fields and rows but not positions, so the input is fed to
- * it one physical line at a time: every callback then knows its line. */
+ * libcsv reports fields and rows but not positions; it is fed whole blocks
+ * and the lines are counted from what it reports. Every '\n' of the input
+ * is either inside a quoted field (so in that field's text) or ends a row,
+ * and with CSV_REPALL_NL every row end is reported, a blank line's too,
+ * with the byte that ended it: a record starts on the line after the
+ * newlines of the records before it, their fields' and their ends'. */
 #include <config.h>
 
 #include <csv.h>
@@ -21,9 +25,8 @@ struct csv_load {
 	struct ps_error *err;
 	const char *file;
 	struct csv_parser parser;
-	unsigned long line;	/* physical line being fed (1-based) */
-	unsigned long rec_line; /* line where the current record starts */
-	bool between;		/* no byte of the next record seen yet */
+	unsigned long line; /* line where the current record starts (1-based) */
+	size_t extra_nl;    /* newlines in its fields past the 12th (not pooled) */
 	bool header_done;
 	bool first_bytes; /* still at the very start (BOM check) */
 	size_t nbom;	  /* bytes of a BOM seen so far, held back */
@@ -50,7 +53,7 @@ static __attribute__((noinline, cold)) bool header_field_ok(struct csv_load *st,
 		return true;
 	struct strbuf raw = STRBUF_INIT;
 	strbuf_add(&raw, s, n > 80 ? 80 : n);
-	error_set(st->err, st->file, st->rec_line,
+	error_set(st->err, st->file, st->line,
 		  _("not an IANA registry CSV: column %zu of the header is '%s', expected '%s'"),
 		  st->nfields + 1, strbuf_str(&raw), want);
 	strbuf_free(&raw);
@@ -77,10 +80,58 @@ static bool raw_port_ok(struct csv_load *st)
 {
 	if (!st->port_why)
 		return true;
-	error_set(st->err, st->file, st->rec_line, _("bad port '%s': %s"),
-		  strbuf_str(&st->raw_port), _(st->port_why));
+	error_set(st->err, st->file, st->line, _("bad port '%s': %s"), strbuf_str(&st->raw_port),
+		  _(st->port_why));
 	st->failed = true;
 	return false;
+}
+
+/* How many '\n' s[0..n) holds. */
+static size_t count_newlines(const char *s, size_t n)
+{
+	size_t k = 0;
+	const char *end = s + n;
+	while (n && (s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		if (++s == end)
+			break;
+	}
+	return k;
+}
+
+/* The newlines of the current record so far: its fields' (in the pool
+ * from the mark, or counted past the 12th). */
+static size_t record_newlines(const struct csv_load *st)
+{
+	const struct registry *reg = st->reg;
+	return count_newlines(reg->pool + st->mark, reg->pool_len - st->mark) + st->extra_nl;
+}
+
+/* The line of the byte libcsv stopped at: the record's start, its
+ * newlines so far and those of the field it is inside. */
+static unsigned long line_here(const struct csv_load *st)
+{
+	return st->line + record_newlines(st) +
+	       count_newlines((const char *)st->parser.entry_buf, st->parser.entry_pos);
+}
+
+/* Fed a line at a time (as this loader once was), libcsv's buffer was
+ * checked against FIELD_MAX at each line's end: a field with a newline
+ * past FIELD_MAX bytes was refused there, before anything after it. The
+ * same order and words, fed blocks: is s[0..n) such a field? */
+static bool over_at_a_line_end(const char *s, size_t n)
+{
+	return n > FIELD_MAX && memchr(s + FIELD_MAX, '\n', n - FIELD_MAX) != NULL;
+}
+
+/* The error for a field caught while still growing. */
+static void field_over(struct csv_load *st)
+{
+	error_set(st->err, st->file, st->line, _("field %zu (%s) is over the %d-byte limit"),
+		  st->nfields + 1,
+		  st->nfields < FIELD_COUNT ? field_heading((enum field)st->nfields) : "?",
+		  FIELD_MAX);
+	st->failed = true;
 }
 
 /* libcsv callback: one field complete. */
@@ -91,7 +142,11 @@ static void on_field(void *s, size_t n, void *data)
 		return;
 	if (st->nfields < FIELD_COUNT) {
 		if (n > FIELD_MAX) {
-			error_set(st->err, st->file, st->rec_line,
+			if (over_at_a_line_end(s, n)) {
+				field_over(st);
+				return;
+			}
+			error_set(st->err, st->file, st->line,
 				  _("field %zu (%s) is %zu bytes, over the %d-byte limit"),
 				  st->nfields + 1, field_heading((enum field)st->nfields), n,
 				  FIELD_MAX);
@@ -103,13 +158,15 @@ static void on_field(void *s, size_t n, void *data)
 		/* a field of blocks already found valid needs no second look */
 		uint32_t off = st->field_utf8 && st->block_utf8
 				       ? registry_intern_utf8(st->reg, s, n)
-				       : registry_intern(st->reg, s, n, st->rec_line);
+				       : registry_intern(st->reg, s, n, st->line);
 		if (off == UINT32_MAX) {
-			error_set(st->err, st->file, st->rec_line, _("out of memory"));
+			error_set(st->err, st->file, st->line, _("out of memory"));
 			st->failed = true;
 			return;
 		}
 		st->off[st->nfields] = off;
+	} else {
+		st->extra_nl += count_newlines(s, n); /* not pooled, still lines */
 	}
 	st->nfields++;
 	st->field_utf8 = st->block_utf8; /* the next field starts in this block */
@@ -120,7 +177,7 @@ static void on_field(void *s, size_t n, void *data)
 static void check_header(struct csv_load *st)
 {
 	if (st->nfields != FIELD_COUNT) {
-		error_set(st->err, st->file, st->rec_line,
+		error_set(st->err, st->file, st->line,
 			  P_("not an IANA registry CSV: the header has %zu column, expected %d",
 			     "not an IANA registry CSV: the header has %zu columns, expected %d",
 			     st->nfields),
@@ -131,68 +188,63 @@ static void check_header(struct csv_load *st)
 	st->header_done = true;
 }
 
-/* libcsv callback: one record complete. */
+/* libcsv callback: a row ended by c ('\n', '\r', or -1 at the end of the
+ * data); a blank one has no fields. */
 static void on_record(int c, void *data)
 {
-	(void)c;
 	struct csv_load *st = data;
 	if (st->failed)
 		return;
+	if (!st->nfields) { /* a blank line, or the '\n' of a "\r\n" */
+		st->line += c == '\n';
+		return;
+	}
+	size_t nl = record_newlines(st);
 	if (!st->header_done) {
 		check_header(st);
 		registry_pool_rewind(st->reg, st->mark); /* the header is not data */
 	} else if (st->nfields != FIELD_COUNT) {
-		error_set(st->err, st->file, st->rec_line, _("expected %d fields, found %zu"),
+		error_set(st->err, st->file, st->line, _("expected %d fields, found %zu"),
 			  FIELD_COUNT, st->nfields);
 		st->failed = true;
 	} else if (raw_port_ok(st) &&
 		   registry_add_interned(st->reg, st->off, st->port_lo, st->port_hi, st->file,
-					 st->rec_line, st->err) < 0) {
+					 st->line, st->err) < 0) {
 		st->failed = true;
 	}
 	st->nfields = 0;
+	st->extra_nl = 0;
 	st->mark = registry_pool_mark(st->reg);
-	st->between = true;
+	st->line += nl + (c == '\n');
 }
 
-static bool is_blank_line(const char *s, size_t n)
+/* Parse n bytes of a block. */
+static int parse(struct csv_load *st, const char *s, size_t n)
 {
-	return (n == 1 && s[0] == '\n') || (n == 2 && s[0] == '\r' && s[1] == '\n');
-}
-
-/* Feed one physical line (or the piece of it in this block). */
-static int feed_line(struct csv_load *st, const char *s, size_t n)
-{
-	if (st->between && !is_blank_line(s, n)) {
-		st->rec_line = st->line;
-		st->between = false;
-	}
-	if (csv_parse(&st->parser, s, n, on_field, on_record, st) != n && !st->failed) {
+	if (n && csv_parse(&st->parser, s, n, on_field, on_record, st) != n && !st->failed) {
 		int e = csv_error(&st->parser);
-		if (e == CSV_EPARSE)
-			error_set(st->err, st->file, st->line,
+		if (e == CSV_EPARSE &&
+		    over_at_a_line_end((const char *)st->parser.entry_buf, st->parser.entry_pos))
+			field_over(st);
+		else if (e == CSV_EPARSE)
+			error_set(st->err, st->file, line_here(st),
 				  _("malformed CSV: a quote inside an unquoted field, or text "
 				    "after a closing quote"));
 		else
-			error_set(st->err, st->file, st->line, _("CSV parser: %s"),
+			error_set(st->err, st->file, line_here(st), _("CSV parser: %s"),
 				  csv_strerror(e));
 		st->failed = true;
 	}
-	if (!st->failed && st->parser.entry_pos > FIELD_MAX) {
-		/* caught while the field is still growing, so a huge one is never
-		 * buffered whole */
-		error_set(st->err, st->file, st->rec_line,
-			  _("field %zu (%s) is over the %d-byte limit"), st->nfields + 1,
-			  st->nfields < FIELD_COUNT ? field_heading((enum field)st->nfields) : "?",
-			  FIELD_MAX);
-		st->failed = true;
-	}
+	/* caught while the field is still growing, so a huge one is never
+	 * buffered whole */
+	if (!st->failed && st->parser.entry_pos > FIELD_MAX)
+		field_over(st);
 	return st->failed ? -1 : 0;
 }
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
-/* Feed data: split it into lines and count them. */
+/* Feed a block of data. */
 static int feed_data(struct csv_load *st, const char *buf, size_t len)
 {
 	/* One validation per block: most blocks are clean, and then no field
@@ -201,20 +253,14 @@ static int feed_data(struct csv_load *st, const char *buf, size_t len)
 	st->block_utf8 = utf8_valid_prefix(buf, len) == len;
 	st->field_utf8 = st->field_utf8 && st->block_utf8;
 	const char *nul = memchr(buf, '\0', len);
-	const char *end = buf + len;
-	while (buf < end) {
-		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
-		const char *stop = nl ? nl + 1 : end;
-		if (nul && nul < stop)
-			return error_set(st->err, st->file, st->line,
-					 _("NUL byte in the data: not a text file"));
-		if (feed_line(st, buf, (size_t)(stop - buf)) < 0)
-			return -1;
-		if (nl)
-			st->line++;
-		buf = stop;
-	}
-	return 0;
+	if (!nul)
+		return parse(st, buf, len);
+	/* the lines before the one with the NUL are data */
+	const char *nl = memrchr(buf, '\n', (size_t)(nul - buf));
+	if (parse(st, buf, nl ? (size_t)(nl + 1 - buf) : 0) < 0)
+		return -1;
+	return error_set(st->err, st->file, line_here(st),
+			 _("NUL byte in the data: not a text file"));
 }
 
 /* Feed a block read from the file, dropping a leading UTF-8 byte order
@@ -243,8 +289,6 @@ static void csv_load_init(struct csv_load *st, struct registry *reg, const char 
 	st->err = err;
 	st->file = file;
 	st->line = 1;
-	st->rec_line = 1;
-	st->between = true;
 	st->first_bytes = true;
 	st->mark = registry_pool_mark(reg);
 	st->field_utf8 = true;
@@ -256,7 +300,7 @@ static int csv_load_finish(struct csv_load *st, int rc)
 	if (rc == 0 && st->first_bytes && st->nbom)
 		rc = feed_data(st, utf8_bom, st->nbom); /* a file of "\xEF" or "\xEF\xBB" */
 	if (rc == 0 && csv_fini(&st->parser, on_field, on_record, st) != 0 && !st->failed) {
-		error_set(st->err, st->file, st->rec_line,
+		error_set(st->err, st->file, st->line,
 			  _("unterminated quoted field (the file ends inside quotes)"));
 		rc = -1;
 	}
@@ -277,7 +321,7 @@ static int run(struct registry *reg, const char *path, const char *buf, size_t l
 {
 	struct csv_load st;
 	csv_load_init(&st, reg, name, err);
-	if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		return error_set(err, name, 0, _("out of memory"));
 	/* libcsv grows its field buffer by this much at a time */
 	csv_set_blk_size(&st.parser, 4096);

@@ -68,6 +68,44 @@ START_TEST(crlf_and_bom)
 }
 END_TEST
 
+/* A line of blanks is a blank line, a lone CR ends a record but not a
+ * line, and newlines inside quotes count: each record's line is the one
+ * it starts on. */
+START_TEST(lines_of_records)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct registry *reg = load_mem(&iana_csv_loader,
+					HEADER "\n"
+					       " \t \n"
+					       "a,7,tcp,\"two\nlines\",,,,,,,,\r"
+					       "b,8,tcp,B,,,,,,,,\n"
+					       "  \r\n"
+					       "\r\n"
+					       "c,9,tcp,\"x\r\ny\r\nz\",,,,,,,\"n\n\",\n"
+					       "d,10,tcp,D,,,,,,,,",
+					&err);
+	ck_assert_msg(reg != NULL, "%s", err.msg);
+	ck_assert_uint_eq(reg->nrec, 4);
+	ck_assert_uint_eq(reg->rec[0].line, 3);
+	ck_assert_uint_eq(reg->rec[1].line, 4); /* after the CR, on the field's second line */
+	ck_assert_uint_eq(reg->rec[2].line, 7);
+	ck_assert_uint_eq(reg->rec[3].line, 11);
+	registry_free(reg);
+	/* the same counting names a bad record's line */
+	expect_error_s(HEADER "\n  \n\t\nb,abc,tcp,x,,,,,,,,\n", 4, "bad port 'abc'");
+	/* b starts on line 2, after the CR: its field of two lines does not
+	 * move it */
+	expect_error_s(HEADER "\na,7,tcp,x,,,,,,,,\rb,1,tcp,\"x\ny\",,,,,,,\n", 2,
+		       "expected 12 fields, found 11");
+	/* a quote error in a record's third line, after a field of two lines
+	 * and one of the 13th column and beyond */
+	expect_error_s(HEADER "\na,7,tcp,\"1\n2\",,,,,,,,,\"3\n\",\"4\nx\"y\n", 5, "malformed CSV");
+	static const char nul[] =
+		HEADER "\na,7,tcp,\"1\n2\",,,,,,,,\n \nb,8,tcp,\"\nq\0\",,,,,,,,\n";
+	expect_error(nul, sizeof(nul) - 1, 6, "NUL byte");
+}
+END_TEST
+
 START_TEST(invalid_utf8_normalised)
 {
 	struct ps_error err = PS_ERROR_INIT;
@@ -160,6 +198,7 @@ static Suite *csv_suite(void)
 	TCase *tc = tcase_create("loader");
 	tcase_add_test(tc, good_small);
 	tcase_add_test(tc, crlf_and_bom);
+	tcase_add_test(tc, lines_of_records);
 	tcase_add_test(tc, invalid_utf8_normalised);
 	tcase_add_test(tc, malformed);
 	tcase_add_test(tc, oversized_field);
