@@ -28,6 +28,7 @@ struct csv_load {
 	unsigned long line; /* line where the current record starts (1-based) */
 	size_t extra_nl;    /* newlines in its fields past the 12th (not pooled) */
 	bool header_done;
+	bool fast;	  /* header done, nothing failed, the field's blocks valid UTF-8 */
 	bool first_bytes; /* still at the very start (BOM check) */
 	size_t nbom;	  /* bytes of a BOM seen so far, held back */
 	bool failed;
@@ -36,10 +37,24 @@ struct csv_load {
 	bool block_utf8;	   /* the block being fed is all valid UTF-8 */
 	bool field_utf8;	   /* so is every block the current field touched */
 	uint32_t off[FIELD_COUNT]; /* the current record's fields, in the pool */
+	uint32_t len[FIELD_COUNT]; /* and their lengths there */
 	int32_t port_lo, port_hi;  /* the row's Port Number, parsed */
 	const char *port_why;	   /* or why it is not a port (NULL: it is) */
+	bool port_done;		   /* parsed (else: from its copy in the pool) */
 	struct strbuf raw_port;	   /* then, the bytes the file has there */
 };
+
+/* on_field() and on_record() take their short paths while this holds. */
+static void update_fast(struct csv_load *st)
+{
+	st->fast = st->header_done && !st->failed && st->field_utf8;
+}
+
+static void fail(struct csv_load *st)
+{
+	st->failed = true;
+	st->fast = false;
+}
 
 /* Error messages quote the file's own bytes (escaped when printed), not
  * their UTF-8-normalised copy: check what can go wrong before interning. */
@@ -57,21 +72,36 @@ static __attribute__((noinline, cold)) bool header_field_ok(struct csv_load *st,
 		  _("not an IANA registry CSV: column %zu of the header is '%s', expected '%s'"),
 		  st->nfields + 1, strbuf_str(&raw), want);
 	strbuf_free(&raw);
-	st->failed = true;
+	fail(st);
 	return false;
+}
+
+/* The Port Number, parsed now; a bad one is reported once the row is
+ * whole, so a wrong field count wins. */
+static void port_field(struct csv_load *st, const char *s, size_t n)
+{
+	if (port_parse_field(s, n, &st->port_lo, &st->port_hi, &st->port_why) < 0) {
+		strbuf_reset(&st->raw_port);
+		strbuf_add(&st->raw_port, s, n);
+	}
+	st->port_done = true;
+}
+
+/* A Port Number on_field() copied to the pool as it was is parsed from
+ * there, when its row is whole (the same bytes, one call fewer for the
+ * other eleven fields). */
+static void record_port(struct csv_load *st)
+{
+	if (!st->port_done)
+		port_field(st, st->reg->pool + st->off[FIELD_PORT], st->len[FIELD_PORT]);
 }
 
 static bool raw_field_ok(struct csv_load *st, const char *s, size_t n)
 {
 	if (!st->header_done)
 		return header_field_ok(st, s, n);
-	/* parsed now; a bad one is reported once the row is whole, so a wrong
-	 * field count wins */
-	if (st->nfields == FIELD_PORT &&
-	    port_parse_field(s, n, &st->port_lo, &st->port_hi, &st->port_why) < 0) {
-		strbuf_reset(&st->raw_port);
-		strbuf_add(&st->raw_port, s, n);
-	}
+	if (st->nfields == FIELD_PORT)
+		port_field(st, s, n);
 	return true;
 }
 
@@ -82,7 +112,7 @@ static bool raw_port_ok(struct csv_load *st)
 		return true;
 	error_set(st->err, st->file, st->line, _("bad port '%s': %s"), strbuf_str(&st->raw_port),
 		  _(st->port_why));
-	st->failed = true;
+	fail(st);
 	return false;
 }
 
@@ -131,13 +161,13 @@ static void field_over(struct csv_load *st)
 		  st->nfields + 1,
 		  st->nfields < FIELD_COUNT ? field_heading((enum field)st->nfields) : "?",
 		  FIELD_MAX);
-	st->failed = true;
+	fail(st);
 }
 
-/* libcsv callback: one field complete. */
-static void on_field(void *s, size_t n, void *data)
+/* on_field() for the header, a field past the 12th or over FIELD_MAX, a
+ * block with invalid UTF-8, a full pool, or after a failure. */
+static __attribute__((noinline)) void on_field_slow(struct csv_load *st, const char *s, size_t n)
 {
-	struct csv_load *st = data;
 	if (st->failed)
 		return;
 	if (st->nfields < FIELD_COUNT) {
@@ -150,7 +180,7 @@ static void on_field(void *s, size_t n, void *data)
 				  _("field %zu (%s) is %zu bytes, over the %d-byte limit"),
 				  st->nfields + 1, field_heading((enum field)st->nfields), n,
 				  FIELD_MAX);
-			st->failed = true;
+			fail(st);
 			return;
 		}
 		if (!raw_field_ok(st, s, n))
@@ -161,15 +191,62 @@ static void on_field(void *s, size_t n, void *data)
 				       : registry_intern(st->reg, s, n, st->line);
 		if (off == UINT32_MAX) {
 			error_set(st->err, st->file, st->line, _("out of memory"));
-			st->failed = true;
+			fail(st);
 			return;
 		}
 		st->off[st->nfields] = off;
+		/* interned at the pool's end, perhaps normalised (longer) */
+		st->len[st->nfields] = off ? (uint32_t)(st->reg->pool_len - off - 1) : 0;
 	} else {
 		st->extra_nl += count_newlines(s, n); /* not pooled, still lines */
 	}
 	st->nfields++;
 	st->field_utf8 = st->block_utf8; /* the next field starts in this block */
+	update_fast(st);
+}
+
+/* memcpy(d, s, n), most fields being short: one or two overlapping moves
+ * of 8, 4 or 1 byte(s) for up to 16 bytes, a tail call beyond. */
+static inline void copy_field(char *d, const char *s, size_t n)
+{
+	if (n > 16) {
+		memcpy(d, s, n);
+	} else if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8), memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+		memcpy(d, &a, 4), memcpy(d + n - 4, &b, 4);
+	} else {
+		d[0] = s[0], d[n / 2] = s[n / 2], d[n - 1] = s[n - 1];
+	}
+}
+
+/* libcsv callback: one field complete. It runs for every field of the
+ * file, so the usual one (valid UTF-8 that fits the pool) is copied in
+ * here and everything else is left to on_field_slow(). */
+static void on_field(void *s, size_t n, void *data)
+{
+	struct csv_load *st = data;
+	size_t k = st->nfields;
+	struct registry *reg = st->reg;
+	if (st->fast && k < FIELD_COUNT && n < reg->pool_cap - reg->pool_len && n <= FIELD_MAX) {
+		st->nfields = k + 1;
+		st->len[k] = (uint32_t)n;
+		if (!n) {
+			st->off[k] = 0; /* the empty string */
+			return;
+		}
+		char *d = reg->pool + reg->pool_len;
+		st->off[k] = (uint32_t)reg->pool_len;
+		reg->pool_len += n + 1;
+		d[n] = '\0';
+		copy_field(d, s, n);
+		return;
+	}
+	on_field_slow(st, s, n);
 }
 
 /* The header's columns were checked one by one (raw_field_ok); now their
@@ -182,17 +259,27 @@ static void check_header(struct csv_load *st)
 			     "not an IANA registry CSV: the header has %zu columns, expected %d",
 			     st->nfields),
 			  st->nfields, FIELD_COUNT);
-		st->failed = true;
+		fail(st);
 		return;
 	}
 	st->header_done = true;
+	update_fast(st);
 }
 
-/* libcsv callback: a row ended by c ('\n', '\r', or -1 at the end of the
- * data); a blank one has no fields. */
-static void on_record(int c, void *data)
+/* The current record is done (added, refused or the header): the next
+ * starts after its newlines and c. */
+static void next_record(struct csv_load *st, size_t nl, int c)
 {
-	struct csv_load *st = data;
+	st->nfields = 0;
+	st->port_done = false;
+	st->extra_nl = 0;
+	st->mark = registry_pool_mark(st->reg);
+	st->line += nl + (c == '\n');
+}
+
+/* on_record() for anything but a good data row. */
+static __attribute__((noinline)) void on_record_slow(struct csv_load *st, int c)
+{
 	if (st->failed)
 		return;
 	if (!st->nfields) { /* a blank line, or the '\n' of a "\r\n" */
@@ -206,16 +293,29 @@ static void on_record(int c, void *data)
 	} else if (st->nfields != FIELD_COUNT) {
 		error_set(st->err, st->file, st->line, _("expected %d fields, found %zu"),
 			  FIELD_COUNT, st->nfields);
-		st->failed = true;
-	} else if (raw_port_ok(st) &&
-		   registry_add_interned(st->reg, st->off, st->port_lo, st->port_hi, st->file,
-					 st->line, st->err) < 0) {
-		st->failed = true;
+		fail(st);
+	} else if ((record_port(st), raw_port_ok(st)) &&
+		   registry_add_interned(st->reg, st->off, st->len, st->port_lo, st->port_hi,
+					 st->file, st->line, st->err) < 0) {
+		fail(st);
 	}
-	st->nfields = 0;
-	st->extra_nl = 0;
-	st->mark = registry_pool_mark(st->reg);
-	st->line += nl + (c == '\n');
+	next_record(st, nl, c);
+}
+
+/* libcsv callback: a row ended by c ('\n', '\r', or -1 at the end of the
+ * data); a blank one has no fields. */
+static void on_record(int c, void *data)
+{
+	struct csv_load *st = data;
+	if (st->fast && st->nfields == FIELD_COUNT && (record_port(st), !st->port_why)) {
+		size_t nl = record_newlines(st);
+		if (registry_add_interned(st->reg, st->off, st->len, st->port_lo, st->port_hi,
+					  st->file, st->line, st->err) < 0)
+			fail(st);
+		next_record(st, nl, c);
+		return;
+	}
+	on_record_slow(st, c);
 }
 
 /* Parse n bytes of a block. */
@@ -233,7 +333,7 @@ static int parse(struct csv_load *st, const char *s, size_t n)
 		else
 			error_set(st->err, st->file, line_here(st), _("CSV parser: %s"),
 				  csv_strerror(e));
-		st->failed = true;
+		fail(st);
 	}
 	/* caught while the field is still growing, so a huge one is never
 	 * buffered whole */
@@ -252,6 +352,7 @@ static int feed_data(struct csv_load *st, const char *buf, size_t len)
 	 * both look unclean, which only costs the per-field check). */
 	st->block_utf8 = utf8_valid_prefix(buf, len) == len;
 	st->field_utf8 = st->field_utf8 && st->block_utf8;
+	update_fast(st);
 	const char *nul = memchr(buf, '\0', len);
 	if (!nul)
 		return parse(st, buf, len);

@@ -218,28 +218,29 @@ enum port_state state_of_description(const char *desc)
 	return STATE_ASSIGNED;
 }
 
-/* s[0..n) is the lower-case word, ignoring ASCII case: c | 0x20 maps A-Z
- * onto a-z and no other byte onto a letter. Inline, unlike strncasecmp:
- * it runs for every record. */
-static bool letters_eq_nocase(const char *s, const char *word, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((s[i] | 0x20) != word[i])
-			return false;
-	return true;
-}
-
 enum transport transport_from_name(const char *s, size_t n)
 {
+	/* by length, then the bytes as one word: c | 0x20 maps A-Z onto a-z
+	 * and no other byte onto a letter, so it ignores ASCII case. Inline
+	 * rather than strncasecmp: it runs for every record. */
+	const unsigned char *u = (const unsigned char *)s;
 	if (n == 0)
 		return TRANSPORT_NONE;
-	/* by length first: one comparison per field, not four */
-	static const enum transport by_len3[] = {TRANSPORT_TCP, TRANSPORT_UDP};
-	static const enum transport by_len4[] = {TRANSPORT_SCTP, TRANSPORT_DCCP};
-	const enum transport *cand = n == 3 ? by_len3 : n == 4 ? by_len4 : NULL;
-	for (int i = 0; cand && i < 2; i++)
-		if (letters_eq_nocase(s, transport_names[cand[i]], n))
-			return cand[i];
+	if (n == 3) {
+		uint32_t w = (u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16) | 0x202020u;
+		if (w == ('t' | 'c' << 8 | 'p' << 16))
+			return TRANSPORT_TCP;
+		if (w == ('u' | 'd' << 8 | 'p' << 16))
+			return TRANSPORT_UDP;
+	} else if (n == 4) {
+		uint32_t w =
+			(u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24) |
+			0x20202020u;
+		if (w == ('s' | 'c' << 8 | 't' << 16 | (uint32_t)'p' << 24))
+			return TRANSPORT_SCTP;
+		if (w == ('d' | 'c' << 8 | 'c' << 16 | (uint32_t)'p' << 24))
+			return TRANSPORT_DCCP;
+	}
 	return TRANSPORT_OTHER;
 }
 
@@ -313,43 +314,45 @@ const char *field_heading(enum field f)
 	return field_headings[f];
 }
 
-/* Keep the newest well-formed YYYY-MM-DD seen as the registry's date. */
-static void note_date(struct registry *reg, const char *d)
+/* Keep the newest well-formed YYYY-MM-DD seen as the registry's date
+ * (reg->date is one or all NULs, so memcmp orders it as strcmp would). */
+static void note_date(struct registry *reg, const char *d, size_t n)
 {
-	if (!*d)
-		return; /* most rows have no date: no strlen call for them */
-	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+	if (n != 10 || d[4] != '-' || d[7] != '-')
 		return;
-	if (strcmp(d, reg->date) > 0)
+	if (memcmp(d, reg->date, 10) > 0)
 		memcpy(reg->date, d, 11);
 }
 
 int registry_add(struct registry *reg, const struct record_fields *f, const char *file,
 		 unsigned long line, struct ps_error *err)
 {
-	uint32_t off[FIELD_COUNT];
+	uint32_t off[FIELD_COUNT], len[FIELD_COUNT];
 	for (int i = 0; i < FIELD_COUNT; i++) {
 		off[i] = registry_intern(reg, f->s[i], f->n[i], line);
 		if (off[i] == UINT32_MAX)
 			return error_set(err, file, line, _("out of memory"));
+		len[i] = (uint32_t)strlen(reg->pool + off[i]); /* to a NUL the text may hold */
 	}
-	return registry_add_interned(reg, off, f->port_lo, f->port_hi, file, line, err);
+	return registry_add_interned(reg, off, len, f->port_lo, f->port_hi, file, line, err);
 }
 
 /* The loader has parsed the port (it owns the error message, which quotes
  * the file's own bytes), so it is not parsed again here. */
 /* Does s (valid UTF-8) hold an invisible format or separator character?
  * Service names are ASCII, so the common case is one pass over bytes. */
-static bool has_format_char(const char *s)
+static bool has_format_char(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = 0;
-	while (u[n] && u[n] < 0x80)
-		n++;
-	if (!u[n])
+	size_t i = 0;
+	uint64_t w, high = 0;
+	for (; i + 8 <= n; i += 8) /* ASCII eight bytes at a time */
+		memcpy(&w, u + i, 8), high |= w;
+	for (; i < n; i++)
+		high |= u[i];
+	if (!(high & 0x8080808080808080u))
 		return false;
-	n += strlen(s + n);
-	for (size_t i = 0; i < n;) {
+	for (i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = u[i] < 0x80 ? 1 : utf8_decode(u + i, n - i, &cp);
 		if (u[i] >= 0x80 && k && utf8_is_format(cp))
@@ -359,15 +362,11 @@ static bool has_format_char(const char *s)
 	return false;
 }
 
-int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT], int32_t port_lo,
-			  int32_t port_hi, const char *file, unsigned long line,
-			  struct ps_error *err)
+int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
+			  const uint32_t len[FIELD_COUNT], int32_t port_lo, int32_t port_hi,
+			  const char *file, unsigned long line, struct ps_error *err)
 {
-	struct record r;
-	memset(&r, 0, sizeof(r)); /* padding too: records are written to images */
-	r.port_lo = port_lo;
-	r.port_hi = port_hi;
-	size_t width = r.port_lo == PORT_NONE ? 0 : (size_t)(r.port_hi - r.port_lo + 1);
+	size_t width = port_lo == PORT_NONE ? 0 : (size_t)(port_hi - port_lo + 1);
 	if (width > COVER_MAX - reg->ncover)
 		return error_set(err, file, line,
 				 _("the port ranges so far cover over %d record-port pairs: "
@@ -381,16 +380,21 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 		reg->rec = p;
 		reg->rec_cap = cap;
 	}
-	memcpy(r.field, field, sizeof(r.field));
-	r.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-	const char *tr = reg->pool + field[FIELD_TRANSPORT];
-	r.transport = (uint8_t)transport_from_name(tr, strlen(tr));
-	r.state = (uint8_t)state_of_description(reg->pool + field[FIELD_DESCRIPTION]);
-	if (has_format_char(reg->pool + field[FIELD_SERVICE]) && !reg->hidden_names++)
+	struct record *r = &reg->rec[reg->nrec++];
+	memset(r, 0, sizeof(*r)); /* padding too: records are written to images */
+	memcpy(r->field, field, sizeof(r->field));
+	r->port_lo = port_lo;
+	r->port_hi = port_hi;
+	r->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+	const char *pool = reg->pool;
+	r->transport =
+		(uint8_t)transport_from_name(pool + field[FIELD_TRANSPORT], len[FIELD_TRANSPORT]);
+	r->state = (uint8_t)state_of_description(pool + field[FIELD_DESCRIPTION]);
+	if (has_format_char(pool + field[FIELD_SERVICE], len[FIELD_SERVICE]) &&
+	    !reg->hidden_names++)
 		reg->hidden_first_line = line;
-	note_date(reg, reg->pool + field[FIELD_REGISTERED]);
-	note_date(reg, reg->pool + field[FIELD_MODIFIED]);
-	reg->rec[reg->nrec++] = r;
+	note_date(reg, pool + field[FIELD_REGISTERED], len[FIELD_REGISTERED]);
+	note_date(reg, pool + field[FIELD_MODIFIED], len[FIELD_MODIFIED]);
 	reg->ncover += width;
 	return 0;
 }

@@ -129,11 +129,12 @@ void registry_free(struct registry *reg);
 /* Append one record; file/line name it in errors (index full, no memory). */
 int registry_add(struct registry *reg, const struct record_fields *f, const char *file,
 		 unsigned long line, struct ps_error *err);
-/* The same for fields already interned with registry_intern(); loaders
- * that see one field at a time use this to copy each byte once. */
-int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT], int32_t port_lo,
-			  int32_t port_hi, const char *file, unsigned long line,
-			  struct ps_error *err);
+/* The same for fields already interned with registry_intern(), field[i]
+ * the offset and len[i] the length of each; loaders that see one field at
+ * a time use this to copy each byte once. */
+int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT],
+			  const uint32_t len[FIELD_COUNT], int32_t port_lo, int32_t port_hi,
+			  const char *file, unsigned long line, struct ps_error *err);
 /* Size the string pool and the record array once for a file of this many
  * bytes, rather than growing them while loading (each still grows if the
  * guess is short). -1 when out of memory. */
