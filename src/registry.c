@@ -399,12 +399,24 @@ int registry_add_interned(struct registry *reg, const uint32_t field[FIELD_COUNT
 	return 0;
 }
 
+/* The byte-wise maximum of states, eight ports to a word: with states 0,
+ * 1 and 2 (two bits) the OR of some has bit 1 when one is ASSIGNED, and
+ * then bit 0 (a RESERVED one) is cleared. */
+_Static_assert(STATE_UNASSIGNED == 0 && STATE_RESERVED == 1 && STATE_ASSIGNED == 2,
+	       "the port states as two bits");
+static uint64_t state_max8(uint64_t ored)
+{
+	return ored & ~((ored >> 1) & 0x0101010101010101u);
+}
+
 /* Per-transport state: the strongest row covering each port. */
 static int build_state(struct registry *reg)
 {
-	if (!reg->state && !(reg->state = malloc((TRANSPORT_ANY + 1) * sizeof(*reg->state))))
+	size_t size = (TRANSPORT_ANY + 1) * sizeof(*reg->state);
+	if (reg->state)
+		memset(reg->state, STATE_UNASSIGNED, size);
+	else if (!(reg->state = calloc(1, size))) /* fresh pages are zeros already */
 		return -1;
-	memset(reg->state, STATE_UNASSIGNED, (TRANSPORT_ANY + 1) * sizeof(*reg->state));
 	for (size_t i = 0; i < reg->nrec; i++) {
 		const struct record *r = &reg->rec[i];
 		if (r->port_lo == PORT_NONE || r->transport >= TRANSPORT_REAL)
@@ -415,12 +427,12 @@ static int build_state(struct registry *reg)
 				st[p] = r->state;
 	}
 	uint8_t *any = reg->state[TRANSPORT_ANY];
-	for (unsigned p = 0; p < PORT_COUNT; p++) {
-		uint8_t s = reg->state[0][p];
-		for (int t = 1; t < TRANSPORT_REAL; t++)
-			if (reg->state[t][p] > s)
-				s = reg->state[t][p];
-		any[p] = s;
+	for (unsigned p = 0; p < PORT_COUNT; p += 8) {
+		uint64_t w, ored = 0;
+		for (int t = 0; t < TRANSPORT_REAL; t++)
+			memcpy(&w, reg->state[t] + p, 8), ored |= w;
+		w = state_max8(ored);
+		memcpy(any + p, &w, 8);
 	}
 	return 0;
 }
