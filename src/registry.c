@@ -481,6 +481,13 @@ int registry_finish(struct registry *reg, struct ps_error *err)
 	return 0;
 }
 
+int registry_finish_states(struct registry *reg, struct ps_error *err)
+{
+	if (build_state(reg) < 0)
+		return error_set(err, reg->source, 0, _("out of memory building the port index"));
+	return 0;
+}
+
 size_t registry_records_at(const struct registry *reg, unsigned port, const uint32_t **idx)
 {
 	if (!reg->cover_off || port > PORT_MAX) {

@@ -171,6 +171,10 @@ static inline void registry_pool_rewind(struct registry *reg, size_t mark)
 }
 /* Build the per-port index once every record is in. */
 int registry_finish(struct registry *reg, struct ps_error *err);
+/* Only its states, for a registry read for nothing else (counts, free
+ * ports: source_counts_only()): registry_records_at() then finds no
+ * record. */
+int registry_finish_states(struct registry *reg, struct ps_error *err);
 
 static inline const char *registry_field(const struct registry *reg, const struct record *r,
 					 enum field f)

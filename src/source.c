@@ -123,9 +123,10 @@ static int set_provenance(struct registry *reg, const struct loader *ld, const c
 	return reg->source ? 0 : -1;
 }
 
-/* Parse path with ld, as if there were no compiled image. */
+/* Parse path with ld, as if there were no compiled image; with
+ * states_only, index only the ports' states (registry_finish_states()). */
 static struct registry *parse_with(const struct loader *ld, const char *path, const char *label,
-				   struct ps_error *err)
+				   bool states_only, struct ps_error *err)
 {
 	struct registry *reg = registry_new();
 	if (!reg) {
@@ -133,7 +134,7 @@ static struct registry *parse_with(const struct loader *ld, const char *path, co
 		return NULL;
 	}
 	if (set_provenance(reg, ld, path, label) < 0 || ld->load(reg, path, err) < 0 ||
-	    registry_finish(reg, err) < 0) {
+	    (states_only ? registry_finish_states(reg, err) : registry_finish(reg, err)) < 0) {
 		if (!error_is_set(err))
 			error_set(err, path, 0, _("out of memory"));
 		registry_free(reg);
@@ -168,7 +169,10 @@ static struct registry *load_with(const struct loader *ld, const char *path, con
 	}
 	if (!reg && st == IMAGE_MAPPED) /* checksums right, contents refused: replace it */
 		st = IMAGE_STALE;
-	if (!reg && (reg = parse_with(ld, path, label, err)) && st == IMAGE_STALE &&
+	/* a registry read for its counts needs no cover index, unless it is
+	 * written to an image for the runs after this one */
+	bool states_only = source_mode == REGIMAGE_COUNTS && st != IMAGE_STALE;
+	if (!reg && (reg = parse_with(ld, path, label, states_only, err)) && st == IMAGE_STALE &&
 	    image_key_current(path, &key))
 		regimage_write(reg, strbuf_str(&ip), &key); /* failing only costs speed */
 	strbuf_free(&ip);
