@@ -169,32 +169,33 @@ int port_parse_field(const char *s, size_t n, int32_t *lo, int32_t *hi, const ch
 	*lo = *hi = PORT_NONE;
 	if (n == 0)
 		return 0;
-	long v[2] = {-1, -1};
+	/* one pass over the bytes: it runs for every record */
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+	uint32_t v[2];
 	int k = 0;
-	size_t i = 0;
-	while (k < 2) {
-		if (i >= n || s[i] < '0' || s[i] > '9') {
+	for (;;) {
+		unsigned d;
+		if (u == end || (d = (unsigned)*u - '0') > 9) {
 			*why = N_("not a port number or range");
 			return -1;
 		}
-		long x = 0;
-		while (i < n && s[i] >= '0' && s[i] <= '9') {
-			if (x <= PORT_MAX)
-				x = x * 10 + (s[i] - '0');
-			i++;
-		}
+		uint32_t x = 0;
+		do {
+			if (x <= PORT_MAX) /* past it, it stays past it: no overflow */
+				x = x * 10 + d;
+		} while (++u < end && (d = (unsigned)*u - '0') <= 9);
 		if (x > PORT_MAX) {
 			*why = N_("port out of range 0-65535");
 			return -1;
 		}
 		v[k++] = x;
-		if (i == n)
+		if (u == end)
 			break;
-		if (s[i] != '-' || k == 2) {
+		if (*u != '-' || k == 2) {
 			*why = N_("not a port number or range");
 			return -1;
 		}
-		i++;
+		u++;
 	}
 	if (k == 1)
 		v[1] = v[0];

@@ -46,8 +46,13 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 	size_t i = 0;
 	uint32_t cp;
 	while (i < n) {
-		/* ASCII eight bytes at a time: most registry text is ASCII */
-		uint64_t w;
+		/* ASCII 32, then eight bytes at a time: most registry text is
+		 * ASCII */
+		uint64_t w, x, y, z;
+		while (i + 32 <= n &&
+		       (memcpy(&w, u + i, 8), memcpy(&x, u + i + 8, 8), memcpy(&y, u + i + 16, 8),
+			memcpy(&z, u + i + 24, 8), !((w | x | y | z) & 0x8080808080808080ULL)))
+			i += 32;
 		while (i + 8 <= n && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ULL)))
 			i += 8;
 		if (i >= n)
