@@ -28,7 +28,9 @@ struct csv_load {
 	unsigned long line; /* line where the current record starts (1-based) */
 	size_t extra_nl;    /* newlines in its fields past the 12th (not pooled) */
 	bool header_done;
-	bool fast;	  /* header done, nothing failed, the field's blocks valid UTF-8 */
+	/* FIELD_COUNT while the header is done, nothing failed and the
+	 * field's blocks are valid UTF-8 (the short paths), else 0 */
+	size_t fast;
 	bool first_bytes; /* still at the very start (BOM check) */
 	size_t nbom;	  /* bytes of a BOM seen so far, held back */
 	bool failed;
@@ -47,13 +49,13 @@ struct csv_load {
 /* on_field() and on_record() take their short paths while this holds. */
 static void update_fast(struct csv_load *st)
 {
-	st->fast = st->header_done && !st->failed && st->field_utf8;
+	st->fast = st->header_done && !st->failed && st->field_utf8 ? FIELD_COUNT : 0;
 }
 
 static void fail(struct csv_load *st)
 {
 	st->failed = true;
-	st->fast = false;
+	st->fast = 0;
 }
 
 /* Error messages quote the file's own bytes (escaped when printed), not
@@ -232,7 +234,7 @@ static void on_field(void *s, size_t n, void *data)
 	struct csv_load *st = data;
 	size_t k = st->nfields;
 	struct registry *reg = st->reg;
-	if (st->fast && k < FIELD_COUNT && n < reg->pool_cap - reg->pool_len && n <= FIELD_MAX) {
+	if (k < st->fast && n < reg->pool_cap - reg->pool_len && n <= FIELD_MAX) {
 		st->nfields = k + 1;
 		st->len[k] = (uint32_t)n;
 		if (!n) {
@@ -307,8 +309,13 @@ static __attribute__((noinline)) void on_record_slow(struct csv_load *st, int c)
 static void on_record(int c, void *data)
 {
 	struct csv_load *st = data;
-	if (st->fast && st->nfields == FIELD_COUNT && (record_port(st), !st->port_why)) {
-		size_t nl = record_newlines(st);
+	if (st->nfields == st->fast && st->fast && (record_port(st), !st->port_why)) {
+		/* its fields are all in the pool: mostly one line, one memchr */
+		const struct registry *reg = st->reg;
+		const char *rec = reg->pool + st->mark;
+		size_t nl = memchr(rec, '\n', reg->pool_len - st->mark)
+				    ? count_newlines(rec, reg->pool_len - st->mark)
+				    : 0;
 		if (registry_add_interned(st->reg, st->off, st->len, st->port_lo, st->port_hi,
 					  st->file, st->line, st->err) < 0)
 			fail(st);
