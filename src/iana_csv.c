@@ -121,9 +121,11 @@ static bool raw_port_ok(struct csv_load *st)
 /* How many '\n' s[0..n) holds. */
 static size_t count_newlines(const char *s, size_t n)
 {
+	if (!n)
+		return 0; /* s may be NULL then: libcsv's buffer before any byte */
 	size_t k = 0;
 	const char *end = s + n;
-	while (n && (s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
 		k++;
 		if (++s == end)
 			break;

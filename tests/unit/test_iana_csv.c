@@ -103,6 +103,9 @@ START_TEST(lines_of_records)
 	static const char nul[] =
 		HEADER "\na,7,tcp,\"1\n2\",,,,,,,,\n \nb,8,tcp,\"\nq\0\",,,,,,,,\n";
 	expect_error(nul, sizeof(nul) - 1, 6, "NUL byte");
+	/* on the first line, before libcsv has seen a byte */
+	static const char nul1[] = "Service\0Name\n";
+	expect_error(nul1, sizeof(nul1) - 1, 1, "NUL byte");
 }
 END_TEST
 
