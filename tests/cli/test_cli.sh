@@ -60,6 +60,16 @@ run --registry "$REG" free 1-30 --proto udp
 is "free udp 1-30" "4 6 8 10 12 14 15 16 26 28 30" "$(echo $OUT)"
 run --registry "$REG" free user
 is "free user count" 42657 "$(printf '%s\n' "$OUT" | wc -l)"
+# every port of the space, on every transport, as gaps says it (the two
+# commands share no output code): free writes its numbers counting up
+for proto in any tcp udp sctp dccp; do
+	"$PORTSCOPE" --registry "$REG" --proto $proto gaps 0-65535 |
+		while IFS='-	' read -r lo hi _; do seq "$lo" "$hi"; done >"$TMPD/want"
+	"$PORTSCOPE" --registry "$REG" --proto $proto free 0-65535 >"$TMPD/got"
+	is "free 0-65535 --proto $proto is every port gaps lists" "" "$(cmp "$TMPD/want" "$TMPD/got" 2>&1)"
+done
+is "free 0-65535 --proto dccp lists stats' 1021 + 48121 + 16384 unassigned, 0 to 65535" "65526 0 65535" \
+	"$(wc -l <"$TMPD/got") $(head -1 "$TMPD/got") $(tail -1 "$TMPD/got")"
 run --registry "$REG" free 443
 is "free on an assigned port: no output" "" "$OUT"
 is "free with no result exits 1" 1 "$RC"
