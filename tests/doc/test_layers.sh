@@ -88,6 +88,10 @@ is "portscope's main calls nothing of the TUI" "" \
 needed() { objdump -p "$1" 2>/dev/null | awk '$1 == "NEEDED" { print $2 }'; }
 is "portscope links no curses library" "" \
 	"$(needed "$B/portscope" | grep -E 'curses|tinfo' | tr '\n' ' ')"
+# and no library a run may not use (doc/HACKING.md, "Libraries opened on
+# first use"): libcsv, PCRE2 and expat are opened or linked statically
+is "portscope links only libc and libxxhash" "" \
+	"$(needed "$B/portscope" | grep -Ev '^(libc\.so\.|libxxhash\.so\.)' | tr '\n' ' ')"
 is "portscope-tui links ncursesw" yes "$(needed "$B/portscope-tui" | grep -q ncursesw && echo yes)"
 
 # 4. No cycle among the tui modules: an edge A B for each module B that
