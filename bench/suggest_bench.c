@@ -6,6 +6,7 @@
  * A synthetic report of NMAPXML_PORTS_MAX entries (15 hosts with every
  * TCP port closed, one with a UDP range and some TCP ports open) covers
  * the asked port 8080 and its 2 * COUNT + 8 nearest candidates; timed:
+ * the net check's table read from the report (suggest_net_init()),
  * suggest_find() of COUNT suggestions with the net check, then each
  * suggested port's net check and value, twice (the text table measures
  * its cells, then writes them). Prints "median_ms min_ms cpu_median_ms
@@ -132,14 +133,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: bad COUNT or REPEATS, or out of memory\n", argv[0]);
 		return 2;
 	}
-	struct suggest_net net = {.scan = x, .scanned = scanned};
+	struct suggest_net net;
 	unsigned long sum = 0;
 	long n = 0;
 	for (int i = 0; i < reps; i++) {
 		double t0 = bench_now_ms(CLOCK_MONOTONIC);
 		double c0 = bench_now_ms(CLOCK_PROCESS_CPUTIME_ID);
+		if (suggest_net_init(&net, x, scanned) < 0)
+			return 2;
 		src.net = &net;
 		sum = bench_round(&src, &o, g, &n);
+		suggest_net_free(&net);
 		ms[i] = bench_now_ms(CLOCK_MONOTONIC) - t0;
 		cpu[i] = bench_now_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	}

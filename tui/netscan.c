@@ -29,10 +29,12 @@
 /* The Esc key. */
 #define NETSCAN_ESC 27
 
-/* One finished scan: its report, the ports it asked, when it started. */
+/* One finished scan: its report, the ports it asked, the net check's
+ * table of both, when it started. */
 struct netscan_run {
 	struct nmapxml *x;
 	uint8_t *covered; /* PORT_COUNT flags */
+	struct suggest_net net;
 	enum transport t;
 	time_t when;
 };
@@ -76,6 +78,7 @@ bool netscan_targets(void)
 /* Forget the finished scan i. */
 static void netscan_drop(size_t i)
 {
+	suggest_net_free(&netscan.runs[i].net);
 	nmapxml_free(netscan.runs[i].x);
 	free(netscan.runs[i].covered);
 }
@@ -364,9 +367,14 @@ void netscan_detail(struct app *app, struct strbuf *t, unsigned port)
 static bool netscan_keep(struct nmapxml *x)
 {
 	uint8_t *covered = malloc(PORT_COUNT);
+	struct suggest_net net;
 	if (!covered)
 		return false;
 	memcpy(covered, netscan.want, PORT_COUNT);
+	if (suggest_net_init(&net, x, covered) < 0) {
+		free(covered);
+		return false;
+	}
 	if (netscan.nruns == NETSCAN_RUNS) {
 		netscan_drop(0);
 		memmove(netscan.runs, netscan.runs + 1,
@@ -374,7 +382,7 @@ static bool netscan_keep(struct nmapxml *x)
 		netscan.nruns--;
 	}
 	netscan.runs[netscan.nruns++] = (struct netscan_run){
-		.x = x, .covered = covered, .t = netscan.t, .when = netscan.started};
+		.x = x, .covered = covered, .net = net, .t = netscan.t, .when = netscan.started};
 	netscan_mark();
 	return true;
 }
@@ -492,17 +500,16 @@ bool netscan_wait(struct app *app, int ms)
 }
 
 /* src with the net check over the newest scan that covered port for o's
- * transport, in *s (its net in *net); false when none did. */
+ * transport, in *s; false when none did. */
 static bool netscan_sources(const struct suggest_sources *src, const struct suggest_opts *o,
-			    unsigned port, struct suggest_sources *s, struct suggest_net *net)
+			    unsigned port, struct suggest_sources *s)
 {
 	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
 	const struct netscan_run *run = netscan_latest(port, t);
 	if (!run)
 		return false;
-	*net = (struct suggest_net){.scan = run->x, .scanned = run->covered};
 	*s = *src;
-	s->net = net;
+	s->net = &run->net;
 	return true;
 }
 
@@ -510,17 +517,15 @@ enum check_result netscan_check(const struct suggest_sources *src, const struct 
 				unsigned port)
 {
 	struct suggest_sources s;
-	struct suggest_net net;
-	return netscan_sources(src, o, port, &s, &net) ? suggest_check(&s, o, port, CHECK_NET)
-						       : RESULT_NA;
+	return netscan_sources(src, o, port, &s) ? suggest_check(&s, o, port, CHECK_NET)
+						 : RESULT_NA;
 }
 
 void netscan_value(struct strbuf *v, const struct suggest_sources *src,
 		   const struct suggest_opts *o, unsigned port)
 {
 	struct suggest_sources s;
-	struct suggest_net net;
-	if (netscan_sources(src, o, port, &s, &net))
+	if (netscan_sources(src, o, port, &s))
 		suggest_check_value(v, &s, o, port, CHECK_NET, true);
 	else
 		strbuf_adds(v, "n/a");
