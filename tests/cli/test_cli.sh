@@ -158,4 +158,28 @@ PORTSCOPE_SYSROOT="$TMPD/root" run stats
 like "degraded source says so" "not the official IANA registry: run 'portscope update' to fetch it" "$OUT"
 like "degraded source is named" "source:    /etc/services ($TMPD/root/etc/services)" "$OUT"
 
+# The TUI is a program of its own (doc/HACKING.md, "Layers"): a copy of
+# portscope outside the build tree is an installed one, and execs the
+# installed portscope-tui; where there is none, tui and pick say so.
+cp "$PORTSCOPE" "$TMPD/portscope"
+if [ -e "$PKGLIBEXECDIR/portscope-tui" ]; then
+	echo "ok # SKIP portscope-tui is installed in $PKGLIBEXECDIR"
+	echo "ok # SKIP portscope-tui is installed in $PKGLIBEXECDIR"
+	T_N=$((T_N + 2))
+else
+	for cmd in tui pick; do
+		"$TMPD/portscope" --registry "$REG" $cmd 8080 >"$TMPD/out" 2>"$TMPD/err"
+		is "$cmd without its program exits 2 and says why, printing nothing" \
+			"2 portscope: cannot start the TUI: $PKGLIBEXECDIR/portscope-tui: No such file or directory" \
+			"$? $(cat "$TMPD/err")$(cat "$TMPD/out")"
+	done
+fi
+# the build tree's portscope execs the build tree's portscope-tui, with
+# the same arguments
+printf '@dump\n' >"$TMPD/first"
+out=$(TERM=xterm PORTSCOPE_TEST_SIZE=80x24 PORTSCOPE_TEST_SCRIPT="$TMPD/first" \
+	"$PORTSCOPE" --registry "$OLD" --proto udp tui 8080 2>&1)
+like "tui runs the TUI with the registry asked for" "| IANA registry 2024-04" "$out"
+like "tui runs the TUI with the transport and the port asked for" "8080/udp" "$out"
+
 finish
