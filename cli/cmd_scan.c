@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_scan.c: `portscope scan TARGET... [--ports LIST] [--proto tcp|udp]
- * [--timeout S]`: nmap run on the targets (nmaprun.h), its XML report read
- * (nmapxml.h), and per host and port the state, nmap's service guess and
- * the registry's name for the port. Exit 0 when a port answered open, 1
- * when none did, 2 when nmap is missing or fails. */
+ * [--timeout S]`: the targets scanned (nmapscan.h: nmap, a run per address
+ * family), its XML report read (nmapxml.h), and per host and port the state, nmap's service guess
+ * and the registry's name for the port. Exit 0 when a port answered open, 1 when none did, 2 when
+ * nmap is missing or fails. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -84,8 +84,9 @@ struct nmapscan {
 	struct nmapscan_result r; /* what is known so far */
 };
 
-/* Check o's targets (nmaprun_check_targets()) and start the first run;
- * -1 with err set when it cannot (s->missing: not on PATH). */
+/* Check o's targets (nmaprun_check_targets()) and start the first run (s
+ * is not running: cancel or finish it first); -1 with err set when it
+ * cannot (s->missing: not on PATH). */
 int nmapscan_start(struct nmapscan *s, const struct nmapscan_opts *o, struct ps_error *err);
 /* Read what nmap wrote, waiting at most timeout_ms (-1: until it writes);
  * a run that ended is read and the next started. True once the scan is
