@@ -276,7 +276,7 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 	 * memory, asks malloc() for ~2^64 bytes (PCRE2Project/pcre2#463). */
 	char *copy = malloc(len + 1);
 	if (!copy)
-		return search_set_error(err, _("out of memory"), 0);
+		return search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
 	memcpy(copy, pattern, len);
 	copy[len] = '\0';
 	s->code = pcre2_compile((PCRE2_SPTR)copy, len, flags, &ec, &eo, NULL);
@@ -290,7 +290,7 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 	s->jit = !opt->no_jit && search_jit_compile(s->code);
 	s->budget_usec = opt->budget_usec ? opt->budget_usec : SEARCH_BUDGET_USEC;
 	if (search_setup_context(s, opt) < 0)
-		return search_set_error(err, _("out of memory"), 0);
+		return search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
 	return 0;
 }
 
@@ -299,13 +299,13 @@ struct search *search_new(const struct registry *reg, const char *pattern, size_
 {
 	struct ps_error e = PS_ERROR_INIT; /* first: search_free() needs PCRE2 */
 	if (pcre2lib_open(&e) < 0) {
-		search_set_error(err, e.msg, 0);
+		search_set_error(err, e.msg, SEARCH_NOT_PATTERN);
 		error_clear(&e);
 		return NULL;
 	}
 	struct search *s = calloc(1, sizeof(*s));
 	if (!s) {
-		search_set_error(err, _("out of memory"), 0);
+		search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
 		return NULL;
 	}
 	s->reg = reg;
