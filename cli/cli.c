@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "image.h"
+#include "paths.h"
 #include "ports.h"
 #include "sanitize.h"
 #include "utf8.h"
@@ -482,6 +484,13 @@ static char **cli_names_last(int argc, char **argv, int *new_argc)
 
 int cli_main(int argc, char **argv, cli_tui_fn tui)
 {
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	/* the installed catalogues, or the build tree's own (paths.h) */
+	bindtextdomain(PACKAGE, paths_localedir());
+	textdomain(PACKAGE);
+#endif
+	signal(SIGPIPE, SIG_IGN);
 	int names_argc;
 	char **names_argv = cli_names_last(argc, argv, &names_argc);
 	if (names_argv) {

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* cli.h: the command line (doc/HACKING.md, "The command line"). cli_main() parses the
  * options, loads the registry when a command needs it and runs the
- * command. The program's main passes in how to start the TUI, so the CLI
- * never depends on it. */
+ * command. Each program's main passes in how to start the TUI (portscope's
+ * execs portscope-tui, whose main starts it), so the CLI never depends on
+ * it. */
 #ifndef PORTSCOPE_CLI_H
 #define PORTSCOPE_CLI_H
 
@@ -93,6 +94,9 @@ struct cli_command {
  * pick: as a picker (the pick command). */
 typedef int (*cli_tui_fn)(struct cli *cli, const char *initial, bool pick);
 
+/* The program's start: the locale and its catalogues, SIGPIPE ignored,
+ * then the command line; tui starts the TUI (NULL: this program has none).
+ * Returns the exit status. */
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The registry, loaded on first use; NULL with cli->err set on failure. */
 struct registry *cli_registry(struct cli *cli);

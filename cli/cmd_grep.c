@@ -22,9 +22,14 @@ static size_t grep_columns(const char *s, size_t n)
 	return cols;
 }
 
-/* "bad pattern: MESSAGE at offset N", the pattern and a caret under N. */
+/* "bad pattern: MESSAGE at offset N", the pattern and a caret under N;
+ * only the message when the pattern is not at fault. */
 static int grep_pattern_error(struct cli *cli, const char *pattern, const struct search_error *err)
 {
+	if (err->offset == SEARCH_NOT_PATTERN) {
+		cli_warn(cli, "%s", err->message ? err->message : _("out of memory"));
+		return EXIT_TROUBLE;
+	}
 	size_t len = strlen(pattern), off = err->offset < len ? err->offset : len;
 	struct strbuf shown = STRBUF_INIT, before = STRBUF_INIT;
 	sanitize_append(&shown, pattern, len);

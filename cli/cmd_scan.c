@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_scan.c: `portscope scan TARGET... [--ports LIST] [--proto tcp|udp]
- * [--timeout S]`: nmap run on the targets (nmaprun.h), its XML report read
- * (nmapxml.h), and per host and port the state, nmap's service guess and
- * the registry's name for the port. Exit 0 when a port answered open, 1
- * when none did, 2 when nmap is missing or fails. */
+ * [--timeout S]`: the targets scanned (nmapscan.h: nmap, a run per address
+ * family), its XML report read (nmapxml.h), and per host and port the state, nmap's service guess
+ * and the registry's name for the port. Exit 0 when a port answered open, 1 when none did, 2 when
+ * nmap is missing or fails. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "nmaprun.h"
+#include "nmapscan.h"
 #include "nmapxml.h"
 #include "ports.h"
 #include "utf8.h"
@@ -55,24 +56,53 @@ static void scan_relay(struct cli *cli, const struct strbuf *errors)
 	}
 }
 
-/* The run's outcome as an exit status, said once. */
-static int scan_outcome(struct cli *cli, const struct nmaprun_opts *o, struct nmaprun_result *r)
+/* A run that could not start, said: not on PATH, or why (cli->err). */
+static int scan_refused(struct cli *cli, const char *program, bool missing)
 {
-	if (r->missing) {
-		cli_warn(cli, _("%s not found: scanning needs nmap; install it with: %s"),
-			 o->program, NMAPRUN_INSTALL);
-		return EXIT_TROUBLE;
-	}
-	scan_relay(cli, &r->errors);
-	if (!r->cut && r->status != 0) {
-		cli_warn(cli, _("%s failed (exit status %d)"), o->program, r->status);
+	if (!missing)
+		return cli_data_error(cli);
+	cli_warn(cli, _("%s not found: scanning needs nmap; install it with: %s"), program,
+		 NMAPRUN_INSTALL);
+	return EXIT_TROUBLE;
+}
+
+/* The scan's reason for a failure, to cli->err (printed from there). */
+static void scan_take_error(struct cli *cli, struct nmapscan_result *r)
+{
+	error_clear(&cli->err);
+	cli->err = r->err;
+	r->err = (struct ps_error)PS_ERROR_INIT;
+}
+
+/* The scan's outcome as an exit status, said once: what nmap wrote on
+ * standard error, what failed, what the time limit cut. */
+static int scan_outcome(struct cli *cli, const char *program, struct nmapscan_result *r)
+{
+	scan_relay(cli, &r->errors[0]);
+	scan_relay(cli, &r->errors[1]);
+	if (r->failed == NMAPSCAN_EXIT) {
+		cli_warn(cli, _("%s failed (exit status %d)"), program, r->status);
 		return EXIT_TROUBLE;
 	}
 	if (r->cut)
 		cli_warn(cli,
 			 _("time limit of %u s reached: nmap stopped; only the hosts it had "
 			   "reported are shown, the rest of the targets was not scanned"),
-			 o->time_limit_s);
+			 r->limit_s);
+	if (r->failed == NMAPSCAN_NMAP) {
+		cli_warn(cli, _("nmap failed: %s"), r->err.msg);
+		return EXIT_TROUBLE;
+	}
+	if (r->failed == NMAPSCAN_ERROR) {
+		scan_take_error(cli, r);
+		return cli_data_error(cli);
+	}
+	if (r->unscanned == NMAPSCAN_NOT_STARTED) { /* the IPv4 report is not shown alone */
+		scan_take_error(cli, r);
+		return scan_refused(cli, program, r->missing);
+	}
+	if (r->unscanned == NMAPSCAN_NO_TIME)
+		cli_warn(cli, _("the IPv6 targets were not scanned: no time was left"));
 	return 0;
 }
 
@@ -88,89 +118,36 @@ static int scan_check_targets(struct cli *cli, char *const *targets, size_t n)
 	return rc;
 }
 
-/* One nmap run over targets of one address family, within limit_s
- * seconds; *out its report. *seconds: how long it ran; *cut: it was
- * stopped at the limit. */
-static int scan_run(struct cli *cli, char **targets, size_t n, bool ipv6, const char *ports,
-		    enum transport t, unsigned limit_s, double *seconds, bool *cut,
-		    struct nmapxml **out)
+/* Validate, scan (nmapscan.h: IPv4 and IPv6 targets take a run each, in
+ * one time limit), relay what nmap said, hand over the report. */
+int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
+		 enum transport t, struct nmapxml **out)
 {
-	struct nmaprun_opts o = {
+	unsigned limit = cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S;
+	struct nmapscan_opts o = {
 		.program = nmaprun_program(),
 		.targets = targets,
 		.ntargets = n,
 		.ports = ports,
 		.transport = t,
-		.ipv6 = ipv6,
-		.time_limit_s = limit_s,
+		.time_limit_s = limit,
 	};
-	struct nmaprun_result r;
-	int rc = nmaprun_run(&o, &r, &cli->err);
-	if (rc == 0 || r.missing)
-		rc = scan_outcome(cli, &o, &r);
-	else
-		rc = cli_data_error(cli);
-	*seconds = r.seconds;
-	*cut = r.cut;
-	if (rc == 0 &&
-	    !(*out = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut, &cli->err)))
-		rc = cli_data_error(cli);
-	if (rc == 0 && *(*out)->errormsg) {
-		cli_warn(cli, _("nmap failed: %s"), (*out)->errormsg);
-		nmapxml_free(*out);
-		rc = EXIT_TROUBLE;
-	}
-	nmaprun_result_free(&r);
-	return rc;
-}
-
-/* Validate, run nmap, relay what it said, parse its report. nmap scans
- * IPv4 or IPv6 targets in one run, so mixed targets take two runs (IPv4
- * first), one report, and one time limit for both. */
-int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *ports,
-		 enum transport t, struct nmapxml **out)
-{
+	struct nmapscan s;
+	struct nmapscan_result r;
+	*out = NULL;
 	if (scan_check_targets(cli, targets, n))
 		return EXIT_TROUBLE;
-	char **fam = malloc((n ? n : 1) * sizeof(*fam));
-	if (!fam) {
-		cli_warn(cli, _("out of memory"));
-		return EXIT_TROUBLE;
+	if (nmapscan_start(&s, &o, &cli->err) < 0)
+		return scan_refused(cli, o.program, s.missing);
+	while (!nmapscan_poll(&s, -1))
+		;
+	nmapscan_finish(&s, &r);
+	int rc = scan_outcome(cli, o.program, &r);
+	if (rc == 0) {
+		*out = r.x;
+		r.x = NULL;
 	}
-	size_t n4 = nmaprun_families(targets, n, fam), n6 = n - n4;
-	unsigned limit = cli->given & OPT_TIMEOUT ? (unsigned)cli->timeout : NMAPRUN_TIME_LIMIT_S;
-	double took = 0;
-	bool cut = false;
-	int rc = 0;
-	*out = NULL;
-	for (int v6 = 0; v6 < 2 && rc == 0; v6++) {
-		char **list = v6 ? fam + n4 : fam;
-		size_t k = v6 ? n6 : n4;
-		if (!k)
-			continue;
-		if (cut) {
-			cli_warn(cli, _("the IPv6 targets were not scanned: no time was left"));
-			(*out)->finished = false;
-			break;
-		}
-		double s = 0;
-		unsigned left = took < limit ? limit - (unsigned)took : 1; /* >= 1 */
-		struct nmapxml *x = NULL;
-		rc = scan_run(cli, list, k, v6, ports, t, left, &s, &cut, &x);
-		took += s;
-		if (rc == 0 && !*out) {
-			*out = x;
-		} else if (rc == 0 && nmapxml_merge(*out, x) < 0) {
-			nmapxml_free(x);
-			cli_warn(cli, _("out of memory"));
-			rc = EXIT_TROUBLE;
-		}
-	}
-	free(fam);
-	if (rc != 0 && *out) {
-		nmapxml_free(*out);
-		*out = NULL;
-	}
+	nmapscan_result_free(&r);
 	return rc;
 }
 

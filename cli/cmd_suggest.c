@@ -296,8 +296,9 @@ static int load_sources(struct suggest_run *sr, struct portfacts *pf)
 }
 
 /* --scan: the asked port and the nearest candidates that pass the local
- * checks, scanned in one nmap run; the net check then reads the report.
- * 0, or EXIT_TROUBLE once said why. */
+ * checks, scanned in one nmap run (one per address family); the net
+ * check then reads the report's per-port table. 0, or EXIT_TROUBLE once
+ * said why. */
 static int suggest_scan(struct suggest_run *sr, struct suggest_net *net, uint8_t *scanned)
 {
 	struct suggest_opts wide = sr->o;
@@ -320,8 +321,12 @@ static int suggest_scan(struct suggest_run *sr, struct suggest_net *net, uint8_t
 	enum transport t = sr->o.transport == TRANSPORT_UDP ? TRANSPORT_UDP : TRANSPORT_TCP;
 	int rc = scan_targets(sr->cli, sr->targets, sr->ntargets, strbuf_str(&ports), t, &x);
 	strbuf_free(&ports);
-	net->scan = x;
-	net->scanned = scanned;
+	if (rc == 0 && suggest_net_init(net, x, scanned) < 0) {
+		nmapxml_free(x);
+		*net = (struct suggest_net){NULL, NULL, NULL};
+		cli_warn(sr->cli, _("out of memory"));
+		rc = EXIT_TROUBLE;
+	}
 	if (rc == 0)
 		sr->src.net = net;
 	return rc;
@@ -332,7 +337,7 @@ static int suggest_run(struct suggest_run *sr)
 	struct portfacts *pf = cli_facts(sr->cli);
 	struct suggestion *g = malloc(sr->o.count * sizeof(*g));
 	uint8_t *scanned = sr->ntargets ? calloc(PORT_COUNT, 1) : NULL;
-	struct suggest_net net = {NULL, NULL};
+	struct suggest_net net = {NULL, NULL, NULL};
 	long n = -1;
 	if (pf && g && (scanned || !sr->ntargets) && load_sources(sr, pf) == 0) {
 		if (sr->ntargets && suggest_scan(sr, &net, scanned)) {
@@ -351,6 +356,7 @@ static int suggest_run(struct suggest_run *sr)
 		emit_text(&sr->cli->out, sr, g, (size_t)n);
 	free(g);
 	free(scanned);
+	suggest_net_free(&net);
 	nmapxml_free((struct nmapxml *)net.scan);
 	if (n < 0)
 		return error_is_set(&sr->cli->err) ? cli_data_error(sr->cli) : EXIT_TROUBLE;

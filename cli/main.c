@@ -1,41 +1,33 @@
 /* SPDX-License-Identifier: MIT */
-/* main.c: the program entry: locale, then the command line (cli.c), which
- * starts the TUI through the hook handed to it here; the one place that
- * knows both the CLI and the TUI (tui/app.h). */
+/* main.c: portscope, the command line (cli.c). Its tui and pick commands
+ * exec the TUI's own program, portscope-tui (tui_main.c), with the same
+ * arguments: so this program links no curses and a query starts with no
+ * library it does not use (doc/HACKING.md, "Layers"). */
 #include <config.h>
 
-#include <locale.h>
-#include <signal.h>
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "../src/i18n.h"
 #include "../src/paths.h"
-#include "../tui/app.h"
 #include "cli.h"
 
-/* The tui and pick commands: the TUI, with what the command line said. */
-static int main_tui(struct cli *cli, const char *initial, bool pick)
+static char **main_argv;
+
+/* The tui and pick commands: portscope-tui parses the same command line
+ * again and starts the TUI; only a failed exec returns. */
+static int main_exec_tui(struct cli *cli, const char *initial, bool pick)
 {
-	const struct app_options opt = {
-		.prog = cli->prog,
-		.registry_path = cli->registry_path,
-		.proto = cli->proto,
-		.field = cli->field,
-		.initial = initial,
-		.scan = cli->scan,
-		.nscan = cli->nscan,
-		.pick = pick,
-	};
-	return app_main(&opt);
+	(void)initial, (void)pick;
+	const char *tui = paths_tui_program();
+	execv(tui, main_argv);
+	cli_warn(cli, _("cannot start the TUI: %s: %s"), tui, strerror(errno));
+	return EXIT_TROUBLE;
 }
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	/* the installed catalogues, or the build tree's own (paths.h) */
-	bindtextdomain(PACKAGE, paths_localedir());
-	textdomain(PACKAGE);
-#endif
-	signal(SIGPIPE, SIG_IGN);
-	return cli_main(argc, argv, main_tui);
+	main_argv = argv;
+	return cli_main(argc, argv, main_exec_tui);
 }

@@ -14,11 +14,43 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dynlib.h"
 #include "i18n.h"
 #include "infile.h"
 #include "loader.h"
 #include "strbuf.h"
 #include "utf8.h"
+
+#ifdef DLOPEN_LIBS
+/* libcsv, opened when a CSV is first parsed (dynlib.h) */
+/* clang-format off */
+#define CSV_FNS(X, T) \
+	X(T, csv_init) \
+	X(T, csv_set_blk_size) \
+	X(T, csv_parse) \
+	X(T, csv_fini) \
+	X(T, csv_free) \
+	X(T, csv_error) \
+	X(T, csv_strerror)
+/* clang-format on */
+#define SLOT(T, f) DYNLIB_SLOT(f)
+static struct csv_fns {
+	CSV_FNS(SLOT, )
+} csvf;
+#undef SLOT
+static const struct dynlib_fn csv_fn_names[] = {CSV_FNS(DYNLIB_FN, struct csv_fns)};
+static struct dynlib csv_lib = DYNLIB_INIT(LIBCSV_SONAME, csv_fn_names, &csvf);
+#define csv_init (csvf.csv_init)
+#define csv_set_blk_size (csvf.csv_set_blk_size)
+#define csv_parse (csvf.csv_parse)
+#define csv_fini (csvf.csv_fini)
+#define csv_free (csvf.csv_free)
+#define csv_error (csvf.csv_error)
+#define csv_strerror (csvf.csv_strerror)
+#define csvlib_open(err) dynlib_open(&csv_lib, err)
+#else
+#define csvlib_open(err) ((void)(err), 0)
+#endif
 
 struct csv_load {
 	struct registry *reg;
@@ -430,6 +462,8 @@ static int run(struct registry *reg, const char *path, const char *buf, size_t l
 	       const char *name, struct ps_error *err)
 {
 	struct csv_load st;
+	if (csvlib_open(err) < 0)
+		return -1;
 	csv_load_init(&st, reg, name, err);
 	if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		return error_set(err, name, 0, _("out of memory"));

@@ -5,11 +5,53 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dynlib.h"
 #include "i18n.h"
 #include "nmapxml.h"
 
 #ifdef HAVE_EXPAT
 #include <expat.h>
+
+#ifdef DLOPEN_LIBS
+/* expat, opened when a report is first read (dynlib.h) */
+/* clang-format off */
+#define EXPAT_FNS(X, T) \
+	X(T, XML_ParserCreate) \
+	X(T, XML_ParserFree) \
+	X(T, XML_SetUserData) \
+	X(T, XML_SetElementHandler) \
+	X(T, XML_SetStartDoctypeDeclHandler) \
+	X(T, XML_SetEntityDeclHandler) \
+	X(T, XML_SetParamEntityParsing) \
+	X(T, XML_Parse) \
+	X(T, XML_StopParser) \
+	X(T, XML_GetErrorCode) \
+	X(T, XML_ErrorString) \
+	X(T, XML_GetCurrentLineNumber)
+/* clang-format on */
+#define SLOT(T, f) DYNLIB_SLOT(f)
+static struct expat_fns {
+	EXPAT_FNS(SLOT, )
+} expatf;
+#undef SLOT
+static const struct dynlib_fn expat_fn_names[] = {EXPAT_FNS(DYNLIB_FN, struct expat_fns)};
+static struct dynlib expat_lib = DYNLIB_INIT(LIBEXPAT_SONAME, expat_fn_names, &expatf);
+#define XML_ParserCreate (expatf.XML_ParserCreate)
+#define XML_ParserFree (expatf.XML_ParserFree)
+#define XML_SetUserData (expatf.XML_SetUserData)
+#define XML_SetElementHandler (expatf.XML_SetElementHandler)
+#define XML_SetStartDoctypeDeclHandler (expatf.XML_SetStartDoctypeDeclHandler)
+#define XML_SetEntityDeclHandler (expatf.XML_SetEntityDeclHandler)
+#define XML_SetParamEntityParsing (expatf.XML_SetParamEntityParsing)
+#define XML_Parse (expatf.XML_Parse)
+#define XML_StopParser (expatf.XML_StopParser)
+#define XML_GetErrorCode (expatf.XML_GetErrorCode)
+#define XML_ErrorString (expatf.XML_ErrorString)
+#define XML_GetCurrentLineNumber (expatf.XML_GetCurrentLineNumber)
+#define expatlib_open(err) dynlib_open(&expat_lib, err)
+#else
+#define expatlib_open(err) ((void)(err), 0)
+#endif
 
 /* The parser's state: the report being filled, the host being read
  * (added when it ends), the port being read. */
@@ -354,6 +396,8 @@ static int nmapxml_run(struct nmapxml_ctx *c, const char *buf, size_t len, bool 
 /* Parse a report from memory with expat, hardened as nmapxml.h says. */
 struct nmapxml *nmapxml_parse(const char *buf, size_t len, bool partial, struct ps_error *err)
 {
+	if (expatlib_open(err) < 0)
+		return NULL;
 	struct nmapxml_ctx c = {.x = calloc(1, sizeof(*c.x))};
 	if (!c.x || !(c.p = XML_ParserCreate("UTF-8"))) {
 		free(c.x);

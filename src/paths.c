@@ -18,18 +18,30 @@
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
+#ifndef PKGLIBEXECDIR
+#define PKGLIBEXECDIR "/usr/local/libexec/portscope"
+#endif
+
+#if defined(BUILD_PROGRAM) && defined(BUILD_TUI_PROGRAM) && defined(BUILD_SRCDIR)
+/* Is exe (a resolved path) the program built at path? */
+static bool paths_is(const char *exe, const char *path)
+{
+	char built[PATH_MAX];
+	return realpath(path, built) && strcmp(exe, built) == 0;
+}
+#endif
 
 bool paths_in_build_tree(void)
 {
-#if defined(BUILD_PROGRAM) && defined(BUILD_SRCDIR)
+#if defined(BUILD_PROGRAM) && defined(BUILD_TUI_PROGRAM) && defined(BUILD_SRCDIR)
 	static int known = -1;
 	if (known < 0) {
-		char exe[PATH_MAX], built[PATH_MAX];
+		char exe[PATH_MAX];
 		ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 		known = 0;
-		if (n > 0 && realpath(BUILD_PROGRAM, built)) {
+		if (n > 0) {
 			exe[n] = '\0';
-			known = strcmp(exe, built) == 0;
+			known = paths_is(exe, BUILD_PROGRAM) || paths_is(exe, BUILD_TUI_PROGRAM);
 		}
 	}
 	return known == 1;
@@ -55,4 +67,13 @@ const char *paths_localedir(void)
 		return BUILD_LOCALEDIR;
 #endif
 	return LOCALEDIR;
+}
+
+const char *paths_tui_program(void)
+{
+#ifdef BUILD_TUI_PROGRAM
+	if (paths_in_build_tree())
+		return BUILD_TUI_PROGRAM;
+#endif
+	return PKGLIBEXECDIR "/portscope-tui";
 }

@@ -9,11 +9,15 @@
 
 #include <stdbool.h>
 
-/* Is the running program the build tree's own portscope binary? */
+/* Is the running program one of the build tree's own (portscope or
+ * portscope-tui)? */
 bool paths_in_build_tree(void);
 /* The bundled registry snapshot's directory: $(pkgdatadir), or data/. */
 const char *paths_pkgdatadir(void);
 /* The message catalogues' root: $(localedir), or the build's locale/. */
 const char *paths_localedir(void);
+/* The TUI's program, which the tui and pick commands exec:
+ * $(pkglibexecdir)/portscope-tui, or the one built beside portscope. */
+const char *paths_tui_program(void);
 
 #endif

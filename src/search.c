@@ -10,9 +10,64 @@
 #include <string.h>
 #include <time.h>
 
+#include "dynlib.h"
 #include "i18n.h"
 #include "search.h"
 #include "strbuf.h"
+
+#ifdef DLOPEN_LIBS
+/* PCRE2, opened when a pattern is first compiled (dynlib.h); its
+ * functions are macros for their 8-bit names (pcre2_compile_8). */
+/* clang-format off */
+#define PCRE2_FNS(X, T) \
+	X(T, pcre2_compile) \
+	X(T, pcre2_code_free) \
+	X(T, pcre2_get_error_message) \
+	X(T, pcre2_pattern_info) \
+	X(T, pcre2_jit_compile) \
+	X(T, pcre2_jit_match) \
+	X(T, pcre2_jit_stack_create) \
+	X(T, pcre2_jit_stack_assign) \
+	X(T, pcre2_jit_stack_free) \
+	X(T, pcre2_match) \
+	X(T, pcre2_match_data_create) \
+	X(T, pcre2_match_data_create_from_pattern) \
+	X(T, pcre2_match_data_free) \
+	X(T, pcre2_match_context_create) \
+	X(T, pcre2_match_context_free) \
+	X(T, pcre2_set_match_limit) \
+	X(T, pcre2_set_depth_limit) \
+	X(T, pcre2_set_heap_limit)
+/* clang-format on */
+#define SLOT(T, f) DYNLIB_SLOT(f)
+static struct pcre2_fns {
+	PCRE2_FNS(SLOT, )
+} pcre2f;
+#undef SLOT
+static const struct dynlib_fn pcre2_fn_names[] = {PCRE2_FNS(DYNLIB_FN, struct pcre2_fns)};
+static struct dynlib pcre2_lib = DYNLIB_INIT(LIBPCRE2_SONAME, pcre2_fn_names, &pcre2f);
+#define pcre2_compile_8 (pcre2f.pcre2_compile_8)
+#define pcre2_code_free_8 (pcre2f.pcre2_code_free_8)
+#define pcre2_get_error_message_8 (pcre2f.pcre2_get_error_message_8)
+#define pcre2_pattern_info_8 (pcre2f.pcre2_pattern_info_8)
+#define pcre2_jit_compile_8 (pcre2f.pcre2_jit_compile_8)
+#define pcre2_jit_match_8 (pcre2f.pcre2_jit_match_8)
+#define pcre2_jit_stack_create_8 (pcre2f.pcre2_jit_stack_create_8)
+#define pcre2_jit_stack_assign_8 (pcre2f.pcre2_jit_stack_assign_8)
+#define pcre2_jit_stack_free_8 (pcre2f.pcre2_jit_stack_free_8)
+#define pcre2_match_8 (pcre2f.pcre2_match_8)
+#define pcre2_match_data_create_8 (pcre2f.pcre2_match_data_create_8)
+#define pcre2_match_data_create_from_pattern_8 (pcre2f.pcre2_match_data_create_from_pattern_8)
+#define pcre2_match_data_free_8 (pcre2f.pcre2_match_data_free_8)
+#define pcre2_match_context_create_8 (pcre2f.pcre2_match_context_create_8)
+#define pcre2_match_context_free_8 (pcre2f.pcre2_match_context_free_8)
+#define pcre2_set_match_limit_8 (pcre2f.pcre2_set_match_limit_8)
+#define pcre2_set_depth_limit_8 (pcre2f.pcre2_set_depth_limit_8)
+#define pcre2_set_heap_limit_8 (pcre2f.pcre2_set_heap_limit_8)
+#define pcre2lib_open(err) dynlib_open(&pcre2_lib, err)
+#else
+#define pcre2lib_open(err) ((void)(err), 0)
+#endif
 
 #define PORT_WORDS (PORT_COUNT / 64)
 /* Records matched between two looks at the clock. */
@@ -111,7 +166,10 @@ static bool search_has_capital(const char *s, size_t n)
 			return true;
 		ascii = ascii && !((unsigned char)s[i] & 0x80);
 	}
-	if (ascii)
+	struct ps_error e = PS_ERROR_INIT;
+	bool loaded = !ascii && pcre2lib_open(&e) == 0;
+	error_clear(&e);
+	if (!loaded)
 		return false;
 	int ec;
 	PCRE2_SIZE eo;
@@ -218,7 +276,7 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 	 * memory, asks malloc() for ~2^64 bytes (PCRE2Project/pcre2#463). */
 	char *copy = malloc(len + 1);
 	if (!copy)
-		return search_set_error(err, _("out of memory"), 0);
+		return search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
 	memcpy(copy, pattern, len);
 	copy[len] = '\0';
 	s->code = pcre2_compile((PCRE2_SPTR)copy, len, flags, &ec, &eo, NULL);
@@ -232,16 +290,22 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 	s->jit = !opt->no_jit && search_jit_compile(s->code);
 	s->budget_usec = opt->budget_usec ? opt->budget_usec : SEARCH_BUDGET_USEC;
 	if (search_setup_context(s, opt) < 0)
-		return search_set_error(err, _("out of memory"), 0);
+		return search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
 	return 0;
 }
 
 struct search *search_new(const struct registry *reg, const char *pattern, size_t len,
 			  const struct search_options *opt, struct search_error *err)
 {
+	struct ps_error e = PS_ERROR_INIT; /* first: search_free() needs PCRE2 */
+	if (pcre2lib_open(&e) < 0) {
+		search_set_error(err, e.msg, SEARCH_NOT_PATTERN);
+		error_clear(&e);
+		return NULL;
+	}
 	struct search *s = calloc(1, sizeof(*s));
 	if (!s) {
-		search_set_error(err, _("out of memory"), 0);
+		search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
 		return NULL;
 	}
 	s->reg = reg;

@@ -83,7 +83,9 @@ struct search_options {
 	}
 
 /* Why a pattern did not compile: PCRE2's message and the byte offset in
- * the pattern where it stopped, at most its length. */
+ * the pattern where it stopped, at most its length; or SEARCH_NOT_PATTERN
+ * when the pattern is not at fault (out of memory, PCRE2 not loadable). */
+#define SEARCH_NOT_PATTERN ((size_t)-1)
 struct search_error {
 	char *message; /* malloc'd; NULL when no error */
 	size_t offset;
@@ -108,7 +110,7 @@ const char *search_field_name(enum search_field f);
 bool search_pattern_has_upper(const char *pattern, size_t len);
 
 /* Compile pattern for reg; NULL with err set on a bad pattern (or out of
- * memory, offset 0). */
+ * memory, or PCRE2 not loadable: offset SEARCH_NOT_PATTERN). */
 struct search *search_new(const struct registry *reg, const char *pattern, size_t len,
 			  const struct search_options *opt, struct search_error *err);
 void search_free(struct search *s);

@@ -9,7 +9,6 @@
 
 #include "strbuf.h"
 
-/* Make room for extra more bytes plus a terminator; false when out of memory. */
 bool strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	if (sb->failed)
@@ -36,7 +35,7 @@ bool strbuf_grow(struct strbuf *sb, size_t extra)
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
-	if (!strbuf_grow(sb, len))
+	if (!strbuf_room(sb, len))
 		return;
 	if (len)
 		memcpy(sb->data + sb->len, data, len);
@@ -47,15 +46,6 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 void strbuf_adds(struct strbuf *sb, const char *s)
 {
 	strbuf_add(sb, s, strlen(s));
-}
-
-void strbuf_addc(struct strbuf *sb, char c)
-{
-	/* a byte at a time is common (separators, newlines): no copy call */
-	if (!strbuf_grow(sb, 1))
-		return;
-	sb->data[sb->len++] = c;
-	sb->data[sb->len] = '\0';
 }
 
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
@@ -90,12 +80,12 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 
 void strbuf_add_uint(struct strbuf *sb, unsigned long v)
 {
-	/* the digits written in place, last first (free prints 42,657 of them);
-	 * a port's count by comparisons, not divisions */
+	/* the digits written in place, last first; the count by comparisons,
+	 * not divisions */
 	size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
 	for (unsigned long t = v / 100000; t; t /= 10)
 		n++;
-	if (!strbuf_grow(sb, n))
+	if (!strbuf_room(sb, n))
 		return;
 	char *p = sb->data + sb->len + n;
 	*p = '\0';

@@ -19,15 +19,28 @@ struct strbuf {
 		NULL, 0, 0, false                                                                  \
 	}
 
+/* Make room for extra more bytes plus a terminator; false when out of
+ * memory (then sb->failed). */
 bool strbuf_grow(struct strbuf *sb, size_t extra);
+/* strbuf_grow() with the common case, room already there, inline: the
+ * byte-at-a-time appends of long outputs pay a compare, not a call. */
+static inline bool strbuf_room(struct strbuf *sb, size_t extra)
+{
+	return (!sb->failed && sb->cap - sb->len > extra) || strbuf_grow(sb, extra);
+}
 void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_adds(struct strbuf *sb, const char *s);
-void strbuf_addc(struct strbuf *sb, char c);
+static inline void strbuf_addc(struct strbuf *sb, char c)
+{
+	if (!strbuf_room(sb, 1))
+		return;
+	sb->data[sb->len++] = c;
+	sb->data[sb->len] = '\0';
+}
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-/* Append v in decimal: the hot path of long port lists, where printf's
- * machinery would cost more than the answer. */
+/* Append v in decimal, without printf's machinery. */
 void strbuf_add_uint(struct strbuf *sb, unsigned long v);
 void strbuf_reset(struct strbuf *sb);
 void strbuf_free(struct strbuf *sb);

@@ -66,6 +66,66 @@ static enum check_result nmap_check(const struct suggest_sources *src, const str
 	return result_of(portnames_frequency(src->nmap, port, o->transport) < o->nmap_max);
 }
 
+/* The states the net check tells apart, strongest first: a port's value
+ * is the strongest some host gave it. */
+static const char *const net_states[] = {"open",       "open|filtered",	  "filtered",
+					 "unfiltered", "closed|filtered", "closed"};
+#define NET_STATES (sizeof(net_states) / sizeof(net_states[0]))
+/* A port's entry in the table: for each transport NET_BITS bits, 0 when
+ * no host listed the port, else 1 + the index of its strongest state. */
+#define NET_BITS 3
+#define NET_MASK ((1u << NET_BITS) - 1)
+#define NET_OPEN 1 /* net_states[0] */
+_Static_assert(NET_STATES <= NET_MASK && NET_BITS * TRANSPORT_REAL <= 16,
+	       "a port's states fit its entry");
+
+/* The strongest state of port for transport t, as 1 + its index in
+ * net_states; 0 when no host gave one. */
+static unsigned net_rank(const struct suggest_net *net, unsigned port, enum transport t)
+{
+	if ((unsigned)t >= TRANSPORT_REAL)
+		return 0;
+	return (net->states[port] >> (NET_BITS * (unsigned)t)) & NET_MASK;
+}
+
+/* Note an entry of the report in the table, when it is the stronger. */
+static void net_note(struct suggest_net *net, const struct nmap_port *e)
+{
+	if ((unsigned)e->transport >= TRANSPORT_REAL || e->port > PORT_MAX)
+		return;
+	unsigned rank = 1, shift = NET_BITS * (unsigned)e->transport;
+	while (rank <= NET_STATES && strcmp(e->state, net_states[rank - 1]) != 0)
+		rank++;
+	unsigned now = net_rank(net, e->port, e->transport);
+	if (rank > NET_STATES || (now && now <= rank))
+		return;
+	net->states[e->port] &= (uint16_t) ~(NET_MASK << shift);
+	net->states[e->port] |= (uint16_t)(rank << shift);
+}
+
+/* One pass over the report, so that each check reads one entry. */
+int suggest_net_init(struct suggest_net *net, const struct nmapxml *scan, const uint8_t *scanned)
+{
+	*net = (struct suggest_net){scan, scanned, calloc(PORT_COUNT, sizeof(*net->states))};
+	if (!net->states)
+		return -1;
+	for (size_t i = 0; i < scan->nports; i++)
+		net_note(net, &scan->ports[i]);
+	return 0;
+}
+
+void suggest_net_free(struct suggest_net *net)
+{
+	free(net->states);
+	net->states = NULL;
+}
+
+/* The transport the net check asks about: any as tcp (nmap's default). */
+static enum transport net_transport(const struct suggest_opts *o)
+{
+	return o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
+}
+
 /* Fails when a host answered open, or when the scan did not cover port. */
 static enum check_result net_check(const struct suggest_sources *src, const struct suggest_opts *o,
 				   unsigned port)
@@ -74,8 +134,7 @@ static enum check_result net_check(const struct suggest_sources *src, const stru
 		return RESULT_NA;
 	if (!src->net->scanned[port])
 		return RESULT_FAIL;
-	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
-	return result_of(!nmapxml_is_open(src->net->scan, port, t));
+	return result_of(net_rank(src->net, port, net_transport(o)) != NET_OPEN);
 }
 
 enum check_result suggest_check(const struct suggest_sources *src, const struct suggest_opts *o,
@@ -144,25 +203,16 @@ static void name_value(struct strbuf *v, const struct portnames *pn, unsigned po
 static void net_value(struct strbuf *v, const struct suggest_sources *src,
 		      const struct suggest_opts *o, unsigned port, bool human)
 {
-	static const char *const order[] = {"open",	  "open|filtered",   "filtered",
-					    "unfiltered", "closed|filtered", "closed"};
 	if (!src->net) {
 		strbuf_adds(v, "n/a");
 		return;
 	}
-	/* L10N: the net check's value for a port the scan did not cover. */
-	const char *best = src->net->scanned[port] ? "-" : human ? _("unscanned") : "unscanned";
-	size_t rank = sizeof(order) / sizeof(order[0]);
-	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
-	const struct nmapxml *x = src->net->scan;
-	for (size_t i = 0; src->net->scanned[port] && i < x->nports; i++)
-		for (size_t k = 0; k < rank; k++)
-			if (x->ports[i].port == port && x->ports[i].transport == t &&
-			    strcmp(x->ports[i].state, order[k]) == 0) {
-				best = order[k];
-				rank = k;
-			}
-	strbuf_adds(v, best);
+	unsigned rank = net_rank(src->net, port, net_transport(o));
+	if (!src->net->scanned[port])
+		/* L10N: the net check's value for a port the scan did not cover. */
+		strbuf_adds(v, human ? _("unscanned") : "unscanned");
+	else
+		strbuf_adds(v, rank ? net_states[rank - 1] : "-");
 }
 
 /* Where the net check's answer comes from: the nmap run and its hosts. */

@@ -44,11 +44,15 @@ enum check_result {
 	RESULT_NA, /* the source is absent: not a failure */
 };
 
-/* A scan of the network for the net check: nmap's report, and which ports
- * it covered (PORT_COUNT flags; a port it did not cover fails). */
+/* A scan of the network for the net check: nmap's report, which ports it
+ * covered (PORT_COUNT flags; a port it did not cover fails), and what the
+ * report says of each port, read from it once by suggest_net_init(): the
+ * check answers a port from that table, never walking the report (which
+ * may hold NMAPXML_PORTS_MAX entries). */
 struct suggest_net {
 	const struct nmapxml *scan;
 	const uint8_t *scanned;
+	uint16_t *states; /* PORT_COUNT; internal: 3 bits per transport */
 };
 
 /* The sources the checks read; any pointer but reg may be NULL (absent):
@@ -94,6 +98,12 @@ void suggest_check_value(struct strbuf *v, const struct suggest_sources *src,
  * "built in, ...", the RFCs (raw: the caller sanitises). */
 void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
 			  enum suggest_check c);
+/* Point net at scan and scanned, and read the strongest state some host
+ * gave each port for each transport into its table; -1 when out of
+ * memory. */
+int suggest_net_init(struct suggest_net *net, const struct nmapxml *scan, const uint8_t *scanned);
+/* Free net's table (not the report). */
+void suggest_net_free(struct suggest_net *net);
 /* How many checks apply: CHECK_ALL with a scan, else CHECK_COUNT. */
 int suggest_check_count(const struct suggest_sources *src);
 /* No check fails. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* app.h: the TUI's one entry point. The program's main (cli/main.c) calls
- * it with what the command line said, in the core's terms only: the TUI
+/* app.h: the TUI's one entry point. The TUI program's main
+ * (cli/tui_main.c) calls it with what the command line said, in the core's terms only: the TUI
  * loads its registry and sources through the core itself, and says what
  * goes wrong before curses starts on standard error itself. */
 #ifndef PORTSCOPE_APP_H

@@ -174,11 +174,15 @@ static void find_remember(struct find *f, const char *text)
 	f->history[f->nhistory++] = copy;
 }
 
-/* "bad pattern: MESSAGE at offset N" */
+/* "bad pattern: MESSAGE at offset N", or MESSAGE when the pattern is not
+ * at fault */
 static void find_error_text(const struct find *f, struct strbuf *out)
 {
-	strbuf_addf(out, _("bad pattern: %s at offset %zu"),
-		    f->error ? f->error : _("out of memory"), f->error_offset);
+	if (f->error_offset == SEARCH_NOT_PATTERN)
+		strbuf_adds(out, f->error ? f->error : _("out of memory"));
+	else
+		strbuf_addf(out, _("bad pattern: %s at offset %zu"),
+			    f->error ? f->error : _("out of memory"), f->error_offset);
 }
 
 unsigned find_submit(struct app *app, const char *text)

@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* netscan.c: the TUI's network scan (netscan.h). S asks once per session
- * whether the targets may be scanned, then starts nmap as a background
- * job (its own process group, nmaprun.h); the main loop reads its output
- * between keys (netscan_tick), the status line counts the seconds, and
- * Esc stops it (killed and reaped: no process or file is left). nmap
- * scans one address family a run: IPv4 targets run first, then the IPv6
- * ones, within one time limit, and their reports make one. Each
- * finished scan is kept with the ports it asked; the newest scan that
- * covered a port says what is known of it. */
+ * whether the targets may be scanned, then starts the core's scan
+ * (nmapscan.h: a run per address family, each nmap in its own process
+ * group); the main loop polls it between keys (netscan_tick), the status
+ * line counts the seconds, and Esc stops it (killed and reaped: no
+ * process or file is left). Each finished scan is kept with the ports it
+ * asked; the newest scan that covered a port says what is known of it. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -16,6 +14,7 @@
 
 #include "../src/i18n.h"
 #include "../src/nmaprun.h"
+#include "../src/nmapscan.h"
 #include "../src/nmapxml.h"
 #include "../src/userconf.h"
 #include "netscan.h"
@@ -30,10 +29,12 @@
 /* The Esc key. */
 #define NETSCAN_ESC 27
 
-/* One finished scan: its report, the ports it asked, when it started. */
+/* One finished scan: its report, the ports it asked, the net check's
+ * table of both, when it started. */
 struct netscan_run {
 	struct nmapxml *x;
 	uint8_t *covered; /* PORT_COUNT flags */
+	struct suggest_net net;
 	enum transport t;
 	time_t when;
 };
@@ -41,21 +42,15 @@ struct netscan_run {
 static struct {
 	char **targets; /* as given */
 	size_t ntargets;
-	char **fam; /* the same, IPv4 first: fam[0..n4) then IPv6 */
-	size_t n4;
 	bool confirmed; /* y was answered this session */
 	bool asking;	/* the question is up: the next key answers it */
-	/* the scan asked for (and running, while job.running) */
+	/* the scan asked for (and running, while scan.running) */
 	struct strbuf ports; /* as nmap's -p list */
 	uint8_t *want;	     /* the same as PORT_COUNT flags */
 	unsigned nports, first;
 	enum transport t;
-	struct nmaprun_job job;
-	bool v6;		 /* the job scans the IPv6 targets */
-	struct nmapxml *partial; /* the IPv4 run's report, while the IPv6 one runs */
-	struct strbuf v6_why;	 /* why the IPv6 run could not start; "" when it did */
-	double used_s;		 /* the seconds the IPv4 run took */
-	uint64_t started_ms;	 /* script_clock_ms() at the start */
+	struct nmapscan scan;
+	uint64_t started_ms; /* script_clock_ms() at the start */
 	time_t started;
 	unsigned shown_s; /* the seconds the progress says */
 	struct netscan_run runs[NETSCAN_RUNS];
@@ -69,11 +64,6 @@ void netscan_init(struct app *app, char *const *targets, size_t n)
 	for (size_t i = 0; netscan.targets && i < n && (netscan.targets[i] = strdup(targets[i]));
 	     i++)
 		netscan.ntargets = i + 1;
-	netscan.fam = netscan.ntargets ? calloc(netscan.ntargets, sizeof(*netscan.fam)) : NULL;
-	if (netscan.fam)
-		netscan.n4 = nmaprun_families(netscan.targets, netscan.ntargets, netscan.fam);
-	else
-		netscan.ntargets = 0; /* out of memory: as if none */
 	/* L10N: the legend's word for the ports a scan found open, and its
 	   short form. */
 	overlay_define(&app->overlays, &netscan.open, N_("scan: open"), N_("open"), "◎", '%',
@@ -88,6 +78,7 @@ bool netscan_targets(void)
 /* Forget the finished scan i. */
 static void netscan_drop(size_t i)
 {
+	suggest_net_free(&netscan.runs[i].net);
 	nmapxml_free(netscan.runs[i].x);
 	free(netscan.runs[i].covered);
 }
@@ -95,17 +86,14 @@ static void netscan_drop(size_t i)
 void netscan_free(struct app *app)
 {
 	(void)app;
-	nmaprun_cancel(&netscan.job);
-	nmapxml_free(netscan.partial);
+	nmapscan_cancel(&netscan.scan);
 	for (size_t i = 0; i < netscan.nruns; i++)
 		netscan_drop(i);
 	for (size_t i = 0; i < netscan.ntargets; i++)
 		free(netscan.targets[i]);
 	free(netscan.targets);
-	free(netscan.fam);
 	free(netscan.want);
 	strbuf_free(&netscan.ports);
-	strbuf_free(&netscan.v6_why);
 	memset(&netscan, 0, sizeof(netscan));
 }
 
@@ -182,44 +170,38 @@ static bool netscan_prepare(const unsigned *lo, const unsigned *hi, size_t n, en
 	return !netscan.ports.failed;
 }
 
-/* Start nmap on what netscan_prepare() remembered, for the IPv4 targets
- * or the IPv6 ones (v6), in the time the scan has left; false (said)
- * when it cannot start. */
-static bool netscan_run(struct app *app, bool v6)
+/* Why a run could not start, as the status line says it: not on PATH
+ * (missing), or err. */
+static void netscan_why(struct strbuf *why, bool missing, const struct ps_error *err)
 {
-	unsigned used = (unsigned)netscan.used_s;
-	struct nmaprun_opts o = {
+	if (missing)
+		strbuf_addf(why, _("%s not found: scanning needs nmap; install it with: %s"),
+			    nmaprun_program(), NMAPRUN_INSTALL);
+	else
+		strbuf_adds(why, err->msg ? err->msg : _("out of memory"));
+}
+
+/* Start the scan netscan_prepare() remembered, or say why it cannot. */
+static unsigned netscan_start(struct app *app)
+{
+	struct nmapscan_opts o = {
 		.program = nmaprun_program(),
-		.targets = v6 ? netscan.fam + netscan.n4 : netscan.fam,
-		.ntargets = v6 ? netscan.ntargets - netscan.n4 : netscan.n4,
+		.targets = netscan.targets,
+		.ntargets = netscan.ntargets,
 		.ports = strbuf_str(&netscan.ports),
 		.transport = netscan.t,
-		.ipv6 = v6,
-		.time_limit_s = used < NMAPRUN_TIME_LIMIT_S ? NMAPRUN_TIME_LIMIT_S - used : 1,
+		.time_limit_s = NMAPRUN_TIME_LIMIT_S,
 		.detach = true,
 	};
 	struct ps_error err = PS_ERROR_INIT;
-	if (nmaprun_start(&o, &netscan.job, &err) == 0) {
-		netscan.v6 = v6;
-		return true;
-	}
-	if (netscan.job.r.missing)
-		status_message(app, true,
-			       _("%s not found: scanning needs nmap; install it with: %s"),
-			       o.program, NMAPRUN_INSTALL);
-	else
-		status_message(app, true, "%s", err.msg ? err.msg : _("out of memory"));
-	error_clear(&err);
-	return false;
-}
-
-/* Start the scan netscan_prepare() remembered: its first run. */
-static unsigned netscan_start(struct app *app)
-{
-	netscan.used_s = 0;
-	strbuf_reset(&netscan.v6_why);
-	if (!netscan_run(app, netscan.n4 == 0))
+	if (nmapscan_start(&netscan.scan, &o, &err) < 0) {
+		struct strbuf why = STRBUF_INIT;
+		netscan_why(&why, netscan.scan.missing, &err);
+		status_message(app, true, "%s", strbuf_str(&why));
+		strbuf_free(&why);
+		error_clear(&err);
 		return REDRAW_STATUS;
+	}
 	netscan.started_ms = script_clock_ms(app);
 	netscan.started = time(NULL);
 	netscan.shown_s = 0;
@@ -233,7 +215,7 @@ unsigned netscan_spans(struct app *app, const unsigned *lo, const unsigned *hi, 
 {
 	struct strbuf path = STRBUF_INIT;
 	enum transport t;
-	if (netscan.job.running) {
+	if (netscan.scan.running) {
 		status_message(app, true, _("a scan is running: Esc cancels it"));
 		return REDRAW_STATUS;
 	}
@@ -272,9 +254,7 @@ unsigned netscan_cursor(struct app *app)
 static unsigned netscan_cancel(struct app *app)
 {
 	unsigned s = (unsigned)((script_clock_ms(app) - netscan.started_ms) / 1000);
-	nmaprun_cancel(&netscan.job);
-	nmapxml_free(netscan.partial);
-	netscan.partial = NULL;
+	nmapscan_cancel(&netscan.scan);
 	strbuf_reset(&app->status.progress);
 	status_message(app, false,
 		       P_("scan cancelled after %u second", "scan cancelled after %u seconds", s),
@@ -293,7 +273,7 @@ unsigned netscan_key(struct app *app, int key)
 		status_message(app, false, _("not scanned"));
 		return REDRAW_STATUS;
 	}
-	if (key == NETSCAN_ESC && netscan.job.running)
+	if (key == NETSCAN_ESC && netscan.scan.running)
 		return netscan_cancel(app);
 	return PAGE_PASS;
 }
@@ -387,9 +367,14 @@ void netscan_detail(struct app *app, struct strbuf *t, unsigned port)
 static bool netscan_keep(struct nmapxml *x)
 {
 	uint8_t *covered = malloc(PORT_COUNT);
+	struct suggest_net net;
 	if (!covered)
 		return false;
 	memcpy(covered, netscan.want, PORT_COUNT);
+	if (suggest_net_init(&net, x, covered) < 0) {
+		free(covered);
+		return false;
+	}
 	if (netscan.nruns == NETSCAN_RUNS) {
 		netscan_drop(0);
 		memmove(netscan.runs, netscan.runs + 1,
@@ -397,14 +382,14 @@ static bool netscan_keep(struct nmapxml *x)
 		netscan.nruns--;
 	}
 	netscan.runs[netscan.nruns++] = (struct netscan_run){
-		.x = x, .covered = covered, .t = netscan.t, .when = netscan.started};
+		.x = x, .covered = covered, .net = net, .t = netscan.t, .when = netscan.started};
 	netscan_mark();
 	return true;
 }
 
 /* The status line after a scan: the one port's states, or how many of
  * the ports answered open; and what the time limit cut. */
-static void netscan_summary(struct app *app, const struct nmaprun_result *r)
+static void netscan_summary(struct app *app, const struct nmapscan_result *r)
 {
 	const struct netscan_run *run = &netscan.runs[netscan.nruns - 1];
 	struct strbuf v = STRBUF_INIT;
@@ -412,12 +397,15 @@ static void netscan_summary(struct app *app, const struct nmaprun_result *r)
 	if (r->cut)
 		strbuf_addf(&v, _("time limit of %u s reached: nmap stopped; "),
 			    NMAPRUN_TIME_LIMIT_S);
-	if (r->cut && !netscan.v6 && netscan.n4 && netscan.n4 < netscan.ntargets)
+	if (r->unscanned == NMAPSCAN_NO_TIME)
 		strbuf_adds(&v, _("the IPv6 targets were not scanned: no time was left; "));
-	if (netscan.v6_why.len)
+	if (r->unscanned == NMAPSCAN_NOT_STARTED) {
+		struct strbuf why = STRBUF_INIT;
+		netscan_why(&why, r->missing, &r->err);
 		/* L10N: %s is why nmap could not start for them. */
-		strbuf_addf(&v, _("the IPv6 targets were not scanned: %s; "),
-			    strbuf_str(&netscan.v6_why));
+		strbuf_addf(&v, _("the IPv6 targets were not scanned: %s; "), strbuf_str(&why));
+		strbuf_free(&why);
+	}
 	/* L10N: followed by what the scan found. */
 	if (s == 0)
 		strbuf_adds(&v, _("scan done: "));
@@ -435,14 +423,14 @@ static void netscan_summary(struct app *app, const struct nmaprun_result *r)
 			       "%u of %u ports open on some target (marked)", netscan.nports),
 			    shown, netscan.nports);
 	}
-	status_message(app, r->cut || netscan.v6_why.len, "%s", strbuf_str(&v));
+	status_message(app, r->cut || r->unscanned == NMAPSCAN_NOT_STARTED, "%s", strbuf_str(&v));
 	strbuf_free(&v);
 }
 
 /* nmap's first line on standard error, for a failure's message. */
-static void netscan_failed(struct app *app, const struct nmaprun_result *r)
+static void netscan_failed(struct app *app, const struct nmapscan_result *r)
 {
-	const char *e = strbuf_str(&r->errors);
+	const char *e = strbuf_str(&r->errors[r->ipv6]);
 	int n = (int)strcspn(e, "\n");
 	if (n)
 		status_message(app, true, _("%s failed (exit status %d): %.*s"), nmaprun_program(),
@@ -452,88 +440,36 @@ static void netscan_failed(struct app *app, const struct nmaprun_result *r)
 			       r->status);
 }
 
-/* A report read: keep it (it is then the scan's), or say what nmap
- * itself reported as an error. */
-static void netscan_report(struct app *app, struct nmapxml *x, const struct nmaprun_result *r)
-{
-	if (*x->errormsg) {
-		status_message(app, true, _("nmap failed: %s"), x->errormsg);
-		nmapxml_free(x);
-	} else if (!netscan_keep(x)) {
-		status_message(app, true, _("out of memory"));
-		nmapxml_free(x);
-	} else {
-		netscan_summary(app, r);
-	}
-}
-
-/* The IPv4 run is done and there are IPv6 targets: start their run
- * (true), unless no time is left (the summary says so) or it cannot
- * start (said); then x is the report. */
-static bool netscan_next(struct app *app, struct nmapxml *x, const struct nmaprun_result *r)
-{
-	if (r->cut) {
-		x->finished = false;
-		return false;
-	}
-	netscan.used_s = r->seconds;
-	netscan.partial = x;
-	if (netscan_run(app, true))
-		return true;
-	netscan.partial = NULL;
-	/* the IPv4 report stands, unfinished; the summary says why */
-	x->finished = false;
-	strbuf_add(&netscan.v6_why, app->status.text.data, app->status.text.len);
-	return false;
-}
-
-/* nmap is done: read its report and keep it (after the IPv6 run, when
- * there is one), or say what went wrong. */
+/* The scan is over: keep its report, or say what went wrong. */
 static unsigned netscan_done(struct app *app)
 {
-	struct nmaprun_result r;
-	struct ps_error err = PS_ERROR_INIT;
-	struct nmapxml *x = NULL;
-	int rc = nmaprun_finish(&netscan.job, &r, &err);
-	if (rc == 0 && !r.cut && r.status != 0)
-		netscan_failed(app, &r);
-	else if (rc == 0 &&
-		 !(x = nmapxml_parse(r.xml.data ? r.xml.data : "", r.xml.len, r.cut, &err)))
-		rc = -1;
-	if (x && !netscan.v6 && netscan.n4 < netscan.ntargets && !*x->errormsg &&
-	    netscan_next(app, x, &r)) {
-		nmaprun_result_free(&r);
-		return REDRAW_STATUS; /* the IPv6 run goes on */
-	}
-	if (x && netscan.partial && nmapxml_merge(netscan.partial, x) == 0) {
-		x = netscan.partial; /* one report of both runs */
-	} else if (x && netscan.partial) {
-		nmapxml_free(x);
-		x = NULL;
-		rc = error_set(&err, NULL, 0, _("out of memory"));
-	}
-	if (!x) /* the IPv6 run failed, or no memory: nothing of the scan is kept */
-		nmapxml_free(netscan.partial);
-	netscan.partial = NULL;
+	struct nmapscan_result r;
+	nmapscan_finish(&netscan.scan, &r);
 	strbuf_reset(&app->status.progress);
-	if (rc < 0) {
+	if (r.failed == NMAPSCAN_EXIT) {
+		netscan_failed(app, &r);
+	} else if (r.failed == NMAPSCAN_ERROR) {
 		struct strbuf msg = STRBUF_INIT;
-		marks_error_text(&msg, &err);
+		marks_error_text(&msg, &r.err);
 		status_message(app, true, "%s", strbuf_str(&msg));
 		strbuf_free(&msg);
-	} else if (x) {
-		netscan_report(app, x, &r);
+	} else if (r.failed == NMAPSCAN_NMAP) {
+		status_message(app, true, _("nmap failed: %s"), r.err.msg);
+	} else if (!netscan_keep(r.x)) {
+		status_message(app, true, _("out of memory"));
+	} else {
+		r.x = NULL; /* the kept scan's now */
+		netscan_summary(app, &r);
 	}
-	error_clear(&err);
-	nmaprun_result_free(&r);
+	nmapscan_result_free(&r);
 	return REDRAW_MAP | REDRAW_DETAIL | REDRAW_STATUS;
 }
 
 unsigned netscan_tick(struct app *app)
 {
-	if (!netscan.job.running)
+	if (!netscan.scan.running)
 		return REDRAW_NONE;
-	if (nmaprun_poll(&netscan.job, 0))
+	if (nmapscan_poll(&netscan.scan, 0))
 		return netscan_done(app);
 	unsigned s = (unsigned)((script_clock_ms(app) - netscan.started_ms) / 1000);
 	if (s == netscan.shown_s)
@@ -546,7 +482,7 @@ unsigned netscan_tick(struct app *app)
 int netscan_timeout(const struct app *app, int idle)
 {
 	(void)app;
-	return netscan.job.running && idle > NETSCAN_TICK_MS ? NETSCAN_TICK_MS : idle;
+	return netscan.scan.running && idle > NETSCAN_TICK_MS ? NETSCAN_TICK_MS : idle;
 }
 
 bool netscan_wait(struct app *app, int ms)
@@ -554,27 +490,26 @@ bool netscan_wait(struct app *app, int ms)
 	struct timespec t0, t;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	t = t0;
-	while (netscan.job.running &&
+	while (netscan.scan.running &&
 	       (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 < ms) {
-		if (nmaprun_poll(&netscan.job, 50))
+		if (nmapscan_poll(&netscan.scan, 50))
 			netscan_done(app);
 		clock_gettime(CLOCK_MONOTONIC, &t);
 	}
-	return !netscan.job.running;
+	return !netscan.scan.running;
 }
 
 /* src with the net check over the newest scan that covered port for o's
- * transport, in *s (its net in *net); false when none did. */
+ * transport, in *s; false when none did. */
 static bool netscan_sources(const struct suggest_sources *src, const struct suggest_opts *o,
-			    unsigned port, struct suggest_sources *s, struct suggest_net *net)
+			    unsigned port, struct suggest_sources *s)
 {
 	enum transport t = o->transport == TRANSPORT_ANY ? TRANSPORT_TCP : o->transport;
 	const struct netscan_run *run = netscan_latest(port, t);
 	if (!run)
 		return false;
-	*net = (struct suggest_net){.scan = run->x, .scanned = run->covered};
 	*s = *src;
-	s->net = net;
+	s->net = &run->net;
 	return true;
 }
 
@@ -582,17 +517,15 @@ enum check_result netscan_check(const struct suggest_sources *src, const struct 
 				unsigned port)
 {
 	struct suggest_sources s;
-	struct suggest_net net;
-	return netscan_sources(src, o, port, &s, &net) ? suggest_check(&s, o, port, CHECK_NET)
-						       : RESULT_NA;
+	return netscan_sources(src, o, port, &s) ? suggest_check(&s, o, port, CHECK_NET)
+						 : RESULT_NA;
 }
 
 void netscan_value(struct strbuf *v, const struct suggest_sources *src,
 		   const struct suggest_opts *o, unsigned port)
 {
 	struct suggest_sources s;
-	struct suggest_net net;
-	if (netscan_sources(src, o, port, &s, &net))
+	if (netscan_sources(src, o, port, &s))
 		suggest_check_value(v, &s, o, port, CHECK_NET, true);
 	else
 		strbuf_adds(v, "n/a");

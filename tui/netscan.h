@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* netscan.h: scanning the network from the TUI (key S): the cursor's
  * port, or every port the suggestions page lists, scanned by nmap in the
- * background (nmaprun.h's job) on the targets of --scan or the config
+ * background (nmapscan.h, on nmaprun.h's job) on the targets of --scan or the config
  * file's scan line, after one confirmation per session naming them. The
  * results are an overlay ("scan: open"), a line in the detail pane and
  * the suggestions page's net column. */

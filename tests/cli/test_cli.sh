@@ -60,6 +60,16 @@ run --registry "$REG" free 1-30 --proto udp
 is "free udp 1-30" "4 6 8 10 12 14 15 16 26 28 30" "$(echo $OUT)"
 run --registry "$REG" free user
 is "free user count" 42657 "$(printf '%s\n' "$OUT" | wc -l)"
+# every port of the space, on every transport, as gaps says it (the two
+# commands share no output code): free writes its numbers counting up
+for proto in any tcp udp sctp dccp; do
+	"$PORTSCOPE" --registry "$REG" --proto $proto gaps 0-65535 |
+		while IFS='-	' read -r lo hi _; do seq "$lo" "$hi"; done >"$TMPD/want"
+	"$PORTSCOPE" --registry "$REG" --proto $proto free 0-65535 >"$TMPD/got"
+	is "free 0-65535 --proto $proto is every port gaps lists" "" "$(cmp "$TMPD/want" "$TMPD/got" 2>&1)"
+done
+is "free 0-65535 --proto dccp lists stats' 1021 + 48121 + 16384 unassigned, 0 to 65535" "65526 0 65535" \
+	"$(wc -l <"$TMPD/got") $(head -1 "$TMPD/got") $(tail -1 "$TMPD/got")"
 run --registry "$REG" free 443
 is "free on an assigned port: no output" "" "$OUT"
 is "free with no result exits 1" 1 "$RC"
@@ -157,5 +167,51 @@ printf 'echo\t7/tcp\n' >"$TMPD/root/etc/services"
 PORTSCOPE_SYSROOT="$TMPD/root" run stats
 like "degraded source says so" "not the official IANA registry: run 'portscope update' to fetch it" "$OUT"
 like "degraded source is named" "source:    /etc/services ($TMPD/root/etc/services)" "$OUT"
+
+# The TUI is a program of its own (doc/HACKING.md, "Layers"): a copy of
+# portscope outside the build tree is an installed one, and execs the
+# installed portscope-tui; where there is none, tui and pick say so.
+cp "$PORTSCOPE" "$TMPD/portscope"
+if [ -e "$PKGLIBEXECDIR/portscope-tui" ]; then
+	echo "ok # SKIP portscope-tui is installed in $PKGLIBEXECDIR"
+	echo "ok # SKIP portscope-tui is installed in $PKGLIBEXECDIR"
+	T_N=$((T_N + 2))
+else
+	for cmd in tui pick; do
+		"$TMPD/portscope" --registry "$REG" $cmd 8080 >"$TMPD/out" 2>"$TMPD/err"
+		is "$cmd without its program exits 2 and says why, printing nothing" \
+			"2 portscope: cannot start the TUI: $PKGLIBEXECDIR/portscope-tui: No such file or directory" \
+			"$? $(cat "$TMPD/err")$(cat "$TMPD/out")"
+	done
+fi
+# the build tree's portscope execs the build tree's portscope-tui, with
+# the same arguments
+printf '@dump\n' >"$TMPD/first"
+out=$(TERM=xterm PORTSCOPE_TEST_SIZE=80x24 PORTSCOPE_TEST_SCRIPT="$TMPD/first" \
+	"$PORTSCOPE" --registry "$OLD" --proto udp tui 8080 2>&1)
+like "tui runs the TUI with the registry asked for" "| IANA registry 2024-04" "$out"
+like "tui runs the TUI with the transport and the port asked for" "8080/udp" "$out"
+
+# libcsv, PCRE2 and expat are opened when a run first needs them
+# (doc/HACKING.md, "Libraries opened on first use"): with broken copies
+# first on the library path, a lookup from the compiled image still
+# answers, and the runs that need one say which and why.
+if [ "$DLOPEN_LIBS" = yes ]; then
+	mkdir "$TMPD/badlib"
+	for so in libcsv.so.3 libpcre2-8.so.0 libexpat.so.1; do : >"$TMPD/badlib/$so"; done
+	"$PORTSCOPE" --registry "$REG" lookup 443 >/dev/null # the image written
+	LD_LIBRARY_PATH="$TMPD/badlib" run --registry "$REG" lookup 443
+	is "lookup from the image needs no libcsv or PCRE2" "0 443/tcp  https  (assigned, system)" \
+		"$RC $(printf '%s\n' "$OUT" | grep -m1 '^443/tcp')"
+	LD_LIBRARY_PATH="$TMPD/badlib" run --no-cache --registry "$REG" stats
+	is "a parse without libcsv says so, exit 2" \
+		"2 portscope: cannot load libcsv.so.3: $TMPD/badlib/libcsv.so.3: file too short" "$RC $ERR"
+	LD_LIBRARY_PATH="$TMPD/badlib" run --registry "$REG" grep kerberos
+	is "grep without PCRE2 says so, exit 2" \
+		"2 portscope: cannot load libpcre2-8.so.0: $TMPD/badlib/libpcre2-8.so.0: file too short" "$RC $ERR"
+else
+	for i in 1 2 3; do echo "ok # SKIP libraries linked statically"; done
+	T_N=$((T_N + 3))
+fi
 
 finish

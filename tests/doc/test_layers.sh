@@ -3,23 +3,24 @@
 # test_layers.sh: the three layers (doc/HACKING.md), read from the built
 # objects' symbols with nm: the core archive holds no CLI object and
 # needs nothing of curses, the CLI or the TUI; the TUI needs nothing of
-# the CLI; nothing but the program's main calls into app.c; and the TUI's
-# modules call each other without a cycle. The sources' includes say the
-# same.
+# the CLI; nothing but the TUI program's main calls into app.c; the TUI's
+# modules call each other without a cycle; and portscope, the command
+# line's program, links no curses. The sources' includes say the same.
 . "$TESTS_DIR/lib.sh"
 B=$BUILDDIR
 CORE=$B/src/libportscope.a
 CLI=$B/cli/libcli.a
-MAIN=$B/cli/portscope-main.o
-if ! command -v nm >/dev/null || ! command -v tsort >/dev/null || [ ! -f "$CORE" ]; then
-	echo "1..0 # SKIP nm, tsort or the built objects missing"
+MAIN=$B/cli/main.o
+TUIMAIN=$B/cli/portscope_tui-tui_main.o
+if ! command -v nm >/dev/null || ! command -v objdump >/dev/null || ! command -v tsort >/dev/null || [ ! -f "$CORE" ]; then
+	echo "1..0 # SKIP nm, objdump, tsort or the built objects missing"
 	exit 0
 fi
 
 # The TUI's objects, one per tui/*.c, as NAME PATH lines.
 for c in "$SRCDIR"/tui/*.c; do
 	n=$(basename "$c" .c)
-	echo "$n $B/tui/portscope-$n.o"
+	echo "$n $B/tui/portscope_tui-$n.o"
 done >"$TMPD/tui"
 
 # defined FILE...: the global symbols the objects define; undefined
@@ -29,10 +30,10 @@ undefined() { nm -P -u "$@" 2>/dev/null | awk '{ print $1 }' | sort -u; }
 
 missing=$(while read -r n o; do [ -f "$o" ] || echo "$o"; done <"$TMPD/tui")
 is "every tui/*.c has its object" "" "$missing"
-is "the CLI's archive and main's object are built" "" \
-	"$(for f in "$CLI" "$MAIN"; do [ -f "$f" ] || echo "$f"; done)"
+is "the CLI's archive and the two mains' objects are built" "" \
+	"$(for f in "$CLI" "$MAIN" "$TUIMAIN"; do [ -f "$f" ] || echo "$f"; done)"
 
-defined "$CLI" "$MAIN" >"$TMPD/cli.def"
+defined "$CLI" "$MAIN" "$TUIMAIN" >"$TMPD/cli.def"
 while read -r n o; do defined "$o"; done <"$TMPD/tui" | sort -u >"$TMPD/tui.def"
 
 # 1. The core.
@@ -49,7 +50,7 @@ comm -23 "$TMPD/core.undef" "$TMPD/core.def" >"$TMPD/core.needs"
 is "the core needs nothing the CLI defines" "" "$(comm -12 "$TMPD/core.needs" "$TMPD/cli.def" | tr '\n' ' ')"
 is "the core needs nothing the TUI defines" "" "$(comm -12 "$TMPD/core.needs" "$TMPD/tui.def" | tr '\n' ' ')"
 # the curses libraries the program links, and what they define
-libs=$(ldd "$B/portscope" 2>/dev/null | awk '/ncurses|tinfo/ { print $3 }')
+libs=$(ldd "$B/portscope-tui" 2>/dev/null | awk '/ncurses|tinfo/ { print $3 }')
 if [ -n "$libs" ]; then
 	# shellcheck disable=SC2086
 	nm -D --defined-only $libs 2>/dev/null | awk 'NF >= 3 { print $3 }' | sed 's/@.*//' | sort -u >"$TMPD/curses.def"
@@ -70,7 +71,7 @@ is "no tui object needs a symbol of cli/" "" "$(printf '%s\n' "$used" | comm -12
 is "no tui source includes a header of cli/" "" \
 	"$(grep -lE '^#include "(\.\./cli/|\.\./src/cli\.h|cli\.h|\.\./src/output\.h)' "$SRCDIR"/tui/*.[ch] | tr '\n' ' ')"
 
-# 3. app.c is the top: only main calls it.
+# 3. app.c is the top: only the TUI program's main calls it.
 app_o=$(awk '$1 == "app" { print $2 }' "$TMPD/tui")
 defined "$app_o" >"$TMPD/app.def"
 callers=$(while read -r n o; do
@@ -78,7 +79,21 @@ callers=$(while read -r n o; do
 	undefined "$o" | comm -12 - "$TMPD/app.def" | sed "s/^/$n: /"
 done <"$TMPD/tui")
 is "no other tui object calls into app.c" "" "$callers"
-is "main calls the TUI's entry, app_main" "app_main" "$(undefined "$MAIN" | comm -12 - "$TMPD/app.def")"
+is "the TUI program's main calls the TUI's entry, app_main" "app_main" \
+	"$(undefined "$TUIMAIN" | comm -12 - "$TMPD/app.def")"
+is "portscope's main calls nothing of the TUI" "" \
+	"$(undefined "$MAIN" | comm -12 - "$TMPD/tui.def" | tr '\n' ' ')"
+
+# The command line's program links no curses library, the TUI's does.
+needed() { objdump -p "$1" 2>/dev/null | awk '$1 == "NEEDED" { print $2 }'; }
+is "portscope links no curses library" "" \
+	"$(needed "$B/portscope" | grep -E 'curses|tinfo' | tr '\n' ' ')"
+# and no library a run may not use (doc/HACKING.md, "Libraries opened on
+# first use"): libcsv, PCRE2 and expat are opened or linked statically
+is "portscope links only libc and libxxhash" "" \
+	"$(needed "$B/portscope" | grep -Ev '^(libc\.so\.|libxxhash\.so\.)' | tr '\n' ' ')"
+is "portscope-tui has curses (shared or linked statically)" yes \
+	"$(nm -P "$B/portscope-tui" | grep -Eq '^newterm(@[^ ]*)? [TU]' && echo yes)"
 
 # 4. No cycle among the tui modules: an edge A B for each module B that
 # defines a symbol A needs.

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_suggest.c: the checks, the nearest-candidate search, the built-in
- * bad port list and the kernel facts (sysinfo.c) they use. */
+ * bad port list and the kernel facts (sysinfo.c) they use; the net check
+ * over a hand-made nmap report. */
 #include <config.h>
 
 #include "badports.h"
@@ -156,6 +157,78 @@ START_TEST(checks_and_nearest)
 }
 END_TEST
 
+/* Two hosts' states of some ports, one of them counted in extraports, a
+ * state the check does not know, a UDP entry. */
+static const char net_report[] =
+	"<?xml version=\"1.0\"?><!DOCTYPE nmaprun><nmaprun version=\"7.93\">"
+	"<host><status state=\"up\"/><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	"<port protocol=\"tcp\" portid=\"8080\"><state state=\"open\"/></port>"
+	"<port protocol=\"tcp\" portid=\"8081\"><state state=\"closed\"/></port>"
+	"<port protocol=\"tcp\" portid=\"8082\"><state state=\"filtered\"/></port>"
+	"<port protocol=\"tcp\" portid=\"8083\"><state state=\"weird\"/></port>"
+	"<port protocol=\"udp\" portid=\"53\"><state state=\"open\"/></port>"
+	"</ports></host>"
+	"<host><status state=\"up\"/><address addr=\"10.0.0.2\" addrtype=\"ipv4\"/><ports>"
+	"<port protocol=\"tcp\" portid=\"8080\"><state state=\"closed\"/></port>"
+	"<port protocol=\"tcp\" portid=\"8081\"><state state=\"closed|filtered\"/></port>"
+	"<port protocol=\"tcp\" portid=\"8082\"><state state=\"open|filtered\"/></port>"
+	"<extraports state=\"closed\" count=\"10\"><extrareasons reason=\"resets\" "
+	"count=\"10\" proto=\"tcp\" ports=\"9000-9009\"/></extraports>"
+	"</ports></host><runstats><finished exit=\"success\"/></runstats></nmaprun>";
+
+/* Port's net check and its value for transport t. */
+static void net_is(const struct suggest_sources *src, enum transport t, unsigned port,
+		   enum check_result want, const char *value)
+{
+	struct suggest_opts o = {.port = port, .count = 1, .run = 1, .transport = t};
+	struct strbuf v = STRBUF_INIT;
+	suggest_check_value(&v, src, &o, port, CHECK_NET, false);
+	ck_assert_msg(suggest_check(src, &o, port, CHECK_NET) == want, "%u", port);
+	ck_assert_str_eq(strbuf_str(&v), value);
+	strbuf_free(&v);
+}
+
+/* The net check reads its per-port table: the strongest state any host
+ * gave, per transport; it fails an open port and one the scan did not
+ * cover, as the report walked port by port (nmapxml_is_open()) says. */
+START_TEST(net_check)
+{
+	struct ps_error err = PS_ERROR_INIT;
+	struct nmapxml *x = nmapxml_parse(net_report, sizeof(net_report) - 1, false, &err);
+	ck_assert_msg(x != NULL, "%s", err.msg ? err.msg : "");
+	uint8_t *scanned = calloc(PORT_COUNT, 1);
+	ck_assert_ptr_nonnull(scanned);
+	memset(scanned + 1, 1, PORT_MAX); /* all but port 0 */
+	struct suggest_net net;
+	ck_assert_int_eq(suggest_net_init(&net, x, scanned), 0);
+	struct suggest_sources src = {.net = &net};
+	net_is(&src, TRANSPORT_TCP, 8080, RESULT_FAIL, "open");
+	net_is(&src, TRANSPORT_ANY, 8080, RESULT_FAIL, "open"); /* any: tcp, as nmap */
+	net_is(&src, TRANSPORT_TCP, 8081, RESULT_PASS, "closed|filtered");
+	net_is(&src, TRANSPORT_TCP, 8082, RESULT_PASS, "open|filtered");
+	net_is(&src, TRANSPORT_TCP, 8083, RESULT_PASS, "-");
+	net_is(&src, TRANSPORT_TCP, 9005, RESULT_PASS, "closed");
+	net_is(&src, TRANSPORT_TCP, 53, RESULT_PASS, "-");
+	net_is(&src, TRANSPORT_UDP, 53, RESULT_FAIL, "open");
+	net_is(&src, TRANSPORT_UDP, 8080, RESULT_PASS, "-");
+	net_is(&src, TRANSPORT_SCTP, 8080, RESULT_PASS, "-");
+	net_is(&src, TRANSPORT_TCP, 0, RESULT_FAIL, "unscanned");
+	struct suggest_opts o = {.count = 1, .run = 1};
+	for (int t = TRANSPORT_TCP; t <= TRANSPORT_UDP; t++)
+		for (unsigned p = 1; p < PORT_COUNT; p++) {
+			o.transport = (enum transport)t;
+			ck_assert_msg(suggest_check(&src, &o, p, CHECK_NET) ==
+					      (nmapxml_is_open(x, p, o.transport) ? RESULT_FAIL
+										  : RESULT_PASS),
+				      "%u", p);
+		}
+	suggest_net_free(&net);
+	ck_assert_ptr_null(net.states);
+	free(scanned);
+	nmapxml_free(x);
+}
+END_TEST
+
 static Suite *suggest_suite(void)
 {
 	Suite *s = suite_create("suggest");
@@ -164,6 +237,7 @@ static Suite *suggest_suite(void)
 	tcase_add_test(tc, kernel_facts);
 	tcase_add_test(tc, kernel_facts_malformed);
 	tcase_add_test(tc, checks_and_nearest);
+	tcase_add_test(tc, net_check);
 	suite_add_tcase(s, tc);
 	return s;
 }
