@@ -233,6 +233,9 @@ static __attribute__((noinline)) void on_field_slow(struct csv_load *st, const c
 		st->off[st->nfields] = off;
 		/* interned at the pool's end, perhaps normalised (longer) */
 		st->len[st->nfields] = off ? (uint32_t)(st->reg->pool_len - off - 1) : 0;
+	} else if (over_at_a_line_end(s, n)) {
+		field_over(st);
+		return;
 	} else {
 		st->extra_nl += count_newlines(s, n); /* not pooled, still lines */
 	}

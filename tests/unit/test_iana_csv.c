@@ -166,6 +166,13 @@ START_TEST(oversized_field)
 	}
 	strcpy(p, "\",,,,,,,,\n");
 	expect_error_s(text, 2, "over the 65536-byte limit");
+	/* a 13th field, whole within the second block, is refused at the end
+	 * of its line past the limit, as when lines were fed one at a time */
+	p = text + sprintf(text, HEADER "\na,7,tcp,,,,,,,,,,\"");
+	memset(p, 'z', 70000);
+	p[66000] = '\n';
+	strcpy(p + 70000, "\"\n");
+	expect_error_s(text, 2, "field 13 (?) is over the 65536-byte limit");
 	free(text);
 }
 END_TEST
