@@ -58,7 +58,8 @@ rss_run "printf '%s\\nbig,7,tcp,' '$HEADER'; $HUNDRED_MB; printf ',,,,,,,,\\n'" 
 is "100 MB field: exit 2" 2 "$RC"
 is "100 MB field: message" "/dev/stdin:2: field 4 (Description) is over the 65536-byte limit" "$ERR"
 rss_small "100 MB field"
-# The same as a quoted field of many lines (each line is fed separately).
+# The same as a quoted field of many lines (the field is checked as it grows,
+# after each block libcsv is fed).
 rss_run "printf '%s\\nbig,7,tcp,\"' '$HEADER'; $HUNDRED_MB | fold -w 1000; printf '\",,,,,,,,\\n'" \
 	--registry /dev/stdin stats
 is "100 MB quoted multi-line field: message" \
