@@ -270,20 +270,23 @@ static void on_field(void *s, size_t n, void *data)
 {
 	struct csv_load *st = data;
 	size_t k = st->nfields;
-	struct registry *reg = st->reg;
-	if (k < st->fast && n < reg->pool_cap - reg->pool_len && n <= FIELD_MAX) {
-		st->nfields = k + 1;
-		st->len[k] = (uint32_t)n;
-		if (!n) {
-			st->off[k] = 0; /* the empty string */
+	if (k < st->fast) {
+		struct registry *reg = st->reg;
+		if (!n) { /* half the fields: the empty string, offset 0 */
+			st->nfields = k + 1;
+			st->off[k] = st->len[k] = 0;
 			return;
 		}
-		char *d = reg->pool + reg->pool_len;
-		st->off[k] = (uint32_t)reg->pool_len;
-		reg->pool_len += n + 1;
-		d[n] = '\0';
-		copy_field(d, s, n);
-		return;
+		if (n < reg->pool_cap - reg->pool_len && n <= FIELD_MAX) {
+			st->nfields = k + 1;
+			st->len[k] = (uint32_t)n;
+			char *d = reg->pool + reg->pool_len;
+			st->off[k] = (uint32_t)reg->pool_len;
+			reg->pool_len += n + 1;
+			d[n] = '\0';
+			copy_field(d, s, n);
+			return;
+		}
 	}
 	on_field_slow(st, s, n);
 }
