@@ -55,7 +55,8 @@ static void port_text_set(struct port_text *t, unsigned v)
 	t->s[t->len] = '\n';
 }
 
-static void port_text_next(struct port_text *t)
+/* The carry of port_text_next(): a 9 at the end. */
+static __attribute__((noinline)) void port_text_carry(struct port_text *t)
 {
 	unsigned i = t->len;
 	while (i > 0 && t->s[i - 1] == '9')
@@ -67,6 +68,15 @@ static void port_text_next(struct port_text *t)
 	memmove(t->s + 1, t->s, t->len); /* 99 -> 100 */
 	t->s[0] = '1';
 	t->s[++t->len] = '\n';
+}
+
+static inline void port_text_next(struct port_text *t)
+{
+	char *last = &t->s[t->len - 1];
+	if (*last != '9')
+		++*last;
+	else
+		port_text_carry(t);
 }
 
 int cmd_free(struct cli *cli, int argc, char **argv)
@@ -82,21 +92,30 @@ int cmd_free(struct cli *cli, int argc, char **argv)
 		strbuf_addc(out, '[');
 	else if (cli->format == FORMAT_CSV)
 		strbuf_adds(out, "port\n");
+	/* one transport's states, read straight (registry_is_free()) */
+	const uint8_t *state = reg->state[cli->proto];
+	unsigned sep = 0, nl = !json; /* JSON: a comma before all but the first */
 	struct port_text t;
 	port_text_set(&t, lo);
 	for (unsigned p = lo; p <= hi; p++, port_text_next(&t)) {
-		if (!registry_is_free(reg, p, cli->proto))
+		if (state[p] != STATE_UNASSIGNED)
 			continue;
-		if (!strbuf_room(out, 1 + sizeof(t.s)))
+		/* a run of free ports, up to 2,048 at a time, with room made once */
+		if (!strbuf_room(out, 2048 * (1 + sizeof(t.s))))
 			break;
 		char *w = out->data + out->len;
-		if (json && n)
-			*w++ = ',';
-		memcpy(w, t.s, sizeof(t.s)); /* one fixed-size store */
-		w += t.len + !json;	     /* JSON without the newline */
+		for (unsigned k = 0;; k++, p++, port_text_next(&t)) {
+			*w = ',';
+			w += sep;
+			memcpy(w, t.s, sizeof(t.s)); /* one fixed-size store */
+			w += t.len + nl;
+			sep = json;
+			n++;
+			if (p == hi || k == 2047 || state[p + 1] != STATE_UNASSIGNED)
+				break;
+		}
 		*w = '\0';
 		out->len = (size_t)(w - out->data);
-		n++;
 		if (out->len > 16384)
 			output_flush(out, stdout);
 	}

@@ -66,13 +66,13 @@ int picture_finish(struct picture *p, struct ps_error *err)
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <dlfcn.h>
+
+#include "dynlib.h"
 
 #define LIBCAIRO_SONAME "libcairo.so.2"
 
 /* The cairo functions used here, resolved at first use. */
-static struct {
-	bool tried, ok;
+static struct cairo_fns {
 	cairo_surface_t *(*image_create)(cairo_format_t, int, int);
 	cairo_surface_t *(*svg_create)(const char *, double, double);
 	cairo_surface_t *(*pdf_create)(const char *, double, double);
@@ -97,23 +97,12 @@ static struct {
 	const char *(*status_to_string)(cairo_status_t);
 } lc;
 
-/* dlsym into a function pointer of any type (POSIX guarantees it works). */
-static bool resolve(void *lib, void *slot, const char *name)
-{
-	void *f = dlsym(lib, name);
-	memcpy(slot, &f, sizeof(f));
-	return f != NULL;
-}
-
 bool picture_available(void)
 {
-	static const struct {
-		size_t off;
-		const char *name;
-	} fns[] = {
+	static const struct dynlib_fn fns[] = {
 #define FN(field, name)                                                                            \
 	{                                                                                          \
-		offsetof(__typeof__(lc), field), name                                              \
+		name, offsetof(struct cairo_fns, field)                                            \
 	}
 		FN(image_create, "cairo_image_surface_create"),
 		FN(svg_create, "cairo_svg_surface_create"),
@@ -139,14 +128,8 @@ bool picture_available(void)
 		FN(status_to_string, "cairo_status_to_string"),
 #undef FN
 	};
-	if (lc.tried)
-		return lc.ok;
-	lc.tried = true;
-	void *lib = dlopen(LIBCAIRO_SONAME, RTLD_NOW | RTLD_LOCAL);
-	lc.ok = lib != NULL;
-	for (size_t i = 0; lc.ok && i < sizeof(fns) / sizeof(fns[0]); i++)
-		lc.ok = resolve(lib, (char *)&lc + fns[i].off, fns[i].name);
-	return lc.ok; /* the library stays open for the life of the process */
+	static struct dynlib lib = DYNLIB_INIT(LIBCAIRO_SONAME, fns, &lc);
+	return dynlib_available(&lib);
 }
 
 struct picture {

@@ -9,7 +9,7 @@
 #include "dynlib.h"
 #include "i18n.h"
 
-int dynlib_open(struct dynlib *lib, struct ps_error *err)
+bool dynlib_available(struct dynlib *lib)
 {
 	if (lib->state == 0) {
 		void *h = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
@@ -37,7 +37,12 @@ int dynlib_open(struct dynlib *lib, struct ps_error *err)
 				dlclose(h);
 		}
 	}
-	if (lib->state < 0)
+	return lib->state > 0;
+}
+
+int dynlib_open(struct dynlib *lib, struct ps_error *err)
+{
+	if (!dynlib_available(lib))
 		return error_set(err, NULL, 0, _("cannot load %s: %s"), lib->soname, lib->why);
 	return 0;
 }

@@ -3,7 +3,7 @@
  * needed instead of linked (doc/HACKING.md, "Libraries opened on first
  * use"): a linked library costs every start its mapping and relocations
  * whether the run uses it or not, and most runs (a lookup from a compiled
- * image) use none of libcsv, PCRE2 and expat.
+ * image) use none of libcsv, PCRE2, expat, libcurl and cairo.
  *
  * A user declares a struct of function pointers typed after the
  * library's own prototypes, a table naming them, and a struct dynlib;
@@ -46,5 +46,7 @@ struct dynlib {
 /* Open lib and fill its table, once per process (the library stays
  * open); 0, or -1 with err naming the library and why, each time. */
 int dynlib_open(struct dynlib *lib, struct ps_error *err);
+/* dynlib_open() for a caller with words of its own: can lib be used? */
+bool dynlib_available(struct dynlib *lib);
 
 #endif

@@ -58,13 +58,13 @@ int fetch_run(const struct fetch_request *rq, struct fetch_response *rs, struct 
 
 #define CURL_DISABLE_TYPECHECK /* the calls go through the table below */
 #include <curl/curl.h>
-#include <dlfcn.h>
+
+#include "dynlib.h"
 
 #define LIBCURL_SONAME "libcurl.so.4"
 
 /* The libcurl functions used here, resolved at first use. */
-static struct {
-	bool tried, ok;
+static struct curl_fns {
 	CURLcode (*global_init)(long);
 	CURL *(*easy_init)(void);
 	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
@@ -88,32 +88,22 @@ static struct {
 #define curl_slist_append (lc.slist_append)
 #define curl_slist_free_all (lc.slist_free_all)
 
-/* dlsym into a function pointer of any type (POSIX guarantees it works). */
-static bool resolve(void *lib, void *slot, const char *name)
-{
-	void *f = dlsym(lib, name);
-	memcpy(slot, &f, sizeof(f));
-	return f != NULL;
-}
+static const struct dynlib_fn curl_fn_names[] = {
+	{"curl_global_init", offsetof(struct curl_fns, global_init)},
+	{"curl_easy_init", offsetof(struct curl_fns, easy_init)},
+	{"curl_easy_setopt", offsetof(struct curl_fns, easy_setopt)},
+	{"curl_easy_perform", offsetof(struct curl_fns, easy_perform)},
+	{"curl_easy_getinfo", offsetof(struct curl_fns, easy_getinfo)},
+	{"curl_easy_cleanup", offsetof(struct curl_fns, easy_cleanup)},
+	{"curl_easy_strerror", offsetof(struct curl_fns, easy_strerror)},
+	{"curl_slist_append", offsetof(struct curl_fns, slist_append)},
+	{"curl_slist_free_all", offsetof(struct curl_fns, slist_free_all)},
+};
+static struct dynlib curl_lib = DYNLIB_INIT(LIBCURL_SONAME, curl_fn_names, &lc);
 
 static bool fetch_load_curl(void)
 {
-	if (lc.tried)
-		return lc.ok;
-	lc.tried = true;
-	void *lib = dlopen(LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return false;
-	lc.ok = resolve(lib, &lc.global_init, "curl_global_init") &&
-		resolve(lib, &lc.easy_init, "curl_easy_init") &&
-		resolve(lib, &lc.easy_setopt, "curl_easy_setopt") &&
-		resolve(lib, &lc.easy_perform, "curl_easy_perform") &&
-		resolve(lib, &lc.easy_getinfo, "curl_easy_getinfo") &&
-		resolve(lib, &lc.easy_cleanup, "curl_easy_cleanup") &&
-		resolve(lib, &lc.easy_strerror, "curl_easy_strerror") &&
-		resolve(lib, &lc.slist_append, "curl_slist_append") &&
-		resolve(lib, &lc.slist_free_all, "curl_slist_free_all");
-	return lc.ok; /* the library stays open for the life of the process */
+	return dynlib_available(&curl_lib);
 }
 
 struct fetch_state {

@@ -568,6 +568,24 @@ static bool app_scan_targets(struct app *app, const struct app_options *opt)
 	return ok;
 }
 
+/* The cursor to the port or name the command line gave; false (message
+ * printed) when it names none. An error said before (a malformed /proc
+ * file) stays in the status line over the goto's own words. */
+static bool app_goto_initial(struct app *app, const char *initial)
+{
+	struct strbuf kept = STRBUF_INIT;
+	bool error = app->status.error;
+	if (error)
+		strbuf_adds(&kept, strbuf_str(&app->status.text));
+	bool ok = prompt_goto(app, initial);
+	if (!ok)
+		app_say(app, true, "%s", strbuf_str(&app->status.text));
+	else if (error)
+		status_message(app, true, "%s", strbuf_str(&kept));
+	strbuf_free(&kept);
+	return ok;
+}
+
 /* Set up the state; false (message printed) when the registry does not
  * load, or opt names an unknown field or initial port. */
 static bool app_init(struct app *app, const struct app_options *opt)
@@ -605,10 +623,8 @@ static bool app_init(struct app *app, const struct app_options *opt)
 			       err.msg ? err.msg : "");
 		error_clear(&err);
 	}
-	if (opt->initial && !prompt_goto(app, opt->initial)) {
-		app_say(app, true, "%s", strbuf_str(&app->status.text));
+	if (opt->initial && !app_goto_initial(app, opt->initial))
 		return false;
-	}
 	app->pick = opt->pick;
 	app->picked = -1;
 	if (app->pick && !app->status.error) /* the hint says how it ends; an error stays */

@@ -228,33 +228,24 @@ static void suggestions_add_mark(const struct app *app, struct strbuf *t, enum c
 	text_role(t, ROLE_NORMAL);
 }
 
-/* A check's column: its name (the CLI's) and a space. */
-static int suggestions_column(enum suggest_check c)
-{
-	return utf8_width(suggest_check_key(c)) + 1;
-}
+/* The table's widths, worked out once a page: the offset column's (6, or
+ * its heading's), how many checks it shows (the net check too when there
+ * are scan targets: S fills it), each check's column (its name and a
+ * space), and whether a row's free run fits after the checks. */
+struct suggestions_layout {
+	int offset, checks, col[CHECK_ALL];
+	bool runs_fit;
+};
 
-/* The offset column's width: 6, or its heading's. */
-static int suggestions_offset(void)
+static struct suggestions_layout suggestions_layout(void)
 {
-	int w = utf8_width(_("OFFSET"));
-	return w > 6 ? w : 6;
-}
-
-/* How many checks the page shows: the net check too when there are scan
- * targets (S fills it). */
-static int suggestions_checks(void)
-{
-	return netscan_targets() ? CHECK_ALL : CHECK_COUNT;
-}
-
-/* All the checks' columns. */
-static int suggestions_columns(void)
-{
-	int w = 0;
-	for (int c = 0; c < suggestions_checks(); c++)
-		w += suggestions_column((enum suggest_check)c);
-	return w;
+	struct suggestions_layout l = {.checks = netscan_targets() ? CHECK_ALL : CHECK_COUNT};
+	int w = utf8_width(_("OFFSET")), cols = 0;
+	l.offset = w > 6 ? w : 6;
+	for (int c = 0; c < l.checks; c++)
+		cols += l.col[c] = utf8_width(suggest_check_key((enum suggest_check)c)) + 1;
+	l.runs_fit = 2 + SUGGESTIONS_PORTS + 1 + l.offset + 1 + cols + 30 <= COLS;
+	return l;
 }
 
 /* A block's result for check c: fail if a port fails, pass if one passes. */
@@ -276,14 +267,14 @@ static enum check_result suggestions_block_check(const struct suggest_sources *s
 
 /* The marks of [lo, hi], one under the middle of each check's name; the
  * failing checks' values go to notes ("iana (assigned), nmap (0.042052)"). */
-static void suggestions_marks(const struct app *app, const struct suggest_sources *src,
-			      const struct suggest_opts *o, unsigned lo, unsigned hi,
-			      struct strbuf *line, struct strbuf *notes)
+static void suggestions_marks(const struct app *app, const struct suggestions_layout *l,
+			      const struct suggest_sources *src, const struct suggest_opts *o,
+			      unsigned lo, unsigned hi, struct strbuf *line, struct strbuf *notes)
 {
-	for (int c = 0; c < suggestions_checks(); c++) {
+	for (int c = 0; c < l->checks; c++) {
 		enum check_result r =
 			suggestions_block_check(src, o, lo, hi, (enum suggest_check)c);
-		int w = suggestions_column((enum suggest_check)c), before = (w - 2) / 2;
+		int w = l->col[c], before = (w - 2) / 2;
 		strbuf_addf(line, "%*s", before, "");
 		suggestions_add_mark(app, line, r);
 		strbuf_addf(line, "%*s", w - before - 1, "");
@@ -307,29 +298,22 @@ static void suggestions_run_text(struct strbuf *s, const struct suggestion *g)
 		    g->run_lo, g->run_hi, run);
 }
 
-/* Does a row's free run fit on its line, after the checks? */
-static bool suggestions_runs_fit(void)
-{
-	return 2 + SUGGESTIONS_PORTS + 1 + suggestions_offset() + 1 + suggestions_columns() + 30 <=
-	       COLS;
-}
-
 /* One row: "> 8075-8076     -5  ✓ ✓ ... ✓  free run 8075-8076 (2 ports)",
  * the run when it fits. */
-static void suggestions_row(const struct app *app, struct strbuf *t,
-			    const struct suggest_sources *src, const struct suggest_opts *o,
-			    const struct suggestion *g, bool sel)
+static void suggestions_row(const struct app *app, const struct suggestions_layout *l,
+			    struct strbuf *t, const struct suggest_sources *src,
+			    const struct suggest_opts *o, const struct suggestion *g, bool sel)
 {
 	struct strbuf notes = STRBUF_INIT, ports = STRBUF_INIT;
 	strbuf_addf(&ports, g->hi > g->lo ? "%u-%u" : "%u", g->lo, g->hi);
 	text_line(t, TEXT_SPANS);
 	text_role(t, sel ? ROLE_SELECTED : ROLE_NORMAL);
 	strbuf_addf(t, "%s %-*s %+*ld", sel ? ">" : " ", SUGGESTIONS_PORTS, strbuf_str(&ports),
-		    suggestions_offset(), g->offset);
+		    l->offset, g->offset);
 	text_role(t, ROLE_NORMAL);
 	strbuf_addc(t, ' ');
-	suggestions_marks(app, src, o, g->lo, g->hi, t, &notes);
-	if (suggestions_runs_fit()) /* under FREE RUN, after the last check's space */
+	suggestions_marks(app, l, src, o, g->lo, g->hi, t, &notes);
+	if (l->runs_fit) /* under FREE RUN, after the last check's space */
 		suggestions_run_text(t, g);
 	strbuf_free(&notes);
 	strbuf_free(&ports);
@@ -337,13 +321,14 @@ static void suggestions_row(const struct app *app, struct strbuf *t,
 
 /* The asked port's marks, then "8080 itself fails: iana (assigned), ..."
  * or passes. */
-static void suggestions_asked(const struct app *app, struct strbuf *t,
-			      const struct suggest_sources *src, const struct suggest_opts *o)
+static void suggestions_asked(const struct app *app, const struct suggestions_layout *l,
+			      struct strbuf *t, const struct suggest_sources *src,
+			      const struct suggest_opts *o)
 {
 	struct strbuf line = STRBUF_INIT, notes = STRBUF_INIT;
 	text_line(t, TEXT_SPANS);
-	strbuf_addf(t, "  %-*u %*s ", SUGGESTIONS_PORTS, o->port, suggestions_offset(), "");
-	suggestions_marks(app, src, o, o->port, o->port, t, &notes);
+	strbuf_addf(t, "  %-*u %*s ", SUGGESTIONS_PORTS, o->port, l->offset, "");
+	suggestions_marks(app, l, src, o, o->port, o->port, t, &notes);
 	if (notes.len)
 		strbuf_addf(&line, _("    %u itself fails: %s"), o->port, strbuf_str(&notes));
 	else
@@ -354,22 +339,22 @@ static void suggestions_asked(const struct app *app, struct strbuf *t,
 }
 
 /* The table's heading: the checks by their names, as the CLI calls them. */
-static void suggestions_heading(struct strbuf *t)
+static void suggestions_heading(const struct suggestions_layout *l, struct strbuf *t)
 {
 	text_line(t, TEXT_SPANS);
 	text_role(t, ROLE_HEADING);
 	strbuf_adds(t, "  ");
 	text_label(t, _("PORT"), SUGGESTIONS_PORTS + 1);
-	strbuf_addf(t, "%*s%s ", suggestions_offset() - utf8_width(_("OFFSET")), "", _("OFFSET"));
-	for (int c = 0; c < suggestions_checks(); c++)
+	strbuf_addf(t, "%*s%s ", l->offset - utf8_width(_("OFFSET")), "", _("OFFSET"));
+	for (int c = 0; c < l->checks; c++)
 		strbuf_addf(t, "%s ", suggest_check_key((enum suggest_check)c));
-	if (suggestions_runs_fit())
+	if (l->runs_fit)
 		strbuf_adds(t, _("FREE RUN"));
 }
 
 /* The checks: name, what passing means, and the source. */
-static void suggestions_legend(const struct app *app, struct strbuf *t,
-			       const struct suggest_sources *src)
+static void suggestions_legend(const struct app *app, const struct suggestions_layout *l,
+			       struct strbuf *t, const struct suggest_sources *src)
 {
 	text_line(t, TEXT_PLAIN);
 	text_line(t, TEXT_SPANS);
@@ -386,7 +371,7 @@ static void suggestions_legend(const struct app *app, struct strbuf *t,
 		    strbuf_str(&m[RESULT_NA]), transport_name(app->proto));
 	for (int r = 0; r <= RESULT_NA; r++)
 		strbuf_free(&m[r]);
-	for (int c = 0; c < suggestions_checks(); c++) {
+	for (int c = 0; c < l->checks; c++) {
 		struct strbuf line = STRBUF_INIT;
 		const char *sum = c == CHECK_RANGE && suggestions.any_range
 					  ? _("any range (a: User range only)")
@@ -413,6 +398,7 @@ static void suggestions_text(struct app *app, struct strbuf *t)
 	struct suggestions_state *c = &suggestions;
 	struct suggest_sources src;
 	struct suggest_opts o;
+	const struct suggestions_layout l = suggestions_layout();
 	marks_sources(app, &src);
 	suggestions_opts(app, &o);
 	text_line(t, TEXT_HEADING);
@@ -425,18 +411,18 @@ static void suggestions_text(struct app *app, struct strbuf *t)
 		  _("Up/Down choose, Enter goes there, +/- or 1-9: ports per block, "
 		    "a: any range, Esc: back"),
 		  0, COLS);
-	suggestions_heading(t);
-	suggestions_asked(app, t, &src, &o);
+	suggestions_heading(&l, t);
+	suggestions_asked(app, &l, t, &src, &o);
 	for (long i = 0; i < c->nsugg; i++) {
 		if (i == c->sel && c->show_sel)
 			page_show_line(text_count(t), app->lay.rows - 2);
-		suggestions_row(app, t, &src, &o, &c->sugg[i], i == c->sel);
+		suggestions_row(app, &l, t, &src, &o, &c->sugg[i], i == c->sel);
 	}
 	c->show_sel = false;
 	if (!c->nsugg) {
 		text_line(t, TEXT_PLAIN);
 		text_add(t, _("  No port passes every check (try -, or a for any range)."));
-	} else if (!suggestions_runs_fit()) {
+	} else if (!l.runs_fit) {
 		struct strbuf run = STRBUF_INIT;
 		const struct suggestion *g = &c->sugg[c->sel];
 		strbuf_addf(&run, g->hi > g->lo ? "> %u-%u: " : "> %u: ", g->lo, g->hi);
@@ -445,7 +431,7 @@ static void suggestions_text(struct app *app, struct strbuf *t)
 		text_add(t, strbuf_str(&run));
 		strbuf_free(&run);
 	}
-	suggestions_legend(app, t, &src);
+	suggestions_legend(app, &l, t, &src);
 }
 
 const struct page_ops suggestions_page = {

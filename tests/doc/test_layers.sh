@@ -90,8 +90,8 @@ is "portscope links no curses library" "" \
 	"$(needed "$B/portscope" | grep -E 'curses|tinfo' | tr '\n' ' ')"
 # and no library a run may not use (doc/HACKING.md, "Libraries opened on
 # first use"): libcsv, PCRE2 and expat are opened or linked statically
-is "portscope links only libc and libxxhash" "" \
-	"$(needed "$B/portscope" | grep -Ev '^(libc\.so\.|libxxhash\.so\.)' | tr '\n' ' ')"
+is "portscope links only libc and libxxhash (and the sanitizers' runtimes)" "" \
+	"$(needed "$B/portscope" | grep -Ev '^(libc|libxxhash|libasan|libubsan)\.so\.' | tr '\n' ' ')"
 is "portscope-tui has curses (shared or linked statically)" yes \
 	"$(nm -P "$B/portscope-tui" | grep -Eq '^newterm(@[^ ]*)? [TU]' && echo yes)"
 

@@ -47,6 +47,10 @@ like "ranges without /proc facts" "  Ephemeral       unknown here; IANA suggests
 PORTSCOPE_SYSROOT=$FIXTURES/sysroot-bad tui 300x24 '@dump'
 like "a malformed /proc file is named in the status line" \
 	"sysroot-bad/proc/sys/net/ipv4/ip_unprivileged_port_start:1: expected 1 port number from 0 to 65535" "$(row 1 23)"
+PORTSCOPE_SYSROOT=$FIXTURES/sysroot-bad TUI_ARG=8080 tui 300x24 '@dump'
+like "... and stays there when the command line puts the cursor on a port" \
+	"sysroot-bad/proc/sys/net/ipv4/ip_unprivileged_port_start:1: expected 1 port number from 0 to 65535" "$(row 1 23)"
+like "... which the cursor is on" " Port 8080 " "$(screen 1)"
 
 # Tab focuses the detail pane; arrows then scroll it, the map stays.
 tui 80x24 ':443<Enter>' '<Tab>' '@dump focus' 'jjj' '@dump scrolled' 'G' '@dump end' '<Tab>j' '@dump map'

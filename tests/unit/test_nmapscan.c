@@ -39,12 +39,15 @@ static void teardown(void)
 }
 
 /* The stand-in: each run's arguments a line of runs and its pid in
- * pidfile, then v4 for a run without -6, v6 for one with it (shell). */
+ * pidfile with its family (4 or 6), then v4 for a run without -6, v6 for
+ * one with it (shell). */
 static void fake_nmap(const char *v4, const char *v6)
 {
 	const char *fx = getenv("FIXTURES");
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, "#!/bin/sh\nF=%s/nmap\necho \"$*\" >>%s\necho $$ >%s\n",
+	strbuf_addf(&sb,
+		    "#!/bin/sh\nF=%s/nmap\necho \"$*\" >>%s\n"
+		    "case \" $* \" in *\" -6 \"*) echo $$ 6 ;; *) echo $$ 4 ;; esac >%s\n",
 		    fx ? fx : "tests/fixtures", runs, pidfile);
 	strbuf_addf(&sb, "case \" $* \" in\n*\" -6 \"*) %s ;;\n*) %s ;;\nesac\n", v6, v4);
 	FILE *f = fopen(prog, "w");
@@ -240,13 +243,15 @@ START_TEST(first_run_fails)
 }
 END_TEST
 
-/* The pid the stand-in wrote, once it has (polling s meanwhile). */
-static pid_t wait_pid(struct nmapscan *s)
+/* The pid the stand-in wrote for a run of family (4 or 6), once it has
+ * (polling s meanwhile). */
+static pid_t wait_pid(struct nmapscan *s, int family)
 {
 	pid_t pid = 0;
 	for (int i = 0; i < 500 && !pid; i++) {
 		FILE *f = fopen(pidfile, "r");
-		if (!f || fscanf(f, "%d", &pid) != 1)
+		int fam = 0;
+		if (!f || fscanf(f, "%d %d", &pid, &fam) != 2 || fam != family)
 			pid = 0;
 		if (f)
 			fclose(f);
@@ -280,7 +285,7 @@ START_TEST(cancel_leaves_no_process)
 	struct ps_error err = PS_ERROR_INIT;
 	fake_nmap("exec sleep 30", "exec sleep 30");
 	ck_assert_int_eq(nmapscan_start(&s, &o, &err), 0);
-	pid_t pid = wait_pid(&s);
+	pid_t pid = wait_pid(&s, 4);
 	nmapscan_progress(&s, &p);
 	ck_assert(!p.ipv6);
 	ck_assert_uint_eq(p.run, 1);
@@ -297,8 +302,7 @@ START_TEST(cancel_leaves_no_process)
 	ck_assert_int_eq(nmapscan_start(&s, &o, &err), 0);
 	for (int i = 0; i < 500 && (nmapscan_progress(&s, &p), !p.ipv6); i++)
 		ck_assert(!nmapscan_poll(&s, 10));
-	unlink(pidfile); /* the first run's */
-	pid = wait_pid(&s);
+	pid = wait_pid(&s, 6); /* the IPv6 run's, not the first one's */
 	nmapscan_progress(&s, &p);
 	ck_assert(p.ipv6);
 	ck_assert_uint_eq(p.run, 2);
