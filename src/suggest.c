@@ -120,6 +120,11 @@ void suggest_net_free(struct suggest_net *net)
 	net->states = NULL;
 }
 
+bool suggest_net_open(const struct suggest_net *net, unsigned port, enum transport t)
+{
+	return port <= PORT_MAX && net_rank(net, port, t) == NET_OPEN;
+}
+
 /* The transport the net check asks about: any as tcp (nmap's default). */
 static enum transport net_transport(const struct suggest_opts *o)
 {

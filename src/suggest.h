@@ -104,6 +104,9 @@ void suggest_check_source(struct strbuf *s, const struct suggest_sources *src,
 int suggest_net_init(struct suggest_net *net, const struct nmapxml *scan, const uint8_t *scanned);
 /* Free net's table (not the report). */
 void suggest_net_free(struct suggest_net *net);
+/* True when some host answered open on port for transport t (a real
+ * transport), from net's table: nmapxml_is_open() without the walk. */
+bool suggest_net_open(const struct suggest_net *net, unsigned port, enum transport t);
 /* How many checks apply: CHECK_ALL with a scan, else CHECK_COUNT. */
 int suggest_check_count(const struct suggest_sources *src);
 /* No check fails. */

@@ -222,6 +222,17 @@ START_TEST(net_check)
 										  : RESULT_PASS),
 				      "%u", p);
 		}
+	/* the table's open, as the TUI's overlay reads it */
+	for (int t = 0; t <= TRANSPORT_ANY; t++)
+		for (unsigned p = 0; p < PORT_COUNT; p++)
+			ck_assert_msg(suggest_net_open(&net, p, (enum transport)t) ==
+					      (t < TRANSPORT_REAL &&
+					       nmapxml_is_open(x, p, (enum transport)t)),
+				      "%u/%d", p, t);
+	ck_assert(suggest_net_open(&net, 8080, TRANSPORT_TCP));
+	ck_assert(suggest_net_open(&net, 53, TRANSPORT_UDP));
+	ck_assert(!suggest_net_open(&net, 8082, TRANSPORT_TCP)); /* open|filtered */
+	ck_assert(!suggest_net_open(&net, PORT_COUNT, TRANSPORT_TCP));
 	suggest_net_free(&net);
 	ck_assert_ptr_null(net.states);
 	free(scanned);
