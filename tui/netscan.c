@@ -30,11 +30,15 @@
 #define NETSCAN_ESC 27
 
 /* One finished scan: its report, the ports it asked, the net check's
- * table of both, when it started. */
+ * table of both, its entries by port, when it started. The overlay reads
+ * the table and the detail line the index, so that no frame walks the
+ * report (it may hold NMAPXML_PORTS_MAX entries). */
 struct netscan_run {
 	struct nmapxml *x;
 	uint8_t *covered; /* PORT_COUNT flags */
 	struct suggest_net net;
+	uint32_t *first; /* PORT_COUNT + 1: port p's entries are at[first[p]..first[p + 1]) */
+	uint32_t *at;	 /* the entries of transport t, by port, in report order */
 	enum transport t;
 	time_t when;
 };
@@ -81,6 +85,8 @@ static void netscan_drop(size_t i)
 	suggest_net_free(&netscan.runs[i].net);
 	nmapxml_free(netscan.runs[i].x);
 	free(netscan.runs[i].covered);
+	free(netscan.runs[i].first);
+	free(netscan.runs[i].at);
 }
 
 void netscan_free(struct app *app)
@@ -292,17 +298,41 @@ static const struct netscan_run *netscan_latest(unsigned port, enum transport t)
 static void netscan_mark(void)
 {
 	overlay_clear(&netscan.open);
-	for (size_t r = 0; r < netscan.nruns; r++) {
-		const struct nmapxml *x = netscan.runs[r].x;
-		for (size_t i = 0; i < x->nports; i++) {
-			unsigned p = x->ports[i].port;
-			if (p <= PORT_MAX && strcmp(x->ports[i].state, "open") == 0 &&
-			    x->ports[i].transport == netscan.runs[r].t &&
-			    netscan_latest(p, TRANSPORT_ANY) == &netscan.runs[r])
-				overlay_set_port(&netscan.open, p);
-		}
+	for (unsigned p = 0; p < PORT_COUNT; p++) {
+		const struct netscan_run *run = netscan_latest(p, TRANSPORT_ANY);
+		if (run && suggest_net_open(&run->net, p, run->t))
+			overlay_set_port(&netscan.open, p);
 	}
 	netscan.open.enabled = netscan.nruns > 0;
+}
+
+/* Index run's entries of its transport by port (a counting sort, so
+ * each port's keep the report's order); -1 when out of memory. */
+static int netscan_index(struct netscan_run *run)
+{
+	const struct nmapxml *x = run->x;
+	size_t n = 0;
+	run->first = calloc(PORT_COUNT + 1, sizeof(*run->first));
+	if (!run->first)
+		return -1;
+	for (size_t i = 0; i < x->nports; i++)
+		if (x->ports[i].port <= PORT_MAX && x->ports[i].transport == run->t)
+			run->first[x->ports[i].port + 1]++, n++;
+	run->at = malloc((n ? n : 1) * sizeof(*run->at));
+	if (!run->at) {
+		free(run->first);
+		run->first = NULL;
+		return -1;
+	}
+	for (unsigned p = 0; p < PORT_COUNT; p++)
+		run->first[p + 1] += run->first[p];
+	/* first[p] counts up to its port's end, which is first[p + 1]'s start */
+	for (size_t i = 0; i < x->nports; i++)
+		if (x->ports[i].port <= PORT_MAX && x->ports[i].transport == run->t)
+			run->at[run->first[x->ports[i].port]++] = (uint32_t)i;
+	memmove(run->first + 1, run->first, PORT_COUNT * sizeof(*run->first));
+	run->first[0] = 0;
+	return 0;
 }
 
 /* What run says of port: "open on 127.0.0.1 (http-alt), closed on
@@ -311,10 +341,9 @@ static void netscan_states(struct strbuf *v, const struct netscan_run *run, unsi
 {
 	const struct nmapxml *x = run->x;
 	size_t shown = 0, more = 0;
-	for (size_t i = 0; i < x->nports; i++) {
-		const struct nmap_port *e = &x->ports[i];
-		if (e->port != port || e->transport != run->t)
-			continue;
+	for (uint32_t k = port <= PORT_MAX ? run->first[port] : 0;
+	     port <= PORT_MAX && k < run->first[port + 1]; k++) {
+		const struct nmap_port *e = &x->ports[run->at[k]];
 		if (shown == NETSCAN_HOSTS_SHOWN) {
 			more++;
 			continue;
@@ -366,13 +395,19 @@ void netscan_detail(struct app *app, struct strbuf *t, unsigned port)
 /* Keep a finished scan (the oldest goes when there are too many). */
 static bool netscan_keep(struct nmapxml *x)
 {
-	uint8_t *covered = malloc(PORT_COUNT);
-	struct suggest_net net;
-	if (!covered)
+	struct netscan_run run = {
+		.x = x, .covered = malloc(PORT_COUNT), .t = netscan.t, .when = netscan.started};
+	if (!run.covered)
 		return false;
-	memcpy(covered, netscan.want, PORT_COUNT);
-	if (suggest_net_init(&net, x, covered) < 0) {
-		free(covered);
+	memcpy(run.covered, netscan.want, PORT_COUNT);
+	if (netscan_index(&run) < 0) {
+		free(run.covered);
+		return false;
+	}
+	if (suggest_net_init(&run.net, x, run.covered) < 0) {
+		free(run.first);
+		free(run.at);
+		free(run.covered);
 		return false;
 	}
 	if (netscan.nruns == NETSCAN_RUNS) {
@@ -381,8 +416,7 @@ static bool netscan_keep(struct nmapxml *x)
 			(NETSCAN_RUNS - 1) * sizeof(netscan.runs[0]));
 		netscan.nruns--;
 	}
-	netscan.runs[netscan.nruns++] = (struct netscan_run){
-		.x = x, .covered = covered, .net = net, .t = netscan.t, .when = netscan.started};
+	netscan.runs[netscan.nruns++] = run;
 	netscan_mark();
 	return true;
 }
