@@ -124,6 +124,18 @@ is "8089: closed" "scan HH:MM:SS: closed on 127.0.0.1" "$(scanline 3)"
 is "a port no scan covered: no scan line" "" "$(scanline 4)"
 like "the overlay stays after the closed scan" "◎scan: open" "$(screen 4)"
 
+# Six hosts on 8080 (one through <extraports>, one also on UDP): the
+# detail line names the first four TCP entries in the report's order and
+# counts the rest; the map marks 8080 open (hosts 4 and 6 are).
+FAKE_XML="$N/many-hosts.xml" stui 200x30 8080 --scan 127.0.0.1 -- S y '@scanned' '@dump' \
+	'<Right>' '@dump'
+is "six hosts: exit 0" 0 "$RC"
+is "six hosts: the detail line" \
+	"scan HH:MM:SS: closed on 127.0.0.1, closed on 127.0.0.2, filtered on 127.0.0.3, open on 127.0.0.4 (http-proxy), and on 2 more hosts" \
+	"$(scanline 1)"
+is "six hosts: the map marks 8080 open" "1" "$(screen 2 | grep -c '^ 7920 .*◎')"
+is "six hosts: 8081, not covered, has no scan line" "" "$(scanline 2)"
+
 # nmap failing, or a report that does not parse: said, nothing marked.
 FAKE_ERR='Failed to open device eth9' FAKE_RC=1 stui 160x30 22 -- S y '@scanned' '@dump'
 like "nmap fails: its first line and status" \
