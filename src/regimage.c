@@ -329,16 +329,11 @@ struct registry *regimage_from(struct image *img, enum source_kind kind, enum re
 		return NULL;
 	struct registry *reg = calloc(1, sizeof(*reg));
 	const char *why = img->sect[SECT_SKIP_WHY].data;
-	if (!reg || !(reg->image = malloc(sizeof(*reg->image))) ||
+	if (!reg || !(reg->image = image_keep(img)) ||
 	    (*why && !(reg->skipped.why = strdup(why)))) {
-		if (reg && reg->image)
-			reg->image->map = NULL; /* not ours to unmap */
 		registry_free(reg);
 		return NULL;
 	}
-	*reg->image = *img; /* the chunks checked so far, and later ones */
-	reg->image->map = NULL;
-	reg->image->len = 0;
 	regimage_attach(reg, reg->image, &m);
 	if (mode == REGIMAGE_COUNTS)
 		regimage_counts_only(reg);
@@ -350,12 +345,7 @@ struct registry *regimage_from(struct image *img, enum source_kind kind, enum re
 struct registry *regimage_adopt(struct image *img, enum source_kind kind, enum regimage_mode mode)
 {
 	struct registry *reg = regimage_from(img, kind, mode);
-	if (!reg) {
-		image_unmap(img);
-		return NULL;
-	}
-	reg->image->map = img->map; /* registry_free() unmaps it */
-	reg->image->len = img->len;
+	image_hand_over(img, reg ? reg->image : NULL); /* registry_free() unmaps it */
 	return reg;
 }
 
