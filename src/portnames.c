@@ -248,8 +248,9 @@ struct portnames *portnames_reparse(struct portnames *pn, struct ps_error *err)
 }
 
 /* Entry i of a lazy set, checked as portnames_image_ok() checks them all. */
-static int portnames_entry_ok(struct portnames *pn, size_t i)
+static int portnames_entry_ok(void *ctx, size_t i)
 {
+	struct portnames *pn = ctx;
 	const struct portname *e = &pn->e[i];
 	return image_verify_range(pn->image, PN_ENTRIES, (uint64_t)i * sizeof(*e), sizeof(*e)) ==
 				       0 &&
@@ -258,30 +259,26 @@ static int portnames_entry_ok(struct portnames *pn, size_t i)
 		       : -1;
 }
 
+static unsigned port_of(const void *elem)
+{
+	return ((const struct portname *)elem)->port;
+}
+
 int portnames_prepare_port(struct portnames *pn, unsigned port)
 {
 	if (!pn->lazy || port > PORT_MAX)
 		return 0;
-	/* the probes of portnames_at()'s search (portbits_sorted_at()) */
-	size_t a = 0, b = pn->n;
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (portnames_entry_ok(pn, m) < 0)
-			return -1;
-		if (pn->e[m].port < port)
-			a = m + 1;
-		else
-			b = m;
-	}
-	/* entry a - 1, when there is one, was probed and is below port */
-	for (size_t e = a; e < pn->n; e++) {
-		if (portnames_entry_ok(pn, e) < 0)
-			return -1;
-		if (pn->e[e].port != port)
-			return pn->e[e].port > port ? 0 : -1; /* sorted, or forged */
+	/* portnames_at()'s search, each entry it reads checked; it keeps
+	 * what it found for portnames_at() */
+	size_t at, n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at,
+					  portnames_entry_ok, pn);
+	/* the entry after the run was read too: below port, not sorted (forged) */
+	if (n == SIZE_MAX || (at + n < pn->n && pn->e[at + n].port < port))
+		return -1;
+	for (size_t e = at; e < at + n; e++)
 		if (image_verify_str(pn->image, PN_POOL, pn->e[e].name) < 0)
 			return -1;
-	}
+	pn->prepared = (struct portnames_prepared){true, port, at, n};
 	return 0;
 }
 
@@ -329,14 +326,13 @@ bool portnames_has(const struct portnames *pn, unsigned port, enum transport t)
 	return false;
 }
 
-static unsigned port_of(const void *elem)
-{
-	return ((const struct portname *)elem)->port;
-}
-
 size_t portnames_at(const struct portnames *pn, unsigned port, const struct portname **first)
 {
-	size_t at, n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at);
+	const struct portnames_prepared *pp = &pn->prepared;
+	size_t at = pp->at, n = pp->n;
+	if (!pp->set || pp->port != port)
+		n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at, NULL,
+				       NULL);
 	*first = n ? pn->e + at : NULL;
 	return n;
 }
