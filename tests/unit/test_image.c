@@ -400,6 +400,63 @@ START_TEST(open_only_current)
 }
 END_TEST
 
+/* A miss reads its source once, hashing the bytes the parse reads: the
+ * key the image gets is the one image_key_of() takes on its own. */
+START_TEST(miss_key_as_hashed)
+{
+	NEED_IMAGES();
+	char dir[] = "/tmp/portscope-image.XXXXXX", src[4096], cache[4096];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	write_file(src, sizeof(src), dir, "services", "a\t7/tcp\nb\t9/udp # c\n");
+	snprintf(cache, sizeof(cache), "%s/cache", dir);
+	const char *was = getenv("PORTSCOPE_CACHE_DIR");
+	char *old = was ? strdup(was) : NULL;
+	setenv("PORTSCOPE_CACHE_DIR", cache, 1);
+	struct ps_error err = PS_ERROR_INIT;
+	struct portnames *pn = portnames_load(src, &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert_uint_eq(pn->n, 2);
+	ck_assert_ptr_null(pn->image); /* parsed */
+	portnames_free(pn);
+	struct strbuf ip = STRBUF_INIT;
+	image_path(&ip, "services", src);
+	struct image img;
+	struct image_key written, hashed;
+	ck_assert_int_eq(image_map(strbuf_str(&ip), IMAGE_PORTNAMES, &written,
+				   PORTNAMES_IMAGE_SECTIONS, 0, &img),
+			 0);
+	image_unmap(&img);
+	ck_assert_int_eq(image_key_of(src, INFILE_SERVICES, &hashed), 0);
+	ck_assert_mem_eq(&written, &hashed, sizeof(written));
+	/* and the next load maps it (hashing again: the source is new) */
+	pn = portnames_load(src, &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert_ptr_nonnull(pn->image);
+	ck_assert_uint_eq(pn->n, 2);
+	portnames_free(pn);
+	/* a reparse hashes as it parses too, and writes the same key */
+	pn = portnames_reparse(portnames_load(src, &err), &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert_ptr_null(pn->image);
+	portnames_free(pn);
+	ck_assert_int_eq(image_map(strbuf_str(&ip), IMAGE_PORTNAMES, &written,
+				   PORTNAMES_IMAGE_SECTIONS, 0, &img),
+			 0);
+	image_unmap(&img);
+	ck_assert_mem_eq(&written, &hashed, sizeof(written));
+	unlink(strbuf_str(&ip));
+	strbuf_free(&ip);
+	unlink(src);
+	rmdir(cache);
+	rmdir(dir);
+	if (old)
+		setenv("PORTSCOPE_CACHE_DIR", old, 1);
+	else
+		unsetenv("PORTSCOPE_CACHE_DIR");
+	free(old);
+}
+END_TEST
+
 static Suite *image_suite(void)
 {
 	Suite *s = suite_create("image");
@@ -412,6 +469,7 @@ static Suite *image_suite(void)
 	tcase_add_test(tc, portnames_round_trip);
 	tcase_add_test(tc, portnames_lazily);
 	tcase_add_test(tc, open_only_current);
+	tcase_add_test(tc, miss_key_as_hashed);
 	suite_add_tcase(s, tc);
 	return s;
 }
