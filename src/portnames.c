@@ -218,8 +218,14 @@ static void *portnames_adopt(struct image *img, void *ctx)
 }
 
 static const struct image_ops portnames_ops = {
-	"services", IMAGE_PORTNAMES, INFILE_SERVICES, PN_SECTIONS,
-	PN_LAZY,    portnames_adopt, portnames_parse, portnames_write_image,
+	.tag = "services",
+	.type = IMAGE_PORTNAMES,
+	.kind = INFILE_SERVICES,
+	.nsect = PN_SECTIONS,
+	.defer = PN_LAZY,
+	.adopt = portnames_adopt,
+	.parse = portnames_parse,
+	.write = portnames_write_image,
 };
 
 /* Load path from its image, or with reparse (or without a current image)

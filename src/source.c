@@ -180,14 +180,14 @@ static struct registry *load_with(const struct loader *ld, const char *path, con
 				  bool reparse, struct ps_error *err)
 {
 	const struct image_ops ops = {
-		ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry",
-		IMAGE_REGISTRY,
-		INFILE_REGISTRY,
-		REGIMAGE_SECTIONS,
-		regimage_defer(source_mode),
-		source_adopt,
-		source_parse,
-		source_write,
+		.tag = ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry",
+		.type = IMAGE_REGISTRY,
+		.kind = INFILE_REGISTRY,
+		.nsect = REGIMAGE_SECTIONS,
+		.defer = regimage_defer(source_mode),
+		.adopt = source_adopt,
+		.parse = source_parse,
+		.write = source_write,
 	};
 	struct source_load sl = {ld, path, label};
 	return image_load(&ops, &sl, path, reparse, err);
