@@ -2,6 +2,7 @@
 /* cmd_lookup.c: `portscope lookup PORT|NAME ...`. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -70,21 +71,31 @@ static void emit(struct cli *cli, const struct record *r, size_t *emitted)
 	output_record_item(&cli->out, cli->format, cli->reg, r, (*emitted)++);
 }
 
-/* Check the pages of a lazy registry every argument reads; false when the
+/* The records of a name argument, found by prepare(). */
+struct found {
+	const uint32_t *idx;
+	size_t n;
+};
+
+/* Check the pages of a lazy registry every argument reads, and find the
+ * records of each name (one search, checked as it goes); false when the
  * image fails a check (nothing is shown from it then). */
-static bool prepare(struct registry *reg, int argc, char **argv)
+static bool prepare(struct registry *reg, int argc, char **argv, struct found *found)
 {
 	for (int i = 0; i < argc; i++) {
 		unsigned port;
-		if (ports_parse_port(argv[i], &port) == 0 ? registry_prepare_port(reg, port) < 0
-							  : registry_prepare_name(reg, argv[i]) < 0)
+		if (ports_parse_port(argv[i], &port) == 0
+			    ? registry_prepare_port(reg, port) < 0
+			    : registry_lookup_name(reg, argv[i], &found[i].idx, &found[i].n) < 0)
 			return false;
 	}
 	return true;
 }
 
-/* One argument: a port number or a service name. Returns records shown. */
-static size_t lookup_one(struct cli *cli, const char *arg, size_t *emitted)
+/* One argument: a port number or a service name (its records in *found).
+ * Returns records shown. */
+static size_t lookup_one(struct cli *cli, const char *arg, const struct found *found,
+			 size_t *emitted)
 {
 	struct registry *reg = cli->reg;
 	const uint32_t *idx;
@@ -98,7 +109,8 @@ static size_t lookup_one(struct cli *cli, const char *arg, size_t *emitted)
 			names_text(cli, port); /* names per source, when they differ */
 		}
 	} else {
-		n = registry_find_service(reg, arg, &idx);
+		idx = found->idx;
+		n = found->n;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct record *r = &reg->rec[idx[i]];
@@ -128,8 +140,18 @@ int cmd_lookup(struct cli *cli, int argc, char **argv)
 	portnames_lazy(true);
 	if (!cli_registry(cli))
 		return cli_data_error(cli);
-	if (!prepare(cli->reg, argc, argv) && !(cli->reg = source_reparse(cli->reg, &cli->err)))
+	struct found *found = calloc((size_t)argc, sizeof(*found));
+	if (!found) {
+		error_set(&cli->err, NULL, 0, _("out of memory"));
 		return cli_data_error(cli);
+	}
+	/* a parsed registry, the image's replacement, cannot fail a check */
+	if (!prepare(cli->reg, argc, argv, found) &&
+	    (!(cli->reg = source_reparse(cli->reg, &cli->err)) ||
+	     !prepare(cli->reg, argc, argv, found))) {
+		free(found);
+		return cli_data_error(cli);
+	}
 	size_t emitted = 0, total = 0;
 	if (cli->format == FORMAT_JSON)
 		strbuf_addc(&cli->out, '[');
@@ -138,8 +160,9 @@ int cmd_lookup(struct cli *cli, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (cli->format == FORMAT_TEXT && i)
 			strbuf_addc(&cli->out, '\n');
-		total += lookup_one(cli, argv[i], &emitted);
+		total += lookup_one(cli, argv[i], &found[i], &emitted);
 	}
+	free(found);
 	if (cli->format == FORMAT_JSON)
 		strbuf_adds(&cli->out, emitted ? "\n]\n" : "]\n");
 	return total ? EXIT_RESULTS : EXIT_NO_RESULTS;

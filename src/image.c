@@ -65,6 +65,27 @@ void image_enable(bool on)
 	image_on = on;
 }
 
+struct image *image_keep(const struct image *img)
+{
+	struct image *kept = malloc(sizeof(*kept));
+	if (kept) {
+		*kept = *img; /* the chunks checked so far, and later ones */
+		kept->map = NULL;
+		kept->len = 0;
+	}
+	return kept;
+}
+
+void image_hand_over(struct image *img, struct image *kept)
+{
+	if (kept) {
+		kept->map = img->map;
+		kept->len = img->len;
+	} else {
+		image_unmap(img);
+	}
+}
+
 #ifdef HAVE_XXHASH
 
 bool image_enabled(void)
@@ -78,36 +99,6 @@ static uint64_t image_align(uint64_t off)
 	return (off + IMAGE_ALIGN - 1) / IMAGE_ALIGN * IMAGE_ALIGN;
 }
 
-/* XXH3 of a file read through an open descriptor, at most cap bytes. */
-static int image_hash_fd(int fd, size_t cap, uint64_t *hash, uint64_t *total)
-{
-	static char block[128 * 1024]; /* single-threaded, as infile.c */
-	XXH3_state_t *st = XXH3_createState();
-	if (!st || XXH3_64bits_reset(st) == XXH_ERROR) {
-		XXH3_freeState(st);
-		return -1;
-	}
-	int rc = 0;
-	*total = 0;
-	for (;;) {
-		ssize_t n = read(fd, block, sizeof(block));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			rc = n < 0 ? -1 : 0;
-			break;
-		}
-		if ((*total += (uint64_t)n) > cap) {
-			rc = -1;
-			break;
-		}
-		image_xxh3_update(st, block, (size_t)n);
-	}
-	*hash = XXH3_64bits_digest(st);
-	XXH3_freeState(st);
-	return rc;
-}
-
 /* The identity part of a key from a stat buffer. */
 static void image_identity(const struct stat *sb, struct image_key *key)
 {
@@ -118,24 +109,73 @@ static void image_identity(const struct stat *sb, struct image_key *key)
 	key->ctime_ns = (uint64_t)sb->st_ctim.tv_sec * 1000000000u + (uint64_t)sb->st_ctim.tv_nsec;
 }
 
+/* A key taken as infile_read() reads a source (infile_set_tap()): its
+ * identity when it is opened, an XXH3-64 of every block it reads. */
+struct image_hasher {
+	struct infile_tap tap;
+	XXH3_state_t *st;
+	struct image_key key;
+	uint64_t total; /* bytes hashed */
+	int opened;	/* times the source was opened */
+	bool bad;	/* not a regular file, or no state */
+};
+
+static void image_hasher_opened(void *ctx, int fd)
+{
+	struct image_hasher *h = ctx;
+	struct stat sb;
+	if (h->opened++ || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))
+		h->bad = true;
+	else
+		image_identity(&sb, &h->key);
+}
+
+static void image_hasher_block(void *ctx, const char *buf, size_t len)
+{
+	struct image_hasher *h = ctx;
+	h->total += len;
+	if (!h->bad)
+		image_xxh3_update(h->st, buf, len);
+}
+
+/* Hash the reads of path through infile_read() from now on. */
+static void image_hasher_start(struct image_hasher *h, const char *path)
+{
+	memset(h, 0, sizeof(*h));
+	h->tap = (struct infile_tap){path, image_hasher_opened, image_hasher_block, h};
+	h->st = XXH3_createState();
+	h->bad = !h->st || XXH3_64bits_reset(h->st) == XXH_ERROR;
+	infile_set_tap(&h->tap);
+}
+
+/* The key of what was read since image_hasher_start(); -1 when there is
+ * none: not read once whole (a file that grew or shrank while read is
+ * being written), or not a regular file. */
+static int image_hasher_end(struct image_hasher *h, struct image_key *key)
+{
+	infile_set_tap(NULL);
+	int rc = !h->bad && h->opened == 1 && h->total == h->key.size ? 0 : -1;
+	if (h->st)
+		h->key.hash = XXH3_64bits_digest(h->st);
+	XXH3_freeState(h->st);
+	*key = h->key;
+	return rc;
+}
+
+static int image_ignore_block(void *ctx, const char *buf, size_t len)
+{
+	(void)ctx, (void)buf, (void)len;
+	return 0;
+}
+
 int image_key_of(const char *path, enum infile_kind kind, struct image_key *key)
 {
+	struct image_hasher h;
 	struct ps_error ignored = PS_ERROR_INIT;
-	int fd = infile_open(path, kind, &ignored);
+	image_hasher_start(&h, path);
+	int rc = infile_read(path, kind, &ignored, image_ignore_block, NULL);
 	error_clear(&ignored);
-	if (fd < 0)
-		return -1;
-	struct stat sb;
-	uint64_t total = 0;
-	int rc = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 : -1;
-	memset(key, 0, sizeof(*key));
-	if (rc == 0) {
-		image_identity(&sb, key);
-		rc = image_hash_fd(fd, infile_cap(kind), &key->hash, &total);
-	}
-	close(fd);
-	/* a file that grew or shrank while read is being written: no key */
-	return rc == 0 && total == key->size ? 0 : -1;
+	return image_hasher_end(&h, key) == 0 && rc == 0 ? 0 : -1;
 }
 
 bool image_key_current(const char *path, const struct image_key *key)
@@ -367,9 +407,12 @@ static bool image_key_settled(const struct image_key *key)
 	return now > key->ctime_ns && now - key->ctime_ns > IMAGE_SETTLE_NS;
 }
 
-enum image_open image_open(const char *img_path, enum image_type type, const char *src,
-			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
-			   struct image_key *key)
+/* image_open(); with pending not NULL, a source that no image is current
+ * for by its identity alone is not hashed: *pending is set, and its key's
+ * hash is left for the parse to take (image_load()). */
+static enum image_open image_open_as(const char *img_path, enum image_type type, const char *src,
+				     enum infile_kind kind, size_t nsect, unsigned defer,
+				     struct image *img, struct image_key *key, bool *pending)
 {
 	struct image_key have, now = {0};
 	struct stat sb;
@@ -378,9 +421,15 @@ enum image_open image_open(const char *img_path, enum image_type type, const cha
 	image_identity(&sb, &now);
 	bool mapped = image_map(img_path, type, &have, nsect, defer, img) == 0;
 	now.hash = have.hash;
-	if (mapped && image_settled(img->map) && memcmp(&now, &have, sizeof(now)) == 0) {
+	bool same = mapped && memcmp(&now, &have, sizeof(now)) == 0;
+	if (same && image_settled(img->map)) {
 		*key = have;
 		return IMAGE_MAPPED;
+	}
+	if (!same && pending) { /* whatever the bytes hash to, the image is not theirs */
+		image_unmap(img);
+		*pending = true;
+		return IMAGE_STALE;
 	}
 	/* unsettled, stale or absent: the content decides */
 	if (image_key_of(src, kind, key) < 0) {
@@ -393,6 +442,47 @@ enum image_open image_open(const char *img_path, enum image_type type, const cha
 		return IMAGE_MAPPED;
 	image_unmap(img);
 	return IMAGE_STALE;
+}
+
+enum image_open image_open(const char *img_path, enum image_type type, const char *src,
+			   enum infile_kind kind, size_t nsect, unsigned defer, struct image *img,
+			   struct image_key *key)
+{
+	return image_open_as(img_path, type, src, kind, nsect, defer, img, key, NULL);
+}
+
+void *image_load(const struct image_ops *ops, void *ctx, const char *src, bool reparse,
+		 struct ps_error *err)
+{
+	struct image_key key;
+	struct image img;
+	struct strbuf ip = STRBUF_INIT;
+	enum image_open st = IMAGE_NOKEY;
+	bool pending = false; /* key.hash is taken as the parse reads src */
+	struct stat sb;
+	if (image_on)
+		image_path(&ip, ops->tag, src);
+	if (ip.len && !ip.failed && reparse)
+		st = stat(src, &sb) == 0 && S_ISREG(sb.st_mode) ? (pending = true, IMAGE_STALE)
+								: IMAGE_NOKEY;
+	else if (ip.len && !ip.failed)
+		st = image_open_as(strbuf_str(&ip), ops->type, src, ops->kind, ops->nsect,
+				   ops->defer, &img, &key, &pending);
+	void *obj = st == IMAGE_MAPPED ? ops->adopt(&img, ctx) : NULL;
+	if (!obj && st == IMAGE_MAPPED) /* checksums right, contents refused: replace it */
+		st = IMAGE_STALE;
+	if (!obj) {
+		struct image_hasher h;
+		if (pending)
+			image_hasher_start(&h, src);
+		obj = ops->parse(ctx, src, st == IMAGE_STALE, err);
+		if (pending && image_hasher_end(&h, &key) < 0)
+			st = IMAGE_NOKEY;
+		if (obj && st == IMAGE_STALE && image_key_current(src, &key))
+			ops->write(obj, strbuf_str(&ip), &key); /* failing only costs speed */
+	}
+	strbuf_free(&ip);
+	return obj;
 }
 
 void image_unmap(struct image *img)
@@ -609,6 +699,13 @@ enum image_open image_open(const char *img_path, enum image_type type, const cha
 	(void)img_path, (void)type, (void)src, (void)kind, (void)nsect, (void)defer, (void)key;
 	memset(img, 0, sizeof(*img));
 	return IMAGE_NOKEY;
+}
+
+void *image_load(const struct image_ops *ops, void *ctx, const char *src, bool reparse,
+		 struct ps_error *err)
+{
+	(void)reparse;
+	return ops->parse(ctx, src, false, err);
 }
 
 void image_unmap(struct image *img)

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "infile.h"
 #include "strbuf.h"
 
@@ -118,6 +119,38 @@ int image_verify_str(struct image *img, size_t i, uint64_t off);
 int image_map(const char *path, enum image_type type, struct image_key *key, size_t nsect,
 	      unsigned defer, struct image *img);
 void image_unmap(struct image *img);
+/* A copy of img for what is loaded from it to keep (the chunks checked
+ * so far, and later ones), not owning the mapping; NULL when out of
+ * memory. */
+struct image *image_keep(const struct image *img);
+/* The mapping of img handed to kept (image_keep()'s copy, whose owner then
+ * unmaps it); with kept NULL (the image was refused), img unmapped. */
+void image_hand_over(struct image *img, struct image *kept);
+
+/* One kind of source as image_load() loads it: its image's name and
+ * shape, and the steps of its own. */
+struct image_ops {
+	const char *tag; /* image_path()'s TAG */
+	enum image_type type;
+	enum infile_kind kind; /* how the source is read */
+	size_t nsect;
+	unsigned defer; /* image_open()'s defer */
+	/* What the current image img holds, which then owns the mapping
+	 * (image_hand_over()); NULL, and img unmapped, when it is refused. */
+	void *(*adopt)(struct image *img, void *ctx);
+	/* src parsed as if there were no image; with for_image, what it gives
+	 * is written to one. NULL with err when the parse fails. */
+	void *(*parse)(void *ctx, const char *src, bool for_image, struct ps_error *err);
+	/* Write obj as the image at path for key (failing only costs speed). */
+	void (*write)(void *obj, const char *path, const struct image_key *key);
+};
+/* Load src from its image when there is a current one, else parse it and
+ * write one (doc/HACKING.md, "Compiled index"); with reparse, parse it and
+ * write a new image whatever there is. A source that needs parsing is read
+ * once: its key's hash is taken from the bytes the parse reads (through
+ * infile_read()). Images off or not to be had: a parse. ctx is the ops'. */
+void *image_load(const struct image_ops *ops, void *ctx, const char *src, bool reparse,
+		 struct ps_error *err);
 /* Write an image atomically (a temporary file, fsync, rename; mode 0600
  * in a 0700 directory); -1 when it cannot, which only costs speed. */
 int image_write(const char *path, enum image_type type, const struct image_key *key,

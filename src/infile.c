@@ -119,12 +119,23 @@ static int infile_too_big(const char *path, enum infile_kind kind, struct ps_err
 	return -1;
 }
 
+static const struct infile_tap *infile_tap;
+
+void infile_set_tap(const struct infile_tap *tap)
+{
+	infile_tap = tap;
+}
+
 int infile_read(const char *path, enum infile_kind kind, struct ps_error *err,
 		int (*feed)(void *ctx, const char *buf, size_t len), void *ctx)
 {
 	int fd = infile_open(path, kind, err);
 	if (fd < 0)
 		return -1;
+	const struct infile_tap *tap =
+		infile_tap && strcmp(infile_tap->path, path) == 0 ? infile_tap : NULL;
+	if (tap)
+		tap->opened(tap->ctx, fd);
 	static char block[INFILE_BLOCK]; /* single-threaded; keeps 64 KiB off the stack */
 	size_t total = 0;
 	int rc = 0;
@@ -142,6 +153,8 @@ int infile_read(const char *path, enum infile_kind kind, struct ps_error *err,
 			rc = infile_too_big(path, kind, err);
 			break;
 		}
+		if (tap)
+			tap->block(tap->ctx, block, (size_t)n);
 		if ((rc = feed(ctx, block, (size_t)n)) < 0)
 			break;
 	}

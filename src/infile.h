@@ -33,6 +33,17 @@ int infile_open(const char *path, enum infile_kind kind, struct ps_error *err);
  * set (errno as for infile_open, EFBIG past the cap), or feed's -1. */
 int infile_read(const char *path, enum infile_kind kind, struct ps_error *err,
 		int (*feed)(void *ctx, const char *buf, size_t len), void *ctx);
+/* What infile_read() also shows the blocks of one file to, as it reads
+ * them: image.c's hash of a source being parsed, so that a parse reads the
+ * source once. */
+struct infile_tap {
+	const char *path; /* the file, as infile_read() is given it */
+	void (*opened)(void *ctx, int fd);
+	void (*block)(void *ctx, const char *buf, size_t len);
+	void *ctx;
+};
+/* Show tap the reads of tap->path from now on; NULL: no more. */
+void infile_set_tap(const struct infile_tap *tap);
 /* The whole file into out (appended). */
 int infile_slurp(const char *path, enum infile_kind kind, struct strbuf *out, struct ps_error *err);
 

@@ -538,7 +538,8 @@ static unsigned port_of(const void *elem)
 
 size_t listeners_at(const struct listeners *ls, unsigned port, const struct listener **first)
 {
-	size_t at, n = portbits_sorted_at(ls->v, ls->n, sizeof(*ls->v), port_of, port, &at);
+	size_t at, n = portbits_sorted_at(ls->v, ls->n, sizeof(*ls->v), port_of, port, &at, NULL,
+					  NULL);
 	*first = n ? ls->v + at : NULL;
 	return n;
 }

@@ -37,23 +37,32 @@ static inline bool portbits_test(const struct portbits *pb, unsigned port, enum 
 }
 
 /* In base[0..n) (elements of size bytes, sorted by port_of()), the elements
- * whose port is port: sets *first to the index of the first, returns how many. */
+ * whose port is port: sets *first to the index of the first, returns how
+ * many. With ok not NULL, ok(ctx, i) is asked before element i is read (the
+ * pages of a lazily checked image), and a -1 from it ends the search:
+ * SIZE_MAX then. */
 static inline size_t portbits_sorted_at(const void *base, size_t n, size_t size,
 					unsigned (*port_of)(const void *elem), unsigned port,
-					size_t *first)
+					size_t *first, int (*ok)(void *ctx, size_t i), void *ctx)
 {
 	const char *v = base;
 	size_t a = 0, b = n;
 	while (a < b) {
 		size_t m = a + (b - a) / 2;
+		if (ok && ok(ctx, m) < 0)
+			return SIZE_MAX;
 		if (port_of(v + m * size) < port)
 			a = m + 1;
 		else
 			b = m;
 	}
 	size_t e = a;
-	while (e < n && port_of(v + e * size) == port)
-		e++;
+	for (; e < n; e++) {
+		if (ok && ok(ctx, e) < 0)
+			return SIZE_MAX;
+		if (port_of(v + e * size) != port)
+			break;
+	}
 	*first = a;
 	return e - a;
 }

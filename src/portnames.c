@@ -119,8 +119,7 @@ static void portnames_sections(const struct portnames *pn, struct portnames_meta
 }
 
 /* Write pn as the image at path for key (failing only costs speed). */
-static void portnames_write_image(const struct portnames *pn, const char *path,
-				  const struct image_key *key)
+static void portnames_write_image(void *pn, const char *path, const struct image_key *key)
 {
 	struct portnames_meta m;
 	struct image_section sect[PN_SECTIONS];
@@ -174,16 +173,10 @@ struct portnames *portnames_from_image(struct image *img, const char *path, bool
 		return NULL;
 	struct portnames *pn = portnames_new(path);
 	const char *why = img->sect[PN_SKIP_WHY].data;
-	if (!pn || !(pn->image = malloc(sizeof(*pn->image))) ||
-	    (*why && !(pn->skipped.why = strdup(why)))) {
-		if (pn && pn->image)
-			pn->image->map = NULL; /* not ours to unmap */
+	if (!pn || !(pn->image = image_keep(img)) || (*why && !(pn->skipped.why = strdup(why)))) {
 		portnames_free(pn);
 		return NULL;
 	}
-	*pn->image = *img; /* the chunks checked so far, and later ones */
-	pn->image->map = NULL;
-	pn->image->len = 0;
 	pn->lazy = lazy;
 	pn->present = true;
 	pn->e = (struct portname *)img->sect[PN_ENTRIES].data;
@@ -197,23 +190,10 @@ struct portnames *portnames_from_image(struct image *img, const char *path, bool
 	return pn;
 }
 
-/* The set in a mapped image, which it then owns; NULL (and the image
- * unmapped) when the image is not a valid one. */
-static struct portnames *portnames_adopt(struct image *img, const char *path, bool lazy)
+/* Parse path as a services(5)-format file (for an image or not: the same). */
+static void *portnames_parse(void *ctx, const char *path, bool for_image, struct ps_error *err)
 {
-	struct portnames *pn = portnames_from_image(img, path, lazy);
-	if (pn) {
-		pn->image->map = img->map; /* portnames_free() unmaps it */
-		pn->image->len = img->len;
-	} else {
-		image_unmap(img);
-	}
-	return pn;
-}
-
-/* Parse path as a services(5)-format file. */
-static struct portnames *portnames_parse(const char *path, struct ps_error *err)
-{
+	(void)ctx, (void)for_image;
 	struct portnames *pn = portnames_new(path);
 	if (!pn) {
 		error_set(err, path, 0, _("out of memory"));
@@ -230,6 +210,24 @@ void portnames_lazy(bool on)
 	portnames_want_lazy = on;
 }
 
+static void *portnames_adopt(struct image *img, void *ctx)
+{
+	struct portnames *pn = portnames_from_image(img, ctx, portnames_want_lazy);
+	image_hand_over(img, pn ? pn->image : NULL); /* portnames_free() unmaps it */
+	return pn;
+}
+
+static const struct image_ops portnames_ops = {
+	.tag = "services",
+	.type = IMAGE_PORTNAMES,
+	.kind = INFILE_SERVICES,
+	.nsect = PN_SECTIONS,
+	.defer = PN_LAZY,
+	.adopt = portnames_adopt,
+	.parse = portnames_parse,
+	.write = portnames_write_image,
+};
+
 /* Load path from its image, or with reparse (or without a current image)
  * parse it and write one. */
 static struct portnames *portnames_load_as(const char *path, bool reparse, struct ps_error *err)
@@ -240,26 +238,7 @@ static struct portnames *portnames_load_as(const char *path, bool reparse, struc
 			error_set(err, path, 0, _("out of memory"));
 		return none; /* optional: absent is not an error */
 	}
-	struct image_key key;
-	struct image img;
-	struct strbuf ip = STRBUF_INIT;
-	enum image_open st = IMAGE_NOKEY;
-	if (image_enabled())
-		image_path(&ip, "services", path);
-	if (ip.len && !ip.failed && reparse)
-		st = image_key_of(path, INFILE_SERVICES, &key) == 0 ? IMAGE_STALE : IMAGE_NOKEY;
-	else if (ip.len && !ip.failed)
-		st = image_open(strbuf_str(&ip), IMAGE_PORTNAMES, path, INFILE_SERVICES,
-				PN_SECTIONS, PN_LAZY, &img, &key);
-	struct portnames *pn =
-		st == IMAGE_MAPPED ? portnames_adopt(&img, path, portnames_want_lazy) : NULL;
-	if (!pn && st == IMAGE_MAPPED) /* checksums right, contents refused: replace it */
-		st = IMAGE_STALE;
-	if (!pn && (pn = portnames_parse(path, err)) && st == IMAGE_STALE &&
-	    image_key_current(path, &key))
-		portnames_write_image(pn, strbuf_str(&ip), &key);
-	strbuf_free(&ip);
-	return pn;
+	return image_load(&portnames_ops, (void *)path, path, reparse, err);
 }
 
 struct portnames *portnames_load(const char *path, struct ps_error *err)
@@ -275,8 +254,9 @@ struct portnames *portnames_reparse(struct portnames *pn, struct ps_error *err)
 }
 
 /* Entry i of a lazy set, checked as portnames_image_ok() checks them all. */
-static int portnames_entry_ok(struct portnames *pn, size_t i)
+static int portnames_entry_ok(void *ctx, size_t i)
 {
+	struct portnames *pn = ctx;
 	const struct portname *e = &pn->e[i];
 	return image_verify_range(pn->image, PN_ENTRIES, (uint64_t)i * sizeof(*e), sizeof(*e)) ==
 				       0 &&
@@ -285,30 +265,26 @@ static int portnames_entry_ok(struct portnames *pn, size_t i)
 		       : -1;
 }
 
+static unsigned port_of(const void *elem)
+{
+	return ((const struct portname *)elem)->port;
+}
+
 int portnames_prepare_port(struct portnames *pn, unsigned port)
 {
 	if (!pn->lazy || port > PORT_MAX)
 		return 0;
-	/* the probes of portnames_at()'s search (portbits_sorted_at()) */
-	size_t a = 0, b = pn->n;
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (portnames_entry_ok(pn, m) < 0)
-			return -1;
-		if (pn->e[m].port < port)
-			a = m + 1;
-		else
-			b = m;
-	}
-	/* entry a - 1, when there is one, was probed and is below port */
-	for (size_t e = a; e < pn->n; e++) {
-		if (portnames_entry_ok(pn, e) < 0)
-			return -1;
-		if (pn->e[e].port != port)
-			return pn->e[e].port > port ? 0 : -1; /* sorted, or forged */
+	/* portnames_at()'s search, each entry it reads checked; it keeps
+	 * what it found for portnames_at() */
+	size_t at, n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at,
+					  portnames_entry_ok, pn);
+	/* the entry after the run was read too: below port, not sorted (forged) */
+	if (n == SIZE_MAX || (at + n < pn->n && pn->e[at + n].port < port))
+		return -1;
+	for (size_t e = at; e < at + n; e++)
 		if (image_verify_str(pn->image, PN_POOL, pn->e[e].name) < 0)
 			return -1;
-	}
+	pn->prepared = (struct portnames_prepared){true, port, at, n};
 	return 0;
 }
 
@@ -356,14 +332,13 @@ bool portnames_has(const struct portnames *pn, unsigned port, enum transport t)
 	return false;
 }
 
-static unsigned port_of(const void *elem)
-{
-	return ((const struct portname *)elem)->port;
-}
-
 size_t portnames_at(const struct portnames *pn, unsigned port, const struct portname **first)
 {
-	size_t at, n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at);
+	const struct portnames_prepared *pp = &pn->prepared;
+	size_t at = pp->at, n = pp->n;
+	if (!pp->set || pp->port != port)
+		n = portbits_sorted_at(pn->e, pn->n, sizeof(*pn->e), port_of, port, &at, NULL,
+				       NULL);
 	*first = n ? pn->e + at : NULL;
 	return n;
 }

@@ -24,6 +24,13 @@ struct portname {
 	uint32_t line;	   /* line in the file */
 };
 
+/* What portnames_prepare_port() found: the entries of port (portnames_at()). */
+struct portnames_prepared {
+	bool set;
+	unsigned port;
+	size_t at, n;
+};
+
 struct portnames {
 	char *path;	    /* the file read (under $PORTSCOPE_SYSROOT) */
 	bool present;	    /* false: the file does not exist (not an error) */
@@ -31,12 +38,13 @@ struct portnames {
 	size_t n, cap;
 	char *pool;
 	size_t pool_len, pool_cap;
-	struct portbits *has;	 /* NULL: none (or lazy: answered from e) */
-	struct ps_skips skipped; /* malformed lines left out */
-	struct image *image;	 /* e and pool live in this mapped image (read-only)
-				    when it is set (doc/HACKING.md, "Compiled index") */
-	bool lazy;		 /* e and pool checked only as far as
-				    portnames_prepare_port() reached */
+	struct portbits *has;		    /* NULL: none (or lazy: answered from e) */
+	struct ps_skips skipped;	    /* malformed lines left out */
+	struct image *image;		    /* e and pool live in this mapped image (read-only)
+					       when it is set (doc/HACKING.md, "Compiled index") */
+	bool lazy;			    /* e and pool checked only as far as
+					       portnames_prepare_port() reached */
+	struct portnames_prepared prepared; /* the last port it checked */
 };
 
 /* Load a services(5)-format file. A file that does not exist gives an empty,

@@ -329,16 +329,11 @@ struct registry *regimage_from(struct image *img, enum source_kind kind, enum re
 		return NULL;
 	struct registry *reg = calloc(1, sizeof(*reg));
 	const char *why = img->sect[SECT_SKIP_WHY].data;
-	if (!reg || !(reg->image = malloc(sizeof(*reg->image))) ||
+	if (!reg || !(reg->image = image_keep(img)) ||
 	    (*why && !(reg->skipped.why = strdup(why)))) {
-		if (reg && reg->image)
-			reg->image->map = NULL; /* not ours to unmap */
 		registry_free(reg);
 		return NULL;
 	}
-	*reg->image = *img; /* the chunks checked so far, and later ones */
-	reg->image->map = NULL;
-	reg->image->len = 0;
 	regimage_attach(reg, reg->image, &m);
 	if (mode == REGIMAGE_COUNTS)
 		regimage_counts_only(reg);
@@ -350,12 +345,7 @@ struct registry *regimage_from(struct image *img, enum source_kind kind, enum re
 struct registry *regimage_adopt(struct image *img, enum source_kind kind, enum regimage_mode mode)
 {
 	struct registry *reg = regimage_from(img, kind, mode);
-	if (!reg) {
-		image_unmap(img);
-		return NULL;
-	}
-	reg->image->map = img->map; /* registry_free() unmaps it */
-	reg->image->len = img->len;
+	image_hand_over(img, reg ? reg->image : NULL); /* registry_free() unmaps it */
 	return reg;
 }
 
@@ -399,38 +389,18 @@ int registry_prepare_port(struct registry *reg, unsigned port)
 	return 0;
 }
 
-/* Entry k of a lazy registry's name index, checked with its record. */
-static int regimage_name_at(struct registry *reg, size_t k, const char **name)
+int regimage_name_ok(struct registry *reg, size_t k)
 {
-	if (image_verify_range(reg->image, SECT_BY_NAME, (uint64_t)k * sizeof(uint32_t),
-			       sizeof(uint32_t)) < 0 ||
-	    regimage_prepare_record(reg, reg->by_name[k]) < 0)
-		return -1;
-	*name = registry_field(reg, &reg->rec[reg->by_name[k]], FIELD_SERVICE);
-	return 0;
+	return image_verify_range(reg->image, SECT_BY_NAME, (uint64_t)k * sizeof(uint32_t),
+				  sizeof(uint32_t)) < 0 ||
+			       regimage_prepare_record(reg, reg->by_name[k]) < 0
+		       ? -1
+		       : 0;
 }
 
 int registry_prepare_name(struct registry *reg, const char *name)
 {
-	if (!reg->lazy)
-		return 0;
-	/* the probes of registry_find_service()'s search, in its order */
-	size_t lo = 0, hi = reg->nby_name;
-	const char *s;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (regimage_name_at(reg, mid, &s) < 0)
-			return -1;
-		if (registry_name_cmp(s, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t end = lo; end < reg->nby_name; end++) {
-		if (regimage_name_at(reg, end, &s) < 0)
-			return -1;
-		if (registry_name_cmp(s, name) != 0)
-			break;
-	}
-	return 0;
+	const uint32_t *idx;
+	size_t n;
+	return reg->lazy ? registry_lookup_name(reg, name, &idx, &n) : 0;
 }

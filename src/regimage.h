@@ -38,5 +38,8 @@ struct registry *regimage_adopt(struct image *img, enum source_kind kind, enum r
  * fuzzing); every index in what it keeps is checked (REGIMAGE_LAZY: as it
  * is reached), and the checksums img left unverified are verified first. */
 struct registry *regimage_from(struct image *img, enum source_kind kind, enum regimage_mode mode);
+/* Entry k of a lazy registry's name index and its record, checked as
+ * regimage_ok() checks them all; -1 when the image fails a check. */
+int regimage_name_ok(struct registry *reg, size_t k);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "image.h"
+#include "regimage.h"
 #include "registry.h"
 #include "utf8.h"
 
@@ -577,8 +578,11 @@ static bool name_has_prefix(const char *name, const char *prefix)
 }
 
 /* The run of the name index from the first name >= key on while match
- * says yes: the records of a name (equal) or of a prefix. */
-static size_t by_name_run(struct registry *reg, const char *key, bool prefix, const uint32_t **idx)
+ * says yes: the records of a name (equal) or of a prefix. With ok not
+ * NULL, ok(reg, k) is asked before entry k and its record are read (a lazy
+ * image), and a -1 from it ends the search: SIZE_MAX then. */
+static size_t by_name_run(struct registry *reg, const char *key, bool prefix, const uint32_t **idx,
+			  int (*ok)(struct registry *reg, size_t k))
 {
 	*idx = NULL;
 	if (reg->counts_only || (!reg->by_name && build_by_name(reg) < 0))
@@ -586,6 +590,8 @@ static size_t by_name_run(struct registry *reg, const char *key, bool prefix, co
 	size_t lo = 0, hi = reg->nby_name;
 	while (lo < hi) { /* first entry >= key */
 		size_t mid = lo + (hi - lo) / 2;
+		if (ok && ok(reg, mid) < 0)
+			return SIZE_MAX;
 		const char *s = registry_field(reg, &reg->rec[reg->by_name[mid]], FIELD_SERVICE);
 		if (registry_name_cmp(s, key) < 0)
 			lo = mid + 1;
@@ -594,6 +600,8 @@ static size_t by_name_run(struct registry *reg, const char *key, bool prefix, co
 	}
 	size_t end = lo;
 	for (; end < reg->nby_name; end++) {
+		if (ok && ok(reg, end) < 0)
+			return SIZE_MAX;
 		const char *s = registry_field(reg, &reg->rec[reg->by_name[end]], FIELD_SERVICE);
 		if (prefix ? !name_has_prefix(s, key) : registry_name_cmp(s, key) != 0)
 			break;
@@ -604,10 +612,20 @@ static size_t by_name_run(struct registry *reg, const char *key, bool prefix, co
 
 size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx)
 {
-	return by_name_run(reg, name, false, idx);
+	return by_name_run(reg, name, false, idx, NULL);
+}
+
+int registry_lookup_name(struct registry *reg, const char *name, const uint32_t **idx, size_t *n)
+{
+	*n = by_name_run(reg, name, false, idx, reg->lazy ? regimage_name_ok : NULL);
+	if (*n != SIZE_MAX)
+		return 0;
+	*n = 0;
+	*idx = NULL;
+	return -1;
 }
 
 size_t registry_find_prefix(struct registry *reg, const char *prefix, const uint32_t **idx)
 {
-	return by_name_run(reg, prefix, true, idx);
+	return by_name_run(reg, prefix, true, idx, NULL);
 }

@@ -218,6 +218,11 @@ int registry_name_cmp(const char *a, const char *b);
 int registry_named_records(struct registry *reg, const uint32_t **idx, size_t *n);
 /* Records whose service name equals name (ASCII case-insensitive). */
 size_t registry_find_service(struct registry *reg, const char *name, const uint32_t **idx);
+/* registry_find_service() on a lazy registry too: each entry of the name
+ * index its search reads, and that entry's record, checked first (what
+ * registry_prepare_name() checks), so a query searches once; -1 (*n 0)
+ * when the image fails a check, as registry_prepare_name(). */
+int registry_lookup_name(struct registry *reg, const char *name, const uint32_t **idx, size_t *n);
 /* Records whose service name starts with prefix (ASCII case-insensitive),
  * in the name index's order: a run of it, so one name's records are
  * neighbours. */

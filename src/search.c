@@ -80,6 +80,7 @@ struct search {
 	pcre2_match_context *mctx; /* the one match context: all the limits */
 	pcre2_jit_stack *jit_stack;
 	bool jit, caseless;
+	uint32_t min_len; /* no shorter field can match (PCRE2_INFO_MINLENGTH) */
 	unsigned fields;
 	enum transport proto;
 	size_t next;	/* next record to search */
@@ -288,6 +289,10 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 		return search_set_error(err, msg, eo < len ? eo : len);
 	}
 	s->jit = !opt->no_jit && search_jit_compile(s->code);
+	/* a lower bound in characters, so in bytes too: half of all fields are
+	 * empty, and a pattern that needs a character skips them unmatched */
+	if (pcre2_pattern_info(s->code, PCRE2_INFO_MINLENGTH, &s->min_len) != 0)
+		s->min_len = 0;
 	s->budget_usec = opt->budget_usec ? opt->budget_usec : SEARCH_BUDGET_USEC;
 	if (search_setup_context(s, opt) < 0)
 		return search_set_error(err, _("out of memory"), SEARCH_NOT_PATTERN);
@@ -377,13 +382,16 @@ static bool search_record(struct search *s, const struct record *r)
 		if (!(s->fields & (1u << f)))
 			continue;
 		const char *text = registry_field(s->reg, r, search_fields[f].column);
+		size_t len = strlen(text);
+		if (len < s->min_len)
+			continue;
 		/* The loader normalised every field to valid UTF-8, so the
 		 * UTF check can be skipped. pcre2_match() runs the JIT code when
 		 * there is some; pcre2_jit_match() would be a little faster but
 		 * ignores (*NOTEMPTY) and (*NOTEMPTY_ATSTART) at the pattern's
 		 * start (an empty match would count). */
-		int rc = pcre2_match(s->code, (PCRE2_SPTR)text, strlen(text), 0, PCRE2_NO_UTF_CHECK,
-				     s->md, s->mctx);
+		int rc = pcre2_match(s->code, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, s->md,
+				     s->mctx);
 		if (rc >= 0)
 			return true;
 		if (rc != PCRE2_ERROR_NOMATCH)

@@ -143,40 +143,54 @@ static struct registry *parse_with(const struct loader *ld, const char *path, co
 	return reg;
 }
 
-/* Load path with ld from its compiled image when there is a current one
- * (doc/HACKING.md, "Compiled index"), else parse it and write the image;
- * with reparse, parse it and write a new image whatever there is. */
-static struct registry *load_with(const struct loader *ld, const char *path, const char *label,
-				  bool reparse, struct ps_error *err)
+/* What image_load() is given: the loader and the provenance to set. */
+struct source_load {
+	const struct loader *ld;
+	const char *path, *label;
+};
+
+static void *source_adopt(struct image *img, void *ctx)
 {
-	struct image_key key;
-	struct image img;
-	struct strbuf ip = STRBUF_INIT;
-	enum image_open st = IMAGE_NOKEY;
-	if (image_enabled())
-		image_path(&ip, ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry",
-			   path);
-	if (ip.len && !ip.failed && reparse)
-		st = image_key_of(path, INFILE_REGISTRY, &key) == 0 ? IMAGE_STALE : IMAGE_NOKEY;
-	else if (ip.len && !ip.failed)
-		st = image_open(strbuf_str(&ip), IMAGE_REGISTRY, path, INFILE_REGISTRY,
-				REGIMAGE_SECTIONS, regimage_defer(source_mode), &img, &key);
-	struct registry *reg =
-		st == IMAGE_MAPPED ? regimage_adopt(&img, ld->kind, source_mode) : NULL;
-	if (reg && set_provenance(reg, ld, path, label) < 0) {
+	const struct source_load *sl = ctx;
+	struct registry *reg = regimage_adopt(img, sl->ld->kind, source_mode);
+	if (reg && set_provenance(reg, sl->ld, sl->path, sl->label) < 0) {
 		registry_free(reg);
 		reg = NULL;
 	}
-	if (!reg && st == IMAGE_MAPPED) /* checksums right, contents refused: replace it */
-		st = IMAGE_STALE;
+	return reg;
+}
+
+static void *source_parse(void *ctx, const char *src, bool for_image, struct ps_error *err)
+{
+	const struct source_load *sl = ctx;
 	/* a registry read for its counts needs no cover index, unless it is
 	 * written to an image for the runs after this one */
-	bool states_only = source_mode == REGIMAGE_COUNTS && st != IMAGE_STALE;
-	if (!reg && (reg = parse_with(ld, path, label, states_only, err)) && st == IMAGE_STALE &&
-	    image_key_current(path, &key))
-		regimage_write(reg, strbuf_str(&ip), &key); /* failing only costs speed */
-	strbuf_free(&ip);
-	return reg;
+	return parse_with(sl->ld, src, sl->label, source_mode == REGIMAGE_COUNTS && !for_image,
+			  err);
+}
+
+static void source_write(void *obj, const char *path, const struct image_key *key)
+{
+	regimage_write(obj, path, key);
+}
+
+/* Load path with ld (image_load()); with reparse, parse it whatever image
+ * there is. */
+static struct registry *load_with(const struct loader *ld, const char *path, const char *label,
+				  bool reparse, struct ps_error *err)
+{
+	const struct image_ops ops = {
+		.tag = ld->kind == SOURCE_IANA_CSV ? "registry" : "services-registry",
+		.type = IMAGE_REGISTRY,
+		.kind = INFILE_REGISTRY,
+		.nsect = REGIMAGE_SECTIONS,
+		.defer = regimage_defer(source_mode),
+		.adopt = source_adopt,
+		.parse = source_parse,
+		.write = source_write,
+	};
+	struct source_load sl = {ld, path, label};
+	return image_load(&ops, &sl, path, reparse, err);
 }
 
 struct registry *source_load_file(const char *path, struct ps_error *err)

@@ -400,6 +400,125 @@ START_TEST(open_only_current)
 }
 END_TEST
 
+/* Point PORTSCOPE_CACHE_DIR at dir; what it was, for cache_dir_restore(). */
+static char *cache_dir_set(const char *dir)
+{
+	const char *was = getenv("PORTSCOPE_CACHE_DIR");
+	char *old = was ? strdup(was) : NULL;
+	setenv("PORTSCOPE_CACHE_DIR", dir, 1);
+	return old;
+}
+
+static void cache_dir_restore(char *old)
+{
+	if (old)
+		setenv("PORTSCOPE_CACHE_DIR", old, 1);
+	else
+		unsetenv("PORTSCOPE_CACHE_DIR");
+	free(old);
+}
+
+/* A miss reads its source once, hashing the bytes the parse reads: the
+ * key the image gets is the one image_key_of() takes on its own. */
+START_TEST(miss_key_as_hashed)
+{
+	NEED_IMAGES();
+	char dir[] = "/tmp/portscope-image.XXXXXX", src[4096], cache[4096];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	write_file(src, sizeof(src), dir, "services", "a\t7/tcp\nb\t9/udp # c\n");
+	snprintf(cache, sizeof(cache), "%s/cache", dir);
+	char *old = cache_dir_set(cache);
+	struct ps_error err = PS_ERROR_INIT;
+	struct portnames *pn = portnames_load(src, &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert_uint_eq(pn->n, 2);
+	ck_assert_ptr_null(pn->image); /* parsed */
+	portnames_free(pn);
+	struct strbuf ip = STRBUF_INIT;
+	image_path(&ip, "services", src);
+	struct image img;
+	struct image_key written, hashed;
+	ck_assert_int_eq(image_map(strbuf_str(&ip), IMAGE_PORTNAMES, &written,
+				   PORTNAMES_IMAGE_SECTIONS, 0, &img),
+			 0);
+	image_unmap(&img);
+	ck_assert_int_eq(image_key_of(src, INFILE_SERVICES, &hashed), 0);
+	ck_assert_mem_eq(&written, &hashed, sizeof(written));
+	/* and the next load maps it (hashing again: the source is new) */
+	pn = portnames_load(src, &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert_ptr_nonnull(pn->image);
+	ck_assert_uint_eq(pn->n, 2);
+	portnames_free(pn);
+	/* a reparse hashes as it parses too, and writes the same key */
+	pn = portnames_reparse(portnames_load(src, &err), &err);
+	ck_assert_ptr_nonnull(pn);
+	ck_assert_ptr_null(pn->image);
+	portnames_free(pn);
+	ck_assert_int_eq(image_map(strbuf_str(&ip), IMAGE_PORTNAMES, &written,
+				   PORTNAMES_IMAGE_SECTIONS, 0, &img),
+			 0);
+	image_unmap(&img);
+	ck_assert_mem_eq(&written, &hashed, sizeof(written));
+	unlink(strbuf_str(&ip));
+	strbuf_free(&ip);
+	unlink(src);
+	rmdir(cache);
+	rmdir(dir);
+	cache_dir_restore(old);
+}
+END_TEST
+
+/* Bytes this process has read so far (read(2) and the like, not mmap). */
+static unsigned long long bytes_read(void)
+{
+	unsigned long long n = 0;
+	FILE *fp = fopen("/proc/self/io", "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fscanf(fp, "rchar: %llu", &n), 1);
+	fclose(fp);
+	return n;
+}
+
+/* A miss reads the registry once (not once to hash it, once to parse it),
+ * a reparse too, and a run from the settled image not at all. */
+START_TEST(miss_reads_once)
+{
+	NEED_IMAGES();
+	char dir[] = "/tmp/portscope-image.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char *old = cache_dir_set(dir);
+	struct stat sb;
+	ck_assert_int_eq(stat(IANA_CURRENT, &sb), 0);
+	unsigned long long size = (unsigned long long)sb.st_size, before = bytes_read();
+	struct registry *reg = load_or_fail(IANA_CURRENT);
+	unsigned long long miss = bytes_read() - before;
+	ck_assert_ptr_null(reg->image); /* parsed */
+	ck_assert_uint_ge(miss, size);
+	ck_assert_uint_lt(miss, size + size / 2);
+	struct ps_error err = PS_ERROR_INIT;
+	before = bytes_read();
+	reg = source_reparse(reg, &err);
+	unsigned long long reparse = bytes_read() - before;
+	ck_assert_ptr_nonnull(reg);
+	ck_assert_uint_ge(reparse, size);
+	ck_assert_uint_lt(reparse, size + size / 2);
+	registry_free(reg);
+	before = bytes_read();
+	reg = load_or_fail(IANA_CURRENT);
+	unsigned long long warm = bytes_read() - before;
+	ck_assert_ptr_nonnull(reg->image);
+	ck_assert_uint_lt(warm, 4096); /* /proc/self/io itself */
+	registry_free(reg);
+	struct strbuf ip = STRBUF_INIT;
+	image_path(&ip, "registry", IANA_CURRENT);
+	ck_assert_int_eq(unlink(strbuf_str(&ip)), 0);
+	strbuf_free(&ip);
+	ck_assert_int_eq(rmdir(dir), 0);
+	cache_dir_restore(old);
+}
+END_TEST
+
 static Suite *image_suite(void)
 {
 	Suite *s = suite_create("image");
@@ -412,6 +531,8 @@ static Suite *image_suite(void)
 	tcase_add_test(tc, portnames_round_trip);
 	tcase_add_test(tc, portnames_lazily);
 	tcase_add_test(tc, open_only_current);
+	tcase_add_test(tc, miss_key_as_hashed);
+	tcase_add_test(tc, miss_reads_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
