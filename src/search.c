@@ -289,8 +289,9 @@ static int search_compile(struct search *s, const char *pattern, size_t len,
 		return search_set_error(err, msg, eo < len ? eo : len);
 	}
 	s->jit = !opt->no_jit && search_jit_compile(s->code);
-	/* a lower bound in characters, so in bytes too: half of all fields are
-	 * empty, and a pattern that needs a character skips them unmatched */
+	/* a lower bound in characters, so in bytes too: a field shorter than
+	 * that is skipped unmatched (every empty one, half of all fields; for
+	 * "kerberos", most service names) */
 	if (pcre2_pattern_info(s->code, PCRE2_INFO_MINLENGTH, &s->min_len) != 0)
 		s->min_len = 0;
 	s->budget_usec = opt->budget_usec ? opt->budget_usec : SEARCH_BUDGET_USEC;
