@@ -568,24 +568,6 @@ static bool app_scan_targets(struct app *app, const struct app_options *opt)
 	return ok;
 }
 
-/* The cursor to the port or name the command line gave; false (message
- * printed) when it names none. An error said before (a malformed /proc
- * file) stays in the status line over the goto's own words. */
-static bool app_goto_initial(struct app *app, const char *initial)
-{
-	struct strbuf kept = STRBUF_INIT;
-	bool error = app->status.error;
-	if (error)
-		strbuf_adds(&kept, strbuf_str(&app->status.text));
-	bool ok = prompt_goto(app, initial);
-	if (!ok)
-		app_say(app, true, "%s", strbuf_str(&app->status.text));
-	else if (error)
-		status_message(app, true, "%s", strbuf_str(&kept));
-	strbuf_free(&kept);
-	return ok;
-}
-
 /* Set up the state; false (message printed) when the registry does not
  * load, or opt names an unknown field or initial port. */
 static bool app_init(struct app *app, const struct app_options *opt)
@@ -614,6 +596,12 @@ static bool app_init(struct app *app, const struct app_options *opt)
 	if (!app_scan_targets(app, opt))
 		return false;
 	app_first_message(app);
+	/* the command line's port first, so an error reading the facts below
+	 * is what the status line says */
+	if (opt->initial && !prompt_goto(app, opt->initial)) {
+		app_say(app, true, "%s", strbuf_str(&app->status.text));
+		return false;
+	}
 	/* one read of the kernel's facts, shared with the suggest checks */
 	static const struct sysinfo_ports unknown;
 	app->facts = portfacts_new();
@@ -623,8 +611,6 @@ static bool app_init(struct app *app, const struct app_options *opt)
 			       err.msg ? err.msg : "");
 		error_clear(&err);
 	}
-	if (opt->initial && !app_goto_initial(app, opt->initial))
-		return false;
 	app->pick = opt->pick;
 	app->picked = -1;
 	if (app->pick && !app->status.error) /* the hint says how it ends; an error stays */
