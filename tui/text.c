@@ -149,8 +149,6 @@ static int text_style_role(char style)
 		return ROLE_HEADING;
 	case TEXT_NOTE:
 		return ROLE_MARK;
-	case TEXT_SELECTED:
-		return ROLE_SELECTED;
 	default:
 		return ROLE_NORMAL;
 	}
@@ -267,10 +265,6 @@ static void text_draw_line(const char *s, size_t n, int y, int w)
 	}
 	case TEXT_SPANS:
 		text_draw_spans(body, y, w);
-		break;
-	case TEXT_SELECTED:
-		draw_fill(y, 0, w, colors_attr(ROLE_SELECTED));
-		draw_text(y, 0, w, body, colors_attr(ROLE_SELECTED));
 		break;
 	default:
 		draw_text(y, 0, w, body, A_NORMAL);

@@ -10,11 +10,10 @@
 enum text_style {
 	TEXT_PLAIN = 'p',
 	TEXT_HEADING = 'h',
-	TEXT_FIELD = 'f',    /* a LABEL_WIDTH label, then the value */
-	TEXT_KEY = 'k',	     /* a KEY_WIDTH key name, then its help */
-	TEXT_NOTE = 'n',     /* something to notice: a record's history */
-	TEXT_SELECTED = 's', /* the chosen row of a list */
-	TEXT_SPANS = 'c',    /* runs of colour roles, switched by text_role() */
+	TEXT_FIELD = 'f', /* a LABEL_WIDTH label, then the value */
+	TEXT_KEY = 'k',	  /* a KEY_WIDTH key name, then its help */
+	TEXT_NOTE = 'n',  /* something to notice: a record's history */
+	TEXT_SPANS = 'c', /* runs of colour roles, switched by text_role() */
 };
 
 #define TEXT_LABEL_WIDTH 18
