@@ -392,8 +392,6 @@ static int run_tui(struct cli *cli, const struct cli_command *cmd, int argc, cha
 		return cli_usage_error(cli, _("'%s --scan' takes one TARGET or more"), cmd->name);
 	if (!scan && argc > 1)
 		return cli_usage_error(cli, _("'%s' takes at most one PORT or NAME"), cmd->name);
-	if (!tui)
-		return cli_usage_error(cli, _("this build has no TUI"));
 	cli->scan = scan ? argv + port_first : NULL;
 	cli->nscan = scan ? (size_t)(argc - port_first) : 0;
 	return tui(cli, argc && (!scan || port_first) ? argv[0] : NULL,
@@ -545,7 +543,7 @@ static int cli_run(int argc, char **argv, cli_tui_fn tui)
 	}
 	const struct cli_command *cmd;
 	if (argc == 0) {
-		if (!isatty(STDOUT_FILENO) || !tui) {
+		if (!isatty(STDOUT_FILENO)) {
 			print_help(cli.prog);
 			return EXIT_TROUBLE;
 		}

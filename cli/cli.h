@@ -95,8 +95,7 @@ struct cli_command {
 typedef int (*cli_tui_fn)(struct cli *cli, const char *initial, bool pick);
 
 /* The program's start: the locale and its catalogues, SIGPIPE ignored,
- * then the command line; tui starts the TUI (NULL: this program has none).
- * Returns the exit status. */
+ * then the command line; tui starts the TUI. Returns the exit status. */
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The registry, loaded on first use; NULL with cli->err set on failure. */
 struct registry *cli_registry(struct cli *cli);
