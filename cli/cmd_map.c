@@ -34,8 +34,6 @@
 #define MAP_LINE 196	/* the range boundaries */
 #define MAP_EPHEMERAL 201
 
-/* The ranges' names in the legends. */
-
 /* What the map shows and how it is laid out. */
 struct map {
 	struct cli *cli;

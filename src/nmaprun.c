@@ -342,19 +342,6 @@ void nmaprun_cancel(struct nmaprun_job *j)
 	nmaprun_result_free(&j->r);
 }
 
-/* Spawn, collect, bound in time, reap. */
-int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err)
-{
-	struct nmaprun_job j;
-	if (nmaprun_start(o, &j, err) < 0) {
-		*r = j.r;
-		return -1;
-	}
-	while (!nmaprun_poll(&j, -1))
-		;
-	return nmaprun_finish(&j, r, err);
-}
-
 /* Free what a run collected. */
 void nmaprun_result_free(struct nmaprun_result *r)
 {

@@ -69,9 +69,6 @@ bool nmaprun_target_ipv6(const char *s);
 /* The program's argument vector for o (NULL-terminated; free the array
  * only). NULL when out of memory. */
 char **nmaprun_argv(const struct nmaprun_opts *o);
-/* Run it; 0 with r filled (whatever nmap's exit status), -1 with err set
- * when it could not be run at all (r->missing says when not found). */
-int nmaprun_run(const struct nmaprun_opts *o, struct nmaprun_result *r, struct ps_error *err);
 void nmaprun_result_free(struct nmaprun_result *r);
 /* Every target of t[0..n) passes nmaprun_target_ok(); else -1 with err
  * naming the first bad one. */

@@ -152,7 +152,7 @@ void marks_sources(struct app *app, struct suggest_sources *src)
 	src->have_ephemeral = pf && portfacts_ephemeral(pf, &lo, &hi);
 	src->eph_lo = lo;
 	src->eph_hi = hi;
-	src->net = NULL; /* the TUI does not scan */
+	src->net = NULL; /* the net check comes per port from netscan.c */
 }
 
 /* Does an entry of transport t count under the filter? */

@@ -30,8 +30,6 @@ static const struct ranges_info ranges_table[RANGE_COUNT] = {
 	 N_("Nobody: IANA never assigns them (RFC 6335 6).")},
 };
 
-/* The ranges' short names, as the map's legend says them. */
-
 /* The counts table's columns: range, ports, share of the space,
  * assigned, reserved, unassigned. */
 #define RANGES_COLUMNS 6
