@@ -75,8 +75,10 @@ static void scan_take_error(struct cli *cli, struct nmapscan_result *r)
 }
 
 /* The scan's outcome as an exit status, said once: what nmap wrote on
- * standard error, what failed, what the time limit cut. */
-static int scan_outcome(struct cli *cli, const char *program, struct nmapscan_result *r)
+ * standard error, what failed, what the time limit (limit seconds for
+ * every run together, as --timeout said) cut. */
+static int scan_outcome(struct cli *cli, const char *program, unsigned limit,
+			struct nmapscan_result *r)
 {
 	scan_relay(cli, &r->errors[0]);
 	scan_relay(cli, &r->errors[1]);
@@ -88,7 +90,7 @@ static int scan_outcome(struct cli *cli, const char *program, struct nmapscan_re
 		cli_warn(cli,
 			 _("time limit of %u s reached: nmap stopped; only the hosts it had "
 			   "reported are shown, the rest of the targets was not scanned"),
-			 r->limit_s);
+			 limit);
 	if (r->failed == NMAPSCAN_NMAP) {
 		cli_warn(cli, _("nmap failed: %s"), r->err.msg);
 		return EXIT_TROUBLE;
@@ -142,7 +144,7 @@ int scan_targets(struct cli *cli, char *const *targets, size_t n, const char *po
 	while (!nmapscan_poll(&s, -1))
 		;
 	nmapscan_finish(&s, &r);
-	int rc = scan_outcome(cli, o.program, &r);
+	int rc = scan_outcome(cli, o.program, limit, &r);
 	if (rc == 0) {
 		*out = r.x;
 		r.x = NULL;
