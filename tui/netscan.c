@@ -237,9 +237,10 @@ unsigned netscan_spans(struct app *app, const unsigned *lo, const unsigned *hi, 
 	if (!netscan_transport(app, &t))
 		return REDRAW_STATUS;
 	if (!nmaprun_available(nmaprun_program())) {
-		status_message(app, true,
-			       _("%s not found: scanning needs nmap; install it with: %s"),
-			       nmaprun_program(), NMAPRUN_INSTALL);
+		struct strbuf why = STRBUF_INIT;
+		netscan_why(&why, true, NULL);
+		status_message(app, true, "%s", strbuf_str(&why));
+		strbuf_free(&why);
 		return REDRAW_STATUS;
 	}
 	if (!netscan_prepare(lo, hi, n, t)) {
