@@ -351,11 +351,7 @@ static void on_record(int c, void *data)
 	struct csv_load *st = data;
 	if (st->nfields == st->fast && st->fast && (record_port(st), !st->port_why)) {
 		/* its fields are all in the pool: mostly one line, one memchr */
-		const struct registry *reg = st->reg;
-		const char *rec = reg->pool + st->mark;
-		size_t nl = memchr(rec, '\n', reg->pool_len - st->mark)
-				    ? count_newlines(rec, reg->pool_len - st->mark)
-				    : 0;
+		size_t nl = record_newlines(st);
 		if (registry_add_interned(st->reg, st->off, st->len, st->port_lo, st->port_hi,
 					  st->file, st->line, st->err) < 0)
 			fail(st);

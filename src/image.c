@@ -513,7 +513,6 @@ void *image_build(enum image_type type, const struct image_key *key,
 	uint64_t off = image_first(nchunks);
 	for (size_t i = 0; i < nsect; i++) {
 		h.sect[i].off = off;
-		h.sect[i].len = sect[i].len;
 		off = image_align(off + sect[i].len);
 	}
 	char *buf = off <= IMAGE_CAP ? calloc(1, off) : NULL;

@@ -2,7 +2,6 @@
 /* strbuf.c: a growable byte buffer that remembers allocation failure. */
 #include <config.h>
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,26 +79,11 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 
 void strbuf_add_uint(struct strbuf *sb, unsigned long v)
 {
-	/* the digits written in place, last first; the count by comparisons,
-	 * not divisions */
-	size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
-	for (unsigned long t = v / 100000; t; t /= 10)
-		n++;
-	if (!strbuf_room(sb, n))
-		return;
-	char *p = sb->data + sb->len + n;
-	*p = '\0';
-	if (v <= UINT32_MAX) { /* 32-bit divisions are the quicker */
-		uint32_t w = (uint32_t)v;
-		do
-			*--p = (char)('0' + w % 10);
-		while ((w /= 10) != 0);
-	} else {
-		do
-			*--p = (char)('0' + v % 10);
-		while ((v /= 10) != 0);
-	}
-	sb->len += n;
+	char buf[24], *p = buf + sizeof(buf);
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void strbuf_reset(struct strbuf *sb)
