@@ -180,19 +180,25 @@ static int nmaprun_spawn(const struct nmaprun_opts *o, char **argv, const int ou
 	return rc;
 }
 
-/* Read what is there on fd into sb (up to cap); false at end of file. */
+/* Read what is there on fd (non-blocking) into sb, up to cap: until the
+ * pipe is empty, or 1 MiB a call so a caller's loop (the TUI's) is not
+ * held; false at end of file. One read a call would take in only 64 KiB a
+ * poll, and a large report would then be cut by the time limit because
+ * it was read slowly. */
 static bool nmaprun_drain(int fd, struct strbuf *sb, size_t cap, bool *over)
 {
 	char buf[65536];
-	ssize_t n = read(fd, buf, sizeof(buf));
-	if (n < 0)
-		return errno == EINTR || errno == EAGAIN;
-	if (n == 0)
-		return false;
-	size_t room = sb->len < cap ? cap - sb->len : 0;
-	strbuf_add(sb, buf, (size_t)n < room ? (size_t)n : room);
-	if ((size_t)n > room)
-		*over = true;
+	for (int i = 0; i < 16 && !*over; i++) {
+		ssize_t n = read(fd, buf, sizeof(buf));
+		if (n < 0)
+			return errno == EINTR || errno == EAGAIN;
+		if (n == 0)
+			return false;
+		size_t room = sb->len < cap ? cap - sb->len : 0;
+		strbuf_add(sb, buf, (size_t)n < room ? (size_t)n : room);
+		if ((size_t)n > room)
+			*over = true;
+	}
 	return true;
 }
 
