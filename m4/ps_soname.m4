@@ -1,4 +1,15 @@
 # SPDX-License-Identifier: MIT
+# PS_DL_LIBS: DL_LIBS is what a program calling dlopen() links (nothing
+# with glibc 2.34 and later); the search runs once whoever asks first.
+AC_DEFUN([PS_DL_LIBS], [
+  AS_IF([test "x$ps_dl_libs_done" != xyes], [
+    ps_dl_libs_done=yes
+    ps_save_LIBS=$LIBS
+    AC_SEARCH_LIBS([dlopen], [dl], [], [AC_MSG_ERROR([dlopen not found])])
+    AS_IF([test "x$ac_cv_search_dlopen" != "xnone required"], [DL_LIBS=$ac_cv_search_dlopen])
+    LIBS=$ps_save_LIBS])
+])
+
 # PS_SONAME(VAR, LIBS, FUNCTION, PREFIX): define VAR in config.h as the
 # soname of the shared library PREFIX that a program calling FUNCTION,
 # linked with LIBS, needs (its NEEDED entry, read with objdump -p): the
